@@ -1,0 +1,450 @@
+/// Reads a criteria set (`criteria/*.json`, FORMATS §1) from untrusted bytes, checking every
+/// invariant: known keys only, exact decimal numbers, unique codes, maxima that add up,
+/// well-formed rules and bands. It reports every problem found, each with its JSON path.
+public enum CriteriaSetDecoder {
+  /// The format tag this version reads.
+  public static let formatTag = "parindex-criteria/1"
+
+  /// Decodes and validates a criteria set.
+  /// - Parameter file: the name used in error messages.
+  /// - Throws: ``InputErrors`` listing every problem.
+  public static func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> CriteriaSet {
+    let document: JSONValue
+    do {
+      document = try JSONParser.parse(bytes)
+    } catch {
+      throw InputErrors([InputError(file: file, location: .line(error.line), message: "column \(error.column): \(error.message)")])
+    }
+    var context = DecodingContext(file: file)
+    let set = context.criteriaSet(document)
+    if let set, context.log.isEmpty { return set }
+    if context.log.isEmpty {
+      context.log.add(InputError(file: file, message: "not a criteria set"))
+    }
+    throw InputErrors(context.log.errors)
+  }
+}
+
+/// The state of one decoding: the file name and the problems found so far.
+private struct DecodingContext {
+  let file: String
+  var log = ErrorLog()
+  var seenCodes: [String: String] = [:]
+
+  init(file: String) { self.file = file }
+
+  mutating func fail(_ path: String, _ value: String?, _ message: String) {
+    log.add(InputError(file: file, location: .jsonPath(path), value: value, message: message))
+  }
+
+  // MARK: Shapes
+
+  /// The object's members by key, after checking that every key is one of `allowed`.
+  mutating func object(_ value: JSONValue?, _ path: String, allowed: [String]) -> [String: JSONValue]? {
+    guard let value else { return nil }
+    guard case .object(let members) = value else {
+      fail(path, nil, "expected an object, found \(value.kindName)")
+      return nil
+    }
+    var result: [String: JSONValue] = [:]
+    for (key, member) in members {
+      if allowed.contains(key) {
+        result[key] = member
+      } else {
+        fail(join(path, key), nil, "unknown key \"\(key)\": expected one of \(allowed.joined(separator: ", "))")
+      }
+    }
+    return result
+  }
+
+  mutating func required(_ members: [String: JSONValue], _ key: String, _ path: String) -> JSONValue? {
+    if let value = members[key] { return value }
+    fail(join(path, key), nil, "required key \"\(key)\" is missing")
+    return nil
+  }
+
+  mutating func string(_ value: JSONValue?, _ path: String, nonEmpty: Bool = true) -> String? {
+    guard let value else { return nil }
+    guard case .string(let text) = value else {
+      fail(path, nil, "expected a text in double quotes, found \(value.kindName)")
+      return nil
+    }
+    if nonEmpty && text.trimmingSpaces.isEmpty {
+      fail(path, text, "expected a non-empty text")
+      return nil
+    }
+    return text.nfc
+  }
+
+  mutating func enumeration<E: RawRepresentable<String>>(_ value: JSONValue?, _ path: String, _ cases: [E]) -> E? {
+    guard let text = string(value, path) else { return nil }
+    if let match = E(rawValue: text) { return match }
+    fail(path, text, "expected one of \(cases.map(\.rawValue).joined(separator: ", "))")
+    return nil
+  }
+
+  /// A non-negative decimal literal read exactly.
+  mutating func decimal(_ value: JSONValue?, _ path: String, fractionDigits: Int = 4) -> FixedDecimal? {
+    guard let value else { return nil }
+    guard case .number(let literal) = value else {
+      fail(path, nil, "expected a number, found \(value.kindName)")
+      return nil
+    }
+    if literal.contains(where: { $0 == "e" || $0 == "E" }) {
+      fail(path, literal, "expected a plain decimal number (no exponent)")
+      return nil
+    }
+    switch FixedDecimal.parse(literal, maxFractionDigits: fractionDigits) {
+    case .success(let number): return number
+    case .failure(let error):
+      fail(path, literal, error.expectation)
+      return nil
+    }
+  }
+
+  mutating func integer(_ value: JSONValue?, _ path: String, range: ClosedRange<Int>) -> Int? {
+    guard let number = decimal(value, path, fractionDigits: 0) else { return nil }
+    let whole = Int(number.micros / FixedDecimal.unitsPerOne)
+    guard range.contains(whole) else {
+      fail(path, number.description, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+      return nil
+    }
+    return whole
+  }
+
+  mutating func date(_ value: JSONValue?, _ path: String) -> CalendarDate? {
+    guard let text = string(value, path) else { return nil }
+    if let date = CalendarDate(parsing: text) { return date }
+    fail(path, text, "expected a date yyyy-mm-dd (or dd/mm/yyyy) that exists")
+    return nil
+  }
+
+  mutating func array(_ value: JSONValue?, _ path: String) -> [JSONValue]? {
+    guard let value else { return nil }
+    guard case .array(let elements) = value else {
+      fail(path, nil, "expected a list, found \(value.kindName)")
+      return nil
+    }
+    if elements.isEmpty {
+      fail(path, nil, "expected a non-empty list")
+      return nil
+    }
+    return elements
+  }
+
+  func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  // MARK: The set
+
+  mutating func criteriaSet(_ document: JSONValue) -> CriteriaSet? {
+    let keys = [
+      "format", "id", "title", "level", "year", "status", "source", "scale", "rounding", "evidencePolicy",
+      "classification", "adjustments", "survey", "items",
+    ]
+    guard let top = object(document, "", allowed: keys) else { return nil }
+    if let format = string(required(top, "format", ""), "format"), format != CriteriaSetDecoder.formatTag {
+      fail("format", format, "expected \"\(CriteriaSetDecoder.formatTag)\"")
+    }
+    let id = string(required(top, "id", ""), "id")
+    let title = string(required(top, "title", ""), "title")
+    let level = enumeration(required(top, "level", ""), "level", [CriteriaSet.Level.commune, .department])
+    let year = integer(required(top, "year", ""), "year", range: 2000...2100)
+    let status = enumeration(required(top, "status", ""), "status", [CriteriaSet.Status.official, .modelled])
+    let source = string(required(top, "source", ""), "source")
+    var scale = FixedDecimal(100)
+    if let value = top["scale"], let parsed = decimal(value, "scale") {
+      if parsed > .zero && parsed <= FixedDecimal(10_000) { scale = parsed } else { fail("scale", parsed.description, "expected a scale above 0 and at most 10000") }
+    }
+    var pointsPlaces = 2
+    var indexPlaces = 2
+    if let rounding = object(top["rounding"], "rounding", allowed: ["points", "index"]) {
+      if let value = rounding["points"], let places = integer(value, "rounding.points", range: 0...4) { pointsPlaces = places }
+      if let value = rounding["index"], let places = integer(value, "rounding.index", range: 0...4) { indexPlaces = places }
+    }
+    let policy =
+      top["evidencePolicy"].map { enumeration($0, "evidencePolicy", [CriteriaSet.EvidencePolicy.required, .none]) }
+      ?? .required
+    let bands = classification(required(top, "classification", ""))
+    let caps = adjustments(top["adjustments"])
+    let survey = surveyDefinition(top["survey"])
+
+    var items: [CriteriaNode] = []
+    if let elements = array(required(top, "items", ""), "items") {
+      for (position, element) in elements.enumerated() {
+        if let node = node(element, "items[\(position)]", depth: 0, survey: survey) { items.append(node) }
+      }
+      if items.count == elements.count {
+        let total = items.reduce(FixedDecimal.zero) { $0 + $1.maxPoints }
+        if total != scale {
+          fail("items", nil, "the fields' maxPoints add up to \(total), but the scale is \(scale)")
+        }
+      }
+    }
+    guard let id, let title, let level, let year, let status, let source, let policy, let bands else { return nil }
+    return CriteriaSet(
+      id: id, title: title, level: level, year: year, status: status, source: source, scale: scale,
+      pointsPlaces: pointsPlaces, indexPlaces: indexPlaces, evidencePolicy: policy, classification: bands,
+      adjustmentCaps: caps, survey: survey, items: items)
+  }
+
+  mutating func classification(_ value: JSONValue?) -> [ClassificationBand]? {
+    guard let elements = array(value, "classification") else { return nil }
+    var bands: [ClassificationBand] = []
+    for (position, element) in elements.enumerated() {
+      let path = "classification[\(position)]"
+      guard let band = object(element, path, allowed: ["label", "minIndex"]) else { continue }
+      let label = string(required(band, "label", path), "\(path).label")
+      let minIndex = decimal(required(band, "minIndex", path), "\(path).minIndex")
+      guard let label, let minIndex else { continue }
+      if minIndex > FixedDecimal(100) { fail("\(path).minIndex", minIndex.description, "expected at most 100") }
+      if let previous = bands.last, minIndex >= previous.minIndex {
+        fail("\(path).minIndex", minIndex.description, "bands must be ordered by minIndex, highest first: \(previous.label) has \(previous.minIndex)")
+      }
+      if bands.contains(where: { $0.label == label }) { fail("\(path).label", label, "this label is used by another band") }
+      bands.append(ClassificationBand(label: label, minIndex: minIndex))
+    }
+    guard bands.count == elements.count else { return nil }
+    if let last = bands.last, last.minIndex != .zero {
+      fail("classification[\(bands.count - 1)].minIndex", last.minIndex.description, "the last band must start at 0 so that every unit has a class")
+    }
+    return bands
+  }
+
+  mutating func adjustments(_ value: JSONValue?) -> AdjustmentCaps? {
+    guard let caps = object(value, "adjustments", allowed: ["bonusCap", "penaltyCap"]) else { return nil }
+    let bonus = decimal(required(caps, "bonusCap", "adjustments"), "adjustments.bonusCap")
+    let penalty = decimal(required(caps, "penaltyCap", "adjustments"), "adjustments.penaltyCap")
+    guard let bonus, let penalty else { return nil }
+    return AdjustmentCaps(bonusCap: bonus, penaltyCap: penalty)
+  }
+
+  mutating func surveyDefinition(_ value: JSONValue?) -> SurveyDefinition? {
+    guard let value, let survey = object(value, "survey", allowed: ["scale", "groups", "minResponses"]) else { return nil }
+    var scale: [(answer: String, percent: FixedDecimal)] = []
+    if case .object(let entries)? = required(survey, "scale", "survey") {
+      if entries.isEmpty { fail("survey.scale", nil, "expected at least one answer code") }
+      for (answer, percentValue) in entries {
+        let path = "survey.scale.\(answer)"
+        guard let percent = decimal(percentValue, path) else { continue }
+        if percent > FixedDecimal(100) { fail(path, percent.description, "expected a percentage from 0 to 100") }
+        if answer.trimmingSpaces.isEmpty { fail(path, answer, "expected a non-empty answer code") }
+        scale.append((String(answer.trimmingSpaces).nfc, percent))
+      }
+    } else if survey["scale"] != nil {
+      fail("survey.scale", nil, "expected an object mapping answer codes to percentages")
+    }
+    var groups: [SurveyDefinition.Group] = []
+    if case .object(let entries)? = required(survey, "groups", "survey") {
+      if entries.isEmpty { fail("survey.groups", nil, "expected at least one group") }
+      for (key, groupValue) in entries {
+        let path = "survey.groups.\(key)"
+        guard let group = object(groupValue, path, allowed: ["title", "questions"]) else { continue }
+        let title = string(required(group, "title", path), "\(path).title")
+        var questions: [String] = []
+        for (position, question) in (array(required(group, "questions", path), "\(path).questions") ?? []).enumerated() {
+          guard let text = string(question, "\(path).questions[\(position)]") else { continue }
+          let trimmed = String(text.trimmingSpaces)
+          if questions.contains(trimmed) { fail("\(path).questions[\(position)]", trimmed, "this question is listed twice in the group") }
+          questions.append(trimmed)
+        }
+        if let title, !questions.isEmpty { groups.append(.init(key: key, title: title, questions: questions)) }
+      }
+    } else if survey["groups"] != nil {
+      fail("survey.groups", nil, "expected an object of groups")
+    }
+    let minResponses = survey["minResponses"].flatMap { integer($0, "survey.minResponses", range: 1...1_000_000) }
+    return SurveyDefinition(scale: scale, groups: groups, minResponses: minResponses)
+  }
+
+  // MARK: Nodes and rules
+
+  mutating func node(_ value: JSONValue, _ path: String, depth: Int, survey: SurveyDefinition?) -> CriteriaNode? {
+    let keys = ["code", "title", "maxPoints", "children", "rule", "evidence", "notApplicable", "source"]
+    guard let members = object(value, path, allowed: keys) else { return nil }
+    let code = string(required(members, "code", path), "\(path).code").map { String($0.trimmingSpaces) }
+    let title = string(required(members, "title", path), "\(path).title")
+    let maxPoints = decimal(required(members, "maxPoints", path), "\(path).maxPoints")
+    let source = members["source"].flatMap { string($0, "\(path).source") }
+    if let code {
+      if code.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "\"" }) {
+        fail("\(path).code", code, "expected a dotted code without spaces, commas or quotes, like 2.3.1")
+      } else if let other = seenCodes[code] {
+        fail("\(path).code", code, "this code is also used at \(other): codes must be unique")
+      } else {
+        seenCodes[code] = path
+      }
+    }
+    if let maxPoints, maxPoints == .zero { fail("\(path).maxPoints", "0", "expected maxPoints above 0") }
+
+    switch (members["children"], members["rule"]) {
+    case (nil, nil):
+      fail(path, code, "an item needs either \"children\" or a \"rule\"")
+      return nil
+    case (.some, .some):
+      fail(path, code, "an item has either \"children\" or a \"rule\", not both")
+      return nil
+    case (let childrenValue?, nil):
+      for key in ["evidence", "notApplicable"] where members[key] != nil {
+        fail(join(path, key), nil, "only leaves (items with a rule) take \"\(key)\"")
+      }
+      guard depth < 8 else {
+        fail(path, code, "items are nested more than 8 levels deep")
+        return nil
+      }
+      var children: [CriteriaNode] = []
+      let elements = array(childrenValue, "\(path).children") ?? []
+      for (position, element) in elements.enumerated() {
+        if let child = node(element, "\(path).children[\(position)]", depth: depth + 1, survey: survey) { children.append(child) }
+      }
+      guard let code, let title, let maxPoints, !elements.isEmpty, children.count == elements.count else { return nil }
+      let sum = children.reduce(FixedDecimal.zero) { $0 + $1.maxPoints }
+      if sum != maxPoints {
+        fail("\(path).maxPoints", maxPoints.description, "the children of \(code) add up to \(sum), not \(maxPoints)")
+      }
+      return CriteriaNode(code: code, title: title, maxPoints: maxPoints, children: children, source: source)
+    case (nil, let ruleValue?):
+      let evidence = members["evidence"].map { enumeration($0, "\(path).evidence", [CriteriaNode.EvidenceRequirement.required, .none]) } ?? CriteriaNode.EvidenceRequirement.none
+      let notApplicable = members["notApplicable"].map { enumeration($0, "\(path).notApplicable", [CriteriaNode.NotApplicablePolicy.exclude, .full, .forbidden]) } ?? .forbidden
+      guard let maxPoints else { return nil }
+      let rule = rule(ruleValue, "\(path).rule", maxPoints: maxPoints, survey: survey)
+      guard let code, let title, let rule, let evidence, let notApplicable else { return nil }
+      return CriteriaNode(
+        code: code, title: title, maxPoints: maxPoints, rule: rule, evidence: evidence, notApplicable: notApplicable,
+        source: source)
+    }
+  }
+
+  mutating func points(_ value: JSONValue?, _ path: String, max: FixedDecimal) -> FixedDecimal? {
+    guard let points = decimal(value, path) else { return nil }
+    if points > max {
+      fail(path, points.description, "points above the item's maxPoints \(max)")
+      return nil
+    }
+    return points
+  }
+
+  mutating func rule(_ value: JSONValue, _ path: String, maxPoints: FixedDecimal, survey: SurveyDefinition?) -> Rule? {
+    guard case .object(let members) = value else {
+      fail(path, nil, "expected a rule object such as {\"type\": \"check\"}, found \(value.kindName)")
+      return nil
+    }
+    guard let typeValue = members.first(where: { $0.key == "type" })?.value, let type = string(typeValue, "\(path).type") else {
+      if !members.contains(where: { $0.key == "type" }) { fail("\(path).type", nil, "required key \"type\" is missing") }
+      return nil
+    }
+    let keysByType: [String: [String]] = [
+      "check": [], "choice": ["options"], "tiers": ["tiers"], "proportional": ["target", "zeroBelow"],
+      "deadline": ["due", "latePoints", "lateUntil"], "deduction": ["perItem", "floor"], "survey": ["group"],
+      "manual": ["step"],
+    ]
+    guard let ruleKeys = keysByType[type] else {
+      fail("\(path).type", type, "expected one of check, choice, tiers, proportional, deadline, deduction, survey, manual")
+      return nil
+    }
+    guard let rule = object(value, path, allowed: ["type"] + ruleKeys) else { return nil }
+    switch type {
+    case "check":
+      return .check
+    case "choice":
+      var options: [ChoiceOption] = []
+      let elements = array(required(rule, "options", path), "\(path).options") ?? []
+      for (position, element) in elements.enumerated() {
+        let optionPath = "\(path).options[\(position)]"
+        guard let option = object(element, optionPath, allowed: ["key", "label", "points"]) else { continue }
+        let key = string(required(option, "key", optionPath), "\(optionPath).key").map { String($0.trimmingSpaces) }
+        let label = option["label"].flatMap { string($0, "\(optionPath).label") }
+        let points = points(required(option, "points", optionPath), "\(optionPath).points", max: maxPoints)
+        guard let key, let points else { continue }
+        if options.contains(where: { $0.key == key }) { fail("\(optionPath).key", key, "this option key is used twice") }
+        if ValueVocabulary.isNotApplicable(key) { fail("\(optionPath).key", key, "this key means 'not applicable'; choose another") }
+        options.append(ChoiceOption(key: key, label: label ?? key, points: points))
+      }
+      return options.count == elements.count && !options.isEmpty ? .choice(options) : nil
+    case "tiers":
+      var tiers: [Tier] = []
+      let elements = array(required(rule, "tiers", path), "\(path).tiers") ?? []
+      for (position, element) in elements.enumerated() {
+        let tierPath = "\(path).tiers[\(position)]"
+        guard let tier = object(element, tierPath, allowed: ["atLeast", "above", "points"]) else { continue }
+        let points = points(required(tier, "points", tierPath), "\(tierPath).points", max: maxPoints)
+        let threshold: FixedDecimal?
+        let strict: Bool
+        switch (tier["atLeast"], tier["above"]) {
+        case (let bound?, nil): threshold = decimal(bound, "\(tierPath).atLeast"); strict = false
+        case (nil, let bound?): threshold = decimal(bound, "\(tierPath).above"); strict = true
+        case (nil, nil):
+          fail(tierPath, nil, "a tier needs \"atLeast\" or \"above\"")
+          continue
+        case (.some, .some):
+          fail(tierPath, nil, "a tier has \"atLeast\" or \"above\", not both")
+          continue
+        }
+        guard let threshold, let points else { continue }
+        let current = Tier(threshold: threshold, isStrict: strict, points: points)
+        if let previous = tiers.last,
+          !(current.threshold < previous.threshold || (current.threshold == previous.threshold && previous.isStrict && !strict))
+        {
+          fail(tierPath, current.boundText, "tiers must be ordered from the highest threshold down; the previous tier is \(previous.boundText)")
+        }
+        tiers.append(current)
+      }
+      return tiers.count == elements.count && !tiers.isEmpty ? .tiers(tiers) : nil
+    case "proportional":
+      let target = decimal(required(rule, "target", path), "\(path).target")
+      let zeroBelow = rule["zeroBelow"].flatMap { decimal($0, "\(path).zeroBelow") }
+      guard let target else { return nil }
+      if target == .zero || target > FixedDecimal(100) {
+        fail("\(path).target", target.description, "expected a target percentage above 0 and at most 100")
+        return nil
+      }
+      if let zeroBelow, zeroBelow > target {
+        fail("\(path).zeroBelow", zeroBelow.description, "expected zeroBelow at most the target \(target)")
+        return nil
+      }
+      if rule["zeroBelow"] != nil && zeroBelow == nil { return nil }
+      return .proportional(target: target, zeroBelow: zeroBelow)
+    case "deadline":
+      let due = date(required(rule, "due", path), "\(path).due")
+      let late = rule["latePoints"].map { points($0, "\(path).latePoints", max: maxPoints) } ?? .zero
+      let lateUntil = rule["lateUntil"].flatMap { date($0, "\(path).lateUntil") }
+      guard let due, let late else { return nil }
+      if let lateUntil, lateUntil < due {
+        fail("\(path).lateUntil", lateUntil.isoText, "expected a date on or after the due date \(due.isoText)")
+        return nil
+      }
+      if rule["lateUntil"] != nil && lateUntil == nil { return nil }
+      return .deadline(due: due, latePoints: late, lateUntil: lateUntil)
+    case "deduction":
+      let perItem = decimal(required(rule, "perItem", path), "\(path).perItem")
+      let floor = rule["floor"].map { points($0, "\(path).floor", max: maxPoints) } ?? .zero
+      guard let perItem, let floor else { return nil }
+      if perItem == .zero {
+        fail("\(path).perItem", "0", "expected points per item above 0")
+        return nil
+      }
+      return .deduction(perItem: perItem, floor: floor)
+    case "survey":
+      guard let group = string(required(rule, "group", path), "\(path).group") else { return nil }
+      guard let survey else {
+        fail("\(path).group", group, "the set has no \"survey\" block defining this group")
+        return nil
+      }
+      guard survey.group(group) != nil else {
+        fail("\(path).group", group, "expected a group defined in survey.groups: \(survey.groups.map(\.key).joined(separator: ", "))")
+        return nil
+      }
+      return .survey(group: group)
+    case "manual":
+      let step = rule["step"].map { decimal($0, "\(path).step") } ?? FixedDecimal(micros: 10_000)
+      guard let step else { return nil }
+      if step == .zero || step > maxPoints {
+        fail("\(path).step", step.description, "expected a step above 0 and at most maxPoints \(maxPoints)")
+        return nil
+      }
+      return .manual(step: step)
+    default:
+      return nil
+    }
+  }
+}
+

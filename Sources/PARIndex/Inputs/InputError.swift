@@ -1,0 +1,101 @@
+/// One problem with an input, located precisely enough for a secretary to fix it.
+///
+/// Its ``description`` is one line: `FILE:LINE: field 'value': what was expected`
+/// (for JSON, the JSON path stands where the line would).
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What kind of problem, which decides the command line's exit code.
+  public enum Kind: Sendable, Hashable {
+    /// The content is wrong (exit 65, or 1 for `validate`).
+    case invalid
+    /// A required file or folder does not exist (exit 66).
+    case notFound
+  }
+
+  /// Where in the file.
+  public enum Location: Sendable, Hashable {
+    case file
+    case line(Int)
+    case jsonPath(String)
+  }
+
+  public var kind: Kind
+  public var file: String
+  public var location: Location
+  /// The column name (CSV) or key; `nil` when the problem is with the whole row or file.
+  public var field: String?
+  /// The offending text, shown in quotes; `nil` when there is none.
+  public var value: String?
+  /// What was expected, or what is wrong, as a phrase.
+  public var message: String
+
+  public init(
+    _ kind: Kind = .invalid, file: String, location: Location = .file, field: String? = nil,
+    value: String? = nil, message: String
+  ) {
+    (self.kind, self.file, self.location, self.field, self.value, self.message) =
+      (kind, file, location, field, value, message)
+  }
+
+  public var description: String {
+    var text = file
+    switch location {
+    case .file: break
+    case .line(let line): text += ":\(line)"
+    case .jsonPath(let path): text += ":\(path)"
+    }
+    text += ": "
+    if let field { text += field + " " }
+    if let value { text += "'\(Self.shown(value))' " }
+    if field != nil || value != nil { text = String(text.dropLast()) + ": " }
+    return text + message
+  }
+
+  /// The value as it can be shown on one line: control characters escaped, long text cut.
+  static func shown(_ value: String) -> String {
+    var result = ""
+    for character in value.prefix(80) {
+      switch character {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\r\n": result += "\\r\\n"
+      case "\t": result += "\\t"
+      default: result.append(character)
+      }
+    }
+    return value.count > 80 ? result + "…" : result
+  }
+}
+
+/// Every problem found in a set of inputs, in the order they were found.
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+  public var errors: [InputError]
+
+  public init(_ errors: [InputError]) { self.errors = errors }
+
+  /// True when some input file or folder does not exist.
+  public var hasMissingInput: Bool { errors.contains { $0.kind == .notFound } }
+
+  /// One line per problem.
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects problems so that a run reports all of them, not only the first.
+struct ErrorLog {
+  private(set) var errors: [InputError] = []
+
+  /// Stop collecting beyond this; a file with a million bad rows needs no million lines.
+  static let limit = 1000
+
+  var isEmpty: Bool { errors.isEmpty }
+
+  mutating func add(_ error: InputError) {
+    if errors.count < Self.limit { errors.append(error) }
+  }
+
+  mutating func add(contentsOf other: [InputError]) { for error in other { add(error) } }
+
+  /// Throws everything collected, if anything was.
+  func throwIfAny() throws(InputErrors) {
+    if !errors.isEmpty { throw InputErrors(errors) }
+  }
+}

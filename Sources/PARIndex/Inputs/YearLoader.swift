@@ -1,0 +1,253 @@
+/// Reads a year of data (FORMATS §2) from a folder and checks it against a criteria set:
+/// unknown units and codes, duplicate rows, malformed numbers and dates are all reported,
+/// each with its file, line, column and value. Whether values fit their leaves' rules is
+/// checked when scoring (``Scorer``), which also reports every problem.
+public enum YearLoader {
+  /// The file names inside a year folder.
+  public enum FileName {
+    public static let units = "units.csv"
+    public static let assessment = "assessment.csv"
+    public static let appraisal = "appraisal.csv"
+    public static let evidence = "evidence.csv"
+    public static let survey = "survey.csv"
+    public static let adjustments = "adjustments.csv"
+  }
+
+  /// Loads the folder at `path`.
+  /// - Throws: ``InputErrors`` with every problem found.
+  public static func load(folder path: String, criteria: CriteriaSet) throws(InputErrors) -> YearData {
+    guard InputFile.exists(path) else { throw InputErrors([InputError(.notFound, file: path, message: "no such folder")]) }
+    guard InputFile.isFolder(path) else {
+      throw InputErrors([InputError(file: path, message: "this is a file; expected the folder that holds units.csv and assessment.csv")])
+    }
+    func file(_ name: String) -> String { InputFile.join(path, name) }
+    func readOptional(_ name: String) throws(InputErrors) -> (String, [UInt8])? {
+      let path = file(name)
+      guard InputFile.exists(path) else { return nil }
+      do { return (path, try InputFile.read(path)) } catch { throw InputErrors([error]) }
+    }
+    var log = ErrorLog()
+    var required: [(String, [UInt8])] = []
+    for name in [FileName.units, FileName.assessment] {
+      do {
+        required.append((file(name), try InputFile.read(file(name))))
+      } catch {
+        log.add(error)
+      }
+    }
+    try log.throwIfAny()
+
+    var reader = RowReader(criteria: criteria)
+    let units = try reader.units(file: required[0].0, bytes: required[0].1)
+    let unitIDs = Set(units.map(\.id))
+    reader.unitIDs = unitIDs
+    var data = YearData(units: units)
+    do { data.selfAssessment = try reader.leafEntries(file: required[1].0, bytes: required[1].1, isAppraisal: false) } catch { log.add(contentsOf: error.errors) }
+    do {
+      if let (name, bytes) = try readOptional(FileName.appraisal) {
+        data.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true)
+      }
+    } catch { log.add(contentsOf: error.errors) }
+    do {
+      if let (name, bytes) = try readOptional(FileName.evidence) { data.evidence = try reader.evidence(file: name, bytes: bytes) }
+    } catch { log.add(contentsOf: error.errors) }
+    do {
+      if let (name, bytes) = try readOptional(FileName.survey) {
+        data.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: unitIDs)
+      }
+    } catch { log.add(contentsOf: error.errors) }
+    do {
+      if let (name, bytes) = try readOptional(FileName.adjustments) {
+        data.adjustments = try reader.adjustments(file: name, bytes: bytes)
+      }
+    } catch { log.add(contentsOf: error.errors) }
+    try log.throwIfAny()
+    return data
+  }
+}
+
+/// Reads the small CSV files of a year row by row, collecting problems.
+struct RowReader {
+  let criteria: CriteriaSet
+  var unitIDs: Set<String> = []
+
+  init(criteria: CriteriaSet) { self.criteria = criteria }
+
+  func units(file: String, bytes: [UInt8]) throws(InputErrors) -> [AssessedUnit] {
+    let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
+    var log = ErrorLog()
+    var units: [AssessedUnit] = []
+    var firstLine: [String: Int] = [:]
+    for row in table.rows {
+      let id = table.value(row, "unit_id").nfc
+      let name = table.value(row, "name").nfc
+      let group = table.value(row, "group").nfc
+      for (column, text) in [("unit_id", id), ("name", name), ("group", group)] where text.isEmpty {
+        log.add(InputError(file: file, location: .line(row.line), field: column, message: "expected a non-empty \(column)"))
+      }
+      if id.isEmpty || name.isEmpty || group.isEmpty { continue }
+      if let line = firstLine[id] {
+        log.add(InputError(file: file, location: .line(row.line), field: "unit_id", value: id, message: "duplicate unit id: already at line \(line)"))
+        continue
+      }
+      firstLine[id] = row.line
+      units.append(AssessedUnit(id: id, name: name, group: group))
+    }
+    if units.isEmpty && log.isEmpty {
+      log.add(InputError(file: file, message: "the file has a header but no units"))
+    }
+    try log.throwIfAny()
+    return units
+  }
+
+  func leafEntries(file: String, bytes: [UInt8], isAppraisal: Bool) throws(InputErrors) -> [String: [String: LeafEntry]] {
+    let remarkColumn = isAppraisal ? "reason" : "note"
+    let optional = isAppraisal ? ["value", "points", "reason"] : ["value", "points", "evidence", "note"]
+    let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "code"], optional: optional)
+    var log = ErrorLog()
+    if !table.has("value") && !table.has("points") {
+      log.add(InputError(file: file, location: .line(1), field: "header", message: "expected a 'value' or a 'points' column (or both)"))
+      try log.throwIfAny()
+    }
+    var entries: [String: [String: LeafEntry]] = [:]
+    for row in table.rows {
+      let unitID = table.value(row, "unit_id").nfc
+      let code = table.value(row, "code").nfc
+      let valueText = table.value(row, "value").nfc
+      let pointsText = table.value(row, "points")
+      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { continue }
+      guard let leafIndex = criteria.leafIndex(of: code) else {
+        let isParent = criteria.allNodes.contains { $0.node.code == code }
+        log.add(InputError(
+          file: file, location: .line(row.line), field: "code", value: code,
+          message: isParent
+            ? "this item has sub-criteria: score each of its leaves instead"
+            : "unknown code: expected a leaf code of criteria set \(criteria.id)"))
+        continue
+      }
+      let leaf = criteria.leaves[leafIndex]
+      if !isAppraisal, case .survey(let group) = leaf.rule {
+        log.add(InputError(
+          file: file, location: .line(row.line), field: "code", value: code,
+          message: "this leaf is scored from the survey (group \(group)), not self-assessed: remove the row (only an appraisal row may set it)"))
+        continue
+      }
+      var points: FixedDecimal?
+      if !pointsText.isEmpty {
+        switch FixedDecimal.parse(pointsText) {
+        case .success(let parsed): points = parsed
+        case .failure(let error):
+          log.add(InputError(file: file, location: .line(row.line), field: "points", value: pointsText, message: error.expectation))
+          continue
+        }
+      }
+      if valueText.isEmpty && points == nil {
+        log.add(InputError(file: file, location: .line(row.line), field: "value", message: "the row has neither a value nor points: fill one in, or delete the row"))
+        continue
+      }
+      if let existing = entries[unitID]?[code] {
+        log.add(InputError(
+          file: file, location: .line(row.line), field: "code", value: code,
+          message: "duplicate row for unit \(unitID): already at line \(existing.origin.line)"))
+        continue
+      }
+      let evidence = isAppraisal ? [] : Self.evidenceIDs(table.value(row, "evidence"))
+      let remark = table.value(row, remarkColumn).nfc
+      entries[unitID, default: [:]][code] = LeafEntry(
+        unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points, evidenceIDs: evidence,
+        remark: remark.isEmpty ? nil : remark, origin: RowOrigin(file: file, line: row.line))
+    }
+    try log.throwIfAny()
+    return entries
+  }
+
+  /// `a; b | c` → `["a", "b", "c"]`.
+  static func evidenceIDs(_ text: String) -> [String] {
+    text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0.trimmingSpaces).nfc }.filter { !$0.isEmpty }
+  }
+
+  func evidence(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [String: EvidenceDocument]] {
+    let table = try CSVTable.read(
+      file: file, bytes: bytes, required: ["evidence_id", "unit_id", "title"], optional: ["doc_number", "date", "issuer", "location"])
+    var log = ErrorLog()
+    var documents: [String: [String: EvidenceDocument]] = [:]
+    var lines: [String: [String: Int]] = [:]
+    for row in table.rows {
+      let id = table.value(row, "evidence_id").nfc
+      let unitID = table.value(row, "unit_id").nfc
+      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { continue }
+      guard !id.isEmpty else {
+        log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", message: "expected a non-empty evidence id"))
+        continue
+      }
+      if let line = lines[unitID]?[id] {
+        log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", value: id, message: "duplicate evidence id for unit \(unitID): already at line \(line)"))
+        continue
+      }
+      let dateText = table.value(row, "date")
+      var date: CalendarDate?
+      if !dateText.isEmpty {
+        date = CalendarDate(parsing: dateText)
+        if date == nil {
+          log.add(InputError(file: file, location: .line(row.line), field: "date", value: dateText, message: "expected a date dd/mm/yyyy or yyyy-mm-dd that exists"))
+          continue
+        }
+      }
+      func optional(_ column: String) -> String? {
+        let text = table.value(row, column).nfc
+        return text.isEmpty ? nil : text
+      }
+      lines[unitID, default: [:]][id] = row.line
+      documents[unitID, default: [:]][id] = EvidenceDocument(
+        id: id, unitID: unitID, title: table.value(row, "title").nfc, documentNumber: optional("doc_number"), date: date,
+        issuer: optional("issuer"), location: optional("location"))
+    }
+    try log.throwIfAny()
+    return documents
+  }
+
+  func adjustments(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [Adjustment]] {
+    let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "kind", "points"], optional: ["reason"])
+    var log = ErrorLog()
+    var result: [String: [Adjustment]] = [:]
+    if !table.rows.isEmpty && criteria.adjustmentCaps == nil {
+      log.add(InputError(file: file, message: "criteria set \(criteria.id) has no \"adjustments\" block, so bonus and penalty rows cannot be used"))
+      try log.throwIfAny()
+    }
+    for row in table.rows {
+      let unitID = table.value(row, "unit_id").nfc
+      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { continue }
+      let kindText = table.value(row, "kind")
+      guard let kind = Adjustment.Kind(rawValue: kindText.lowercased()) else {
+        log.add(InputError(file: file, location: .line(row.line), field: "kind", value: kindText, message: "expected bonus or penalty"))
+        continue
+      }
+      let pointsText = table.value(row, "points")
+      let points: FixedDecimal
+      switch FixedDecimal.parse(pointsText) {
+      case .success(let parsed): points = parsed
+      case .failure(let error):
+        log.add(InputError(file: file, location: .line(row.line), field: "points", value: pointsText, message: error.expectation))
+        continue
+      }
+      let reason = table.value(row, "reason").nfc
+      result[unitID, default: []].append(
+        Adjustment(unitID: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason, origin: RowOrigin(file: file, line: row.line)))
+    }
+    try log.throwIfAny()
+    return result
+  }
+
+  /// Reports an empty or unknown unit id; returns whether the id is usable.
+  func checkUnit(_ unitID: String, file: String, line: Int, log: inout ErrorLog) -> Bool {
+    if unitID.isEmpty {
+      log.add(InputError(file: file, location: .line(line), field: "unit_id", message: "expected a unit id"))
+      return false
+    }
+    if !unitIDs.contains(unitID) {
+      log.add(InputError(file: file, location: .line(line), field: "unit_id", value: unitID, message: "unknown unit: expected a unit_id listed in units.csv"))
+      return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,118 @@
+/// A criteria set (bộ chỉ số, bộ tiêu chí): the tree of fields, criteria and leaves with their
+/// rules, the classification bands, caps and survey definition, for one level and year.
+///
+/// Everything that varies by province and year is here, as data. A value of this type has
+/// passed validation (``CriteriaSetDecoder``): maxima add up, codes are unique, rules are sound.
+public struct CriteriaSet: Sendable {
+  public enum Level: String, Sendable { case commune, department }
+  /// `official`: a faithful transcription of the decision in `source`; `modelled`: built for
+  /// demonstration, `source` says on what.
+  public enum Status: String, Sendable { case official, modelled }
+  /// Whether leaves marked `evidence: required` score 0 without evidence.
+  public enum EvidencePolicy: String, Sendable { case required, none }
+
+  public var id: String
+  public var title: String
+  public var level: Level
+  public var year: Int
+  public var status: Status
+  public var source: String
+  /// The sum the top-level items reach (100 unless the file says otherwise).
+  public var scale: FixedDecimal
+  /// Decimals of leaf points (`rounding.points`).
+  public var pointsPlaces: Int
+  /// Decimals of the index % (`rounding.index`).
+  public var indexPlaces: Int
+  public var evidencePolicy: EvidencePolicy
+  /// Bands by `minIndex`, highest first, the last at 0.
+  public var classification: [ClassificationBand]
+  public var adjustmentCaps: AdjustmentCaps?
+  public var survey: SurveyDefinition?
+  /// The fields (top-level items).
+  public var items: [CriteriaNode]
+
+  /// Every leaf, in document order.
+  public let leaves: [CriteriaNode]
+  let leafIndexByCode: [String: Int]
+
+  public init(
+    id: String, title: String, level: Level, year: Int, status: Status, source: String, scale: FixedDecimal,
+    pointsPlaces: Int, indexPlaces: Int, evidencePolicy: EvidencePolicy, classification: [ClassificationBand],
+    adjustmentCaps: AdjustmentCaps?, survey: SurveyDefinition?, items: [CriteriaNode]
+  ) {
+    (self.id, self.title, self.level, self.year, self.status, self.source) = (id, title, level, year, status, source)
+    (self.scale, self.pointsPlaces, self.indexPlaces, self.evidencePolicy) = (scale, pointsPlaces, indexPlaces, evidencePolicy)
+    (self.classification, self.adjustmentCaps, self.survey, self.items) = (classification, adjustmentCaps, survey, items)
+    leaves = items.flatMap(\.leaves)
+    var index: [String: Int] = [:]
+    for (position, leaf) in leaves.enumerated() { index[leaf.code] = position }
+    leafIndexByCode = index
+  }
+
+  /// The position of the leaf with `code` in ``leaves``, or `nil`.
+  public func leafIndex(of code: String) -> Int? { leafIndexByCode[code] }
+
+  /// The band for a rounded index: the first whose `minIndex` ≤ it.
+  public func classify(roundedIndex: FixedDecimal) -> ClassificationBand {
+    classification.first { $0.minIndex <= roundedIndex } ?? classification[classification.count - 1]
+  }
+
+  /// Every node, depth first, with its depth (0 for fields).
+  public var allNodes: [(node: CriteriaNode, depth: Int)] {
+    func walk(_ node: CriteriaNode, _ depth: Int) -> [(node: CriteriaNode, depth: Int)] {
+      [(node, depth)] + node.children.flatMap { walk($0, depth + 1) }
+    }
+    return items.flatMap { walk($0, 0) }
+  }
+}
+
+/// A classification band (mức xếp loại): units whose rounded index is at least `minIndex`.
+public struct ClassificationBand: Sendable, Hashable {
+  public var label: String
+  public var minIndex: FixedDecimal
+
+  public init(label: String, minIndex: FixedDecimal) { (self.label, self.minIndex) = (label, minIndex) }
+}
+
+/// Caps on the bonus (điểm thưởng) and penalty (điểm trừ) totals of one unit.
+public struct AdjustmentCaps: Sendable, Hashable {
+  public var bonusCap: FixedDecimal
+  public var penaltyCap: FixedDecimal
+
+  public init(bonusCap: FixedDecimal, penaltyCap: FixedDecimal) { (self.bonusCap, self.penaltyCap) = (bonusCap, penaltyCap) }
+}
+
+/// The sociological survey (điều tra xã hội học) and satisfaction (SIPAS) definition.
+public struct SurveyDefinition: Sendable, Hashable {
+  /// A group of questions whose weighted mean is one percentage per unit.
+  public struct Group: Sendable, Hashable {
+    public var key: String
+    public var title: String
+    public var questions: [String]
+
+    public init(key: String, title: String, questions: [String]) { (self.key, self.title, self.questions) = (key, title, questions) }
+  }
+
+  /// Answer code → percentage, in file order.
+  public var scale: [(answer: String, percent: FixedDecimal)]
+  /// Groups in file order.
+  public var groups: [Group]
+  /// Units with fewer respondents are flagged.
+  public var minResponses: Int?
+
+  public init(scale: [(answer: String, percent: FixedDecimal)], groups: [Group], minResponses: Int?) {
+    (self.scale, self.groups, self.minResponses) = (scale, groups, minResponses)
+  }
+
+  public static func == (lhs: SurveyDefinition, rhs: SurveyDefinition) -> Bool {
+    lhs.groups == rhs.groups && lhs.minResponses == rhs.minResponses
+      && lhs.scale.map(\.answer) == rhs.scale.map(\.answer) && lhs.scale.map(\.percent) == rhs.scale.map(\.percent)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(groups)
+    for entry in scale { hasher.combine(entry.answer); hasher.combine(entry.percent) }
+  }
+
+  public func group(_ key: String) -> Group? { groups.first { $0.key == key } }
+}

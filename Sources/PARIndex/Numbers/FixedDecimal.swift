@@ -1,0 +1,82 @@
+/// An exact decimal number with six fraction digits, stored as a count of millionths.
+///
+/// Points (0.25), thresholds (90.00) and percentages are exact in this type: no binary
+/// floating point is involved anywhere in scoring, sums, comparisons or classification.
+/// The range is ±9.2 × 10¹², far beyond any score; parsing rejects anything larger than
+/// ``FixedDecimal/parsingLimit`` so that sums of parsed values cannot overflow.
+///
+/// Rounding is explicit and only half away from zero (``rounded(places:)``); arithmetic
+/// on values never rounds.
+public struct FixedDecimal: Sendable, Hashable, Comparable {
+  /// The number of fraction digits the type holds.
+  public static let fractionDigits = 6
+  /// 10⁶: the number of stored units in 1.
+  public static let unitsPerOne: Int64 = 1_000_000
+  /// Parsed values must stay below this (10⁹), so that sums of many cannot overflow.
+  public static let parsingLimit: Int64 = 1_000_000_000
+
+  /// The value in millionths.
+  public let micros: Int64
+
+  /// Creates a value from a count of millionths.
+  public init(micros: Int64) { self.micros = micros }
+
+  /// Creates a whole number.
+  public init(_ integer: Int) { self.micros = Int64(integer) * Self.unitsPerOne }
+
+  public static let zero = FixedDecimal(micros: 0)
+
+  public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool { lhs.micros < rhs.micros }
+
+  /// Exact sum. Values that come from parsing cannot overflow (see ``parsingLimit``).
+  public static func + (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
+    FixedDecimal(micros: lhs.micros + rhs.micros)
+  }
+
+  /// Exact difference.
+  public static func - (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
+    FixedDecimal(micros: lhs.micros - rhs.micros)
+  }
+
+  public static func += (lhs: inout FixedDecimal, rhs: FixedDecimal) { lhs = lhs + rhs }
+
+  /// Exact product with a whole number, or `nil` on overflow.
+  public func multiplied(by count: Int64) -> FixedDecimal? {
+    let (product, overflow) = micros.multipliedReportingOverflow(by: count)
+    return overflow ? nil : FixedDecimal(micros: product)
+  }
+
+  /// The value as an exact fraction.
+  public var fraction: Fraction { Fraction(Int128(micros), Int128(Self.unitsPerOne)) }
+
+  /// True when the value has no more than `places` fraction digits.
+  public func hasAtMost(places: Int) -> Bool {
+    micros % Self.power(Self.fractionDigits - places) == 0
+  }
+
+  /// The value rounded to `places` fraction digits, half away from zero
+  /// (`0.125 → 0.13`, `-0.125 → -0.13`).
+  public func rounded(places: Int) -> FixedDecimal {
+    fraction.rounded(places: places)
+  }
+
+  /// The smallest positive value with `places` fraction digits (`places: 2` → 0.01).
+  public static func step(places: Int) -> FixedDecimal {
+    FixedDecimal(micros: power(fractionDigits - places))
+  }
+
+  static func power(_ exponent: Int) -> Int64 {
+    var result: Int64 = 1
+    for _ in 0..<max(0, exponent) { result *= 10 }
+    return result
+  }
+}
+
+extension FixedDecimal: CustomStringConvertible {
+  /// The shortest exact text (`0.5`, `12`, `0.000001`), with `.` as decimal point.
+  public var description: String {
+    var places = Self.fractionDigits
+    while places > 0 && hasAtMost(places: places - 1) { places -= 1 }
+    return formatted(places: places)
+  }
+}

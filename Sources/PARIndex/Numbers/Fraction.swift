@@ -1,0 +1,91 @@
+/// An exact non-reduced fraction `numerator / denominator` with 128-bit parts.
+///
+/// Used where a value is not a finite decimal: a ratio `2/3`, a weighted survey mean,
+/// a unit's exact index `total / maximum`. Comparison is by cross-multiplication, so two
+/// indices compare exactly even when their two-decimal roundings are equal.
+/// The denominator is always positive. Operations that could overflow return `nil`;
+/// the values this library builds stay far inside the range (parsed numbers are < 10⁹).
+public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let numerator: Int128
+  public let denominator: Int128
+
+  /// Creates `numerator / denominator`; the denominator must not be zero.
+  public init(_ numerator: Int128, _ denominator: Int128) {
+    precondition(denominator != 0, "Fraction with a zero denominator")
+    if denominator < 0 {
+      self.numerator = -numerator
+      self.denominator = -denominator
+    } else {
+      self.numerator = numerator
+      self.denominator = denominator
+    }
+  }
+
+  public init(_ value: FixedDecimal) { self = value.fraction }
+
+  public static let zero = Fraction(0, 1)
+  public static let hundred = Fraction(100, 1)
+
+  /// Exact comparison by cross-multiplication.
+  public static func < (lhs: Fraction, rhs: Fraction) -> Bool {
+    lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+  }
+
+  /// Equal as numbers (`1/2 == 2/4`), consistent with `<`.
+  public static func == (lhs: Fraction, rhs: Fraction) -> Bool {
+    lhs.numerator * rhs.denominator == rhs.numerator * lhs.denominator
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
+    hasher.combine(numerator / Int128(divisor))
+    hasher.combine(denominator / Int128(divisor))
+  }
+
+  /// `self × other`, or `nil` on overflow.
+  public func multiplied(by other: Fraction) -> Fraction? {
+    let (n, o1) = numerator.multipliedReportingOverflow(by: other.numerator)
+    let (d, o2) = denominator.multipliedReportingOverflow(by: other.denominator)
+    return o1 || o2 ? nil : Fraction(n, d).reduced()
+  }
+
+  /// `self ÷ other`, or `nil` on overflow or when `other` is zero.
+  public func divided(by other: Fraction) -> Fraction? {
+    guard other.numerator != 0 else { return nil }
+    return multiplied(by: Fraction(other.denominator, other.numerator))
+  }
+
+  /// The same value with numerator and denominator divided by their greatest common divisor.
+  public func reduced() -> Fraction {
+    let divisor = Int128(Self.gcd(numerator.magnitude, denominator.magnitude))
+    return divisor > 1 ? Fraction(numerator / divisor, denominator / divisor) : self
+  }
+
+  /// The value rounded to `places` fraction digits (0…6), half away from zero.
+  ///
+  /// This is the only rounding in the library: `2/3` to 2 places is 0.67, `0.125` is 0.13,
+  /// `-0.125` is -0.13. Values beyond ``FixedDecimal``'s range are clamped to it (they cannot
+  /// arise from parsed inputs).
+  public func rounded(places: Int) -> FixedDecimal {
+    let places = min(max(places, 0), FixedDecimal.fractionDigits)
+    let scale = Int128(FixedDecimal.power(places))
+    let magnitude = numerator.magnitude
+    // floor((2·|n|·10^p + d) / (2·d)) is |n/d|·10^p rounded half up; the sign is put back after.
+    let (scaled, overflow) = magnitude.multipliedReportingOverflow(by: UInt128(scale) * 2)
+    let steps: UInt128 =
+      overflow
+      ? UInt128(Int64.max)
+      : (scaled + denominator.magnitude) / (2 * denominator.magnitude)
+    let unitMicros = UInt128(FixedDecimal.power(FixedDecimal.fractionDigits - places))
+    let micros = min(steps * unitMicros, UInt128(Int64.max))
+    return FixedDecimal(micros: numerator < 0 ? -Int64(micros) : Int64(micros))
+  }
+
+  public var description: String { "\(numerator)/\(denominator)" }
+
+  static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    var (a, b) = (a, b)
+    while b != 0 { (a, b) = (b, a % b) }
+    return a == 0 ? 1 : a
+  }
+}

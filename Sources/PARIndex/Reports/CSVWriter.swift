@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writes CSV text per FORMATS §3: a field is quoted (RFC 4180, `""` inside) only when it
+/// holds the separator, a quote or a line break; text is NFC; lines end with LF.
+public struct CSVWriter: Sendable {
+  /// The CSV dialect: plain (`,` and `.`) or Vietnamese Excel (BOM, `;` and `,`).
+  public struct Dialect: Sendable, Hashable {
+    public var separator: String
+    public var decimalSeparator: String
+    public var byteOrderMark: Bool
+
+    public static let plain = Dialect(separator: ",", decimalSeparator: ".", byteOrderMark: false)
+    public static let excel = Dialect(separator: ";", decimalSeparator: ",", byteOrderMark: true)
+  }
+
+  public let dialect: Dialect
+  private(set) var text: String
+
+  public init(dialect: Dialect = .plain) {
+    self.dialect = dialect
+    text = dialect.byteOrderMark ? "\u{FEFF}" : ""
+  }
+
+  /// Appends one row.
+  public mutating func row(_ fields: [String]) {
+    text += fields.map(quoted).joined(separator: dialect.separator)
+    text += "\n"
+  }
+
+  /// A number with fixed decimals in this dialect.
+  public func number(_ value: FixedDecimal, places: Int) -> String {
+    value.formatted(places: places, decimalSeparator: dialect.decimalSeparator)
+  }
+
+  /// The document written so far.
+  public var output: String { text }
+
+  func quoted(_ field: String) -> String {
+    let value = field.nfc
+    let needsQuotes = value.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || String($0) == dialect.separator }
+    guard needsQuotes else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

@@ -1,0 +1,25 @@
+/// The ranking table for people (Vietnamese labels): one table per group.
+public enum RankingText {
+  public static func render(_ results: YearResults, group: String? = nil) -> String {
+    let criteria = results.criteria
+    var text = "\(criteria.title)\n\(criteria.id) · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
+    for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
+      text += "\nKhối \(rankedGroup.name) (\(rankedGroup.units.count) đơn vị)\n"
+      var table = TextTable(
+        headers: ["Hạng", "Mã", "Đơn vị"] + criteria.items.map { "LV\($0.code)" } + ["Tổng", "Tối đa", "Chỉ số %", "Xếp loại"],
+        alignments: [.right, .left, .left] + criteria.items.map { _ in .right } + [.right, .right, .right, .left])
+      for score in rankedGroup.units {
+        table.rows.append(
+          [String(score.rank), score.unit.id, score.unit.name]
+            + score.fieldPoints.map { $0.formatted(places: criteria.pointsPlaces, decimalSeparator: ",") }
+            + [
+              score.total.formatted(places: criteria.pointsPlaces, decimalSeparator: ","),
+              score.maxPoints.formatted(places: criteria.pointsPlaces, decimalSeparator: ","),
+              score.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","), score.classLabel,
+            ])
+      }
+      text += table.rendered()
+    }
+    return text
+  }
+}

@@ -1,0 +1,84 @@
+/// The whole result as JSON (FORMATS §3): per unit its total, maximum, index (exact and
+/// rounded), class, rank and group, and per node its points, maximum, status, source and
+/// flags. Numbers are strings with fixed decimals, so no reader turns them into floats.
+public enum ResultsJSON {
+  public static let formatTag = "parindex-results/1"
+
+  public static func render(_ results: YearResults, units: [UnitScore]? = nil) -> String {
+    let criteria = results.criteria
+    let selected = units ?? results.rankedUnits
+    let groups = results.groups.compactMap { group -> JSONOutput? in
+      let members = selected.filter { $0.unit.group == group.name }
+      return members.isEmpty ? nil : .object([("name", .string(group.name)), ("units", .array(members.map { unit($0, criteria) }))])
+    }
+    return JSONOutput.object([
+      ("format", .string(formatTag)),
+      ("criteria", .object([
+        ("id", .string(criteria.id)), ("title", .string(criteria.title)), ("level", .string(criteria.level.rawValue)),
+        ("year", .number(String(criteria.year))), ("status", .string(criteria.status.rawValue)),
+        ("source", .string(criteria.source)),
+      ])),
+      ("groups", .array(groups)),
+    ]).rendered()
+  }
+
+  static func unit(_ score: UnitScore, _ criteria: CriteriaSet) -> JSONOutput {
+    let points = { (value: FixedDecimal) in JSONOutput.string(value.formatted(places: criteria.pointsPlaces)) }
+    var leafByCode: [String: LeafScore] = [:]
+    for leaf in score.leaves { leafByCode[leaf.code] = leaf }
+    let nodes = zip(criteria.allNodes, score.nodes).map { entry, node -> JSONOutput in
+      var members: [(String, JSONOutput)] = [
+        ("code", .string(node.code)), ("title", .string(entry.node.title)), ("depth", .number(String(entry.depth))),
+        ("points", points(node.points)), ("max", points(node.applicableMax)),
+      ]
+      if let leaf = leafByCode[node.code] { members += self.leaf(leaf, criteria) }
+      return .object(members)
+    }
+    return .object([
+      ("unit_id", .string(score.unit.id)), ("name", .string(score.unit.name)), ("group", .string(score.unit.group)),
+      ("rank", .number(String(score.rank))), ("total", points(score.total)), ("max", points(score.maxPoints)),
+      ("index", .string(score.index.formatted(places: criteria.indexPlaces))),
+      ("index_exact", .string("\(score.exactIndex.numerator)/\(score.exactIndex.denominator)")),
+      ("class", .string(score.classLabel)),
+      ("leaf_total", points(score.leafTotal)),
+      ("bonus", points(score.bonus)), ("bonus_claimed", points(score.bonusClaimed)),
+      ("penalty", points(score.penalty)), ("penalty_claimed", points(score.penaltyClaimed)),
+      ("fields", .object(zip(criteria.items, score.fieldPoints).map { ($0.code, points($1)) })),
+      ("nodes", .array(nodes)),
+    ])
+  }
+
+  static func leaf(_ leaf: LeafScore, _ criteria: CriteriaSet) -> [(String, JSONOutput)] {
+    var members: [(String, JSONOutput)] = [
+      ("status", .string(leaf.status.rawValue)), ("source", .optional(leaf.source?.rawValue)),
+      ("value", .optional(leaf.decidingEntry?.value)),
+      ("flags", .array(leaf.flags.map(flag))),
+    ]
+    if let reason = leaf.appraisalReason { members.append(("reason", .string(reason))) }
+    if let selfEntry = leaf.selfEntry, leaf.source == .appraisal {
+      members.append(("self_value", .optional(selfEntry.value)))
+      members.append(("self_points", .optional(selfEntry.points?.formatted(places: criteria.pointsPlaces))))
+    }
+    if !leaf.evidence.isEmpty {
+      members.append(("evidence", .array(leaf.evidence.map {
+        .object([
+          ("id", .string($0.id)), ("title", .string($0.title)), ("doc_number", .optional($0.documentNumber)),
+          ("date", .optional($0.date?.description)),
+        ])
+      })))
+    }
+    if case .noEvidence(let unknown) = leaf.reasoning, !unknown.isEmpty {
+      members.append(("unknown_evidence", .array(unknown.map { .string($0) })))
+    }
+    return members
+  }
+
+  static func flag(_ flag: LeafFlag) -> JSONOutput {
+    switch flag {
+    case .mismatch(let claimed):
+      .object([("flag", .string(flag.name)), ("claimed", .string(claimed.description))])
+    case .fewResponses(let respondents, let minimum):
+      .object([("flag", .string(flag.name)), ("respondents", .number(String(respondents))), ("minimum", .number(String(minimum)))])
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/// Applies a leaf's rule (DESIGN §5): a value → points, or points given alone → checked.
+///
+/// Points a rule computes are rounded once, half away from zero, to the set's
+/// `rounding.points` decimals, as soon as they are produced.
+public struct RuleEvaluator: Sendable {
+  /// The result of a value.
+  public enum Outcome: Sendable, Hashable {
+    case scored(FixedDecimal, Reasoning)
+    /// The value means "not applicable" (a ratio with a zero denominator).
+    case notApplicable
+  }
+
+  /// A value or points the rule cannot accept; `message` says what it expects.
+  public struct Problem: Error, Sendable, Hashable {
+    public var message: String
+  }
+
+  public let pointsPlaces: Int
+
+  public init(pointsPlaces: Int) { self.pointsPlaces = pointsPlaces }
+
+  /// The points `leaf` gives for the written `value` (already known not to be an N/A word).
+  public func evaluate(_ value: String, leaf: CriteriaNode) throws(Problem) -> Outcome {
+    let max = leaf.maxPoints
+    switch leaf.rule {
+    case .check?:
+      guard let isYes = ValueVocabulary.yesNo(value) else {
+        throw Problem(message: "expected yes or no: có / không, đạt / không đạt, x, 1 / 0")
+      }
+      return .scored(isYes ? max : .zero, .check(isYes: isYes))
+    case .choice(let options)?:
+      let key = String(value.trimmingSpaces).nfc
+      guard let option = options.first(where: { $0.key == key }) else {
+        throw Problem(message: "expected one of the options: \(options.map(\.key).joined(separator: ", "))")
+      }
+      return .scored(round(option.points), .choice(option))
+    case .tiers(let tiers)?:
+      guard let percentage = try percentage(value, leaf: leaf, atMostHundred: false) else { return .notApplicable }
+      let metIndex = tiers.firstIndex { $0.isMet(by: percentage.percent) }
+      let met = metIndex.map { tiers[$0] }
+      let nextUp = metIndex.map { $0 > 0 ? tiers[$0 - 1] : nil } ?? tiers.last
+      return .scored(round(met?.points ?? .zero), .tiers(value: percentage, met: met, nextUp: nextUp))
+    case .proportional(let target, let zeroBelow)?:
+      guard let percentage = try percentage(value, leaf: leaf, atMostHundred: true) else { return .notApplicable }
+      let reasoning: (ProportionalOutcome) -> Reasoning = {
+        .proportional(value: percentage, target: target, zeroBelow: zeroBelow, outcome: $0)
+      }
+      if percentage.percent >= target.fraction { return .scored(max, reasoning(.atTarget)) }
+      if let zeroBelow, percentage.percent < zeroBelow.fraction { return .scored(.zero, reasoning(.belowZeroThreshold)) }
+      // max × p / target, rounded once.
+      guard let share = percentage.percent.divided(by: target.fraction), let points = max.fraction.multiplied(by: share) else {
+        throw Problem(message: "the value is too large to compute with")
+      }
+      return .scored(points.rounded(places: pointsPlaces), reasoning(.partial))
+    case .deadline(let due, let latePoints, let lateUntil)?:
+      if ValueVocabulary.yesNo(value) == false {
+        return .scored(.zero, .deadline(date: nil, due: due, lateUntil: lateUntil, outcome: .notDone))
+      }
+      guard let date = CalendarDate(parsing: value) else {
+        throw Problem(message: "expected the date it was done, dd/mm/yyyy or yyyy-mm-dd (or 'không' if it was not done)")
+      }
+      let outcome: DeadlineOutcome
+      let points: FixedDecimal
+      if date <= due {
+        (outcome, points) = (.onTime, max)
+      } else if let lateUntil, date > lateUntil {
+        (outcome, points) = (.tooLate, .zero)
+      } else {
+        (outcome, points) = (.late, round(latePoints))
+      }
+      return .scored(points, .deadline(date: date, due: due, lateUntil: lateUntil, outcome: outcome))
+    case .deduction(let perItem, let floor)?:
+      guard case .success(let number) = FixedDecimal.parse(value, maxFractionDigits: 0) else {
+        throw Problem(message: "expected a whole number of items (0, 1, 2, …)")
+      }
+      let count = number.micros / FixedDecimal.unitsPerOne
+      let deducted = perItem.multiplied(by: count).map { max - $0 }
+      let hitFloor = deducted.map { $0 < floor } ?? true
+      let points = hitFloor ? floor : deducted!
+      return .scored(round(points), .deduction(count: Int(count), perItem: perItem, floor: floor, hitFloor: hitFloor))
+    case .survey(let group)?:
+      guard let percentage = try percentage(value, leaf: leaf, atMostHundred: true) else { return .notApplicable }
+      guard let points = max.fraction.multiplied(by: percentage.percent).flatMap({ $0.divided(by: .hundred) }) else {
+        throw Problem(message: "the value is too large to compute with")
+      }
+      return .scored(points.rounded(places: pointsPlaces), .surveyGiven(group: group, value: percentage))
+    case .manual(let step)?:
+      guard case .success(let points) = FixedDecimal.parse(value) else {
+        throw Problem(message: "expected points given by the council, a number from 0 to \(max) in steps of \(step)")
+      }
+      return .scored(try accept(points: points, leaf: leaf), .manual(step: step))
+    case nil:
+      throw Problem(message: "this item has sub-criteria and no rule")
+    }
+  }
+
+  /// Checks points given without a value: rounded like computed points, they must be a
+  /// value the rule can produce (DECISIONS §7). Returns them rounded.
+  public func accept(points given: FixedDecimal, leaf: CriteriaNode) throws(Problem) -> FixedDecimal {
+    let points = round(given)
+    let max = leaf.maxPoints
+    if points > max { throw Problem(message: "points above the leaf's maximum \(max)") }
+    let allowed: [FixedDecimal]?
+    switch leaf.rule {
+    case .check?: allowed = [max, .zero]
+    case .choice(let options)?: allowed = options.map { round($0.points) }
+    case .tiers(let tiers)?: allowed = tiers.map { round($0.points) } + [.zero]
+    case .deadline(_, let late, _)?: allowed = [max, round(late), .zero]
+    case .deduction(let perItem, let floor)?:
+      let reachable = points == round(floor) || (points > floor && (max - points).micros % perItem.micros == 0)
+      if !reachable {
+        throw Problem(message: "expected points the rule can give: \(max) minus a whole number of \(perItem), not below \(floor)")
+      }
+      allowed = nil
+    case .manual(let step)?:
+      if points.micros % step.micros != 0 {
+        throw Problem(message: "expected points in steps of \(step), from 0 to \(max)")
+      }
+      allowed = nil
+    case .proportional?, .survey?, nil: allowed = nil
+    }
+    if let allowed, !allowed.contains(points) {
+      var choices: [FixedDecimal] = []
+      for value in allowed where !choices.contains(value) { choices.append(value) }
+      throw Problem(message: "expected points the rule can give: \(choices.map(\.description).joined(separator: ", "))")
+    }
+    return points
+  }
+
+  /// A percentage value, or `nil` for a zero-denominator ratio on a leaf that allows N/A.
+  private func percentage(_ value: String, leaf: CriteriaNode, atMostHundred: Bool) throws(Problem) -> PercentageValue? {
+    switch PercentageValue.parse(value) {
+    case .success(let percentage):
+      if atMostHundred && percentage.percent > .hundred {
+        throw Problem(message: "expected a percentage from 0 to 100")
+      }
+      return percentage
+    case .failure(.zeroDenominator):
+      if leaf.notApplicable != .forbidden { return nil }
+      throw Problem(message: "a ratio with a zero denominator means nothing arose, but this leaf cannot be 'not applicable'")
+    case .failure(.ratioAboveOne):
+      throw Problem(message: "expected a ratio of at most 1 (the part cannot exceed the whole)")
+    case .failure(.notAPercentage):
+      throw Problem(message: "expected a number, a percentage such as 85% or 85,5, or a ratio such as 17/20")
+    }
+  }
+
+  private func round(_ value: FixedDecimal) -> FixedDecimal { value.rounded(places: pointsPlaces) }
+}
+
+public typealias ProportionalOutcome = Reasoning.ProportionalOutcome
+public typealias DeadlineOutcome = Reasoning.DeadlineOutcome

@@ -1,0 +1,150 @@
+extension Scorer {
+  /// Scores one leaf (DESIGN §4); problems go to `log` and give `nil`.
+  func scoreLeaf(_ context: LeafContext, log: inout ErrorLog) -> LeafScore? {
+    let leaf = context.leaf
+    var score = LeafScore(
+      code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
+      reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: context.selfEntry, evidence: [])
+    if let selfEntry = context.selfEntry {
+      score.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
+    }
+
+    // 1. Appraisal over self-assessment.
+    if let appraisal = context.appraisalEntry {
+      guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
+      apply(outcome, from: appraisal, source: .appraisal, to: &score)
+      if let selfEntry = context.selfEntry, appraisal.remark == nil {
+        // A reason is required when the council changes what the unit claimed (DECISIONS §8).
+        var scratch = ErrorLog()
+        if let own = evaluate(selfEntry, leaf: leaf, log: &scratch), own.claimedOrComputed != outcome.claimedOrComputed {
+          log.add(InputError(
+            file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
+            message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(own.claimedOrComputed.text) to \(outcome.claimedOrComputed.text): a reason is required"))
+          return nil
+        }
+      }
+      return score
+    }
+    // 2. Survey leaves take their value from the survey.
+    if case .survey(let group) = leaf.rule {
+      guard let tally = context.survey.tally(unit: context.unit.id, group: group), let percent = tally.percent else {
+        return score
+      }
+      let respondents = context.survey.respondents[context.unit.id] ?? 0
+      guard let points = leaf.maxPoints.fraction.multiplied(by: percent).flatMap({ $0.divided(by: .hundred) }) else {
+        return nil
+      }
+      score.points = points.rounded(places: criteria.pointsPlaces)
+      score.status = .scored
+      score.source = .survey
+      score.reasoning = .survey(group: group, percent: percent, answers: tally.answers, respondents: respondents)
+      if let minimum = criteria.survey?.minResponses, respondents < minimum {
+        score.flags.append(.fewResponses(respondents: respondents, minimum: minimum))
+      }
+      return score
+    }
+    // 3. Self-assessment, subject to the evidence policy; else missing.
+    guard let selfEntry = context.selfEntry else { return score }
+    guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
+    apply(outcome, from: selfEntry, source: .selfAssessment, to: &score)
+    if criteria.evidencePolicy == .required, leaf.evidence == .required, score.status != .notApplicable {
+      let unknown = selfEntry.evidenceIDs.filter { context.documents[$0] == nil }
+      if selfEntry.evidenceIDs.isEmpty || !unknown.isEmpty {
+        score.points = .zero
+        score.status = .noEvidence
+        score.reasoning = .noEvidence(unknownIDs: unknown)
+      }
+    }
+    return score
+  }
+
+  /// What a row gives, before evidence: points and reasoning, or not applicable.
+  struct RowOutcome: Equatable {
+    enum Result: Equatable {
+      case scored(FixedDecimal, Reasoning)
+      case notApplicable(CriteriaNode.NotApplicablePolicy)
+    }
+
+    var result: Result
+    /// Points written in the row that differ from the computed ones.
+    var mismatch: FixedDecimal?
+
+    /// What the row asks for: its claimed points if it has them, else the computed ones.
+    var claimedOrComputed: Claim {
+      switch result {
+      case .notApplicable: .notApplicable
+      case .scored(let points, _): .points(mismatch ?? points)
+      }
+    }
+
+    enum Claim: Equatable {
+      case points(FixedDecimal)
+      case notApplicable
+
+      var text: String {
+        switch self {
+        case .points(let points): "\(points) points"
+        case .notApplicable: "not applicable"
+        }
+      }
+    }
+  }
+
+  /// Interprets one row for `leaf`; problems go to `log` and give `nil`.
+  func evaluate(_ entry: LeafEntry, leaf: CriteriaNode, log: inout ErrorLog) -> RowOutcome? {
+    func problem(_ field: String, _ value: String?, _ message: String) -> RowOutcome? {
+      log.add(InputError(
+        file: entry.origin.file, location: .line(entry.origin.line), field: field, value: value,
+        message: "\(message) (unit \(entry.unitID), leaf \(leaf.code), rule \(leaf.rule?.typeName ?? "-"))"))
+      return nil
+    }
+    var claimed: FixedDecimal?
+    if let points = entry.points {
+      do {
+        claimed = entry.value == nil ? try evaluator.accept(points: points, leaf: leaf) : points.rounded(places: criteria.pointsPlaces)
+      } catch {
+        return problem("points", points.description, error.message)
+      }
+      if let claimed, claimed > leaf.maxPoints {
+        return problem("points", points.description, "points above the leaf's maximum \(leaf.maxPoints)")
+      }
+    }
+    guard let value = entry.value else {
+      return RowOutcome(result: .scored(claimed!, .pointsGiven), mismatch: nil)
+    }
+    if ValueVocabulary.isNotApplicable(value) {
+      guard leaf.notApplicable != .forbidden else {
+        return problem("value", value, "this leaf cannot be 'not applicable': expected a real value")
+      }
+      return RowOutcome(result: .notApplicable(leaf.notApplicable), mismatch: nil)
+    }
+    do {
+      switch try evaluator.evaluate(value, leaf: leaf) {
+      case .notApplicable:
+        return RowOutcome(result: .notApplicable(leaf.notApplicable), mismatch: nil)
+      case .scored(let points, let reasoning):
+        let mismatch = claimed.flatMap { $0 != points ? $0 : nil }
+        return RowOutcome(result: .scored(points, reasoning), mismatch: mismatch)
+      }
+    } catch {
+      return problem("value", value, error.message)
+    }
+  }
+
+  func apply(_ outcome: RowOutcome, from entry: LeafEntry, source: ScoreSource, to score: inout LeafScore) {
+    score.decidingEntry = entry
+    score.source = source
+    switch outcome.result {
+    case .notApplicable(let policy):
+      score.status = .notApplicable
+      score.reasoning = .notApplicable(policy)
+      score.isApplicable = policy != .exclude
+      score.points = policy == .full ? score.maxPoints : .zero
+    case .scored(let points, let reasoning):
+      score.status = .scored
+      score.points = points
+      score.reasoning = reasoning
+    }
+    if let claimed = outcome.mismatch { score.flags.append(.mismatch(claimed: claimed)) }
+  }
+}

@@ -1,0 +1,108 @@
+/// Scores every unit of a year against a criteria set (DESIGN §3–4): leaf points from rules,
+/// rollup to criteria and fields, adjustments, total, index and class. Ranks are added by
+/// ``Ranking``; ``Assessment/run(criteria:data:)`` does both.
+public struct Scorer: Sendable {
+  public let criteria: CriteriaSet
+  let evaluator: RuleEvaluator
+
+  public init(criteria: CriteriaSet) {
+    self.criteria = criteria
+    evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
+  }
+
+  /// Scores all units, in the order of `units.csv`.
+  /// - Throws: ``InputErrors`` with every value that breaks its rule, for every unit.
+  public func score(_ data: YearData) throws(InputErrors) -> [UnitScore] {
+    var log = ErrorLog()
+    var results: [UnitScore] = []
+    results.reserveCapacity(data.units.count)
+    for unit in data.units {
+      if let result = score(unit, in: data, log: &log) { results.append(result) }
+    }
+    try log.throwIfAny()
+    return results
+  }
+
+  func score(_ unit: AssessedUnit, in data: YearData, log: inout ErrorLog) -> UnitScore? {
+    let errorsBefore = log.errors.count
+    let selfRows = data.selfAssessment[unit.id] ?? [:]
+    let appraisalRows = data.appraisal[unit.id] ?? [:]
+    let documents = data.evidence[unit.id] ?? [:]
+    var leaves: [LeafScore] = []
+    leaves.reserveCapacity(criteria.leaves.count)
+    for leaf in criteria.leaves {
+      let context = LeafContext(
+        unit: unit, leaf: leaf, selfEntry: selfRows[leaf.code], appraisalEntry: appraisalRows[leaf.code],
+        documents: documents, survey: data.survey)
+      if let score = scoreLeaf(context, log: &log) { leaves.append(score) }
+    }
+    guard log.errors.count == errorsBefore else { return nil }
+
+    var nodes: [NodeScore] = []
+    var position = 0
+    func rollup(_ node: CriteriaNode) -> NodeScore {
+      if node.isLeaf {
+        let leaf = leaves[position]
+        position += 1
+        let score = NodeScore(code: node.code, points: leaf.points, applicableMax: leaf.applicableMax)
+        nodes.append(score)
+        return score
+      }
+      let slot = nodes.count
+      nodes.append(NodeScore(code: node.code, points: .zero, applicableMax: .zero))
+      var points = FixedDecimal.zero
+      var maximum = FixedDecimal.zero
+      for child in node.children {
+        let childScore = rollup(child)
+        points += childScore.points
+        maximum += childScore.applicableMax
+      }
+      nodes[slot] = NodeScore(code: node.code, points: points, applicableMax: maximum)
+      return nodes[slot]
+    }
+    let fields = criteria.items.map(rollup)
+    let leafTotal = fields.reduce(FixedDecimal.zero) { $0 + $1.points }
+    let maxPoints = fields.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
+    guard maxPoints > .zero else {
+      log.add(InputError(
+        file: "units.csv", field: "unit_id", value: unit.id,
+        message: "every leaf of this unit is not applicable, so its maximum is 0 and its index is undefined"))
+      return nil
+    }
+
+    let adjustments = data.adjustments[unit.id] ?? []
+    let bonusClaimed = Self.sum(adjustments.filter { $0.kind == .bonus })
+    let penaltyClaimed = Self.sum(adjustments.filter { $0.kind == .penalty })
+    let caps = criteria.adjustmentCaps
+    let bonus = min(bonusClaimed, caps?.bonusCap ?? .zero)
+    let penalty = min(penaltyClaimed, caps?.penaltyCap ?? .zero)
+    let total = min(max(leafTotal + bonus - penalty, .zero), maxPoints)
+    let exactIndex = Fraction(Int128(total.micros) * 100, Int128(maxPoints.micros)).reduced()
+    let index = exactIndex.rounded(places: criteria.indexPlaces)
+    return UnitScore(
+      unit: unit, leaves: leaves, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
+      bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
+      maxPoints: maxPoints, exactIndex: exactIndex, index: index,
+      classLabel: criteria.classify(roundedIndex: index).label, rank: 0)
+  }
+
+  /// Σ points, saturating far above any cap (caps are below 10⁹), so that a hostile file with
+  /// many huge rows cannot overflow.
+  static func sum(_ adjustments: [Adjustment]) -> FixedDecimal {
+    var total: Int64 = 0
+    for adjustment in adjustments {
+      total = min(total + adjustment.points.micros, FixedDecimal.parsingLimit * FixedDecimal.unitsPerOne)
+    }
+    return FixedDecimal(micros: total)
+  }
+}
+
+/// Everything one leaf's score depends on.
+struct LeafContext {
+  var unit: AssessedUnit
+  var leaf: CriteriaNode
+  var selfEntry: LeafEntry?
+  var appraisalEntry: LeafEntry?
+  var documents: [String: EvidenceDocument]
+  var survey: SurveyResults
+}

@@ -1,0 +1,31 @@
+/// The survey aggregated per unit and group: exact weighted sums, counts of answers and of
+/// respondents. Memory grows with units × groups, not with the number of answers.
+public struct SurveyResults: Sendable {
+  /// One unit's tally for one group.
+  public struct Tally: Sendable, Hashable {
+    /// Σ weight × percent, in millionths × millionths.
+    public var weightedSum: Int128 = 0
+    /// Σ weight, in millionths.
+    public var weightSum: Int128 = 0
+    public var answers = 0
+
+    public init() {}
+
+    /// The weighted mean percentage, exact; `nil` without answers.
+    public var percent: Fraction? {
+      weightSum > 0 ? Fraction(weightedSum, weightSum * Int128(FixedDecimal.unitsPerOne)).reduced() : nil
+    }
+  }
+
+  /// Tallies by unit id, then group key.
+  public var tallies: [String: [String: Tally]]
+  /// Distinct respondents by unit id.
+  public var respondents: [String: Int]
+
+  public init(tallies: [String: [String: Tally]] = [:], respondents: [String: Int] = [:]) {
+    (self.tallies, self.respondents) = (tallies, respondents)
+  }
+
+  /// The tally of `group` for `unitID`, if it has answers.
+  public func tally(unit unitID: String, group: String) -> Tally? { tallies[unitID]?[group] }
+}

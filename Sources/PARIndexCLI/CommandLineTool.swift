@@ -1,0 +1,42 @@
+import PARIndex
+
+/// The `parindex` command: parse the arguments, call the library, render, and choose an exit
+/// code. Every command is a function of its arguments, tested in process.
+public enum CommandLineTool {
+  public static let version = "0.1.0"
+
+  /// Runs one invocation (`arguments` without the program name).
+  public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    guard let command = arguments.first else {
+      console.err(Help.main)
+      return .usage
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "--help", "-h", "help":
+      console.out(Help.main)
+      return .success
+    case "--version":
+      console.out("parindex \(version)\n")
+      return .success
+    case "validate", "rank", "score":
+      if rest.contains("--help") || rest.contains("-h") {
+        console.out(Help.command(command))
+        return .success
+      }
+      do {
+        switch command {
+        case "validate": return try Commands.validate(rest, console: console)
+        case "rank": return try Commands.rank(rest, console: console)
+        default: return try Commands.score(rest, console: console)
+        }
+      } catch {
+        console.err("parindex \(command): \(error.message)\n\n\(Help.usageLine(command))\n")
+        return .usage
+      }
+    default:
+      console.err("parindex: unknown command '\(command)'\n\n\(Help.main)")
+      return .usage
+    }
+  }
+}

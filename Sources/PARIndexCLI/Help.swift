@@ -1,0 +1,92 @@
+/// Help texts: OVERVIEW / USAGE / ARGUMENTS / OPTIONS, as command-line users expect.
+enum Help {
+  static let main = """
+    OVERVIEW: Score, classify and rank units on the administrative-reform index (Chỉ số CCHC).
+
+    USAGE: parindex <command> [arguments] [options]
+
+    COMMANDS:
+      validate CRITERIA [DATA_DIR]          Check a criteria set, and a year of data against it.
+      rank     CRITERIA DATA_DIR            Ranking table, per group.
+      score    CRITERIA DATA_DIR [--unit ID]  Scorecards (all units, or one).
+
+    OPTIONS:
+      --help                                Show help (also after a command).
+      --version                             Show the version.
+
+    EXIT CODES:
+      0 success · 1 validate found problems · 64 usage error · 65 input error
+      66 input file or folder not found · 74 cannot write output
+
+    See 'parindex <command> --help'.
+
+    """
+
+  static func usageLine(_ command: String) -> String {
+    switch command {
+    case "validate": "USAGE: parindex validate CRITERIA [DATA_DIR]"
+    case "rank": "USAGE: parindex rank CRITERIA DATA_DIR [--format text|csv|json] [--excel] [--group G] [-o FILE]"
+    case "score": "USAGE: parindex score CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|json] [-o FILE]"
+    default: "USAGE: parindex <command> …"
+    }
+  }
+
+  static let dataArguments = """
+    ARGUMENTS:
+      CRITERIA                A criteria set file (criteria/*.json).
+      DATA_DIR                A year folder: units.csv, assessment.csv, and optionally
+                              appraisal.csv, evidence.csv, survey.csv, adjustments.csv.
+    """
+
+  static func command(_ command: String) -> String {
+    switch command {
+    case "validate":
+      return """
+        OVERVIEW: Check a criteria set (known keys, maxima that add up, sound rules and bands)
+        and, when DATA_DIR is given, a year of data against it. Every problem is listed, one
+        per line: FILE:LINE: field 'value': what was expected.
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        EXIT CODES: 0 all good · 1 problems found · 64 usage · 66 file or folder not found
+
+        """
+    case "rank":
+      return """
+        OVERVIEW: Score every unit and print the ranking table of each group: field points,
+        total, maximum, index % and class. Ranks compare the exact index; equal indices share
+        a rank (1, 2, 2, 4).
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        OPTIONS:
+          -f, --format FORMAT     text (default), csv (FORMATS §3, for other tools) or json.
+          --excel                 With csv: BOM, ';' and decimal commas for Vietnamese Excel.
+          --group G               Only the group G.
+          -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
+
+        """
+    default:
+      return """
+        OVERVIEW: Print scorecards: each unit's fields, criteria and leaves with points and
+        maximum, who set each leaf (self-assessment, appraisal, survey), what is missing, and
+        the total, index, class and rank.
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        OPTIONS:
+          --unit ID               Only this unit.
+          --group G               Only units of group G.
+          -f, --format FORMAT     text (default) or json.
+          -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
+
+        """
+    }
+  }
+}
