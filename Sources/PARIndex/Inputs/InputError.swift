@@ -41,13 +41,16 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     switch location {
     case .file: break
     case .line(let line): text += ":\(line)"
-    case .jsonPath(let path): text += ":\(path)"
+    case .jsonPath(let path):
+      // The JSON path names the field: `set.json:items[0].maxPoints '4': …`.
+      text += ":" + path
+      if let value { return text + " '\(Self.shown(value))': " + message }
+      return text + ": " + message
     }
-    text += ": "
-    if let field { text += field + " " }
-    if let value { text += "'\(Self.shown(value))' " }
-    if field != nil || value != nil { text = String(text.dropLast()) + ": " }
-    return text + message
+    // `FILE:LINE: field 'value': message`, leaving out what is absent.
+    var subject = [field, value.map { "'\(Self.shown($0))'" }].compactMap { $0 }.joined(separator: " ")
+    if !subject.isEmpty { subject += ": " }
+    return text + ": " + subject + message
   }
 
   /// The value as it can be shown on one line: control characters escaped, long text cut.

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import PARIndex
+
+struct CSVReaderTests {
+  func records(_ text: String) throws -> [(line: Int, fields: [String])] {
+    try CSVReader(file: "t.csv", bytes: Array(text.utf8)).records()
+  }
+
+  @Test func readsPlainCommaSeparatedText() throws {
+    let rows = try records("a,b,c\n1,2,3\n")
+    #expect(rows.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"]])
+    #expect(rows.map(\.line) == [1, 2])
+  }
+
+  @Test func detectsSemicolonFromTheHeaderAndKeepsDecimalCommas() throws {
+    let reader = try CSVReader(file: "t.csv", bytes: Array("unit_id;points\nX01;0,5\n".utf8))
+    #expect(reader.separator == UInt8(ascii: ";"))
+    #expect(try reader.records().map(\.fields) == [["unit_id", "points"], ["X01", "0,5"]])
+  }
+
+  @Test func separatorInsideQuotedHeaderDoesNotCount() throws {
+    // Two ';' inside quotes, one ',' outside: the separator is ','.
+    let reader = try CSVReader(file: "t.csv", bytes: Array("\"a;b;c\",d\n".utf8))
+    #expect(reader.separator == UInt8(ascii: ","))
+  }
+
+  @Test func stripsByteOrderMarkAndHandlesCRLF() throws {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id;name\r\nX01;Xã A\r\n".utf8)
+    let rows = try CSVReader(file: "t.csv", bytes: bytes).records()
+    #expect(rows.map(\.fields) == [["id", "name"], ["X01", "Xã A"]])
+  }
+
+  @Test func readsQuotedSeparatorsQuotesAndLineBreaks() throws {
+    let rows = try records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,2,3\n")
+    #expect(rows[1].fields == ["x, y", "say \"hi\"", "two\nlines"])
+    // The record after a two-line field starts on physical line 4.
+    #expect(rows[2].line == 4)
+  }
+
+  @Test func acceptsLoneCarriageReturnLineEnds() throws {
+    #expect(try records("a,b\r1,2\r").map(\.fields) == [["a", "b"], ["1", "2"]])
+  }
+
+  @Test func skipsBlankLinesButCountsThem() throws {
+    let rows = try records("a,b\n\n1,2\n;\n,\n3,4")
+    #expect(rows.map(\.fields) == [["a", "b"], ["1", "2"], [";"], ["3", "4"]])
+    #expect(rows.last?.line == 6)
+  }
+
+  @Test func keepsEmptyTrailingFields() throws {
+    #expect(try records("a,b,c\n1,,\n")[1].fields == ["1", "", ""])
+  }
+
+  @Test func reportsAnUnclosedQuoteWithTheLineWhereTheRecordStarts() {
+    #expect {
+      _ = try records("a,b\n1,2\n3,\"never closed\n4,5\n")
+    } throws: { error in
+      let error = error as! InputError
+      return error.location == .line(3) && error.message.contains("not closed")
+    }
+  }
+
+  @Test func reportsTextAfterAClosingQuote() {
+    #expect(throws: InputError.self) { _ = try records("a,b\n\"x\"y,2\n") }
+  }
+
+  @Test func rejectsWindows1258BytesNamingTheLine() {
+    // "Hà" in Windows-1258 is 48 E0: E0 starts a 3-byte UTF-8 sequence that 0x0A breaks.
+    let bytes = Array("a,b\n1,2\n".utf8) + [0x48, 0xE0, 0x0A]
+    #expect {
+      _ = try CSVReader(file: "t.csv", bytes: bytes)
+    } throws: { error in
+      let error = error as! InputError
+      return error.location == .line(3) && error.message.contains("not UTF-8") && error.message.contains("Windows-1258")
+    }
+  }
+
+  @Test func rejectsOverlongAndSurrogateUTF8() {
+    for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF]] {
+      #expect(throws: InputError.self) { _ = try CSVReader(file: "t.csv", bytes: Array("a\n".utf8) + bad) }
+    }
+  }
+
+  @Test func tableRejectsUnknownColumnsButIgnoresXColumns() throws {
+    let good = try CSVTable.read(file: "t.csv", bytes: Array("Unit_ID,x_ghi_chu,name\nA,z,B\n".utf8), required: ["unit_id"], optional: ["name"])
+    #expect(good.value(good.rows[0], "name") == "B")
+    #expect {
+      _ = try CSVTable.read(file: "t.csv", bytes: Array("unit_id,nmae\nA,B\n".utf8), required: ["unit_id"], optional: ["name"])
+    } throws: { error in
+      (error as! InputErrors).errors.first?.description == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, or a name starting with x_ for extra columns"
+    }
+  }
+
+  @Test func tableRejectsRowsWithExtraValues() {
+    #expect {
+      _ = try CSVTable.read(file: "t.csv", bytes: Array("a,b\n1,2,3\n".utf8), required: ["a", "b"], optional: [])
+    } throws: { error in
+      (error as! InputErrors).errors.first?.location == .line(2)
+    }
+  }
+}

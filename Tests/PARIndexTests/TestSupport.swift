@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import PARIndex
+
+/// Paths inside the repository, found from this file's location.
+enum Repository {
+  static let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  static func path(_ relative: String) -> String { root + "/" + relative }
+  static let fixtures = path("Tests/PARIndexTests/Fixtures")
+  static let golden = path("Tests/PARIndexTests/Golden")
+}
+
+/// A temporary folder holding a year of data written from strings; removed on deinit.
+final class TemporaryYear {
+  let path: String
+
+  init(_ files: [String: String]) throws {
+    path = NSTemporaryDirectory() + "parindex-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    for (name, content) in files { try write(name, content) }
+  }
+
+  func write(_ name: String, _ content: String) throws {
+    try Data(content.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+  }
+
+  func writeBytes(_ name: String, _ bytes: [UInt8]) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path + "/" + name))
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+enum Mini {
+  static var criteria: CriteriaSet {
+    get throws { try Assessment.loadCriteria(at: Repository.fixtures + "/mini-2025.json") }
+  }
+
+  /// Three units, two groups.
+  static let units = """
+    unit_id,name,group
+    A,Xã An Bình,xã
+    B,Xã Bình Minh,xã
+    P,Phường Tân Phú,phường
+
+    """
+
+  /// Runs the mini criteria set on a year made of `files` (units.csv defaults to ``units``).
+  static func run(_ files: [String: String]) throws -> YearResults {
+    var files = files
+    if files["units.csv"] == nil { files["units.csv"] = units }
+    let year = try TemporaryYear(files)
+    return try Assessment.run(criteria: criteria, folder: year.path)
+  }
+
+  /// The problems a year gives, as lines.
+  static func problems(_ files: [String: String]) throws -> [String] {
+    do {
+      _ = try run(files)
+      return []
+    } catch let error as InputErrors {
+      return error.errors.map(\.description)
+    }
+  }
+}
+
+func decimal(_ text: String) -> FixedDecimal { try! FixedDecimal.parse(text).get() }
