@@ -53,6 +53,15 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     return text + ": " + subject + message
   }
 
+  /// Orders problems by file, then line; stable for anything else.
+  static func fileOrder(_ lhs: InputError, _ rhs: InputError) -> Bool {
+    if lhs.file != rhs.file { return lhs.file < rhs.file }
+    switch (lhs.location, rhs.location) {
+    case (.line(let a), .line(let b)): return a < b
+    default: return false
+    }
+  }
+
   /// The value as it can be shown on one line: control characters escaped, long text cut.
   static func shown(_ value: String) -> String {
     var result = ""

@@ -19,7 +19,8 @@ public struct Scorer: Sendable {
     for unit in data.units {
       if let result = score(unit, in: data, log: &log) { results.append(result) }
     }
-    try log.throwIfAny()
+    // Problems are found leaf by leaf; a secretary fixes a file top to bottom.
+    if !log.isEmpty { throw InputErrors(log.errors.sorted(by: InputError.fileOrder)) }
     return results
   }
 

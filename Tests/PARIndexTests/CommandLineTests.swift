@@ -1,0 +1,118 @@
+import Foundation
+import PARIndexCLI
+import Testing
+
+@testable import PARIndex
+
+/// Collected output of one in-process run of `parindex`.
+final class Capture: @unchecked Sendable {
+  private let lock = NSLock()
+  private var outText = ""
+  private var errText = ""
+
+  var out: String { lock.withLock { outText } }
+  var err: String { lock.withLock { errText } }
+
+  var console: Console {
+    Console(out: { text in self.lock.withLock { self.outText += text } }, err: { text in self.lock.withLock { self.errText += text } })
+  }
+
+  static func run(_ arguments: [String]) -> (code: ExitCode, out: String, err: String) {
+    let capture = Capture()
+    let code = CommandLineTool.run(arguments, console: capture.console)
+    return (code, capture.out, capture.err)
+  }
+}
+
+struct CommandLineTests {
+  let mini = Repository.fixtures + "/mini-2025.json"
+
+  @Test func versionAndHelp() {
+    #expect(Capture.run(["--version"]).out == "parindex \(CommandLineTool.version)\n")
+    for command in ["validate", "rank", "score"] {
+      let result = Capture.run([command, "--help"])
+      #expect(result.code == .success)
+      #expect(result.out.contains("OVERVIEW:") && result.out.contains("USAGE: parindex \(command)"))
+    }
+    #expect(Capture.run([]).code == .usage)
+  }
+
+  @Test(arguments: [
+    ["frobnicate"], ["rank", "a.json"], ["rank", "a", "b", "--format", "xml"], ["rank", "a", "b", "--frmat", "csv"],
+    ["rank", "a", "b", "--excel"], ["score", "a", "b", "--format"], ["validate"],
+  ])
+  func usageErrorsExit64(arguments: [String]) {
+    let result = Capture.run(arguments)
+    #expect(result.code == .usage)
+    #expect(!result.err.isEmpty && result.out.isEmpty)
+  }
+
+  @Test func missingInputsExit66() throws {
+    #expect(Capture.run(["rank", "/nonexistent/set.json", "/tmp"]).code == .noInput)
+    #expect(Capture.run(["rank", mini, "/nonexistent/year"]).code == .noInput)
+    #expect(Capture.run(["validate", "/nonexistent/set.json"]).code == .noInput)
+    let year = try TemporaryYear(["units.csv": Mini.units])
+    let result = Capture.run(["rank", mini, year.path])
+    #expect(result.code == .noInput)
+    #expect(result.err == "\(year.path)/assessment.csv: no such file\n")
+  }
+
+  @Test func dataErrorsExit65WithOneLinePerProblem() throws {
+    let year = try TemporaryYear([
+      "units.csv": Mini.units,
+      "assessment.csv": "unit_id;code;value;points\nA;2.1;12abc;\nA;1.3;mot_phan;2\n",
+    ])
+    let result = Capture.run(["rank", mini, year.path, "--format", "csv"])
+    #expect(result.code == .dataError)
+    #expect(result.out.isEmpty)
+    let file = year.path + "/assessment.csv"
+    #expect(result.err == """
+      \(file):2: value '12abc': expected a number, a percentage such as 85% or 85,5, or a ratio such as 17/20 (unit A, leaf 2.1, rule tiers)
+      \(file):3: points '2': points above the leaf's maximum 1 (unit A, leaf 1.3, rule choice)
+
+      """)
+    // validate reports the same problems and exits 1.
+    let validation = Capture.run(["validate", mini, year.path])
+    #expect(validation.code == .problemsFound)
+    #expect(validation.err == result.err)
+  }
+
+  @Test func aFolderWhereAFileIsExpectedIsAnInputError() throws {
+    let year = try TemporaryYear(["units.csv": Mini.units])
+    try FileManager.default.createDirectory(atPath: year.path + "/assessment.csv", withIntermediateDirectories: false)
+    let result = Capture.run(["rank", mini, year.path])
+    #expect(result.code == .dataError)
+    #expect(result.err.contains("assessment.csv: this is a folder; expected a file"))
+  }
+
+  @Test func writesOutputAtomicallyAndReportsUnwritablePaths() throws {
+    let year = try TemporaryYear(ScoringTests.year.merging(["units.csv": Mini.units]) { $1 })
+    let output = year.path + "/out/ranking.csv"
+    try FileManager.default.createDirectory(atPath: year.path + "/out", withIntermediateDirectories: false)
+    try "old content".write(toFile: output, atomically: false, encoding: .utf8)
+    let result = Capture.run(["rank", mini, year.path, "--format", "csv", "-o", output])
+    #expect(result.code == .success && result.out.isEmpty)
+    #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("group,rank,unit_id,name,1,2,3,total,max,index,class\n"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: year.path + "/out") == ["ranking.csv"])  // no temporary left
+    #expect(Capture.run(["rank", mini, year.path, "-o", "/nonexistent/dir/r.txt"]).code == .cannotCreate)
+  }
+
+  @Test func scoreSelectsOneUnitAndRejectsUnknownOnes() throws {
+    let year = try TemporaryYear(ScoringTests.year.merging(["units.csv": Mini.units]) { $1 })
+    let one = Capture.run(["score", mini, year.path, "--unit", "B"])
+    #expect(one.code == .success)
+    #expect(one.out.hasPrefix("B · Xã Bình Minh · khối xã\nTổng điểm 2,75 / 8,50 · Chỉ số 32,35 % · Yếu · Hạng 2/2\n"))
+    #expect(one.out.contains("THIẾU tài liệu kiểm chứng"))
+    #expect(Capture.run(["score", mini, year.path, "--unit", "Q"]).code == .usage)
+  }
+
+  @Test func rankJSONHoldsTheSameNumbersAsTheCSV() throws {
+    let year = try TemporaryYear(ScoringTests.year.merging(["units.csv": Mini.units]) { $1 })
+    let json = Capture.run(["rank", mini, year.path, "--format", "json"]).out
+    let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+    let groups = document["groups"] as! [[String: Any]]
+    let first = (groups[0]["units"] as! [[String: Any]])[0]
+    #expect(first["unit_id"] as? String == "A" && first["total"] as? String == "7.46" && first["index"] as? String == "74.60")
+    #expect(first["rank"] as? Int == 1 && first["class"] as? String == "Khá")
+  }
+}
