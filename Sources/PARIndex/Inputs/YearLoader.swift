@@ -153,9 +153,11 @@ struct RowReader {
       }
       let evidence = isAppraisal ? [] : Self.evidenceIDs(table.value(row, "evidence"))
       let remark = table.value(row, remarkColumn).nfc
-      entries[unitID, default: [:]][code] = LeafEntry(
+      var entry = LeafEntry(
         unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points, evidenceIDs: evidence,
         remark: remark.isEmpty ? nil : remark, origin: RowOrigin(file: file, line: row.line))
+      entry.pointsText = pointsText.isEmpty ? nil : pointsText
+      entries[unitID, default: [:]][code] = entry
     }
     try log.throwIfAny()
     return entries

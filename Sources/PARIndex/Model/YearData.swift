@@ -26,6 +26,8 @@ public struct LeafEntry: Sendable, Hashable {
   public var value: String?
   /// The points written, exactly as parsed (not yet rounded), or `nil`.
   public var points: FixedDecimal?
+  /// The points as written in the file (`1,5`), for messages.
+  public var pointsText: String?
   /// Evidence ids (self-assessment only).
   public var evidenceIDs: [String]
   /// The note (self-assessment) or the council's reason (appraisal).
@@ -38,6 +40,7 @@ public struct LeafEntry: Sendable, Hashable {
   ) {
     (self.unitID, self.code, self.value, self.points) = (unitID, code, value, points)
     (self.evidenceIDs, self.remark, self.origin) = (evidenceIDs, remark, origin)
+    pointsText = points?.description
   }
 }
 

@@ -52,7 +52,7 @@ public enum ResultsJSON {
     var members: [(String, JSONOutput)] = [
       ("status", .string(leaf.status.rawValue)), ("source", .optional(leaf.source?.rawValue)),
       ("value", .optional(leaf.decidingEntry?.value)),
-      ("flags", .array(leaf.flags.map(flag))),
+      ("flags", .array(leaf.flags.map { flag($0, criteria) })),
     ]
     if let reason = leaf.appraisalReason { members.append(("reason", .string(reason))) }
     if let selfEntry = leaf.selfEntry, leaf.source == .appraisal {
@@ -73,10 +73,10 @@ public enum ResultsJSON {
     return members
   }
 
-  static func flag(_ flag: LeafFlag) -> JSONOutput {
+  static func flag(_ flag: LeafFlag, _ criteria: CriteriaSet) -> JSONOutput {
     switch flag {
     case .mismatch(let claimed):
-      .object([("flag", .string(flag.name)), ("claimed", .string(claimed.description))])
+      .object([("flag", .string(flag.name)), ("claimed", .string(claimed.formatted(places: criteria.pointsPlaces)))])
     case .fewResponses(let respondents, let minimum):
       .object([("flag", .string(flag.name)), ("respondents", .number(String(respondents))), ("minimum", .number(String(minimum)))])
     }

@@ -103,10 +103,10 @@ extension Scorer {
       do {
         claimed = entry.value == nil ? try evaluator.accept(points: points, leaf: leaf) : points.rounded(places: criteria.pointsPlaces)
       } catch {
-        return problem("points", points.description, error.message)
+        return problem("points", entry.pointsText, error.message)
       }
       if let claimed, claimed > leaf.maxPoints {
-        return problem("points", points.description, "points above the leaf's maximum \(leaf.maxPoints)")
+        return problem("points", entry.pointsText, "points above the leaf's maximum \(leaf.maxPoints)")
       }
     }
     guard let value = entry.value else {
