@@ -19,7 +19,7 @@ public enum CommandLineTool {
     case "--version":
       console.out("parindex \(version)\n")
       return .success
-    case "validate", "rank", "score":
+    case "validate", "rank", "score", "explain":
       if rest.contains("--help") || rest.contains("-h") {
         console.out(Help.command(command))
         return .success
@@ -28,6 +28,7 @@ public enum CommandLineTool {
         switch command {
         case "validate": return try Commands.validate(rest, console: console)
         case "rank": return try Commands.rank(rest, console: console)
+        case "explain": return try Commands.explain(rest, console: console)
         default: return try Commands.score(rest, console: console)
         }
       } catch {

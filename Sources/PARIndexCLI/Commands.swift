@@ -93,6 +93,28 @@ enum Commands {
     return emit(text, to: parsed.value("--output"), console: console)
   }
 
+  // MARK: explain
+
+  static func explain(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+    let codeOption = Arguments.Option(names: ["--code"], takesValue: true)
+    let parsed = try Arguments(arguments, options: [unitOption, codeOption, outputOption])
+    let (criteriaPath, folder) = try twoPaths(parsed)
+    guard let unitID = parsed.value("--unit") else { throw Arguments.UsageError(message: "--unit ID is required") }
+    let results: YearResults
+    switch load(criteriaPath, folder, console: console) {
+    case .success(let loaded): results = loaded
+    case .failure(let code): return code
+    }
+    guard let unit = results.unit(unitID) else {
+      throw Arguments.UsageError(message: "no unit '\(unitID)' in \(folder)/units.csv")
+    }
+    let code = parsed.value("--code")
+    if let code, !results.criteria.allNodes.contains(where: { $0.node.code == code }) {
+      throw Arguments.UsageError(message: "no code '\(code)' in criteria set \(results.criteria.id)")
+    }
+    return emit(ExplainText.render(results, unit: unit, code: code), to: parsed.value("--output"), console: console)
+  }
+
   // MARK: Shared steps
 
   static func twoPaths(_ parsed: Arguments) throws(Arguments.UsageError) -> (String, String) {

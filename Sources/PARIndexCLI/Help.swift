@@ -9,6 +9,8 @@ enum Help {
       validate CRITERIA [DATA_DIR]          Check a criteria set, and a year of data against it.
       rank     CRITERIA DATA_DIR            Ranking table, per group.
       score    CRITERIA DATA_DIR [--unit ID]  Scorecards (all units, or one).
+      explain  CRITERIA DATA_DIR --unit ID [--code CODE]
+                                            Why each leaf got its points; what to improve.
 
     OPTIONS:
       --help                                Show help (also after a command).
@@ -26,6 +28,7 @@ enum Help {
     switch command {
     case "validate": "USAGE: parindex validate CRITERIA [DATA_DIR]"
     case "rank": "USAGE: parindex rank CRITERIA DATA_DIR [--format text|csv|json] [--excel] [--group G] [-o FILE]"
+    case "explain": "USAGE: parindex explain CRITERIA DATA_DIR --unit ID [--code CODE] [-o FILE]"
     case "score": "USAGE: parindex score CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|json] [-o FILE]"
     default: "USAGE: parindex <command> …"
     }
@@ -67,6 +70,22 @@ enum Help {
           -f, --format FORMAT     text (default), csv (FORMATS §3, for other tools) or json.
           --excel                 With csv: BOM, ';' and decimal commas for Vietnamese Excel.
           --group G               Only the group G.
+          -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
+
+        """
+    case "explain":
+      return """
+        OVERVIEW: For each leaf of one unit, one line a secretary can read aloud: the rule, the
+        value, the arithmetic and the result; then the leaves where the unit lost the most
+        points, largest first, with what would have earned them.
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        OPTIONS:
+          --unit ID               The unit (required).
+          --code CODE             Only this leaf, or the leaves under this field or criterion.
           -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
 
         """
