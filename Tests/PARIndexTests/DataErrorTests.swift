@@ -46,13 +46,34 @@ struct DataErrorTests {
     #expect(try problems("A,1.3,mot_phan,,,\n", ["appraisal.csv": "unit_id,code,value,points,reason\nA,1.3,,0.5,\n"]).isEmpty)
   }
 
+  @Test func aReasonIsJudgedAgainstWhatTheSelfRowScoresNotWhatItClaims() throws {
+    // 1.2 on 05/02/2025 is late → 0.5, though the unit claims 1 (a mismatch that never counts).
+    let row = "A,1.2,05/02/2025,1,E1,\n"
+    let evidence = ["evidence.csv": "evidence_id,unit_id,title\nE1,A,Kế hoạch\n"]
+    // The council confirms 0.5: no change to the score, no reason needed.
+    #expect(try problems(row, evidence.merging(["appraisal.csv": "unit_id,code,points,reason\nA,1.2,0.5,\n"]) { $1 }).isEmpty)
+    // The council gives the claimed 1: a change from 0.5, so a reason is required.
+    #expect(try problems(row, evidence.merging(["appraisal.csv": "unit_id,code,points,reason\nA,1.2,1,\n"]) { $1 })
+      == [":2: reason: the appraisal changes A 1.2 from 0.5 points to 1 points: a reason is required"])
+    // Turning a scored leaf into "not applicable" is a change too.
+    #expect(try problems("A,2.2,45,,,\n", ["appraisal.csv": "unit_id,code,value,reason\nA,2.2,KPS,\n"])
+      == [":2: reason: the appraisal changes A 2.2 from 1.13 points to not applicable: a reason is required"])
+  }
+
   @Test func aUnitWithNothingApplicableIsAnError() throws {
-    let files = [
-      "units.csv": "unit_id,name,group\nA,Xã A,xã\n",
-      "assessment.csv": "unit_id,code,value\nA,2.2,N/A\n",
-    ]
-    // Only 2.2 may be excluded, so A still has a maximum: no error.
-    #expect(try Mini.problems(files).isEmpty)
+    // A set whose only leaf may be excluded: a unit that excludes it has maximum 0.
+    let criteria = try CriteriaSetDecoder.decode(Array("""
+      {"format": "parindex-criteria/1", "id": "one", "title": "t", "level": "commune", "year": 2025, "status": "modelled",
+       "source": "test", "scale": 1, "classification": [{"label": "Yếu", "minIndex": 0}],
+       "items": [{"code": "1", "title": "f", "maxPoints": 1, "rule": {"type": "check"}, "notApplicable": "exclude", "source": "t"}]}
+      """.utf8), file: "one.json")
+    let year = try TemporaryYear(["units.csv": "unit_id,name,group\nA,Xã A,xã\nB,Xã B,xã\n", "assessment.csv": "unit_id,code,value\nA,1,KPS\nB,1,có\n"])
+    #expect {
+      _ = try Assessment.run(criteria: criteria, folder: year.path)
+    } throws: { error in
+      (error as! InputErrors).errors.map(\.description)
+        == ["\(year.path)/units.csv:2: unit_id 'A': every leaf of this unit is not applicable, so its maximum is 0 and its index is undefined"]
+    }
   }
 
   @Test func surveyErrorsNameTheRow() throws {

@@ -38,10 +38,12 @@ public enum YearLoader {
     try log.throwIfAny()
 
     var reader = RowReader(criteria: criteria)
-    let units = try reader.units(file: required[0].0, bytes: required[0].1)
+    let (units, unitLines) = try reader.units(file: required[0].0, bytes: required[0].1)
     let unitIDs = Set(units.map(\.id))
     reader.unitIDs = unitIDs
     var data = YearData(units: units)
+    data.unitsFile = required[0].0
+    data.unitLines = unitLines
     do { data.selfAssessment = try reader.leafEntries(file: required[1].0, bytes: required[1].1, isAppraisal: false) } catch { log.add(contentsOf: error.errors) }
     do {
       if let (name, bytes) = try readOptional(FileName.appraisal) {
@@ -73,7 +75,7 @@ struct RowReader {
 
   init(criteria: CriteriaSet) { self.criteria = criteria }
 
-  func units(file: String, bytes: [UInt8]) throws(InputErrors) -> [AssessedUnit] {
+  func units(file: String, bytes: [UInt8]) throws(InputErrors) -> ([AssessedUnit], [String: Int]) {
     let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
     var log = ErrorLog()
     var units: [AssessedUnit] = []
@@ -97,7 +99,7 @@ struct RowReader {
       log.add(InputError(file: file, message: "the file has a header but no units"))
     }
     try log.throwIfAny()
-    return units
+    return (units, firstLine)
   }
 
   func leafEntries(file: String, bytes: [UInt8], isAppraisal: Bool) throws(InputErrors) -> [String: [String: LeafEntry]] {

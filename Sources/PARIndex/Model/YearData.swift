@@ -92,6 +92,9 @@ public struct YearData: Sendable {
   public var survey: SurveyResults
   /// Adjustments by unit id, in file order.
   public var adjustments: [String: [Adjustment]]
+  /// The units file's path and each unit's line in it, for messages about a unit as a whole.
+  public var unitsFile = "units.csv"
+  public var unitLines: [String: Int] = [:]
 
   public init(
     units: [AssessedUnit], selfAssessment: [String: [String: LeafEntry]] = [:],

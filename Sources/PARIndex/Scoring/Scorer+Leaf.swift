@@ -16,10 +16,10 @@ extension Scorer {
       if let selfEntry = context.selfEntry, appraisal.remark == nil {
         // A reason is required when the council changes what the unit claimed (DECISIONS §8).
         var scratch = ErrorLog()
-        if let own = evaluate(selfEntry, leaf: leaf, log: &scratch), own.claimedOrComputed != outcome.claimedOrComputed {
+        if let own = evaluate(selfEntry, leaf: leaf, log: &scratch), own.scoredBeforeEvidence != outcome.scoredBeforeEvidence {
           log.add(InputError(
             file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
-            message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(own.claimedOrComputed.text) to \(outcome.claimedOrComputed.text): a reason is required"))
+            message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(own.scoredBeforeEvidence.text) to \(outcome.scoredBeforeEvidence.text): a reason is required"))
           return nil
         }
       }
@@ -69,11 +69,12 @@ extension Scorer {
     /// Points written in the row that differ from the computed ones.
     var mismatch: FixedDecimal?
 
-    /// What the row asks for: its claimed points if it has them, else the computed ones.
-    var claimedOrComputed: Claim {
+    /// What the row scores before the evidence policy: the computed points (the given points
+    /// when it has no value), or not applicable. A claimed mismatch does not count.
+    var scoredBeforeEvidence: Claim {
       switch result {
       case .notApplicable: .notApplicable
-      case .scored(let points, _): .points(mismatch ?? points)
+      case .scored(let points, _): .points(points)
       }
     }
 

@@ -66,7 +66,7 @@ public struct Scorer: Sendable {
     let maxPoints = fields.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
     guard maxPoints > .zero else {
       log.add(InputError(
-        file: "units.csv", field: "unit_id", value: unit.id,
+        file: data.unitsFile, location: data.unitLines[unit.id].map { .line($0) } ?? .file, field: "unit_id", value: unit.id,
         message: "every leaf of this unit is not applicable, so its maximum is 0 and its index is undefined"))
       return nil
     }
