@@ -112,6 +112,15 @@ struct ScoringTests {
     #expect(b.exactIndex == Fraction(27500, 850) && b.index == decimal("32.35") && b.classLabel == "Yếu")
   }
 
+  // B's appraisal: 1.1 → 1, where B's own row scores 0 (no evidence): +1;
+  // 2.1 → 0.5 at 95 %, where B's own 98 % scores 1: −0.5. The change is +0.5.
+  @Test func appraisalChangeIsMeasuredAgainstTheUnitsOwnRows() {
+    #expect(leaf("B", "1.1").selfPoints == .zero && leaf("B", "2.1").selfPoints == FixedDecimal(1))
+    #expect(unit("B").appraisalChange == decimal("0.5"))
+    #expect(unit("A").appraisalChange == .zero)
+    #expect(unit("P").appraisalChange == .zero)  // a published survey result is not a change
+  }
+
   // Unit P
   // Field 1: 1 + 1 (31/01 is the due date: on time) + 1 + 1 (0 late reports) = 4.
   // Field 2: 1 (100 %) + 1.5 (60 % = target) + 1.5 (không phát sinh, policy full) = 4.

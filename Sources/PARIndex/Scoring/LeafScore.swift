@@ -52,6 +52,9 @@ public struct LeafScore: Sendable, Hashable {
   public var selfEntry: LeafEntry?
   /// The evidence documents the self-assessment cited and `evidence.csv` holds.
   public var evidence: [EvidenceDocument]
+  /// What the unit's own row scores, evidence policy included (điểm tự chấm); `nil` without
+  /// a usable self row. Equals ``points`` unless an appraisal decided.
+  public var selfPoints: FixedDecimal?
 
   /// The maximum that counts towards the unit's maximum (0 when excluded).
   public var applicableMax: FixedDecimal { isApplicable ? maxPoints : .zero }

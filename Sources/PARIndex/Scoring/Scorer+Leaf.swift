@@ -4,7 +4,7 @@ extension Scorer {
     let leaf = context.leaf
     var score = LeafScore(
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
-      reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: context.selfEntry, evidence: [])
+      reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: context.selfEntry, evidence: [], selfPoints: nil)
     if let selfEntry = context.selfEntry {
       score.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
     }
@@ -13,14 +13,21 @@ extension Scorer {
     if let appraisal = context.appraisalEntry {
       guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
       apply(outcome, from: appraisal, source: .appraisal, to: &score)
-      if let selfEntry = context.selfEntry, appraisal.remark == nil {
-        // A reason is required when the council changes what the unit claimed (DECISIONS §8).
+      if let selfEntry = context.selfEntry {
+        // The unit's own row, scored on its own; problems in it are the council's to judge.
         var scratch = ErrorLog()
-        if let own = evaluate(selfEntry, leaf: leaf, log: &scratch), own.scoredBeforeEvidence != outcome.scoredBeforeEvidence {
-          log.add(InputError(
-            file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
-            message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(own.scoredBeforeEvidence.text) to \(outcome.scoredBeforeEvidence.text): a reason is required"))
-          return nil
+        if let own = evaluate(selfEntry, leaf: leaf, log: &scratch) {
+          var selfView = score
+          apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
+          applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &selfView)
+          score.selfPoints = selfView.points
+          // A reason is required when the council changes what the unit's row scores (DECISIONS §8).
+          if appraisal.remark == nil, own.scoredBeforeEvidence != outcome.scoredBeforeEvidence {
+            log.add(InputError(
+              file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
+              message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(own.scoredBeforeEvidence.text) to \(outcome.scoredBeforeEvidence.text): a reason is required"))
+            return nil
+          }
         }
       }
       return score
@@ -47,15 +54,21 @@ extension Scorer {
     guard let selfEntry = context.selfEntry else { return score }
     guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
     apply(outcome, from: selfEntry, source: .selfAssessment, to: &score)
-    if criteria.evidencePolicy == .required, leaf.evidence == .required, score.status != .notApplicable {
-      let unknown = selfEntry.evidenceIDs.filter { context.documents[$0] == nil }
-      if selfEntry.evidenceIDs.isEmpty || !unknown.isEmpty {
-        score.points = .zero
-        score.status = .noEvidence
-        score.reasoning = .noEvidence(unknownIDs: unknown)
-      }
-    }
+    applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &score)
+    score.selfPoints = score.points
     return score
+  }
+
+  /// Evidence (DESIGN §4): with policy `required`, a self-assessed leaf that requires evidence
+  /// and cites none, or an id not in `evidence.csv` for the unit, scores 0.
+  func applyEvidencePolicy(_ entry: LeafEntry, leaf: CriteriaNode, documents: [String: EvidenceDocument], to score: inout LeafScore) {
+    guard criteria.evidencePolicy == .required, leaf.evidence == .required, score.status != .notApplicable else { return }
+    let unknown = entry.evidenceIDs.filter { documents[$0] == nil }
+    if entry.evidenceIDs.isEmpty || !unknown.isEmpty {
+      score.points = .zero
+      score.status = .noEvidence
+      score.reasoning = .noEvidence(unknownIDs: unknown)
+    }
   }
 
   /// What a row gives, before evidence: points and reasoning, or not applicable.

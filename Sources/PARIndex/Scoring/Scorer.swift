@@ -71,6 +71,11 @@ public struct Scorer: Sendable {
       return nil
     }
 
+    var appraisalChange = FixedDecimal.zero
+    for (leaf, node) in zip(leaves, criteria.leaves) where leaf.source == .appraisal {
+      if case .survey? = node.rule { continue }
+      appraisalChange += leaf.points - (leaf.selfPoints ?? .zero)
+    }
     let adjustments = data.adjustments[unit.id] ?? []
     let bonusClaimed = Self.sum(adjustments.filter { $0.kind == .bonus })
     let penaltyClaimed = Self.sum(adjustments.filter { $0.kind == .penalty })
@@ -82,6 +87,7 @@ public struct Scorer: Sendable {
     let index = exactIndex.rounded(places: criteria.indexPlaces)
     return UnitScore(
       unit: unit, leaves: leaves, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
+      appraisalChange: appraisalChange,
       bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
       maxPoints: maxPoints, exactIndex: exactIndex, index: index,
       classLabel: criteria.classify(roundedIndex: index).label, rank: 0)

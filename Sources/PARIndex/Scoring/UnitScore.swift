@@ -18,6 +18,9 @@ public struct UnitScore: Sendable, Hashable {
   public var fieldPoints: [FixedDecimal]
   /// Σ leaf points, before adjustments.
   public var leafTotal: FixedDecimal
+  /// How much the appraisal (thẩm định) changed the leaf points, against what the unit's own
+  /// rows score (a leaf it did not self-assess counts as 0); survey leaves are not included.
+  public var appraisalChange: FixedDecimal
   /// Bonus rows summed, before the cap.
   public var bonusClaimed: FixedDecimal
   /// Penalty rows summed, before the cap.

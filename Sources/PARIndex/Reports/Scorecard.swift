@@ -1,0 +1,80 @@
+/// One unit's scorecard as data, shared by the text, Markdown and HTML renderers: the tree of
+/// fields, criteria and leaves, who set each leaf, what needs attention, the evidence.
+public struct Scorecard: Sendable {
+  /// One node of the tree.
+  public struct Row: Sendable {
+    public var depth: Int
+    public var code: String
+    public var title: String
+    public var points: FixedDecimal
+    public var maxPoints: FixedDecimal
+    /// Set for leaves.
+    public var leaf: LeafScore?
+    /// `tự chấm`, `thẩm định`, `điều tra XHH`, or empty.
+    public var sourceLabel: String
+    /// Status, mismatch, few responses, the appraisal's reason.
+    public var notes: [String]
+    /// The explanation sentence (leaves only).
+    public var explanation: String?
+  }
+
+  public var unit: UnitScore
+  /// Units in the unit's group.
+  public var groupSize: Int
+  public var rows: [Row]
+  public var improvements: [Improvement]
+
+  public init(_ unit: UnitScore, in results: YearResults) {
+    let criteria = results.criteria
+    let explanation = Explanation(criteria: criteria)
+    self.unit = unit
+    groupSize = results.groups.first { $0.name == unit.unit.group }?.units.count ?? 0
+    var leafByCode: [String: LeafScore] = [:]
+    for leaf in unit.leaves { leafByCode[leaf.code] = leaf }
+    rows = zip(criteria.allNodes, unit.nodes).map { entry, score in
+      let leaf = leafByCode[score.code]
+      var notes: [String] = []
+      if let leaf {
+        notes.append(Labels.status(leaf))
+        if let claimed = leaf.claimedMismatch { notes.append("tự ghi \(Labels.points(claimed, criteria.pointsPlaces)) ≠ điểm tính") }
+        for case .fewResponses(let respondents, let minimum) in leaf.flags { notes.append("chỉ \(respondents)/\(minimum) người trả lời") }
+        if leaf.source == .appraisal, let own = leaf.selfPoints, own != leaf.points {
+          notes.append("tự chấm \(Labels.points(own, criteria.pointsPlaces))")
+        }
+        if let reason = leaf.appraisalReason { notes.append("lý do: \(reason)") }
+      }
+      return Row(
+        depth: entry.depth, code: score.code, title: entry.node.title, points: score.points, maxPoints: score.applicableMax,
+        leaf: leaf, sourceLabel: Labels.source(leaf?.source), notes: notes.filter { !$0.isEmpty },
+        explanation: leaf.map { explanation.reasoning($0) })
+    }
+    improvements = explanation.improvements(unit)
+  }
+
+  /// `Tổng điểm 84,26 / 100,00 · Chỉ số 84,26 % · Tốt · Hạng 3/12`.
+  public func headline(_ criteria: CriteriaSet) -> String {
+    "Tổng điểm \(Labels.points(unit.total, criteria.pointsPlaces)) / \(Labels.points(unit.maxPoints, criteria.pointsPlaces))"
+      + " · Chỉ số \(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ",")) %"
+      + " · \(unit.classLabel) · Hạng \(unit.rank)/\(groupSize)"
+  }
+
+  /// Bonus and penalty in words, or `nil` when there are none.
+  public func adjustmentsLine(_ criteria: CriteriaSet) -> String? {
+    guard unit.bonusClaimed > .zero || unit.penaltyClaimed > .zero else { return nil }
+    let places = criteria.pointsPlaces
+    var text = "Điểm các tiêu chí \(Labels.points(unit.leafTotal, places))"
+    text += " · điểm thưởng +\(Labels.points(unit.bonus, places))"
+    if unit.bonus != unit.bonusClaimed { text += " (đề nghị \(Labels.points(unit.bonusClaimed, places)), vượt mức tối đa)" }
+    text += " · điểm trừ −\(Labels.points(unit.penalty, places))"
+    if unit.penalty != unit.penaltyClaimed { text += " (phát sinh \(Labels.points(unit.penaltyClaimed, places)), vượt mức tối đa)" }
+    return text
+  }
+
+  /// `12/KH-UBND ngày 05/02/2025: Kế hoạch CCHC năm 2025 (X01-KH01)`.
+  public static func evidenceText(_ document: EvidenceDocument) -> String {
+    var text = document.documentNumber ?? ""
+    if let date = document.date { text += (text.isEmpty ? "" : " ") + "ngày \(date)" }
+    text += (text.isEmpty ? "" : ": ") + document.title + " (\(document.id))"
+    return text
+  }
+}
