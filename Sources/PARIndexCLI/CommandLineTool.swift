@@ -19,7 +19,7 @@ public enum CommandLineTool {
     case "--version":
       console.out("parindex \(version)\n")
       return .success
-    case "validate", "rank", "score", "explain":
+    case "validate", "rank", "score", "explain", "report", "template":
       if rest.contains("--help") || rest.contains("-h") {
         console.out(Help.command(command))
         return .success
@@ -29,6 +29,8 @@ public enum CommandLineTool {
         case "validate": return try Commands.validate(rest, console: console)
         case "rank": return try Commands.rank(rest, console: console)
         case "explain": return try Commands.explain(rest, console: console)
+        case "report": return try Commands.report(rest, console: console)
+        case "template": return try Commands.template(rest, console: console)
         default: return try Commands.score(rest, console: console)
         }
       } catch {

@@ -43,7 +43,7 @@ enum Commands {
   static func rank(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
     let parsed = try Arguments(arguments, options: [formatOption, outputOption, groupOption, excelOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
-    let format = try chooseFormat(parsed, allowed: ["text", "csv", "json"])
+    let format = try chooseFormat(parsed, allowed: ["text", "csv", "json", "md"])
     if parsed.flag("--excel") && format != "csv" {
       throw Arguments.UsageError(message: "--excel goes with --format csv")
     }
@@ -60,6 +60,7 @@ enum Commands {
     switch format {
     case "csv": text = RankingCSV.render(results, dialect: parsed.flag("--excel") ? .excel : .plain, group: group)
     case "json": text = ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } })
+    case "md": text = MarkdownReport.ranking(results, group: group)
     default: text = RankingText.render(results, group: group)
     }
     return emit(text, to: parsed.value("--output"), console: console)
@@ -70,7 +71,7 @@ enum Commands {
   static func score(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
     let parsed = try Arguments(arguments, options: [formatOption, outputOption, groupOption, unitOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
-    let format = try chooseFormat(parsed, allowed: ["text", "json"])
+    let format = try chooseFormat(parsed, allowed: ["text", "md", "html", "json"])
     let results: YearResults
     switch load(criteriaPath, folder, console: console) {
     case .success(let loaded): results = loaded
@@ -89,7 +90,13 @@ enum Commands {
       }
       units = units.filter { $0.unit.group == group }
     }
-    let text = format == "json" ? ResultsJSON.render(results, units: units) : ScorecardText.render(results, units: units)
+    let text: String
+    switch format {
+    case "json": text = ResultsJSON.render(results, units: units)
+    case "md": text = MarkdownReport.scorecards(results, units: units)
+    case "html": text = ScorecardHTML.page(results, units: units)
+    default: text = ScorecardText.render(results, units: units)
+    }
     return emit(text, to: parsed.value("--output"), console: console)
   }
 
@@ -113,6 +120,36 @@ enum Commands {
       throw Arguments.UsageError(message: "no code '\(code)' in criteria set \(results.criteria.id)")
     }
     return emit(ExplainText.render(results, unit: unit, code: code), to: parsed.value("--output"), console: console)
+  }
+
+  // MARK: report
+
+  static func report(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+    let parsed = try Arguments(arguments, options: [outputOption])
+    let (criteriaPath, folder) = try twoPaths(parsed)
+    let results: YearResults
+    switch load(criteriaPath, folder, console: console) {
+    case .success(let loaded): results = loaded
+    case .failure(let code): return code
+    }
+    return emit(CouncilReport.render(results), to: parsed.value("--output"), console: console)
+  }
+
+  // MARK: template
+
+  static func template(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+    let parsed = try Arguments(arguments, options: [unitOption, outputOption, excelOption])
+    guard parsed.positional.count == 1 else { throw Arguments.UsageError(message: "expected CRITERIA") }
+    let criteria: CriteriaSet
+    do {
+      criteria = try Assessment.loadCriteria(at: parsed.positional[0])
+    } catch {
+      report(error, console: console)
+      return error.hasMissingInput ? .noInput : .dataError
+    }
+    let text = AssessmentTemplate.render(
+      criteria, unitID: parsed.value("--unit") ?? "", dialect: parsed.flag("--excel") ? .excel : .plain)
+    return emit(text, to: parsed.value("--output"), console: console)
   }
 
   // MARK: Shared steps

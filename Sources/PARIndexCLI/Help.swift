@@ -11,6 +11,8 @@ enum Help {
       score    CRITERIA DATA_DIR [--unit ID]  Scorecards (all units, or one).
       explain  CRITERIA DATA_DIR --unit ID [--code CODE]
                                             Why each leaf got its points; what to improve.
+      report   CRITERIA DATA_DIR -o FILE.html  The council's report: one self-contained HTML file.
+      template CRITERIA [--unit ID] [--excel]  An assessment.csv to fill in.
 
     OPTIONS:
       --help                                Show help (also after a command).
@@ -27,9 +29,11 @@ enum Help {
   static func usageLine(_ command: String) -> String {
     switch command {
     case "validate": "USAGE: parindex validate CRITERIA [DATA_DIR]"
-    case "rank": "USAGE: parindex rank CRITERIA DATA_DIR [--format text|csv|json] [--excel] [--group G] [-o FILE]"
+    case "rank": "USAGE: parindex rank CRITERIA DATA_DIR [--format text|csv|json|md] [--excel] [--group G] [-o FILE]"
+    case "report": "USAGE: parindex report CRITERIA DATA_DIR -o FILE.html"
+    case "template": "USAGE: parindex template CRITERIA [--unit ID] [--excel] [-o FILE]"
     case "explain": "USAGE: parindex explain CRITERIA DATA_DIR --unit ID [--code CODE] [-o FILE]"
-    case "score": "USAGE: parindex score CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|json] [-o FILE]"
+    case "score": "USAGE: parindex score CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|md|html|json] [-o FILE]"
     default: "USAGE: parindex <command> …"
     }
   }
@@ -67,9 +71,42 @@ enum Help {
         \(dataArguments)
 
         OPTIONS:
-          -f, --format FORMAT     text (default), csv (FORMATS §3, for other tools) or json.
+          -f, --format FORMAT     text (default), csv (FORMATS §3, for other tools), json or md.
           --excel                 With csv: BOM, ';' and decimal commas for Vietnamese Excel.
           --group G               Only the group G.
+          -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
+
+        """
+    case "report":
+      return """
+        OVERVIEW: Write the year's report for the appraisal council as one self-contained HTML
+        file (inline CSS and SVG, no network): per group the ranking with field columns, the
+        distribution of classes, a field-by-unit heat map of field indices, the data problems
+        (missing leaves, evidence gaps, self-score mismatches, what the appraisal changed), and
+        each unit's scorecard with its improvement list. Printable on A4.
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        OPTIONS:
+          -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
+
+        """
+    case "template":
+      return """
+        OVERVIEW: Print an assessment.csv to fill in: one row per self-assessed leaf (survey
+        leaves are not self-scored), with the leaf's title, maximum, the value it expects and
+        whether evidence is required in x_ columns, which parindex ignores when reading.
+
+        USAGE: parindex template CRITERIA [--unit ID] [--excel] [-o FILE]
+
+        ARGUMENTS:
+          CRITERIA                A criteria set file (criteria/*.json).
+
+        OPTIONS:
+          --unit ID               Fill the unit_id column with ID.
+          --excel                 Vietnamese Excel: BOM, ';' and decimal commas.
           -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
 
         """
@@ -102,7 +139,7 @@ enum Help {
         OPTIONS:
           --unit ID               Only this unit.
           --group G               Only units of group G.
-          -f, --format FORMAT     text (default) or json.
+          -f, --format FORMAT     text (default), md, html or json.
           -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
 
         """

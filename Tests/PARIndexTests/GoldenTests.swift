@@ -21,18 +21,6 @@ struct GoldenTests {
     return try Assessment.run(criteria: Assessment.loadCriteria(at: Repository.path(criteria)), folder: Repository.path(folder))
   }
 
-  func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let path = Repository.golden + "/" + name
-    let record = ProcessInfo.processInfo.environment["PARINDEX_RECORD"] == "1"
-    // Bytes, not Strings: Foundation drops a BOM when it decodes, and the BOM is part of the format.
-    guard !record, let expected = FileManager.default.contents(atPath: path) else {
-      try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
-      Issue.record("Recorded golden \(name): check it by hand before committing", sourceLocation: sourceLocation)
-      return
-    }
-    #expect(Data(actual.utf8) == expected, "\(name) differs from its golden", sourceLocation: sourceLocation)
-  }
-
   @Test(arguments: ["communes", "departments"])
   func rankingCSV(example: String) throws {
     try assertGolden(RankingCSV.render(Self.results(example)), "\(example)-ranking.csv")

@@ -71,3 +71,17 @@ enum Mini {
 }
 
 func decimal(_ text: String) -> FixedDecimal { try! FixedDecimal.parse(text).get() }
+
+/// Compares `actual` with the golden file `name` byte for byte. A missing golden is recorded
+/// and the test fails; `PARINDEX_RECORD=1` re-records — only once you know why it changed.
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let path = Repository.golden + "/" + name
+  let record = ProcessInfo.processInfo.environment["PARINDEX_RECORD"] == "1"
+  // Bytes, not Strings: Foundation drops a BOM when it decodes, and the BOM is part of the format.
+  guard !record, let expected = FileManager.default.contents(atPath: path) else {
+    try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
+    Issue.record("Recorded golden \(name): check it by hand before committing", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(Data(actual.utf8) == expected, "\(name) differs from its golden", sourceLocation: sourceLocation)
+}
