@@ -68,16 +68,18 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// arise from parsed inputs).
   public func rounded(places: Int) -> FixedDecimal {
     let places = min(max(places, 0), FixedDecimal.fractionDigits)
-    let scale = Int128(FixedDecimal.power(places))
+    let scale = UInt128(FixedDecimal.power(places))
     let magnitude = numerator.magnitude
-    // floor((2·|n|·10^p + d) / (2·d)) is |n/d|·10^p rounded half up; the sign is put back after.
-    let (scaled, overflow) = magnitude.multipliedReportingOverflow(by: UInt128(scale) * 2)
-    let steps: UInt128 =
-      overflow
-      ? UInt128(Int64.max)
-      : (scaled + denominator.magnitude) / (2 * denominator.magnitude)
+    let denominator = self.denominator.magnitude
+    // Whole part first, so only the remainder (< denominator) is scaled: no overflow for any
+    // fraction this library builds. Then round the scaled remainder half up; the sign is put back.
+    let whole = magnitude / denominator
+    let remainder = magnitude % denominator
+    let (scaledRemainder, overflow) = (remainder * 2).multipliedReportingOverflow(by: scale)
+    let fractionSteps = overflow ? scale : (scaledRemainder + denominator) / (2 * denominator)
     let unitMicros = UInt128(FixedDecimal.power(FixedDecimal.fractionDigits - places))
-    let micros = min(steps * unitMicros, UInt128(Int64.max))
+    let (wholeMicros, wholeOverflow) = whole.multipliedReportingOverflow(by: scale * unitMicros)
+    let micros = wholeOverflow ? UInt128(Int64.max) : min(wholeMicros + fractionSteps * unitMicros, UInt128(Int64.max))
     return FixedDecimal(micros: numerator < 0 ? -Int64(micros) : Int64(micros))
   }
 

@@ -23,7 +23,10 @@ public enum ValueVocabulary {
 
   /// Trimmed, NFC, lower-cased, inner runs of spaces made one.
   static func folded(_ text: String) -> String {
-    text.trimmingSpaces.split(whereSeparator: \.isWhitespace).joined(separator: " ").nfc.lowercased()
+    // No word of the vocabulary is longer than this; a long text (a pasted paragraph, or a
+    // hostile 100 MB field) is no word, and folding it character by character would be slow.
+    guard text.utf8.count <= 64 else { return "" }
+    return text.trimmingSpaces.split(whereSeparator: \.isWhitespace).joined(separator: " ").nfc.lowercased()
   }
 }
 

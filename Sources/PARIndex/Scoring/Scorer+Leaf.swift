@@ -1,5 +1,6 @@
 extension Scorer {
-  /// Scores one leaf (DESIGN §4); problems go to `log` and give `nil`.
+  /// Scores one leaf (DESIGN §4): an appraisal row wins, survey leaves take the survey, then
+  /// the self-assessment; else the leaf is missing. Problems go to `log` and give `nil`.
   func scoreLeaf(_ context: LeafContext, log: inout ErrorLog) -> LeafScore? {
     let leaf = context.leaf
     var score = LeafScore(
@@ -8,54 +9,62 @@ extension Scorer {
     if let selfEntry = context.selfEntry {
       score.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
     }
-
-    // 1. Appraisal over self-assessment.
     if let appraisal = context.appraisalEntry {
-      guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
-      apply(outcome, from: appraisal, source: .appraisal, to: &score)
-      if let selfEntry = context.selfEntry {
-        // The unit's own row, scored on its own; problems in it are the council's to judge.
-        var scratch = ErrorLog()
-        if let own = evaluate(selfEntry, leaf: leaf, log: &scratch) {
-          var selfView = score
-          apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
-          applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &selfView)
-          score.selfPoints = selfView.points
-          // A reason is required when the council changes what the unit's row scores (DECISIONS §8).
-          if appraisal.remark == nil, own.scoredBeforeEvidence != outcome.scoredBeforeEvidence {
-            log.add(InputError(
-              file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
-              message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(own.scoredBeforeEvidence.text) to \(outcome.scoredBeforeEvidence.text): a reason is required"))
-            return nil
-          }
-        }
-      }
-      return score
+      return scoreAppraised(appraisal, context, score, log: &log)
     }
-    // 2. Survey leaves take their value from the survey.
     if case .survey(let group) = leaf.rule {
-      guard let tally = context.survey.tally(unit: context.unit.id, group: group), let percent = tally.percent else {
-        return score
-      }
-      let respondents = context.survey.respondents[context.unit.id] ?? 0
-      guard let points = leaf.maxPoints.fraction.multiplied(by: percent).flatMap({ $0.divided(by: .hundred) }) else {
-        return nil
-      }
-      score.points = points.rounded(places: criteria.pointsPlaces)
-      score.status = .scored
-      score.source = .survey
-      score.reasoning = .survey(group: group, percent: percent, answers: tally.answers, respondents: respondents)
-      if let minimum = criteria.survey?.minResponses, respondents < minimum {
-        score.flags.append(.fewResponses(respondents: respondents, minimum: minimum))
-      }
-      return score
+      return scoreSurvey(group: group, context, score)
     }
-    // 3. Self-assessment, subject to the evidence policy; else missing.
     guard let selfEntry = context.selfEntry else { return score }
     guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
     apply(outcome, from: selfEntry, source: .selfAssessment, to: &score)
     applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &score)
     score.selfPoints = score.points
+    return score
+  }
+
+  /// The council's row decides; the unit's own row is scored beside it for comparison.
+  func scoreAppraised(_ appraisal: LeafEntry, _ context: LeafContext, _ initial: LeafScore, log: inout ErrorLog) -> LeafScore? {
+    let leaf = context.leaf
+    guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
+    var score = initial
+    apply(outcome, from: appraisal, source: .appraisal, to: &score)
+    guard let selfEntry = context.selfEntry else { return score }
+    // The unit's own row, scored on its own; problems in it are the council's to judge.
+    var scratch = ErrorLog()
+    guard let own = evaluate(selfEntry, leaf: leaf, log: &scratch) else { return score }
+    var selfView = initial
+    apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
+    applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &selfView)
+    score.selfPoints = selfView.points
+    // A reason is required when the council changes what the unit's row scores (DECISIONS §8).
+    let before = own.scoredBeforeEvidence
+    let after = outcome.scoredBeforeEvidence
+    if appraisal.remark == nil && before != after {
+      log.add(InputError(
+        file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
+        message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(before.text) to \(after.text): a reason is required"))
+      return nil
+    }
+    return score
+  }
+
+  /// A survey leaf without an appraisal row: the group's weighted mean from `survey.csv`.
+  func scoreSurvey(group: String, _ context: LeafContext, _ initial: LeafScore) -> LeafScore {
+    var score = initial
+    guard let tally = context.survey.tally(unit: context.unit.id, group: group), let percent = tally.percent else {
+      return score
+    }
+    let respondents = context.survey.respondents[context.unit.id] ?? 0
+    // max × p / 100 cannot overflow: max ≤ 10⁴ points, p ≤ 100 (checked on input).
+    let points = Fraction(Int128(context.leaf.maxPoints.micros) * percent.numerator, Int128(FixedDecimal.unitsPerOne) * 100 * percent.denominator)
+    score.points = points.rounded(places: criteria.pointsPlaces)
+    score.status = .scored
+    score.source = .survey
+    score.reasoning = .survey(group: group, percent: percent, answers: tally.answers, respondents: respondents)
+    if let minimum = criteria.survey?.minResponses, respondents < minimum {
+      score.flags.append(.fewResponses(respondents: respondents, minimum: minimum))
+    }
     return score
   }
 

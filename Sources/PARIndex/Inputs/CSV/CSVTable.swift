@@ -60,6 +60,7 @@ enum CSVHeader {
     of names: [String], line: Int, file: String, required: [String], optional: [String], log: inout ErrorLog
   ) -> [String: Int] {
     var columnIndex: [String: Int] = [:]
+    let known = (required + optional).joined(separator: ", ")
     for (position, rawName) in names.enumerated() {
       let name = String(rawName.trimmingSpaces).lowercased()
       if columnIndex[name] != nil {
@@ -67,7 +68,6 @@ enum CSVHeader {
       } else if required.contains(name) || optional.contains(name) {
         columnIndex[name] = position
       } else if !name.hasPrefix("x_") {
-        let known = (required + optional).joined(separator: ", ")
         log.add(InputError(
           file: file, location: .line(line), field: "header", value: rawName,
           message: "unknown column: expected \(known), or a name starting with x_ for extra columns"))

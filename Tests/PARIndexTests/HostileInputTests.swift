@@ -1,0 +1,141 @@
+import Foundation
+import PARIndexCLI
+import Testing
+
+@testable import PARIndex
+
+/// Files that came from dozens of offices, typed by hand, converted, emailed: each ends with
+/// exit 65 (1 for `validate`) and a line naming the file and line — never a trap, a hang or a
+/// ranking.
+struct HostileInputTests {
+  let mini = Repository.fixtures + "/mini-2025.json"
+
+  /// Runs `rank` and `validate` on a year made of `files`.
+  func run(_ files: [String: String]) throws -> (rank: (code: ExitCode, out: String, err: String), validate: ExitCode) {
+    var files = files
+    if files["units.csv"] == nil { files["units.csv"] = Mini.units }
+    if files["assessment.csv"] == nil { files["assessment.csv"] = "unit_id,code,value\nA,1.3,mot_phan\n" }
+    let year = try TemporaryYear(files)
+    return (Capture.run(["rank", mini, year.path, "--format", "csv"]), Capture.run(["validate", mini, year.path]).code)
+  }
+
+  func expectRejected(_ files: [String: String], _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (rank, validate) = try run(files)
+    #expect(rank.code == .dataError, sourceLocation: sourceLocation)
+    #expect(rank.out.isEmpty, "no ranking may be printed", sourceLocation: sourceLocation)
+    #expect(rank.err.contains(fragment), "\(rank.err.prefix(300))", sourceLocation: sourceLocation)
+    #expect(validate == .problemsFound, sourceLocation: sourceLocation)
+    for line in rank.err.split(separator: "\n") {
+      #expect(line.contains(".csv") || line.contains(".json"), "every line names its file: \(line)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test(arguments: [
+    ("1e30", "expected a number such as 12, 0.5 or 0,5"),
+    (String(repeating: "9", count: 40), "expected a number below 1000000000"),
+    ("-0", "expected a number without a sign"),
+    ("NaN", "expected a number such as 12, 0.5 or 0,5"),
+    ("inf", "expected a number such as 12, 0.5 or 0,5"),
+    ("0,5,0", "expected a number such as 12, 0.5 or 0,5"),
+  ] as [(String, String)])
+  func numbersOutOfRangeOrNotNumbers(points: String, fragment: String) throws {
+    try expectRejected(["assessment.csv": "unit_id;code;points\nA;1.3;\(points)\n"], "assessment.csv:2: points '\(points)': " + fragment)
+  }
+
+  @Test(arguments: [
+    ("2.2", "100,01%", "expected a percentage from 0 to 100"),
+    ("2.2", "201/200", "expected a ratio of at most 1"),
+    ("2.1", "5/0", "a ratio with a zero denominator means nothing arose, but this leaf cannot be 'not applicable'"),
+    ("1.2", "31/02/2025", "expected the date it was done"),
+    ("1.2", "2025-02-29", "expected the date it was done"),
+    ("1.4", "-1", "expected a whole number of items"),
+  ] as [(String, String, String)])
+  func valuesOutsideTheirRule(code: String, value: String, fragment: String) throws {
+    try expectRejected(["assessment.csv": "unit_id;code;value;evidence\nA;\(code);\(value);E1\n"], fragment)
+  }
+
+  @Test func aHundredMegabyteField() throws {
+    let huge = String(repeating: "x", count: 100_000_000)
+    try expectRejected(["assessment.csv": "unit_id,code,value\nA,1.3,\(huge)\n"], "assessment.csv:2: value 'xxxxxxxx")
+  }
+
+  @Test func aMillionColumns() throws {
+    let header = "unit_id,code,value" + String(repeating: ",c", count: 1_000_000)
+    let (rank, _) = try run(["assessment.csv": header + "\nA,1.3,mot_phan\n"])
+    #expect(rank.code == .dataError)
+    #expect(rank.err.contains("assessment.csv:1: header 'c': unknown column"))
+    #expect(rank.err.split(separator: "\n").count <= 1001)  // bounded: the error log stops at 1000
+  }
+
+  @Test func aLineWithoutItsClosingQuote() throws {
+    try expectRejected(["assessment.csv": "unit_id,code,value,note\nA,1.3,mot_phan,\"ghi chú chưa đóng\nA,1.4,0,\n"], "assessment.csv:2: a quoted field is not closed")
+  }
+
+  @Test func legacyWindows1258File() throws {
+    // "Xã" in Windows-1258: X, 0xE3 (ã). Not UTF-8.
+    let year = try TemporaryYear(["assessment.csv": "unit_id,code,value\nA,1.3,mot_phan\n"])
+    try year.writeBytes("units.csv", Array("unit_id,name,group\nA,".utf8) + [0x58, 0xE3] + Array(" An,x\n".utf8))
+    let result = Capture.run(["rank", mini, year.path])
+    #expect(result.code == .dataError)
+    #expect(result.err.contains("units.csv:2: the file is not UTF-8 text") && result.err.contains("Windows-1258"))
+  }
+
+  @Test func criteriaNestedTenThousandLevelsDeep() throws {
+    let year = try TemporaryYear(["units.csv": Mini.units, "assessment.csv": "unit_id,code,value\n"])
+    var node = "{\"code\": \"x\", \"title\": \"t\", \"maxPoints\": 1, \"rule\": {\"type\": \"check\"}}"
+    for depth in 0..<10_000 { node = "{\"code\": \"n\(depth)\", \"title\": \"t\", \"maxPoints\": 1, \"children\": [\(node)]}" }
+    let path = year.path + "/deep.json"
+    try "{\"items\": [\(node)]}".write(toFile: path, atomically: true, encoding: .utf8)
+    let result = Capture.run(["rank", path, year.path])
+    #expect(result.code == .dataError)
+    #expect(result.err.contains("deep.json:1: column ") && result.err.contains("nesting deeper than 64 levels"))
+    #expect(Capture.run(["validate", path]).code == .problemsFound)
+  }
+
+  @Test func duplicateCodesInTheCriteriaSet() throws {
+    let text = try String(contentsOfFile: mini, encoding: .utf8).replacingOccurrences(of: "\"code\": \"2.3\"", with: "\"code\": \"2\"")
+    let year = try TemporaryYear(["units.csv": Mini.units, "assessment.csv": "unit_id,code,value\n", "set.json": text])
+    let result = Capture.run(["rank", year.path + "/set.json", year.path])
+    #expect(result.code == .dataError)
+    #expect(result.err.contains("set.json:items[1].children[2].code '2': this code is also used at items[1]: codes must be unique"))
+  }
+
+  @Test(arguments: ["units.csv", "assessment.csv", "evidence.csv", "survey.csv", "adjustments.csv", "appraisal.csv"])
+  func emptyFiles(name: String) throws {
+    let (rank, validate) = try run([name: ""])
+    #expect(rank.code == .dataError && validate == .problemsFound)
+    #expect(rank.err.contains("\(name): the file is empty"))
+  }
+
+  @Test func headerOnlyUnitsFile() throws {
+    try expectRejected(["units.csv": "unit_id,name,group\n"], "units.csv: the file has a header but no units")
+  }
+
+  @Test func aFolderWhereAFileIsExpectedAndAFileWhereAFolderIs() throws {
+    let year = try TemporaryYear(["units.csv": Mini.units, "assessment.csv": "unit_id,code,value\n"])
+    try FileManager.default.createDirectory(atPath: year.path + "/survey.csv", withIntermediateDirectories: false)
+    let result = Capture.run(["rank", mini, year.path])
+    #expect(result.code == .dataError && result.err.contains("survey.csv: this is a folder; expected a file"))
+    let asFolder = Capture.run(["rank", mini, mini])
+    #expect(asFolder.code == .dataError && asFolder.err.contains("mini-2025.json: this is a file; expected the folder"))
+    #expect(Capture.run(["rank", Repository.fixtures, year.path]).code == .dataError)  // a folder given as the criteria file
+  }
+
+  @Test func aDanglingLinkIsNotFound() throws {
+    let year = try TemporaryYear(["units.csv": Mini.units])
+    try FileManager.default.createSymbolicLink(atPath: year.path + "/assessment.csv", withDestinationPath: "/nonexistent/file")
+    let result = Capture.run(["rank", mini, year.path])
+    #expect(result.code == .noInput && result.err.contains("assessment.csv: no such file"))
+  }
+
+  @Test func noCommandWritesInsideTheInputFolder() throws {
+    let year = try TemporaryYear(ScoringTests.year.merging(["units.csv": Mini.units]) { $1 })
+    let before = try FileManager.default.contentsOfDirectory(atPath: year.path).sorted()
+    for command in [["validate", mini, year.path], ["rank", mini, year.path], ["score", mini, year.path], ["report", mini, year.path],
+      ["explain", mini, year.path, "--unit", "A"], ["template", mini]]
+    {
+      #expect(Capture.run(command).code == .success)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: year.path).sorted() == before)
+  }
+}
