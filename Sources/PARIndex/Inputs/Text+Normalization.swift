@@ -4,8 +4,25 @@ extension String {
   /// The text in Unicode normalisation form C (composed), as every text in this library is
   /// kept and written: `Xã` typed with a combining accent compares and prints like `Xã`.
   var nfc: String {
-    // Pure ASCII is already NFC; skip Foundation's bridging cost.
-    isASCII ? self : precomposedStringWithCanonicalMapping
+    // Most text is already NFC; proving it is much cheaper than normalising.
+    isSurelyNFC ? self : precomposedStringWithCanonicalMapping
+  }
+
+  /// True when NFC cannot change the text: every scalar is below U+0300 (no combining marks,
+  /// no composition exclusions there), or a precomposed Latin letter of U+1E00–U+1EFF (where
+  /// Vietnamese letters with two marks live), or one of a few common punctuation marks without
+  /// decomposition. Anything else (a combining mark, other scripts) is left to Foundation.
+  var isSurelyNFC: Bool {
+    if isASCII { return true }
+    for scalar in unicodeScalars {
+      let value = scalar.value
+      if value < 0x300 || (0x1E00...0x1EFF).contains(value) { continue }
+      switch value {
+      case 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2030, 0x2192, 0x2212, 0x2264, 0x2265: continue
+      default: return false
+      }
+    }
+    return true
   }
 
   /// True when every byte is below 0x80; eight bytes at a time over contiguous storage.
@@ -24,6 +41,17 @@ extension String {
         index += 1
       }
       return true
+    }
+  }
+}
+
+extension Unicode.Scalar {
+  /// Spaces a cell may carry around its text: ASCII spaces, tabs and line breaks, the
+  /// no-break space Excel writes, and a stray byte order mark.
+  var isCellSpace: Bool {
+    switch value {
+    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2007, 0x202F, 0x3000, 0xFEFF: true
+    default: false
     }
   }
 }

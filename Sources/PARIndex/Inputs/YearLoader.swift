@@ -55,7 +55,7 @@ public enum YearLoader {
     } catch { log.add(contentsOf: error.errors) }
     do {
       if let (name, bytes) = try readOptional(FileName.survey) {
-        data.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: unitIDs)
+        data.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: units.map(\.id))
       }
     } catch { log.add(contentsOf: error.errors) }
     do {

@@ -14,12 +14,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Parses `dd/mm/yyyy` (also `d/m/yyyy`) or `yyyy-mm-dd`; `31/02/2025` is rejected.
   public init?(parsing text: some StringProtocol) {
-    let trimmed = Substring(text.trimmingSpaces)
-    if let parts = Self.numbers(trimmed, separator: "/"), parts.count == 3, parts[2].digits == 4 {
+    var parts: [(value: Int, digits: Int)] = []
+    var separator: UInt8 = 0
+    var value = 0
+    var digits = 0
+    for byte in text.trimmingSpaces.utf8 {
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        guard digits < 4 else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+      } else if (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) && (separator == 0 || separator == byte) && digits > 0 && parts.count < 2 {
+        separator = byte
+        parts.append((value, digits))
+        (value, digits) = (0, 0)
+      } else {
+        return nil
+      }
+    }
+    guard digits > 0, parts.count == 2 else { return nil }
+    parts.append((value, digits))
+    if separator == UInt8(ascii: "/"), parts[2].digits == 4 {
       self.init(year: parts[2].value, month: parts[1].value, day: parts[0].value)
-    } else if let parts = Self.numbers(trimmed, separator: "-"), parts.count == 3, parts[0].digits == 4,
-      parts[1].digits == 2, parts[2].digits == 2
-    {
+    } else if separator == UInt8(ascii: "-"), parts[0].digits == 4, parts[1].digits == 2, parts[2].digits == 2 {
       self.init(year: parts[0].value, month: parts[1].value, day: parts[2].value)
     } else {
       return nil
@@ -46,23 +62,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   private static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-  private static func numbers(_ text: Substring, separator: Character) -> [(value: Int, digits: Int)]? {
-    let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-    var result: [(Int, Int)] = []
-    for part in parts {
-      guard (1...4).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part)
-      else { return nil }
-      result.append((value, part.count))
-    }
-    return result
-  }
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and line breaks.
+  /// The text without leading and trailing spaces (see ``Unicode/Scalar/isCellSpace``).
+  /// Works on scalars, not characters: no grapheme breaking for a trim.
   var trimmingSpaces: SubSequence {
-    guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
-    let last = lastIndex(where: { !$0.isWhitespace })!
-    return self[first...last]
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.isCellSpace }) else { return self[endIndex...] }
+    let last = scalars.lastIndex(where: { !$0.isCellSpace })!
+    return self[first..<scalars.index(after: last)]
   }
 }

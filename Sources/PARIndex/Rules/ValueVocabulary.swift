@@ -26,7 +26,9 @@ public enum ValueVocabulary {
     // No word of the vocabulary is longer than this; a long text (a pasted paragraph, or a
     // hostile 100 MB field) is no word, and folding it character by character would be slow.
     guard text.utf8.count <= 64 else { return "" }
-    return text.trimmingSpaces.split(whereSeparator: \.isWhitespace).joined(separator: " ").nfc.lowercased()
+    let words = text.unicodeScalars.split(whereSeparator: \.isCellSpace)
+    let joined = words.count == 1 ? String(words[0]) : words.map(String.init).joined(separator: " ")
+    return joined.nfc.lowercased()
   }
 }
 

@@ -40,11 +40,17 @@ public struct CSVReader: Sendable {
   /// - Throws: an ``InputError`` for a quoted field that is never closed or has text after
   ///   its closing quote; or what `body` throws.
   public func forEachRecord(_ body: (CSVRecord) throws(InputError) -> Void) throws(InputError) {
+    try forEachRecord(in: start..<bytes.count, firstLine: 1, body)
+  }
+
+  /// Calls `body` with each record of `range`, which must start at the beginning of a record;
+  /// `firstLine` is the line number at `range.lowerBound`.
+  func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws(InputError) -> Void) throws(InputError) {
     try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
       var record = CSVRecord(buffer: buffer)
-      var index = start
-      var line = 1
-      let end = buffer.count
+      var index = range.lowerBound
+      var line = firstLine
+      let end = range.upperBound
       let quote = UInt8(ascii: "\"")
       while index < end {
         record.spans.removeAll(keepingCapacity: true)
@@ -116,6 +122,64 @@ public struct CSVReader: Sendable {
     return result
   }
 
+  /// The offset just after the header record (its line break included).
+  var headerEnd: Int {
+    var inQuotes = false
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+      if !inQuotes && (byte == 0x0A || byte == 0x0D) {
+        if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+        return index + 1
+      }
+      index += 1
+    }
+    return bytes.count
+  }
+
+  /// Record-aligned ranges that split the data after the header into about `parts` pieces,
+  /// each with its first line number — or one range when the file has quotes (a line break
+  /// inside quotes could not be told from a record end without reading from the start).
+  func chunks(after offset: Int, parts: Int) -> [(range: Range<Int>, firstLine: Int)] {
+    let headerLines = 1 + count(0x0A, in: start..<offset)
+    let whole = [(offset..<bytes.count, headerLines)]
+    guard parts > 1, bytes.count - offset > 1 << 20, isPlain(offset..<bytes.count) else { return whole }
+    var result: [(range: Range<Int>, firstLine: Int)] = []
+    var lower = offset
+    var line = headerLines
+    for part in 1...parts {
+      var upper = part == parts ? bytes.count : offset + (bytes.count - offset) * part / parts
+      while upper < bytes.count && bytes[upper - 1] != 0x0A { upper += 1 }
+      if upper <= lower { continue }
+      result.append((lower..<upper, line))
+      line += count(0x0A, in: lower..<upper)
+      lower = upper
+    }
+    return result
+  }
+
+  /// The number of `byte` in `range`.
+  func count(_ byte: UInt8, in range: Range<Int>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var total = 0
+      for index in range where buffer[index] == byte { total += 1 }
+      return total
+    }
+  }
+
+  /// No quote and no lone carriage return: every LF ends a record and counts one line.
+  func isPlain(_ range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      for index in range {
+        let byte = buffer[index]
+        if byte == UInt8(ascii: "\"") { return false }
+        if byte == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A) { return false }
+      }
+      return true
+    }
+  }
+
   static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
     var commas = 0
     var semicolons = 0
@@ -176,6 +240,26 @@ public struct CSVRecord {
     guard field < spans.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
     let span = spans[field]
     return try body(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
+  }
+
+  /// True when the field is quoted with doubled quotes or holds non-ASCII bytes: it must go
+  /// through `String` (to undo the quotes, or to normalise to NFC) before it is compared.
+  func needsText(_ field: Int) -> Bool {
+    guard field < spans.count else { return false }
+    let span = spans[field]
+    if span.escaped { return true }
+    for index in span.start..<span.end where buffer[index] >= 0x80 { return true }
+    return false
+  }
+
+  /// The field's bytes without surrounding spaces and tabs (quotes not undone).
+  func trimmedBytes(_ field: Int) -> UnsafeBufferPointer<UInt8> {
+    guard field < spans.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+    var start = spans[field].start
+    var end = spans[field].end
+    while start < end && FixedDecimal.isSpace(buffer[start]) { start += 1 }
+    while end > start && FixedDecimal.isSpace(buffer[end - 1]) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: buffer[start..<end])
   }
 
   /// True when every field is empty or spaces.
