@@ -17,6 +17,8 @@ let package = Package(
     // The command line's logic, as a library so tests can run it in process.
     .target(name: "PARIndexCLI", dependencies: ["PARIndex"], swiftSettings: swiftSettings),
     .executableTarget(name: "parindex", dependencies: ["PARIndexCLI"], swiftSettings: swiftSettings),
+    // Benchmarks/Swift: times each phase of a run (issue 4); build with -c release.
+    .executableTarget(name: "parindex-bench", dependencies: ["PARIndex"], path: "Benchmarks/Swift", swiftSettings: swiftSettings),
     // Examples/Embedding: how a portal embeds the library.
     .executableTarget(
       name: "embedding-example", dependencies: ["PARIndex"], path: "Examples/Embedding",

@@ -44,25 +44,44 @@ public enum YearLoader {
     var data = YearData(units: units)
     data.unitsFile = required[0].0
     data.unitLines = unitLines
-    do { data.selfAssessment = try reader.leafEntries(file: required[1].0, bytes: required[1].1, isAppraisal: false) } catch { log.add(contentsOf: error.errors) }
-    do {
-      if let (name, bytes) = try readOptional(FileName.appraisal) {
-        data.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true)
-      }
-    } catch { log.add(contentsOf: error.errors) }
-    do {
-      if let (name, bytes) = try readOptional(FileName.evidence) { data.evidence = try reader.evidence(file: name, bytes: bytes) }
-    } catch { log.add(contentsOf: error.errors) }
-    do {
-      if let (name, bytes) = try readOptional(FileName.survey) {
-        data.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: units.map(\.id))
-      }
-    } catch { log.add(contentsOf: error.errors) }
-    do {
-      if let (name, bytes) = try readOptional(FileName.adjustments) {
-        data.adjustments = try reader.adjustments(file: name, bytes: bytes)
-      }
-    } catch { log.add(contentsOf: error.errors) }
+    // The other files are independent of each other: read them on two cores.
+    let assessmentFile = required[1]
+    let (first, second) = Parallel.both(
+      { () -> (YearData, ErrorLog) in
+        var part = YearData(units: units)
+        var partLog = ErrorLog()
+        do { part.selfAssessment = try reader.leafEntries(file: assessmentFile.0, bytes: assessmentFile.1, isAppraisal: false) } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        do {
+          if let (name, bytes) = try readOptional(FileName.appraisal) {
+            part.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true)
+          }
+        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        do {
+          if let (name, bytes) = try readOptional(FileName.adjustments) { part.adjustments = try reader.adjustments(file: name, bytes: bytes) }
+        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        return (part, partLog)
+      },
+      { () -> (YearData, ErrorLog) in
+        var part = YearData(units: units)
+        var partLog = ErrorLog()
+        do {
+          if let (name, bytes) = try readOptional(FileName.evidence) { part.evidence = try reader.evidence(file: name, bytes: bytes) }
+        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        do {
+          if let (name, bytes) = try readOptional(FileName.survey) {
+            part.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: units.map(\.id))
+          }
+        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        return (part, partLog)
+      })
+    data.selfAssessment = first.0.selfAssessment
+    data.appraisal = first.0.appraisal
+    data.adjustments = first.0.adjustments
+    data.evidence = second.0.evidence
+    data.survey = second.0.survey
+    // Problems in the order of the files' reading: assessment, appraisal, adjustments, evidence, survey.
+    log.add(contentsOf: first.1.errors)
+    log.add(contentsOf: second.1.errors)
     try log.throwIfAny()
     return data
   }

@@ -4,6 +4,8 @@ public struct YearResults: Sendable {
   /// Groups in order of first appearance in `units.csv`, units in rank order.
   public var groups: [Ranking.Group]
 
+  public init(criteria: CriteriaSet, groups: [Ranking.Group]) { (self.criteria, self.groups) = (criteria, groups) }
+
   /// Every unit, group by group, in rank order.
   public var rankedUnits: [UnitScore] { groups.flatMap(\.units) }
 

@@ -1,0 +1,118 @@
+// parindex-bench: times each phase of a yearly run on generated (or real) year folders.
+//
+//   swift run -c release parindex-bench DIR... [--json FILE]
+//
+// Each DIR holds criteria.json and the year's CSV files (Benchmarks/generate.py writes them).
+// Phases run one after another so each can be timed alone (the CLI reads files concurrently,
+// so its end-to-end time is lower than the sum here); the survey and the scoring use all
+// cores inside their phase. Peak memory is the process's maximum resident set size so far.
+
+import Foundation
+import PARIndex
+
+struct Phase {
+  var name: String
+  var seconds: Double
+  var bytes: Int?
+}
+
+func measure<T>(_ phases: inout [Phase], _ name: String, bytes: Int? = nil, _ body: () throws -> T) rethrows -> T {
+  let clock = ContinuousClock()
+  var result: T?
+  let elapsed = try clock.measure { result = try body() }
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  phases.append(Phase(name: name, seconds: seconds, bytes: bytes))
+  return result!
+}
+
+func peakResidentMiB() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024  // Linux reports KiB
+}
+
+func fileSize(_ path: String) -> Int? {
+  (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+}
+
+func run(_ folder: String) throws -> (phases: [Phase], units: Int, surveyRows: Int, peak: Double) {
+  var phases: [Phase] = []
+  let path = { (name: String) in folder + "/" + name }
+  let criteria = try measure(&phases, "read criteria", bytes: fileSize(path("criteria.json"))) {
+    try Assessment.loadCriteria(at: path("criteria.json"))
+  }
+  let units = try measure(&phases, "read units.csv", bytes: fileSize(path("units.csv"))) {
+    try YearLoader.readUnits(at: path("units.csv"), criteria: criteria)
+  }
+  var data = YearData(units: units)
+  data.selfAssessment = try measure(&phases, "read assessment.csv", bytes: fileSize(path("assessment.csv"))) {
+    try YearLoader.readEntries(at: path("assessment.csv"), criteria: criteria, units: units, appraisal: false)
+  }
+  if let size = fileSize(path("appraisal.csv")) {
+    data.appraisal = try measure(&phases, "read appraisal.csv", bytes: size) {
+      try YearLoader.readEntries(at: path("appraisal.csv"), criteria: criteria, units: units, appraisal: true)
+    }
+  }
+  if let size = fileSize(path("evidence.csv")) {
+    data.evidence = try measure(&phases, "read evidence.csv", bytes: size) {
+      try YearLoader.readEvidence(at: path("evidence.csv"), criteria: criteria, units: units)
+    }
+  }
+  if let size = fileSize(path("survey.csv")) {
+    data.survey = try measure(&phases, "aggregate survey.csv", bytes: size) {
+      try YearLoader.readSurvey(at: path("survey.csv"), criteria: criteria, units: units)
+    }
+  }
+  if let size = fileSize(path("adjustments.csv")) {
+    data.adjustments = try measure(&phases, "read adjustments.csv", bytes: size) {
+      try YearLoader.readAdjustments(at: path("adjustments.csv"), criteria: criteria, units: units)
+    }
+  }
+  let scores = try measure(&phases, "score") { try Scorer(criteria: criteria).score(data) }
+  let groups = measure(&phases, "rank") { Ranking.rank(scores) }
+  let results = YearResults(criteria: criteria, groups: groups)
+  let output = NSTemporaryDirectory() + "parindex-bench-\(getpid()).csv"
+  try measure(&phases, "write ranking CSV") { try OutputFile.write(RankingCSV.render(results), to: output) }
+  try? FileManager.default.removeItem(atPath: output)
+  let answers = data.survey.tallies.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.answers } }
+  return (phases, units.count, answers, peakResidentMiB())
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var jsonPath: String?
+if let flag = arguments.firstIndex(of: "--json"), flag + 1 < arguments.count {
+  jsonPath = arguments[flag + 1]
+  arguments.removeSubrange(flag...(flag + 1))
+}
+guard !arguments.isEmpty else {
+  print("usage: parindex-bench DIR... [--json FILE]   (DIR from Benchmarks/generate.py)")
+  exit(64)
+}
+
+var report: [[String: Any]] = []
+for folder in arguments {
+  do {
+    let (phases, units, answers, peak) = try run(folder)
+    let total = phases.reduce(0) { $0 + $1.seconds }
+    print("\n\(folder): \(units) units, \(answers) survey answers, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    let pad = { (text: String) in text + String(repeating: " ", count: max(0, 28 - text.count)) }
+    print(pad("phase") + " seconds      MB/s")
+    for phase in phases {
+      let rate = phase.bytes.map { bytes in phase.seconds > 0 ? String(format: "%9.0f", Double(bytes) / 1e6 / phase.seconds) : "" } ?? ""
+      print(pad(phase.name) + String(format: "%8.3f", phase.seconds) + "  " + rate)
+    }
+    print(pad("total (phases in sequence)") + String(format: "%8.3f", total))
+    print(pad("peak resident memory") + String(format: "%8.1f MiB", peak))
+    report.append([
+      "folder": folder, "units": units, "survey_answers": answers, "total_seconds": total, "peak_rss_mib": peak,
+      "phases": phases.map { ["name": $0.name, "seconds": $0.seconds, "bytes": $0.bytes ?? 0] },
+    ])
+  } catch {
+    print("\(folder): \(error)")
+    exit(65)
+  }
+}
+if let jsonPath {
+  let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+  try data.write(to: URL(fileURLWithPath: jsonPath))
+}
