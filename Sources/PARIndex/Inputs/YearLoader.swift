@@ -95,21 +95,22 @@ struct RowReader {
   init(criteria: CriteriaSet) { self.criteria = criteria }
 
   func units(file: String, bytes: [UInt8]) throws(InputErrors) -> ([AssessedUnit], [String: Int]) {
-    let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
+    let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
+    let (idColumn, nameColumn, groupColumn) = (table.column("unit_id"), table.column("name"), table.column("group"))
     var log = ErrorLog()
     var units: [AssessedUnit] = []
     var firstLine: [String: Int] = [:]
-    for row in table.rows {
-      let id = table.value(row, "unit_id").nfc
-      let name = table.value(row, "name").nfc
-      let group = table.value(row, "group").nfc
+    table.forEachRow(log: &log) { row, log in
+      let id = row.text(idColumn)
+      let name = row.text(nameColumn)
+      let group = row.text(groupColumn)
       for (column, text) in [("unit_id", id), ("name", name), ("group", group)] where text.isEmpty {
         log.add(InputError(file: file, location: .line(row.line), field: column, message: "expected a non-empty \(column)"))
       }
-      if id.isEmpty || name.isEmpty || group.isEmpty { continue }
+      if id.isEmpty || name.isEmpty || group.isEmpty { return }
       if let line = firstLine[id] {
         log.add(InputError(file: file, location: .line(row.line), field: "unit_id", value: id, message: "duplicate unit id: already at line \(line)"))
-        continue
+        return
       }
       firstLine[id] = row.line
       units.append(AssessedUnit(id: id, name: name, group: group))
@@ -122,36 +123,40 @@ struct RowReader {
   }
 
   func leafEntries(file: String, bytes: [UInt8], isAppraisal: Bool) throws(InputErrors) -> [String: [String: LeafEntry]] {
-    let remarkColumn = isAppraisal ? "reason" : "note"
     let optional = isAppraisal ? ["value", "points", "reason"] : ["value", "points", "evidence", "note"]
-    let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "code"], optional: optional)
+    let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "code"], optional: optional)
     var log = ErrorLog()
     if !table.has("value") && !table.has("points") {
       log.add(InputError(file: file, location: .line(1), field: "header", message: "expected a 'value' or a 'points' column (or both)"))
       try log.throwIfAny()
     }
+    let unitColumn = table.column("unit_id")
+    let codeColumn = table.column("code")
+    let valueColumn = table.column("value")
+    let pointsColumn = table.column("points")
+    let evidenceColumn = isAppraisal ? nil : table.column("evidence")
+    let remarkColumn = table.column(isAppraisal ? "reason" : "note")
+    let parentCodes = Set(criteria.allNodes.filter { !$0.node.isLeaf }.map(\.node.code))
     var entries: [String: [String: LeafEntry]] = [:]
-    for row in table.rows {
-      let unitID = table.value(row, "unit_id").nfc
-      let code = table.value(row, "code").nfc
-      let valueText = table.value(row, "value").nfc
-      let pointsText = table.value(row, "points")
-      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { continue }
+    table.forEachRow(log: &log) { row, log in
+      let unitID = row.text(unitColumn)
+      let code = row.text(codeColumn)
+      let valueText = row.text(valueColumn)
+      let pointsText = row.text(pointsColumn)
+      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return }
       guard let leafIndex = criteria.leafIndex(of: code) else {
-        let isParent = criteria.allNodes.contains { $0.node.code == code }
         log.add(InputError(
           file: file, location: .line(row.line), field: "code", value: code,
-          message: isParent
+          message: parentCodes.contains(code)
             ? "this item has sub-criteria: score each of its leaves instead"
             : "unknown code: expected a leaf code of criteria set \(criteria.id)"))
-        continue
+        return
       }
-      let leaf = criteria.leaves[leafIndex]
-      if !isAppraisal, case .survey(let group) = leaf.rule {
+      if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
         log.add(InputError(
           file: file, location: .line(row.line), field: "code", value: code,
           message: "this leaf is scored from the survey (group \(group)), not self-assessed: remove the row (only an appraisal row may set it)"))
-        continue
+        return
       }
       var points: FixedDecimal?
       if !pointsText.isEmpty {
@@ -159,24 +164,24 @@ struct RowReader {
         case .success(let parsed): points = parsed
         case .failure(let error):
           log.add(InputError(file: file, location: .line(row.line), field: "points", value: pointsText, message: error.expectation))
-          continue
+          return
         }
       }
       if valueText.isEmpty && points == nil {
         log.add(InputError(file: file, location: .line(row.line), field: "value", message: "the row has neither a value nor points: fill one in, or delete the row"))
-        continue
+        return
       }
       if let existing = entries[unitID]?[code] {
         log.add(InputError(
           file: file, location: .line(row.line), field: "code", value: code,
           message: "duplicate row for unit \(unitID): already at line \(existing.origin.line)"))
-        continue
+        return
       }
-      let evidence = isAppraisal ? [] : Self.evidenceIDs(table.value(row, "evidence"))
-      let remark = table.value(row, remarkColumn).nfc
+      let remark = row.text(remarkColumn)
       var entry = LeafEntry(
-        unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points, evidenceIDs: evidence,
-        remark: remark.isEmpty ? nil : remark, origin: RowOrigin(file: file, line: row.line))
+        unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points,
+        evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)), remark: remark.isEmpty ? nil : remark,
+        origin: RowOrigin(file: file, line: row.line))
       entry.pointsText = pointsText.isEmpty ? nil : pointsText
       entries[unitID, default: [:]][code] = entry
     }
@@ -184,76 +189,81 @@ struct RowReader {
     return entries
   }
 
-  /// `a; b | c` → `["a", "b", "c"]`.
+  /// `a; b | c` → `["a", "b", "c"]` (the text is already NFC).
   static func evidenceIDs(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0.trimmingSpaces).nfc }.filter { !$0.isEmpty }
+    if text.isEmpty { return [] }
+    return text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
   }
 
   func evidence(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [String: EvidenceDocument]] {
-    let table = try CSVTable.read(
+    let table = try CSVTable.open(
       file: file, bytes: bytes, required: ["evidence_id", "unit_id", "title"], optional: ["doc_number", "date", "issuer", "location"])
+    let columns = ["evidence_id", "unit_id", "title", "doc_number", "date", "issuer", "location"].map { table.column($0) }
     var log = ErrorLog()
     var documents: [String: [String: EvidenceDocument]] = [:]
     var lines: [String: [String: Int]] = [:]
-    for row in table.rows {
-      let id = table.value(row, "evidence_id").nfc
-      let unitID = table.value(row, "unit_id").nfc
-      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { continue }
+    table.forEachRow(log: &log) { row, log in
+      let id = row.text(columns[0])
+      let unitID = row.text(columns[1])
+      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return }
       guard !id.isEmpty else {
         log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", message: "expected a non-empty evidence id"))
-        continue
+        return
       }
       if let line = lines[unitID]?[id] {
         log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", value: id, message: "duplicate evidence id for unit \(unitID): already at line \(line)"))
-        continue
+        return
       }
-      let dateText = table.value(row, "date")
+      let dateText = row.text(columns[4])
       var date: CalendarDate?
       if !dateText.isEmpty {
         date = CalendarDate(parsing: dateText)
         if date == nil {
           log.add(InputError(file: file, location: .line(row.line), field: "date", value: dateText, message: "expected a date dd/mm/yyyy or yyyy-mm-dd that exists"))
-          continue
+          return
         }
       }
-      func optional(_ column: String) -> String? {
-        let text = table.value(row, column).nfc
+      func optional(_ column: Int?) -> String? {
+        let text = row.text(column)
         return text.isEmpty ? nil : text
       }
       lines[unitID, default: [:]][id] = row.line
       documents[unitID, default: [:]][id] = EvidenceDocument(
-        id: id, unitID: unitID, title: table.value(row, "title").nfc, documentNumber: optional("doc_number"), date: date,
-        issuer: optional("issuer"), location: optional("location"))
+        id: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
+        issuer: optional(columns[5]), location: optional(columns[6]))
     }
     try log.throwIfAny()
     return documents
   }
 
   func adjustments(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [Adjustment]] {
-    let table = try CSVTable.read(file: file, bytes: bytes, required: ["unit_id", "kind", "points"], optional: ["reason"])
+    let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "kind", "points"], optional: ["reason"])
+    let columns = ["unit_id", "kind", "points", "reason"].map { table.column($0) }
     var log = ErrorLog()
     var result: [String: [Adjustment]] = [:]
-    if !table.rows.isEmpty && criteria.adjustmentCaps == nil {
-      log.add(InputError(file: file, message: "criteria set \(criteria.id) has no \"adjustments\" block, so bonus and penalty rows cannot be used"))
-      try log.throwIfAny()
-    }
-    for row in table.rows {
-      let unitID = table.value(row, "unit_id").nfc
-      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { continue }
-      let kindText = table.value(row, "kind")
+    var sawRow = false
+    table.forEachRow(log: &log) { row, log in
+      if !sawRow && criteria.adjustmentCaps == nil {
+        log.add(InputError(file: file, message: "criteria set \(criteria.id) has no \"adjustments\" block, so bonus and penalty rows cannot be used"))
+      }
+      sawRow = true
+      guard criteria.adjustmentCaps != nil else { return }
+      let unitID = row.text(columns[0])
+      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return }
+      let kindText = row.text(columns[1])
       guard let kind = Adjustment.Kind(rawValue: kindText.lowercased()) else {
         log.add(InputError(file: file, location: .line(row.line), field: "kind", value: kindText, message: "expected bonus or penalty"))
-        continue
+        return
       }
-      let pointsText = table.value(row, "points")
+      let pointsText = row.text(columns[2])
       let points: FixedDecimal
       switch FixedDecimal.parse(pointsText) {
       case .success(let parsed): points = parsed
       case .failure(let error):
         log.add(InputError(file: file, location: .line(row.line), field: "points", value: pointsText, message: error.expectation))
-        continue
+        return
       }
-      let reason = table.value(row, "reason").nfc
+      let reason = row.text(columns[3])
       result[unitID, default: []].append(
         Adjustment(unitID: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason, origin: RowOrigin(file: file, line: row.line)))
     }

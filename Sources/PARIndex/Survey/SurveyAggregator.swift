@@ -131,8 +131,10 @@ struct SurveyChunk: Sendable {
   /// One row: the fast path reads the file's bytes; a field in quotes or with non-ASCII bytes
   /// (which may need NFC normalisation) goes through `String`.
   mutating func add(_ record: CSVRecord) {
-    let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn]
-    if columns.contains(where: { record.needsText($0) }) {
+    if record.needsText(context.unitColumn) || record.needsText(context.respondentColumn)
+      || record.needsText(context.questionColumn) || record.needsText(context.answerColumn)
+    {
+      let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn]
       let texts = columns.map { Array(String(record.text($0).trimmingSpaces).nfc.utf8) }
       let weight = Array(context.weightColumn.map { String(record.text($0).trimmingSpaces) }?.utf8 ?? "".utf8)
       texts[0].withUnsafeBufferPointer { unit in

@@ -159,6 +159,17 @@ public struct CSVReader: Sendable {
     return result
   }
 
+  /// The number of line breaks in `range`: LF, CRLF (once) and a lone CR, as records count them.
+  func lineBreaks(in range: Range<Int>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var total = 0
+      for index in range {
+        if buffer[index] == 0x0A || (buffer[index] == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A)) { total += 1 }
+      }
+      return total
+    }
+  }
+
   /// The number of `byte` in `range`.
   func count(_ byte: UInt8, in range: Range<Int>) -> Int {
     bytes.withUnsafeBufferPointer { buffer in

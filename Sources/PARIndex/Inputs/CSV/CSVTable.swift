@@ -1,56 +1,89 @@
-/// A small CSV file read whole, with its header checked against what the format expects.
+/// A CSV file with its header checked against what the format expects, read row by row.
 ///
 /// Header names are matched after trimming and ASCII lower-casing (`Unit_ID` is `unit_id`).
 /// Columns may come in any order; a column whose name starts with `x_` is ignored; any other
 /// unknown column is an error, because a typo in a header must not silently drop data.
+/// Rows are visited without materialising every field: a plain ASCII field becomes a `String`
+/// straight from the file's bytes, others are unquoted, trimmed and normalised to NFC.
 struct CSVTable {
+  /// One row, valid during the visit.
   struct Row {
-    var line: Int
-    var fields: [String]
+    let record: CSVRecord
+    var line: Int { record.line }
+
+    /// The trimmed, NFC text of the field at `column`, `""` when the column or field is absent.
+    func text(_ column: Int?) -> String {
+      guard let column else { return "" }
+      if record.needsText(column) { return String(record.text(column).trimmingSpaces).nfc }
+      return String(decoding: record.trimmedBytes(column), as: UTF8.self)
+    }
   }
 
   let file: String
   let columnIndex: [String: Int]
-  let rows: [Row]
+  let reader: CSVReader
+  let headerCount: Int
+  let bodyStart: Int
 
-  /// Reads and checks a table.
+  /// Opens a table and checks its header.
   /// - Parameters:
   ///   - required: columns that must be present.
   ///   - optional: columns that may be present.
-  static func read(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(InputErrors) -> CSVTable {
+  static func open(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(InputErrors) -> CSVTable {
     let reader: CSVReader
-    var records: [(line: Int, fields: [String])]
+    do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
+    let headerEnd = reader.headerEnd
+    var header: (line: Int, fields: [String])?
     do {
-      reader = try CSVReader(file: file, bytes: bytes)
-      records = try reader.records()
-    } catch {
-      throw InputErrors([error])
-    }
-    guard !records.isEmpty else {
+      try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(InputError) in
+        header = (record.line, (0..<record.count).map { record.text($0) })
+      }
+    } catch { throw InputErrors([error]) }
+    guard let header else {
       throw InputErrors([InputError(file: file, message: "the file is empty: expected a header row with \(required.joined(separator: ", "))")])
     }
-    let header = records.removeFirst()
     var log = ErrorLog()
     let columnIndex = CSVHeader.columns(
       of: header.fields, line: header.line, file: file, required: required, optional: optional, log: &log)
-    for record in records where record.fields.count > header.fields.count {
-      if record.fields[header.fields.count...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
-        log.add(InputError(
-          file: file, location: .line(record.line),
-          message: "the row has \(record.fields.count) fields but the header has \(header.fields.count): a separator too many, or a text with '\(Character(Unicode.Scalar(reader.separator)))' that should be in double quotes"))
-      }
-    }
     try log.throwIfAny()
-    return CSVTable(file: file, columnIndex: columnIndex, rows: records.map { Row(line: $0.line, fields: $0.fields) })
+    return CSVTable(file: file, columnIndex: columnIndex, reader: reader, headerCount: header.fields.count, bodyStart: headerEnd)
   }
 
-  /// The trimmed text of `column` in `row`, `""` when the column or field is absent.
-  func value(_ row: Row, _ column: String) -> String {
-    guard let index = columnIndex[column], index < row.fields.count else { return "" }
-    return String(row.fields[index].trimmingSpaces)
-  }
+  /// The position of `column`, or `nil` when the file does not have it.
+  func column(_ name: String) -> Int? { columnIndex[name] }
 
   func has(_ column: String) -> Bool { columnIndex[column] != nil }
+
+  /// Visits every data row in order; a row with more non-empty fields than the header is
+  /// reported (to `log`) and skipped.
+  func forEachRow(log: inout ErrorLog, _ body: (Row, inout ErrorLog) -> Void) {
+    let first = 1 + reader.lineBreaks(in: reader.start..<bodyStart)
+    do {
+      try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: first) { (record: CSVRecord) throws(InputError) in
+        if record.count > headerCount, (headerCount..<record.count).contains(where: { !record.trimmedBytes($0).isEmpty }) {
+          log.add(InputError(
+            file: file, location: .line(record.line),
+            message: "the row has \(record.count) fields but the header has \(headerCount): a separator too many, or a text with '\(Character(Unicode.Scalar(reader.separator)))' that should be in double quotes"))
+          return
+        }
+        body(Row(record: record), &log)
+      }
+    } catch {
+      log.add(error)
+    }
+  }
+
+  /// Every row's fields as text (trimmed, NFC), for tests and small files.
+  static func read(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(InputErrors) -> (table: CSVTable, rows: [(line: Int, fields: [String: String])]) {
+    let table = try open(file: file, bytes: bytes, required: required, optional: optional)
+    var rows: [(line: Int, fields: [String: String])] = []
+    var log = ErrorLog()
+    table.forEachRow(log: &log) { row, _ in
+      rows.append((row.line, table.columnIndex.mapValues { row.text($0) }))
+    }
+    try log.throwIfAny()
+    return (table, rows)
+  }
 }
 
 /// Checking a header row against the columns a file format defines.
