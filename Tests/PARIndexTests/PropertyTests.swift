@@ -229,6 +229,22 @@ struct PropertyTests {
     print("generated years: \(sharedRanks) shared ranks, \(clamped) clamped totals")
   }
 
+  /// Splitting the work over 1, 2 or 3 threads (survey file pieces, unit slices, files read
+  /// concurrently) gives the same bytes.
+  @Test(arguments: seeds.prefix(10))
+  func resultsDoNotDependOnTheNumberOfThreads(seed: UInt64) throws {
+    let year = RandomYear(seed: seed)
+    let criteria = try CriteriaSetDecoder.decode(Array(year.criteriaJSON.utf8), file: "random.json")
+    let folder = try TemporaryYear(year.files())
+    let outputs = try [1, 2, 3].map { threads in
+      ResultsJSON.render(try Assessment.run(criteria: criteria, folder: folder.path, threads: threads))
+    }
+    #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+    // The survey really was split: pieces exist for more than one thread.
+    let reader = try CSVReader(file: "survey.csv", bytes: Array(year.files()["survey.csv"]!.utf8))
+    #expect(reader.chunks(after: reader.headerEnd, parts: 2, minimumBytes: 0).count == 2 || year.tables["survey.csv"]!.count < 3)
+  }
+
   @Test(arguments: seeds.prefix(10))
   func rerunningGivesIdenticalBytes(seed: UInt64) throws {
     let year = RandomYear(seed: seed)

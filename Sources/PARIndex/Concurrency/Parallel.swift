@@ -22,8 +22,9 @@ enum Parallel {
     return slots.values
   }
 
-  /// Two different pieces of work, concurrently.
-  static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+  /// Two different pieces of work, concurrently (or one after the other).
+  static func both<A, B>(concurrently: Bool = true, _ first: () -> A, _ second: () -> B) -> (A, B) {
+    if !concurrently { return (first(), second()) }
     var a: A?
     var b: B?
     withoutActuallyEscaping(first) { first in

@@ -14,8 +14,10 @@ public enum YearLoader {
   }
 
   /// Loads the folder at `path`.
+  /// - Parameter threads: how many threads read (`nil`: the machine's cores); the data read
+  ///   are the same for any number.
   /// - Throws: ``InputErrors`` with every problem found.
-  public static func load(folder path: String, criteria: CriteriaSet) throws(InputErrors) -> YearData {
+  public static func load(folder path: String, criteria: CriteriaSet, threads: Int? = nil) throws(InputErrors) -> YearData {
     guard InputFile.exists(path) else { throw InputErrors([InputError(.notFound, file: path, message: "no such folder")]) }
     guard InputFile.isFolder(path) else {
       throw InputErrors([InputError(file: path, message: "this is a file; expected the folder that holds units.csv and assessment.csv")])
@@ -47,6 +49,7 @@ public enum YearLoader {
     // The other files are independent of each other: read them on two cores.
     let assessmentFile = required[1]
     let (first, second) = Parallel.both(
+      concurrently: threads != 1,
       { () -> (YearData, ErrorLog) in
         var part = YearData(units: units)
         var partLog = ErrorLog()
@@ -69,7 +72,7 @@ public enum YearLoader {
         } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
         do {
           if let (name, bytes) = try readOptional(FileName.survey) {
-            part.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: units.map(\.id))
+            part.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: units.map(\.id), threads: threads)
           }
         } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
         return (part, partLog)

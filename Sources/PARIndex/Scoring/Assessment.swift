@@ -31,14 +31,16 @@ public enum Assessment {
   }
 
   /// Scores, classifies and ranks a year of data already loaded.
-  public static func run(criteria: CriteriaSet, data: YearData) throws(InputErrors) -> YearResults {
-    let scores = try Scorer(criteria: criteria).score(data)
+  /// - Parameter threads: how many threads to use (`nil`: the machine's cores). Results are
+  ///   identical for any number: work is split by unit or by record and joined in order.
+  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(InputErrors) -> YearResults {
+    let scores = try Scorer(criteria: criteria, threads: threads).score(data)
     return YearResults(criteria: criteria, groups: Ranking.rank(scores))
   }
 
   /// Loads the year folder at `folder` and runs it.
-  public static func run(criteria: CriteriaSet, folder: String) throws(InputErrors) -> YearResults {
-    let data = try YearLoader.load(folder: folder, criteria: criteria)
-    return try run(criteria: criteria, data: data)
+  public static func run(criteria: CriteriaSet, folder: String, threads: Int? = nil) throws(InputErrors) -> YearResults {
+    let data = try YearLoader.load(folder: folder, criteria: criteria, threads: threads)
+    return try run(criteria: criteria, data: data, threads: threads)
   }
 }

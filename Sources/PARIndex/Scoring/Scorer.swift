@@ -5,8 +5,14 @@ public struct Scorer: Sendable {
   public let criteria: CriteriaSet
   let evaluator: RuleEvaluator
 
-  public init(criteria: CriteriaSet) {
+  /// The number of threads to score units on; `nil` chooses from the machine's cores.
+  public let threads: Int?
+
+  /// - Parameter threads: how many threads score units (`nil`: the machine's cores). The
+  ///   results are the same for any number.
+  public init(criteria: CriteriaSet, threads: Int? = nil) {
     self.criteria = criteria
+    self.threads = threads.map { max(1, $0) }
     evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
   }
 
@@ -14,7 +20,7 @@ public struct Scorer: Sendable {
   /// - Throws: ``InputErrors`` with every value that breaks its rule, for every unit.
   public func score(_ data: YearData) throws(InputErrors) -> [UnitScore] {
     // Units are independent: score slices of them on all cores, then join in order.
-    let slices = data.units.count < 64 ? 1 : Parallel.width
+    let slices = threads ?? (data.units.count < 64 ? 1 : Parallel.width)
     let parts = Parallel.map(slices) { slice -> ([UnitScore], ErrorLog) in
       var log = ErrorLog()
       var results: [UnitScore] = []

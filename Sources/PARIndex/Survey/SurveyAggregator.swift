@@ -14,8 +14,10 @@ public enum SurveyAggregator {
   /// Aggregates a survey file.
   /// - Parameters:
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
+  ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
+  ///     1 MiB). The results are the same for any number.
   /// - Throws: ``InputErrors`` with every problem (up to the error limit).
-  public static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], parallel: Bool = true) throws(InputErrors) -> SurveyResults {
+  public static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(InputErrors) -> SurveyResults {
     guard let survey = criteria.survey else {
       throw InputErrors([InputError(file: file, message: "criteria set \(criteria.id) has no \"survey\" block, so survey answers cannot be used")])
     }
@@ -38,7 +40,7 @@ public enum SurveyAggregator {
     try headerLog.throwIfAny()
 
     let context = SurveyContext(file: file, survey: survey, unitIDs: unitIDs, columns: columns)
-    let pieces = reader.chunks(after: headerEnd, parts: parallel ? Parallel.width : 1)
+    let pieces = reader.chunks(after: headerEnd, parts: threads ?? Parallel.width, minimumBytes: threads == nil ? 1 << 20 : 0)
     var partials = Parallel.map(pieces.count) { index in
       var chunk = SurveyChunk(context: context)
       chunk.read(reader, pieces[index].range, firstLine: pieces[index].firstLine)
@@ -49,7 +51,7 @@ public enum SurveyAggregator {
       if !total.merge(partial) {
         // A respondent answered the same question in two pieces: read once more in one piece,
         // so that the error names the right line.
-        return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, parallel: false)
+        return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1)
       }
     }
     if !total.log.isEmpty { throw InputErrors(total.log.errors.sorted(by: InputError.fileOrder)) }

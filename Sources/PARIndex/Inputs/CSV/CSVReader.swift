@@ -141,10 +141,10 @@ public struct CSVReader: Sendable {
   /// Record-aligned ranges that split the data after the header into about `parts` pieces,
   /// each with its first line number — or one range when the file has quotes (a line break
   /// inside quotes could not be told from a record end without reading from the start).
-  func chunks(after offset: Int, parts: Int) -> [(range: Range<Int>, firstLine: Int)] {
-    let headerLines = 1 + count(0x0A, in: start..<offset)
+  func chunks(after offset: Int, parts: Int, minimumBytes: Int = 1 << 20) -> [(range: Range<Int>, firstLine: Int)] {
+    let headerLines = 1 + lineBreaks(in: start..<offset)
     let whole = [(offset..<bytes.count, headerLines)]
-    guard parts > 1, bytes.count - offset > 1 << 20, isPlain(offset..<bytes.count) else { return whole }
+    guard parts > 1, bytes.count - offset > minimumBytes, isPlain(offset..<bytes.count) else { return whole }
     var result: [(range: Range<Int>, firstLine: Int)] = []
     var lower = offset
     var line = headerLines
