@@ -7,10 +7,13 @@ struct Arguments {
   struct Option {
     var names: [String]
     var takesValue: Bool
+    /// May be given several times (`--set a=1 --set b=2`).
+    var repeatable = false
   }
 
   private(set) var positional: [String] = []
   private var values: [String: String] = [:]
+  private var repeated: [String: [String]] = [:]
   private var flags: Set<String> = []
 
   init(_ arguments: some Collection<String>, options: [Option]) throws(UsageError) {
@@ -36,8 +39,12 @@ struct Arguments {
         guard let value = inlineValue ?? iterator.next(), !value.isEmpty else {
           throw UsageError(message: "option '\(name)' needs a value")
         }
-        if values[key] != nil { throw UsageError(message: "option '\(name)' is given twice") }
-        values[key] = value
+        if option.repeatable {
+          repeated[key, default: []].append(value)
+        } else {
+          if values[key] != nil { throw UsageError(message: "option '\(name)' is given twice") }
+          values[key] = value
+        }
       } else {
         if inlineValue != nil { throw UsageError(message: "option '\(name)' takes no value") }
         flags.insert(key)
@@ -46,5 +53,6 @@ struct Arguments {
   }
 
   func value(_ name: String) -> String? { values[name] }
+  func allValues(_ name: String) -> [String] { repeated[name] ?? [] }
   func flag(_ name: String) -> Bool { flags.contains(name) }
 }

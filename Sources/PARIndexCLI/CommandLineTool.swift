@@ -19,7 +19,7 @@ public enum CommandLineTool {
     case "--version":
       console.out("parindex \(version)\n")
       return .success
-    case "validate", "rank", "score", "explain", "report", "template":
+    case "validate", "rank", "score", "explain", "report", "template", "sensitivity", "compare", "whatif":
       if rest.contains("--help") || rest.contains("-h") {
         console.out(Help.command(command))
         return .success
@@ -31,6 +31,9 @@ public enum CommandLineTool {
         case "explain": return try Commands.explain(rest, console: console)
         case "report": return try Commands.report(rest, console: console)
         case "template": return try Commands.template(rest, console: console)
+        case "sensitivity": return try Commands.sensitivity(rest, console: console)
+        case "compare": return try Commands.compare(rest, console: console)
+        case "whatif": return try Commands.whatif(rest, console: console)
         default: return try Commands.score(rest, console: console)
         }
       } catch {

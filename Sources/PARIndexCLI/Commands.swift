@@ -125,14 +125,135 @@ enum Commands {
   // MARK: report
 
   static func report(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [outputOption])
+    let previousCriteriaOption = Arguments.Option(names: ["--previous-criteria"], takesValue: true)
+    let previousDataOption = Arguments.Option(names: ["--previous-data"], takesValue: true)
+    let parsed = try Arguments(arguments, options: [outputOption, runsOption, seedOption, spreadOption, previousCriteriaOption, previousDataOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
+    if (parsed.value("--previous-criteria") == nil) != (parsed.value("--previous-data") == nil) {
+      throw Arguments.UsageError(message: "--previous-criteria and --previous-data go together")
+    }
     let results: YearResults
     switch load(criteriaPath, folder, console: console) {
     case .success(let loaded): results = loaded
     case .failure(let code): return code
     }
-    return emit(CouncilReport.render(results), to: parsed.value("--output"), console: console)
+    var sections: [(title: String, html: String)] = []
+    if parsed.value("--runs") != nil {
+      let settings = try sensitivitySettings(parsed)
+      sections.append(("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
+    }
+    if let previousCriteria = parsed.value("--previous-criteria"), let previousData = parsed.value("--previous-data") {
+      switch load(previousCriteria, previousData, console: console) {
+      case .success(let previous): sections.append(("So sánh với năm trước", ComparisonReport.htmlSection(Comparison(previous, results))))
+      case .failure(let code): return code
+      }
+    }
+    return emit(CouncilReport.render(results, extraSections: sections), to: parsed.value("--output"), console: console)
+  }
+
+  // MARK: sensitivity, compare, whatif
+
+  static let runsOption = Arguments.Option(names: ["--runs"], takesValue: true)
+  static let seedOption = Arguments.Option(names: ["--seed"], takesValue: true)
+  static let spreadOption = Arguments.Option(names: ["--spread"], takesValue: true)
+
+  static func sensitivitySettings(_ parsed: Arguments) throws(Arguments.UsageError) -> Sensitivity.Settings {
+    var settings = Sensitivity.Settings()
+    if let text = parsed.value("--runs") {
+      guard let runs = Int(text), (1...1_000_000).contains(runs) else { throw Arguments.UsageError(message: "--runs '\(text)': expected a whole number from 1 to 1000000") }
+      settings.runs = runs
+    }
+    if let text = parsed.value("--seed") {
+      guard let seed = UInt64(text) else { throw Arguments.UsageError(message: "--seed '\(text)': expected a whole number ≥ 0") }
+      settings.seed = seed
+    }
+    if let text = parsed.value("--spread") {
+      guard case .success(let spread) = FixedDecimal.parse(text.hasSuffix("%") ? String(text.dropLast()) : text), spread <= FixedDecimal(100) else {
+        throw Arguments.UsageError(message: "--spread '\(text)': expected a percentage from 0 to 100, such as 10")
+      }
+      settings.spread = spread
+    }
+    return settings
+  }
+
+  static func sensitivity(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+    let parsed = try Arguments(arguments, options: [formatOption, outputOption, runsOption, seedOption, spreadOption])
+    let (criteriaPath, folder) = try twoPaths(parsed)
+    let format = try chooseFormat(parsed, allowed: ["text", "csv", "json", "html"])
+    let settings = try sensitivitySettings(parsed)
+    let results: YearResults
+    switch load(criteriaPath, folder, console: console) {
+    case .success(let loaded): results = loaded
+    case .failure(let code): return code
+    }
+    let study = Sensitivity.run(results, settings: settings)
+    let text: String
+    switch format {
+    case "csv": text = SensitivityReport.csv(study)
+    case "json": text = SensitivityReport.json(study)
+    case "html": text = CouncilReport.page(title: "Độ vững của xếp hạng — \(results.criteria.title)", sections: [("Độ vững của xếp hạng", SensitivityReport.htmlSection(study))])
+    default: text = SensitivityReport.text(study)
+    }
+    return emit(text, to: parsed.value("--output"), console: console)
+  }
+
+  static func compare(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+    let parsed = try Arguments(arguments, options: [formatOption, outputOption])
+    guard parsed.positional.count == 4 else { throw Arguments.UsageError(message: "expected CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B") }
+    let format = try chooseFormat(parsed, allowed: ["text", "csv", "json", "html"])
+    let a: YearResults
+    let b: YearResults
+    switch load(parsed.positional[0], parsed.positional[1], console: console) {
+    case .success(let loaded): a = loaded
+    case .failure(let code): return code
+    }
+    switch load(parsed.positional[2], parsed.positional[3], console: console) {
+    case .success(let loaded): b = loaded
+    case .failure(let code): return code
+    }
+    let comparison = Comparison(a, b)
+    let text: String
+    switch format {
+    case "csv": text = ComparisonReport.csv(comparison)
+    case "json": text = ComparisonReport.json(comparison)
+    case "html": text = CouncilReport.page(title: "So sánh Chỉ số CCHC", sections: [("So sánh giữa hai năm", ComparisonReport.htmlSection(comparison))])
+    default: text = ComparisonReport.text(comparison)
+    }
+    for warning in comparison.warnings where format != "text" { console.err("warning: \(warning)\n") }
+    return emit(text, to: parsed.value("--output"), console: console)
+  }
+
+  static func whatif(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+    let setOption = Arguments.Option(names: ["--set"], takesValue: true, repeatable: true)
+    let goalOption = Arguments.Option(names: ["--goal"], takesValue: true)
+    let parsed = try Arguments(arguments, options: [unitOption, setOption, goalOption, outputOption])
+    let (criteriaPath, folder) = try twoPaths(parsed)
+    guard let unitID = parsed.value("--unit") else { throw Arguments.UsageError(message: "--unit ID is required") }
+    let settings = try parsed.allValues("--set").map { (text: String) throws(Arguments.UsageError) -> WhatIf.Setting in
+      guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+        throw Arguments.UsageError(message: "--set '\(text)': expected CODE=VALUE, such as 3.2=98%")
+      }
+      return WhatIf.Setting(code: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+    }
+    let goal = parsed.value("--goal")
+    guard !settings.isEmpty || goal != nil else { throw Arguments.UsageError(message: "expected --set CODE=VALUE (one or more) or --goal CLASS") }
+    do {
+      let criteria = try Assessment.loadCriteria(at: criteriaPath)
+      let data = try YearLoader.load(folder: folder, criteria: criteria)
+      var text = ""
+      if !settings.isEmpty {
+        text += WhatIfReport.text(try WhatIf.apply(settings, unit: unitID, criteria: criteria, data: data), settings: settings)
+      }
+      if let goal {
+        let plan = try WhatIf.goal(goal, unit: unitID, criteria: criteria, data: data)
+        let unit = try Assessment.run(criteria: criteria, data: data).unit(unitID)!
+        text += (text.isEmpty ? "" : "\n") + WhatIfReport.goal(plan, label: goal, unit: unit, criteria: criteria)
+      }
+      return emit(text, to: parsed.value("--output"), console: console)
+    } catch {
+      report(error, console: console)
+      return error.hasMissingInput ? .noInput : .dataError
+    }
   }
 
   // MARK: template

@@ -13,6 +13,12 @@ enum Help {
                                             Why each leaf got its points; what to improve.
       report   CRITERIA DATA_DIR -o FILE.html  The council's report: one self-contained HTML file.
       template CRITERIA [--unit ID] [--excel]  An assessment.csv to fill in.
+      sensitivity CRITERIA DATA_DIR [--runs N] [--seed S] [--spread P]
+                                            How robust each rank is (Monte Carlo).
+      compare  CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B
+                                            Year over year: index, rank and class changes.
+      whatif   CRITERIA DATA_DIR --unit ID (--set CODE=VALUE … | --goal CLASS)
+                                            A unit's result if leaves had other values.
 
     OPTIONS:
       --help                                Show help (also after a command).
@@ -30,7 +36,10 @@ enum Help {
     switch command {
     case "validate": "USAGE: parindex validate CRITERIA [DATA_DIR]"
     case "rank": "USAGE: parindex rank CRITERIA DATA_DIR [--format text|csv|json|md] [--excel] [--group G] [-o FILE]"
-    case "report": "USAGE: parindex report CRITERIA DATA_DIR -o FILE.html"
+    case "report": "USAGE: parindex report CRITERIA DATA_DIR -o FILE.html [--runs N [--seed S] [--spread P]] [--previous-criteria FILE --previous-data DIR]"
+    case "sensitivity": "USAGE: parindex sensitivity CRITERIA DATA_DIR [--runs N] [--seed S] [--spread P] [--format text|csv|json|html] [-o FILE]"
+    case "compare": "USAGE: parindex compare CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B [--format text|csv|json|html] [-o FILE]"
+    case "whatif": "USAGE: parindex whatif CRITERIA DATA_DIR --unit ID [--set CODE=VALUE]… [--goal CLASS] [-o FILE]"
     case "template": "USAGE: parindex template CRITERIA [--unit ID] [--excel] [-o FILE]"
     case "explain": "USAGE: parindex explain CRITERIA DATA_DIR --unit ID [--code CODE] [-o FILE]"
     case "score": "USAGE: parindex score CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|md|html|json] [-o FILE]"
@@ -91,6 +100,64 @@ enum Help {
 
         OPTIONS:
           -o, --output FILE       Write to FILE, whole or not at all (default: standard output).
+          --runs N                Add the rank-robustness chart from N Monte Carlo runs
+                                  (with --seed S, default 1, and --spread P, default 10).
+          --previous-criteria FILE, --previous-data DIR
+                                  Add a comparison with that year.
+
+        """
+    case "sensitivity":
+      return """
+        OVERVIEW: How robust is each rank? Monte Carlo runs that vary what is uncertain and
+        report, per unit, the nominal rank, the median rank, the 5th–95th percentile rank
+        interval, and how often its class changes. With spread P: each field's weight is
+        multiplied by a factor in [1 − P %, 1 + P %] and rescaled to keep the scale; the survey
+        leaves' share likewise; each leaf the council changed goes back to the unit's own
+        points with probability P %. Deterministic for a seed. CSV header:
+        group,unit_id,name,nominal_rank,median_rank,p05_rank,p95_rank,class_changed_share
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        OPTIONS:
+          --runs N                Number of runs (default 1000).
+          --seed S                Seed of the random draws (default 1).
+          --spread P              Spread in percent, 0–100 (default 10). 0 varies nothing.
+          -f, --format FORMAT     text (default), csv, json or html.
+          -o, --output FILE       Write to FILE, whole or not at all.
+
+        """
+    case "compare":
+      return """
+        OVERVIEW: Compare two years: per unit the index and rank in each, the change, the
+        class in each (units that moved class are marked), new and dropped units, per-field
+        changes (JSON), and warnings where the criteria sets differ (then only fields that kept
+        their meaning are compared like for like). CSV header:
+        unit_id,name,group,index_a,index_b,index_change,rank_a,rank_b,class_a,class_b
+
+        \(usageLine(command))
+
+        OPTIONS:
+          -f, --format FORMAT     text (default), csv, json or html.
+          -o, --output FILE       Write to FILE, whole or not at all.
+
+        """
+    case "whatif":
+      return """
+        OVERVIEW: A unit's new total, index, class and rank if some leaves had other values
+        (each --set stands in for the leaf's deciding row, as an appraisal would); or, with
+        --goal CLASS, the fewest leaves that, raised to their maximum, would reach that class.
+
+        \(usageLine(command))
+
+        \(dataArguments)
+
+        OPTIONS:
+          --unit ID               The unit (required).
+          --set CODE=VALUE        A leaf and the value it would have; repeatable.
+          --goal CLASS            A class label of the criteria set, such as "Tốt".
+          -o, --output FILE       Write to FILE, whole or not at all.
 
         """
     case "template":

@@ -3,7 +3,8 @@
 /// field-by-unit heat map of field indices, the data problems, and every unit's scorecard
 /// with its improvement list. No network, no external files, no timestamps.
 public enum CouncilReport {
-  public static func render(_ results: YearResults) -> String {
+  /// - Parameter extraSections: further sections (title, HTML), e.g. sensitivity or comparison.
+  public static func render(_ results: YearResults, extraSections: [(title: String, html: String)] = []) -> String {
     let criteria = results.criteria
     var body = "<h1>Báo cáo kết quả Chỉ số cải cách hành chính năm \(criteria.year)</h1>\n"
     body += "<p class=\"meta\">\(HTML.escape(criteria.title)) · bộ tiêu chí <code>\(HTML.escape(criteria.id))</code> · "
@@ -17,9 +18,17 @@ public enum CouncilReport {
     body += "<h2>2. Phân bố xếp loại</h2>\n" + distribution(results)
     body += "<h2>3. Chỉ số thành phần theo lĩnh vực</h2>\n" + heatMap(results)
     body += "<h2>4. Vấn đề về số liệu</h2>\n" + dataProblems(results)
-    body += "<h2>5. Phiếu điểm từng đơn vị</h2>\n"
+    for (number, section) in extraSections.enumerated() {
+      body += "<h2>\(5 + number). \(HTML.escape(section.title))</h2>\n" + section.html
+    }
+    body += "<h2>\(5 + extraSections.count). Phiếu điểm từng đơn vị</h2>\n"
     body += results.rankedUnits.map { ScorecardHTML.section(Scorecard($0, in: results), criteria) }.joined(separator: "\n")
     return HTML.page(title: "Chỉ số CCHC \(criteria.year) — \(criteria.title)", body: body)
+  }
+
+  /// A standalone page of sections.
+  public static func page(title: String, sections: [(title: String, html: String)]) -> String {
+    HTML.page(title: title, body: "<h1>\(HTML.escape(title))</h1>\n" + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined())
   }
 
   static func ranking(_ group: Ranking.Group, _ criteria: CriteriaSet) -> String {

@@ -1,0 +1,96 @@
+/// Year over year (so sánh giữa hai năm): per unit the index and rank in each year and their
+/// change, overall and per field; units that moved class; new and dropped units; and warnings
+/// where the two criteria sets differ, so a reader knows which comparisons are like for like.
+public struct Comparison: Sendable {
+  /// One unit in either or both years.
+  public struct Row: Sendable, Hashable {
+    public var unitID: String
+    public var name: String
+    public var group: String
+    public var a: UnitScore?
+    public var b: UnitScore?
+
+    /// index B − index A on the rounded indices, when the unit is in both years.
+    public var indexChange: FixedDecimal? { a.flatMap { a in b.map { $0.index - a.index } } }
+    public var movedClass: Bool { a != nil && b != nil && a!.classLabel != b!.classLabel }
+  }
+
+  /// A field's index change for one unit; `nil` sides where the field does not apply.
+  public struct FieldChange: Sendable, Hashable {
+    public var code: String
+    public var a: FixedDecimal?
+    public var b: FixedDecimal?
+    public var change: FixedDecimal? { a.flatMap { a in b.map { $0 - a } } }
+  }
+
+  public var a: YearResults
+  public var b: YearResults
+  /// Units of year B in its ranking order, then units only in year A.
+  public var rows: [Row]
+  /// Differences between the criteria sets, in words.
+  public var warnings: [String]
+  /// Top-level codes present in both sets with the same title and maximum: compared per field.
+  public var comparableFields: [String]
+
+  public init(_ a: YearResults, _ b: YearResults) {
+    self.a = a
+    self.b = b
+    var rows: [Row] = []
+    let unitsA = Dictionary(uniqueKeysWithValues: a.rankedUnits.map { ($0.unit.id, $0) })
+    var seen = Set<String>()
+    for unit in b.rankedUnits {
+      seen.insert(unit.unit.id)
+      rows.append(Row(unitID: unit.unit.id, name: unit.unit.name, group: unit.unit.group, a: unitsA[unit.unit.id], b: unit))
+    }
+    for unit in a.rankedUnits where !seen.contains(unit.unit.id) {
+      rows.append(Row(unitID: unit.unit.id, name: unit.unit.name, group: unit.unit.group, a: unit, b: nil))
+    }
+    self.rows = rows
+    (warnings, comparableFields) = Self.differences(a.criteria, b.criteria)
+  }
+
+  /// Per-field index changes of a row, for the comparable fields.
+  public func fieldChanges(_ row: Row) -> [FieldChange] {
+    comparableFields.map { code in
+      FieldChange(code: code, a: row.a.flatMap { Self.fieldIndex($0, code, a.criteria) }, b: row.b.flatMap { Self.fieldIndex($0, code, b.criteria) })
+    }
+  }
+
+  /// A field's points / its applicable maximum × 100, rounded like the index.
+  static func fieldIndex(_ unit: UnitScore, _ code: String, _ criteria: CriteriaSet) -> FixedDecimal? {
+    guard let node = unit.node(code), node.applicableMax > .zero else { return nil }
+    return Fraction(Int128(node.points.micros) * 100, Int128(node.applicableMax.micros)).rounded(places: criteria.indexPlaces)
+  }
+
+  static func differences(_ a: CriteriaSet, _ b: CriteriaSet) -> ([String], [String]) {
+    var warnings: [String] = []
+    if a.id == b.id && a.year == b.year { return ([], a.items.map(\.code)) }
+    if a.scale != b.scale { warnings.append("scale differs: \(a.scale) in \(a.id), \(b.scale) in \(b.id)") }
+    if a.classification != b.classification { warnings.append("classification bands differ: classes are not like for like") }
+    let fieldsA = Dictionary(uniqueKeysWithValues: a.items.map { ($0.code, $0) })
+    let fieldsB = Dictionary(uniqueKeysWithValues: b.items.map { ($0.code, $0) })
+    var comparable: [String] = []
+    for field in b.items {
+      guard let old = fieldsA[field.code] else {
+        warnings.append("field \(field.code) “\(field.title)” is new in \(b.id)")
+        continue
+      }
+      if old.maxPoints != field.maxPoints {
+        warnings.append("field \(field.code) maximum changed from \(old.maxPoints) to \(field.maxPoints)")
+      }
+      let leavesA = Set(old.leaves.map(\.code))
+      let leavesB = Set(field.leaves.map(\.code))
+      if leavesA != leavesB {
+        warnings.append("field \(field.code): leaves added \(leavesB.subtracting(leavesA).sorted().joined(separator: ", ")), removed \(leavesA.subtracting(leavesB).sorted().joined(separator: ", "))")
+      }
+      if old.title == field.title && leavesA == leavesB { comparable.append(field.code) }
+    }
+    for field in a.items where fieldsB[field.code] == nil {
+      warnings.append("field \(field.code) “\(field.title)” was removed in \(b.id)")
+    }
+    if !warnings.isEmpty {
+      warnings.append("the overall index is not like for like; per field, compare only: \(comparable.isEmpty ? "none" : comparable.joined(separator: ", "))")
+    }
+    return (warnings, comparable)
+  }
+}

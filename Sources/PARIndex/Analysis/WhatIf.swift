@@ -1,0 +1,75 @@
+/// What if (giả định): a unit's total, index, class and rank had some leaves had other values —
+/// and the fewest leaf improvements that would reach a class.
+public enum WhatIf {
+  /// One leaf set to a value, as a unit would write it (`97%`, `có`, `31/01/2025`, `KPS`).
+  public struct Setting: Sendable, Hashable {
+    public var code: String
+    public var value: String
+    public init(code: String, value: String) { (self.code, self.value) = (code, value) }
+  }
+
+  /// The unit before and after.
+  public struct Outcome: Sendable {
+    public var before: UnitScore
+    public var after: UnitScore
+    public var results: YearResults
+  }
+
+  /// Re-scores the year with the unit's leaves set to the given values. Each setting stands in
+  /// for the leaf's deciding row (as an appraisal row would), so the evidence policy does not
+  /// apply to it. - Throws: ``InputErrors`` for an unknown unit or code or a value the rule
+  /// rejects.
+  public static func apply(_ settings: [Setting], unit unitID: String, criteria: CriteriaSet, data: YearData) throws(InputErrors) -> Outcome {
+    let before = try Assessment.run(criteria: criteria, data: data)
+    guard let old = before.unit(unitID) else {
+      throw InputErrors([InputError(file: "--unit", value: unitID, message: "no such unit in units.csv")])
+    }
+    var changed = data
+    for setting in settings {
+      guard criteria.leafIndex(of: setting.code) != nil else {
+        throw InputErrors([InputError(file: "--set", value: setting.code, message: "expected a leaf code of criteria set \(criteria.id)")])
+      }
+      changed.appraisal[unitID, default: [:]][setting.code] = LeafEntry(
+        unitID: unitID, code: setting.code, value: setting.value, points: nil, remark: "giả định (what-if)",
+        origin: RowOrigin(file: "--set", line: 0))
+    }
+    let after = try Assessment.run(criteria: criteria, data: changed)
+    return Outcome(before: old, after: after.unit(unitID)!, results: after)
+  }
+
+  /// A leaf improvement of a plan to reach a class.
+  public struct Step: Sendable, Hashable {
+    public var code: String
+    public var title: String
+    public var gain: FixedDecimal
+  }
+
+  /// The fewest leaves that, raised to their maximum, bring `unitID` to class `label` — leaves
+  /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
+  /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
+  public static func goal(_ label: String, unit unitID: String, criteria: CriteriaSet, data: YearData) throws(InputErrors) -> [Step]? {
+    guard let band = criteria.classification.first(where: { $0.label == label }) else {
+      throw InputErrors([InputError(file: "--goal", value: label, message: "expected a class of the criteria set: \(criteria.classification.map(\.label).joined(separator: ", "))")])
+    }
+    let results = try Assessment.run(criteria: criteria, data: data)
+    guard let unit = results.unit(unitID) else {
+      throw InputErrors([InputError(file: "--unit", value: unitID, message: "no such unit in units.csv")])
+    }
+    if unit.index >= band.minIndex { return [] }
+    let candidates = zip(unit.leaves, criteria.leaves)
+      .filter { leaf, _ in leaf.isApplicable && leaf.points < leaf.maxPoints }
+      .map { leaf, node in Step(code: node.code, title: node.title, gain: leaf.maxPoints - leaf.points) }
+      .enumerated().sorted { $0.element.gain != $1.element.gain ? $0.element.gain > $1.element.gain : $0.offset < $1.offset }
+      .map(\.element)
+    var total = unit.leafTotal
+    var plan: [Step] = []
+    for step in candidates {
+      total += step.gain
+      plan.append(step)
+      let clamped = min(max(total + unit.bonus - unit.penalty, .zero), unit.maxPoints)
+      let index = Fraction(Int128(clamped.micros) * 100, Int128(unit.maxPoints.micros)).rounded(places: criteria.indexPlaces)
+      if index >= band.minIndex { return plan }
+    }
+    return nil
+  }
+}
