@@ -116,3 +116,50 @@ struct CommandLineTests {
     #expect(first["rank"] as? Int == 1 && first["class"] as? String == "Khá")
   }
 }
+
+/// The analysis commands from the command line (issue 6).
+struct AnalysisCommandTests {
+  let criteria = Repository.path("criteria/department-2025.json")
+  let folder = Repository.path("Examples/2025/departments")
+
+  @Test func sensitivityCSVAndJSONAreDeterministic() {
+    let arguments = ["sensitivity", criteria, folder, "--runs", "200", "--seed", "5", "--spread", "10", "--format", "csv"]
+    let first = Capture.run(arguments)
+    #expect(first.code == .success && first.out == Capture.run(arguments).out)
+    #expect(first.out.hasPrefix("group,unit_id,name,nominal_rank,median_rank,p05_rank,p95_rank,class_changed_share\nsở,S02,Sở Nội vụ,1,1,1,1,0.0000\n"))
+    let json = Capture.run(["sensitivity", criteria, folder, "--runs", "10", "--format", "json"]).out
+    #expect(json.contains("\"runs\": 10") && json.contains("\"spread_percent\": \"10\""))
+  }
+
+  @Test(arguments: [["--runs", "0"], ["--runs", "x"], ["--spread", "101"], ["--seed", "-1"], ["--format", "md"]])
+  func sensitivityRejectsBadSettings(extra: [String]) {
+    #expect(Capture.run(["sensitivity", criteria, folder] + extra).code == .usage)
+  }
+
+  @Test func compareAYearWithItself() {
+    let result = Capture.run(["compare", criteria, folder, criteria, folder, "--format", "csv"])
+    #expect(result.code == .success)
+    let rows = result.out.split(separator: "\n").dropFirst()
+    #expect(rows.count == 12 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[5] == "0.00" })
+    #expect(Capture.run(["compare", criteria, folder]).code == .usage)
+  }
+
+  @Test func whatIfAndGoal() {
+    let result = Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1=98%", "--set", "1.1.1=20/01/2025"])
+    #expect(result.code == .success)
+    #expect(result.out.contains("Giả định: tổng 70,70 / 100,00 · chỉ số 70,70 % · Khá · hạng 8"))
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Tốt"]).out.contains("Ít tiêu chí nhất cần đạt tối đa"))
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1=abc"]).code == .dataError)
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1"]).code == .usage)
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Vàng"]).code == .dataError)
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06"]).code == .usage)
+  }
+
+  @Test func reportWithSensitivityAndPreviousYear() {
+    let result = Capture.run(["report", criteria, folder, "--runs", "50", "--previous-criteria", criteria, "--previous-data", folder])
+    #expect(result.code == .success)
+    #expect(result.out.contains("<h2>5. Độ vững của xếp hạng</h2>") && result.out.contains("<h2>6. So sánh với năm trước</h2>"))
+    #expect(HTMLCheck.problems(result.out) == [])
+    #expect(Capture.run(["report", criteria, folder, "--previous-data", folder]).code == .usage)
+  }
+}
