@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Streams `survey.csv` (one row per answer) into per-unit, per-group tallies.
 ///
 /// Each row is folded into its tallies as it is read, at byte level: unit ids, questions,
@@ -113,6 +119,17 @@ struct SurveyChunk: Sendable {
   var answeredBeyond64 = Set<Int>()
   var log = ErrorLog()
   private var key: [UInt8] = []
+  /// The previous row's unit and respondent (bytes in the file, valid while it is read): rows of
+  /// one respondent come together, so most rows skip the hash lookups. Compared byte for byte.
+  private var previous = PreviousRow()
+
+  /// Holds pointers into the file's buffer only while one piece is read (see `read`).
+  struct PreviousRow: @unchecked Sendable {
+    var unitBytes: UnsafeBufferPointer<UInt8>?
+    var unit = -1
+    var respondentBytes: UnsafeBufferPointer<UInt8>?
+    var respondent = -1
+  }
 
   init(context: SurveyContext) {
     self.context = context
@@ -120,6 +137,7 @@ struct SurveyChunk: Sendable {
   }
 
   mutating func read(_ reader: CSVReader, _ range: Range<Int>, firstLine: Int) {
+    defer { previous = PreviousRow() }
     do {
       try reader.forEachRecord(in: range, firstLine: firstLine) { (record: CSVRecord) throws(InputError) in
         guard log.errors.count < ErrorLog.limit else { return }
@@ -136,6 +154,7 @@ struct SurveyChunk: Sendable {
     if record.needsText(context.unitColumn) || record.needsText(context.respondentColumn)
       || record.needsText(context.questionColumn) || record.needsText(context.answerColumn)
     {
+
       let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn]
       let texts = columns.map { Array(String(record.text($0).trimmingSpaces).nfc.utf8) }
       let weight = Array(context.weightColumn.map { String(record.text($0).trimmingSpaces) }?.utf8 ?? "".utf8)
@@ -144,7 +163,7 @@ struct SurveyChunk: Sendable {
           texts[2].withUnsafeBufferPointer { question in
             texts[3].withUnsafeBufferPointer { answer in
               weight.withUnsafeBufferPointer { weight in
-                add(unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: record.line)
+                add(unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: record.line, stable: false)
               }
             }
           }
@@ -155,19 +174,22 @@ struct SurveyChunk: Sendable {
     add(
       unit: record.trimmedBytes(context.unitColumn), respondent: record.trimmedBytes(context.respondentColumn),
       question: record.trimmedBytes(context.questionColumn), answer: record.trimmedBytes(context.answerColumn),
-      weight: context.weightColumn.map { record.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0), line: record.line)
+      weight: context.weightColumn.map { record.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0), line: record.line,
+      stable: true)
   }
 
   mutating func add(
     unit unitBytes: UnsafeBufferPointer<UInt8>, respondent: UnsafeBufferPointer<UInt8>, question questionBytes: UnsafeBufferPointer<UInt8>,
-    answer answerBytes: UnsafeBufferPointer<UInt8>, weight weightBytes: UnsafeBufferPointer<UInt8>, line: Int
+    answer answerBytes: UnsafeBufferPointer<UInt8>, weight weightBytes: UnsafeBufferPointer<UInt8>, line: Int,
+    stable: Bool
   ) {
     func fail(_ field: String, _ value: UnsafeBufferPointer<UInt8>?, _ message: String) {
       log.add(InputError(
         file: context.file, location: .line(line), field: field, value: value.map { String(decoding: $0, as: UTF8.self) },
         message: message))
     }
-    guard let unit = context.units.find(unitBytes) else {
+    let cachedUnit = previous.unitBytes.map { Self.same($0, unitBytes) } ?? false
+    guard let unit = cachedUnit ? previous.unit : context.units.find(unitBytes) else {
       return unitBytes.isEmpty
         ? fail("unit_id", nil, "expected a unit id") : fail("unit_id", unitBytes, "unknown unit: expected a unit_id listed in units.csv")
     }
@@ -188,14 +210,22 @@ struct SurveyChunk: Sendable {
       }
     }
     // The respondent, per unit.
-    key.removeAll(keepingCapacity: true)
-    withUnsafeBytes(of: Int32(unit).littleEndian) { key.append(contentsOf: $0) }
-    key.append(contentsOf: respondent)
-    let (id, inserted) = key.withUnsafeBufferPointer { respondents.intern($0) }
-    if inserted {
-      respondentUnit.append(Int32(unit))
-      answered.append(0)
+    let id: Int
+    if cachedUnit, let bytes = previous.respondentBytes, Self.same(bytes, respondent) {
+      id = previous.respondent
+    } else {
+      key.removeAll(keepingCapacity: true)
+      withUnsafeBytes(of: Int32(unit).littleEndian) { key.append(contentsOf: $0) }
+      key.append(contentsOf: respondent)
+      let (interned, inserted) = key.withUnsafeBufferPointer { respondents.intern($0) }
+      if inserted {
+        respondentUnit.append(Int32(unit))
+        answered.append(0)
+      }
+      id = interned
     }
+    // Only bytes that stay put (in the file) may be remembered; a normalised copy does not.
+    previous = stable ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
     if !markAnswered(id, question) {
       return fail("respondent_id", respondent, "this respondent already answered question \(context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "") for unit \(context.unitIDs[unit])")
     }
@@ -206,6 +236,10 @@ struct SurveyChunk: Sendable {
       tallies[base + group].weightSum += weight
       tallies[base + group].answers += 1
     }
+  }
+
+  static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
   }
 
   /// Records that `respondent` answered `question`; false when it already had.
