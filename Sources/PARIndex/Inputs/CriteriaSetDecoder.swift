@@ -30,6 +30,9 @@ private struct DecodingContext {
   let file: String
   var log = ErrorLog()
   var seenCodes: [String: String] = [:]
+  /// `rounding.points`: every amount of points in the set must be expressible with it, or a
+  /// leaf could score a rounded value above its own maximum.
+  var pointsPlaces = 2
 
   init(file: String) { self.file = file }
 
@@ -159,6 +162,7 @@ private struct DecodingContext {
     var indexPlaces = 2
     if let rounding = object(top["rounding"], "rounding", allowed: ["points", "index"]) {
       if let value = rounding["points"], let places = integer(value, "rounding.points", range: 0...4) { pointsPlaces = places }
+      self.pointsPlaces = pointsPlaces
       if let value = rounding["index"], let places = integer(value, "rounding.index", range: 0...4) { indexPlaces = places }
     }
     let policy =
@@ -263,7 +267,7 @@ private struct DecodingContext {
     guard let members = object(value, path, allowed: keys) else { return nil }
     let code = string(required(members, "code", path), "\(path).code").map { String($0.trimmingSpaces) }
     let title = string(required(members, "title", path), "\(path).title")
-    let maxPoints = decimal(required(members, "maxPoints", path), "\(path).maxPoints")
+    let maxPoints = pointAmount(required(members, "maxPoints", path), "\(path).maxPoints")
     let source = members["source"].flatMap { string($0, "\(path).source") }
     if let code {
       if code.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "\"" }) {
@@ -314,8 +318,18 @@ private struct DecodingContext {
     }
   }
 
-  mutating func points(_ value: JSONValue?, _ path: String, max: FixedDecimal) -> FixedDecimal? {
+  /// An amount of points: a decimal with at most `rounding.points` decimals.
+  mutating func pointAmount(_ value: JSONValue?, _ path: String) -> FixedDecimal? {
     guard let points = decimal(value, path) else { return nil }
+    guard points.hasAtMost(places: pointsPlaces) else {
+      fail(path, points.description, "expected at most \(pointsPlaces) decimals, as rounding.points says")
+      return nil
+    }
+    return points
+  }
+
+  mutating func points(_ value: JSONValue?, _ path: String, max: FixedDecimal) -> FixedDecimal? {
+    guard let points = pointAmount(value, path) else { return nil }
     if points > max {
       fail(path, points.description, "points above the item's maxPoints \(max)")
       return nil
@@ -415,7 +429,7 @@ private struct DecodingContext {
       if rule["lateUntil"] != nil && lateUntil == nil { return nil }
       return .deadline(due: due, latePoints: late, lateUntil: lateUntil)
     case "deduction":
-      let perItem = decimal(required(rule, "perItem", path), "\(path).perItem")
+      let perItem = pointAmount(required(rule, "perItem", path), "\(path).perItem")
       let floor = rule["floor"].map { points($0, "\(path).floor", max: maxPoints) } ?? .zero
       guard let perItem, let floor else { return nil }
       if perItem == .zero {
@@ -435,7 +449,7 @@ private struct DecodingContext {
       }
       return .survey(group: group)
     case "manual":
-      let step = rule["step"].map { decimal($0, "\(path).step") } ?? FixedDecimal(micros: 10_000)
+      let step = rule["step"].map { pointAmount($0, "\(path).step") } ?? FixedDecimal.step(places: pointsPlaces)
       guard let step else { return nil }
       if step == .zero || step > maxPoints {
         fail("\(path).step", step.description, "expected a step above 0 and at most maxPoints \(maxPoints)")

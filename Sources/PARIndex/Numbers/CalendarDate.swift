@@ -47,10 +47,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   /// `dd/mm/yyyy`, the way Vietnamese documents write dates.
-  public var description: String { "\(Self.pad(day))/\(Self.pad(month))/\(year)" }
+  public var description: String { "\(Self.pad(day))/\(Self.pad(month))/\(Self.padYear(year))" }
 
   /// `yyyy-mm-dd`, for machine-readable output.
-  public var isoText: String { "\(year)-\(Self.pad(month))-\(Self.pad(day))" }
+  public var isoText: String { "\(Self.padYear(year))-\(Self.pad(month))-\(Self.pad(day))" }
+
+  /// Four digits, so that the text parses back (`0001`).
+  private static func padYear(_ year: Int) -> String {
+    let digits = String(year)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
 
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {

@@ -74,5 +74,6 @@ extension FixedDecimal {
     return .success(FixedDecimal(micros: micros))
   }
 
-  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+  /// ASCII spaces, tabs and line breaks (the ASCII part of `Unicode.Scalar.isCellSpace`).
+  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }

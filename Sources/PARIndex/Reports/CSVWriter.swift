@@ -37,7 +37,9 @@ public struct CSVWriter: Sendable {
 
   func quoted(_ field: String) -> String {
     let value = field.nfc
-    let needsQuotes = value.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || String($0) == dialect.separator }
+    // By scalar: a separator followed by a combining mark is one character but still a separator.
+    let separator = dialect.separator.unicodeScalars.first!
+    let needsQuotes = value.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == separator }
     guard needsQuotes else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

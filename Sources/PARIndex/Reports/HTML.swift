@@ -2,16 +2,18 @@
 /// (no network, no external files), readable on screen and printable on A4.
 enum HTML {
   static func escape(_ text: String) -> String {
+    // By scalar, not by character: a quote followed by a combining mark is one character but
+    // still a quote to an HTML parser.
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for character in text.nfc {
-      switch character {
+    for scalar in text.nfc.unicodeScalars {
+      switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
       case "'": result += "&#39;"
-      default: result.append(character)
+      default: result.unicodeScalars.append(scalar)
       }
     }
     return result

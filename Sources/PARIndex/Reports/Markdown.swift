@@ -49,12 +49,15 @@ public enum MarkdownReport {
   /// Text safe inside a table cell: `|` escaped, line breaks as `<br>`.
   static func cell(_ text: String) -> String {
     var result = ""
-    for character in text {
-      switch character {
+    var previousCR = false
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "|": result += "\\|"
-      case "\n", "\r\n", "\r": result += "<br>"
-      default: result.append(character)
+      case "\r": result += "<br>"
+      case "\n": if !previousCR { result += "<br>" }
+      default: result.unicodeScalars.append(scalar)
       }
+      previousCR = scalar == "\r"
     }
     return result
   }

@@ -39,7 +39,7 @@ public struct Scorer: Sendable {
   }
 
   func score(_ unit: AssessedUnit, in data: YearData, log: inout ErrorLog) -> UnitScore? {
-    let errorsBefore = log.errors.count
+    var failed = false
     let selfRows = data.selfAssessment[unit.id] ?? [:]
     let appraisalRows = data.appraisal[unit.id] ?? [:]
     let documents = data.evidence[unit.id] ?? [:]
@@ -49,9 +49,10 @@ public struct Scorer: Sendable {
       let context = LeafContext(
         unit: unit, leaf: leaf, selfEntry: selfRows[leaf.code], appraisalEntry: appraisalRows[leaf.code],
         documents: documents, survey: data.survey)
-      if let score = scoreLeaf(context, log: &log) { leaves.append(score) }
+      if let score = scoreLeaf(context, log: &log) { leaves.append(score) } else { failed = true }
     }
-    guard log.errors.count == errorsBefore else { return nil }
+    // The log may be full and drop the message, so failure is tracked here, not from its size.
+    guard !failed else { return nil }
 
     var nodes: [NodeScore] = []
     var position = 0
