@@ -37,8 +37,13 @@ public enum CommandLineTool {
         default: return try Commands.score(rest, console: console)
         }
       } catch {
-        console.err("parindex \(command): \(error.message)\n\n\(Help.usageLine(command))\n")
-        return .usage
+        switch error {
+        case .usage(let message):
+          console.err("parindex \(command): \(message)\n\n\(Help.usageLine(command))\n")
+          return .usage
+        case .exit(let code):
+          return code
+        }
       }
     default:
       console.err("parindex: unknown command '\(command)'\n\n\(Help.main)")

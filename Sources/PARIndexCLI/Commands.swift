@@ -10,10 +10,10 @@ enum Commands {
 
   // MARK: validate
 
-  static func validate(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [])
+  static func validate(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
+    let parsed = try parse(arguments, options: [])
     guard (1...2).contains(parsed.positional.count) else {
-      throw Arguments.UsageError(message: "expected CRITERIA and optionally DATA_DIR")
+      throw CommandError.usage("expected CRITERIA and optionally DATA_DIR")
     }
     let criteria: CriteriaSet
     do {
@@ -40,21 +40,17 @@ enum Commands {
 
   // MARK: rank
 
-  static func rank(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [formatOption, outputOption, groupOption, excelOption])
+  static func rank(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
+    let parsed = try parse(arguments, options: [formatOption, outputOption, groupOption, excelOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
     let format = try chooseFormat(parsed, allowed: ["text", "csv", "json", "md"])
     if parsed.flag("--excel") && format != "csv" {
-      throw Arguments.UsageError(message: "--excel goes with --format csv")
+      throw CommandError.usage("--excel goes with --format csv")
     }
-    let results: YearResults
-    switch load(criteriaPath, folder, console: console) {
-    case .success(let loaded): results = loaded
-    case .failure(let code): return code
-    }
+    let results = try load(criteriaPath, folder, console: console)
     let group = parsed.value("--group")
     if let group, !results.groups.contains(where: { $0.name == group }) {
-      throw Arguments.UsageError(message: "no group '\(group)': the groups are \(results.groups.map(\.name).joined(separator: ", "))")
+      throw CommandError.usage("no group '\(group)': the groups are \(results.groups.map(\.name).joined(separator: ", "))")
     }
     let text: String
     switch format {
@@ -68,25 +64,21 @@ enum Commands {
 
   // MARK: score
 
-  static func score(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [formatOption, outputOption, groupOption, unitOption])
+  static func score(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
+    let parsed = try parse(arguments, options: [formatOption, outputOption, groupOption, unitOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
     let format = try chooseFormat(parsed, allowed: ["text", "md", "html", "json"])
-    let results: YearResults
-    switch load(criteriaPath, folder, console: console) {
-    case .success(let loaded): results = loaded
-    case .failure(let code): return code
-    }
+    let results = try load(criteriaPath, folder, console: console)
     var units = results.rankedUnits
     if let unitID = parsed.value("--unit") {
       guard let unit = results.unit(unitID) else {
-        throw Arguments.UsageError(message: "no unit '\(unitID)' in \(folder)/units.csv")
+        throw CommandError.usage("no unit '\(unitID)' in \(folder)/units.csv")
       }
       units = [unit]
     }
     if let group = parsed.value("--group") {
       guard results.groups.contains(where: { $0.name == group }) else {
-        throw Arguments.UsageError(message: "no group '\(group)': the groups are \(results.groups.map(\.name).joined(separator: ", "))")
+        throw CommandError.usage("no group '\(group)': the groups are \(results.groups.map(\.name).joined(separator: ", "))")
       }
       units = units.filter { $0.unit.group == group }
     }
@@ -102,51 +94,41 @@ enum Commands {
 
   // MARK: explain
 
-  static func explain(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+  static func explain(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
     let codeOption = Arguments.Option(names: ["--code"], takesValue: true)
-    let parsed = try Arguments(arguments, options: [unitOption, codeOption, outputOption])
+    let parsed = try parse(arguments, options: [unitOption, codeOption, outputOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
-    guard let unitID = parsed.value("--unit") else { throw Arguments.UsageError(message: "--unit ID is required") }
-    let results: YearResults
-    switch load(criteriaPath, folder, console: console) {
-    case .success(let loaded): results = loaded
-    case .failure(let code): return code
-    }
+    guard let unitID = parsed.value("--unit") else { throw CommandError.usage("--unit ID is required") }
+    let results = try load(criteriaPath, folder, console: console)
     guard let unit = results.unit(unitID) else {
-      throw Arguments.UsageError(message: "no unit '\(unitID)' in \(folder)/units.csv")
+      throw CommandError.usage("no unit '\(unitID)' in \(folder)/units.csv")
     }
     let code = parsed.value("--code")
     if let code, !results.criteria.allNodes.contains(where: { $0.node.code == code }) {
-      throw Arguments.UsageError(message: "no code '\(code)' in criteria set \(results.criteria.id)")
+      throw CommandError.usage("no code '\(code)' in criteria set \(results.criteria.id)")
     }
     return emit(ExplainText.render(results, unit: unit, code: code), to: parsed.value("--output"), console: console)
   }
 
   // MARK: report
 
-  static func report(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+  static func report(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
     let previousCriteriaOption = Arguments.Option(names: ["--previous-criteria"], takesValue: true)
     let previousDataOption = Arguments.Option(names: ["--previous-data"], takesValue: true)
-    let parsed = try Arguments(arguments, options: [outputOption, runsOption, seedOption, spreadOption, previousCriteriaOption, previousDataOption])
+    let parsed = try parse(arguments, options: [outputOption, runsOption, seedOption, spreadOption, previousCriteriaOption, previousDataOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
     if (parsed.value("--previous-criteria") == nil) != (parsed.value("--previous-data") == nil) {
-      throw Arguments.UsageError(message: "--previous-criteria and --previous-data go together")
+      throw CommandError.usage("--previous-criteria and --previous-data go together")
     }
-    let results: YearResults
-    switch load(criteriaPath, folder, console: console) {
-    case .success(let loaded): results = loaded
-    case .failure(let code): return code
-    }
+    let results = try load(criteriaPath, folder, console: console)
     var sections: [(title: String, html: String)] = []
     if parsed.value("--runs") != nil {
       let settings = try sensitivitySettings(parsed)
       sections.append(("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
     }
     if let previousCriteria = parsed.value("--previous-criteria"), let previousData = parsed.value("--previous-data") {
-      switch load(previousCriteria, previousData, console: console) {
-      case .success(let previous): sections.append(("So sánh với năm trước", ComparisonReport.htmlSection(Comparison(previous, results))))
-      case .failure(let code): return code
-      }
+      let previous = try load(previousCriteria, previousData, console: console)
+      sections.append(("So sánh với năm trước", ComparisonReport.htmlSection(Comparison(previous, results))))
     }
     return emit(CouncilReport.render(results, extraSections: sections), to: parsed.value("--output"), console: console)
   }
@@ -157,35 +139,31 @@ enum Commands {
   static let seedOption = Arguments.Option(names: ["--seed"], takesValue: true)
   static let spreadOption = Arguments.Option(names: ["--spread"], takesValue: true)
 
-  static func sensitivitySettings(_ parsed: Arguments) throws(Arguments.UsageError) -> Sensitivity.Settings {
+  static func sensitivitySettings(_ parsed: Arguments) throws(CommandError) -> Sensitivity.Settings {
     var settings = Sensitivity.Settings()
     if let text = parsed.value("--runs") {
-      guard let runs = Int(text), (1...1_000_000).contains(runs) else { throw Arguments.UsageError(message: "--runs '\(text)': expected a whole number from 1 to 1000000") }
+      guard let runs = Int(text), (1...1_000_000).contains(runs) else { throw CommandError.usage("--runs '\(text)': expected a whole number from 1 to 1000000") }
       settings.runs = runs
     }
     if let text = parsed.value("--seed") {
-      guard let seed = UInt64(text) else { throw Arguments.UsageError(message: "--seed '\(text)': expected a whole number ≥ 0") }
+      guard let seed = UInt64(text) else { throw CommandError.usage("--seed '\(text)': expected a whole number ≥ 0") }
       settings.seed = seed
     }
     if let text = parsed.value("--spread") {
       guard case .success(let spread) = FixedDecimal.parse(text.hasSuffix("%") ? String(text.dropLast()) : text), spread <= FixedDecimal(100) else {
-        throw Arguments.UsageError(message: "--spread '\(text)': expected a percentage from 0 to 100, such as 10")
+        throw CommandError.usage("--spread '\(text)': expected a percentage from 0 to 100, such as 10")
       }
       settings.spread = spread
     }
     return settings
   }
 
-  static func sensitivity(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [formatOption, outputOption, runsOption, seedOption, spreadOption])
+  static func sensitivity(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
+    let parsed = try parse(arguments, options: [formatOption, outputOption, runsOption, seedOption, spreadOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
     let format = try chooseFormat(parsed, allowed: ["text", "csv", "json", "html"])
     let settings = try sensitivitySettings(parsed)
-    let results: YearResults
-    switch load(criteriaPath, folder, console: console) {
-    case .success(let loaded): results = loaded
-    case .failure(let code): return code
-    }
+    let results = try load(criteriaPath, folder, console: console)
     let study = Sensitivity.run(results, settings: settings)
     let text: String
     switch format {
@@ -197,20 +175,12 @@ enum Commands {
     return emit(text, to: parsed.value("--output"), console: console)
   }
 
-  static func compare(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [formatOption, outputOption])
-    guard parsed.positional.count == 4 else { throw Arguments.UsageError(message: "expected CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B") }
+  static func compare(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
+    let parsed = try parse(arguments, options: [formatOption, outputOption])
+    guard parsed.positional.count == 4 else { throw CommandError.usage("expected CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B") }
     let format = try chooseFormat(parsed, allowed: ["text", "csv", "json", "html"])
-    let a: YearResults
-    let b: YearResults
-    switch load(parsed.positional[0], parsed.positional[1], console: console) {
-    case .success(let loaded): a = loaded
-    case .failure(let code): return code
-    }
-    switch load(parsed.positional[2], parsed.positional[3], console: console) {
-    case .success(let loaded): b = loaded
-    case .failure(let code): return code
-    }
+    let a = try load(parsed.positional[0], parsed.positional[1], console: console)
+    let b = try load(parsed.positional[2], parsed.positional[3], console: console)
     let comparison = Comparison(a, b)
     let text: String
     switch format {
@@ -223,20 +193,20 @@ enum Commands {
     return emit(text, to: parsed.value("--output"), console: console)
   }
 
-  static func whatif(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
+  static func whatif(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
     let setOption = Arguments.Option(names: ["--set"], takesValue: true, repeatable: true)
     let goalOption = Arguments.Option(names: ["--goal"], takesValue: true)
-    let parsed = try Arguments(arguments, options: [unitOption, setOption, goalOption, outputOption])
+    let parsed = try parse(arguments, options: [unitOption, setOption, goalOption, outputOption])
     let (criteriaPath, folder) = try twoPaths(parsed)
-    guard let unitID = parsed.value("--unit") else { throw Arguments.UsageError(message: "--unit ID is required") }
-    let settings = try parsed.allValues("--set").map { (text: String) throws(Arguments.UsageError) -> WhatIf.Setting in
+    guard let unitID = parsed.value("--unit") else { throw CommandError.usage("--unit ID is required") }
+    let settings = try parsed.allValues("--set").map { (text: String) throws(CommandError) -> WhatIf.Setting in
       guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-        throw Arguments.UsageError(message: "--set '\(text)': expected CODE=VALUE, such as 3.2=98%")
+        throw CommandError.usage("--set '\(text)': expected CODE=VALUE, such as 3.2=98%")
       }
       return WhatIf.Setting(code: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
     }
     let goal = parsed.value("--goal")
-    guard !settings.isEmpty || goal != nil else { throw Arguments.UsageError(message: "expected --set CODE=VALUE (one or more) or --goal CLASS") }
+    guard !settings.isEmpty || goal != nil else { throw CommandError.usage("expected --set CODE=VALUE (one or more) or --goal CLASS") }
     do {
       let criteria = try Assessment.loadCriteria(at: criteriaPath)
       let data = try YearLoader.load(folder: folder, criteria: criteria)
@@ -258,9 +228,9 @@ enum Commands {
 
   // MARK: template
 
-  static func template(_ arguments: [String], console: Console) throws(Arguments.UsageError) -> ExitCode {
-    let parsed = try Arguments(arguments, options: [unitOption, outputOption, excelOption])
-    guard parsed.positional.count == 1 else { throw Arguments.UsageError(message: "expected CRITERIA") }
+  static func template(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
+    let parsed = try parse(arguments, options: [unitOption, outputOption, excelOption])
+    guard parsed.positional.count == 1 else { throw CommandError.usage("expected CRITERIA") }
     let criteria: CriteriaSet
     do {
       criteria = try Assessment.loadCriteria(at: parsed.positional[0])
@@ -275,30 +245,34 @@ enum Commands {
 
   // MARK: Shared steps
 
-  static func twoPaths(_ parsed: Arguments) throws(Arguments.UsageError) -> (String, String) {
+  static func twoPaths(_ parsed: Arguments) throws(CommandError) -> (String, String) {
     guard parsed.positional.count == 2 else {
-      throw Arguments.UsageError(message: "expected CRITERIA and DATA_DIR, found \(parsed.positional.count) argument(s)")
+      throw CommandError.usage("expected CRITERIA and DATA_DIR, found \(parsed.positional.count) argument(s)")
     }
     return (parsed.positional[0], parsed.positional[1])
   }
 
-  static func chooseFormat(_ parsed: Arguments, allowed: [String]) throws(Arguments.UsageError) -> String {
+  static func chooseFormat(_ parsed: Arguments, allowed: [String]) throws(CommandError) -> String {
     let format = parsed.value("--format") ?? "text"
     guard allowed.contains(format) else {
-      throw Arguments.UsageError(message: "unknown format '\(format)': expected \(allowed.joined(separator: ", "))")
+      throw CommandError.usage("unknown format '\(format)': expected \(allowed.joined(separator: ", "))")
     }
     return format
   }
 
-  /// Loads, scores and ranks; on input errors prints them and gives the exit code.
-  static func load(_ criteriaPath: String, _ folder: String, console: Console) -> Result<YearResults, ExitCode> {
+  /// Loads, scores and ranks; on input errors prints them and stops with the exit code.
+  static func load(_ criteriaPath: String, _ folder: String, console: Console) throws(CommandError) -> YearResults {
     do {
       let criteria = try Assessment.loadCriteria(at: criteriaPath)
-      return .success(try Assessment.run(criteria: criteria, folder: folder))
+      return try Assessment.run(criteria: criteria, folder: folder)
     } catch {
       report(error, console: console)
-      return .failure(error.hasMissingInput ? .noInput : .dataError)
+      throw .exit(error.hasMissingInput ? .noInput : .dataError)
     }
+  }
+
+  static func parse(_ arguments: [String], options: [Arguments.Option]) throws(CommandError) -> Arguments {
+    do { return try Arguments(arguments, options: options) } catch { throw .usage(error.message) }
   }
 
   static func report(_ errors: InputErrors, console: Console) {

@@ -1,5 +1,5 @@
 /// The command line's exit codes (FORMATS §4), after BSD `sysexits.h`.
-public enum ExitCode: Int32, Sendable, Error {
+public enum ExitCode: Int32, Sendable {
   case success = 0
   /// `validate` found problems.
   case problemsFound = 1
@@ -20,4 +20,11 @@ public struct Console: Sendable {
   public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
     (self.out, self.err) = (out, err)
   }
+}
+
+/// Why a command stopped early: a usage error (exit 64, with the usage line) or another exit
+/// code whose messages are already printed.
+enum CommandError: Error {
+  case usage(String)
+  case exit(ExitCode)
 }

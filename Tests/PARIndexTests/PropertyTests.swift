@@ -3,18 +3,8 @@ import Testing
 
 @testable import PARIndex
 
-/// A deterministic random source (SplitMix64), so every generated case can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The library's seeded generator, so every generated case can be reproduced.
+typealias SeededGenerator = SplitMix64
 
 /// Random criteria sets and years, valid by construction, written as files.
 struct RandomYear {
