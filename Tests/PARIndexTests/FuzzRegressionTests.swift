@@ -35,13 +35,42 @@ struct FuzzRegressionTests {
     #expect(Self.files("").count >= 8)
   }
 
-  @Test(arguments: files("criteria-"))
+  @Test(arguments: files("criteria-rounding-"))
   func criteriaPointsFinerThanTheRoundingAreRejected(name: String) {
     #expect {
       _ = try CriteriaSetDecoder.decode(Self.bytes(name), file: name)
     } throws: { error in
       (error as! InputErrors).errors.contains { $0.message.contains("as rounding.points says") }
     }
+  }
+
+  @Test func hugeMaximaAreRejectedInsteadOfOverflowingTheirSum() {
+    #expect {
+      _ = try CriteriaSetDecoder.decode(Self.bytes("criteria-maxpoints-sum-overflow.json"), file: "x.json")
+    } throws: { error in
+      (error as! InputErrors).errors.contains { $0.message == "expected at most 10000 points" }
+    }
+  }
+
+  @Test func answerCodesThatRepeatAfterTrimmingAreRejected() {
+    #expect {
+      _ = try CriteriaSetDecoder.decode(Self.bytes("criteria-survey-duplicate-answer.json"), file: "x.json")
+    } throws: { error in
+      (error as! InputErrors).errors.contains { $0.message.contains("listed twice") }
+    }
+  }
+
+  @Test func aQuoteInsideAnUnquotedHeaderFieldDoesNotSwallowTheRows() throws {
+    let table = try CSVTable.read(file: "t.csv", bytes: Self.bytes("csv-table-header-quote.csv"), required: ["unit_id", "code", "value"], optional: [])
+    #expect(table.rows.map { $0.fields["unit_id"] } == ["X01", "X02"])
+    #expect(table.rows.map(\.line) == [2, 3])
+  }
+
+  @Test func aBlankLineBeforeTheHeaderIsSkipped() throws {
+    let table = try CSVTable.read(file: "t.csv", bytes: Self.bytes("csv-table-leading-blank-line.csv"), required: ["unit_id", "name", "group"], optional: [])
+    #expect(table.rows.map { $0.fields["unit_id"] } == ["X01"] && table.rows[0].line == 3)
+    let semicolons = try CSVReader(file: "t.csv", bytes: Array("\n\r\nunit_id;name;group\nX01;A;g\n".utf8))
+    #expect(semicolons.separator == UInt8(ascii: ";"))
   }
 
   @Test func fieldsAreTrimmedAlikeWhetherReadFromBytesOrAsText() throws {

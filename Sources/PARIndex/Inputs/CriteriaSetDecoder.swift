@@ -231,8 +231,13 @@ private struct DecodingContext {
         let path = "survey.scale.\(answer)"
         guard let percent = decimal(percentValue, path) else { continue }
         if percent > FixedDecimal(100) { fail(path, percent.description, "expected a percentage from 0 to 100") }
-        if answer.trimmingSpaces.isEmpty { fail(path, answer, "expected a non-empty answer code") }
-        scale.append((String(answer.trimmingSpaces).nfc, percent))
+        let code = String(answer.trimmingSpaces).nfc
+        if code.isEmpty { fail(path, answer, "expected a non-empty answer code") }
+        if scale.contains(where: { $0.answer == code }) {
+          fail(path, answer, "this answer code is listed twice (after trimming spaces)")
+          continue
+        }
+        scale.append((code, percent))
       }
     } else if survey["scale"] != nil {
       fail("survey.scale", nil, "expected an object mapping answer codes to percentages")
@@ -279,6 +284,11 @@ private struct DecodingContext {
       }
     }
     if let maxPoints, maxPoints == .zero { fail("\(path).maxPoints", "0", "expected maxPoints above 0") }
+    // No item is worth more than the largest scale; this also keeps every sum of maxima exact.
+    if let maxPoints, maxPoints > FixedDecimal(10_000) {
+      fail("\(path).maxPoints", maxPoints.description, "expected at most 10000 points")
+      return nil
+    }
 
     switch (members["children"], members["rule"]) {
     case (nil, nil):

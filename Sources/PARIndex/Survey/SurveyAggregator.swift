@@ -29,7 +29,8 @@ public enum SurveyAggregator {
     }
     let reader: CSVReader
     do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
-    let headerEnd = reader.headerEnd
+    let headerEnd: Int
+    do { headerEnd = try reader.headerEnd() } catch { throw InputErrors([error]) }
     var headerFields: [String]?
     do {
       try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(InputError) in
@@ -94,9 +95,10 @@ struct SurveyContext: Sendable {
         groupsOfQuestion[id].append(groupIndex)
       }
     }
+    percentOfAnswer = Array(repeating: 0, count: survey.scale.count)
     for entry in survey.scale {
-      answers.intern(entry.answer)
-      percentOfAnswer.append(Int128(entry.percent.micros))
+      // By id, so that a repeated code (which the decoder rejects) could never shift the table.
+      percentOfAnswer[answers.intern(entry.answer)] = Int128(entry.percent.micros)
     }
     unitColumn = columns["unit_id"]!
     respondentColumn = columns["respondent_id"]!

@@ -46,7 +46,16 @@ public struct CSVReader: Sendable {
   /// Calls `body` with each record of `range`, which must start at the beginning of a record;
   /// `firstLine` is the line number at `range.lowerBound`.
   func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws(InputError) -> Void) throws(InputError) {
-    try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
+    var end = 0
+    try forEachRecord(in: range, firstLine: firstLine, maxRecords: .max, end: &end, body)
+  }
+
+  /// As above, stopping after `maxRecords` records that are not blank; `end` is where it stopped.
+  func forEachRecord(
+    in range: Range<Int>, firstLine: Int, maxRecords: Int, end stoppedAt: inout Int, _ body: (CSVRecord) throws(InputError) -> Void
+  ) throws(InputError) {
+    var records = 0
+    stoppedAt = try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) -> Int in
       var record = CSVRecord(buffer: buffer)
       var index = range.lowerBound
       var line = firstLine
@@ -108,8 +117,13 @@ public struct CSVReader: Sendable {
             atRecordEnd = true
           }
         }
-        if !record.isBlank { try body(record) }
+        if !record.isBlank {
+          try body(record)
+          records += 1
+          if records >= maxRecords { return index }
+        }
       }
+      return index
     }
   }
 
@@ -122,20 +136,12 @@ public struct CSVReader: Sendable {
     return result
   }
 
-  /// The offset just after the header record (its line break included).
-  var headerEnd: Int {
-    var inQuotes = false
-    var index = start
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-      if !inQuotes && (byte == 0x0A || byte == 0x0D) {
-        if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
-        return index + 1
-      }
-      index += 1
-    }
-    return bytes.count
+  /// The offset just after the header — the first record that is not blank — with its line
+  /// break, found by the same rules as every record (a quote opens a field only at its start).
+  func headerEnd() throws(InputError) -> Int {
+    var end = bytes.count
+    try forEachRecord(in: start..<bytes.count, firstLine: 1, maxRecords: 1, end: &end) { (_: CSVRecord) throws(InputError) in }
+    return end
   }
 
   /// Record-aligned ranges that split the data after the header into about `parts` pieces,
@@ -191,20 +197,36 @@ public struct CSVReader: Sendable {
     }
   }
 
+  /// `;` when the header has more semicolons than commas outside quotes, else `,`. A quote
+  /// opens a quoted field only at a field's start (as when records are read); blank lines
+  /// before the header are skipped.
   static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
     var commas = 0
     var semicolons = 0
     var inQuotes = false
+    var atFieldStart = true
+    var sawText = false
     var index = start
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        inQuotes.toggle()
-      } else if !inQuotes {
-        if byte == 0x0A || byte == 0x0D { break }
-        if byte == UInt8(ascii: ",") { commas += 1 }
-        if byte == UInt8(ascii: ";") { semicolons += 1 }
+      if inQuotes {
+        if byte == UInt8(ascii: "\"") {
+          if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") { index += 1 } else { inQuotes = false }
+        }
+      } else if byte == 0x0A || byte == 0x0D {
+        if sawText { break }
+        atFieldStart = true
+        index += 1
+        continue
+      } else if byte == UInt8(ascii: "\"") && atFieldStart {
+        inQuotes = true
+      } else if byte == UInt8(ascii: ",") {
+        commas += 1
+      } else if byte == UInt8(ascii: ";") {
+        semicolons += 1
       }
+      if !FixedDecimal.isSpace(byte) { sawText = true }
+      atFieldStart = !inQuotes && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";"))
       index += 1
     }
     return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")

@@ -32,9 +32,10 @@ struct CSVTable {
   static func open(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(InputErrors) -> CSVTable {
     let reader: CSVReader
     do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
-    let headerEnd = reader.headerEnd
     var header: (line: Int, fields: [String])?
+    let headerEnd: Int
     do {
+      headerEnd = try reader.headerEnd()
       try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(InputError) in
         header = (record.line, (0..<record.count).map { record.text($0) })
       }
