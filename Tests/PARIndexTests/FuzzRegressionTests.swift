@@ -84,6 +84,15 @@ struct FuzzRegressionTests {
     #expect(date.description == "01/01/0001" && CalendarDate(parsing: date.description) == date && CalendarDate(parsing: date.isoText) == date)
   }
 
+  @Test func csvDoublesAQuoteFollowedByACombiningMark() throws {
+    let text = String(decoding: Self.bytes("values-csvwriter-quote-combining.txt"), as: UTF8.self)
+    var writer = CSVWriter()
+    writer.row([text, "x"])
+    let rows = try CSVReader(file: "t.csv", bytes: Array(writer.output.utf8)).records()
+    #expect(rows.count == 1 && rows[0].fields.count == 2)
+    #expect(Array(rows[0].fields[0].unicodeScalars) == Array(text.nfc.unicodeScalars))
+  }
+
   @Test func htmlEscapesAQuoteFollowedByACombiningMark() {
     let escaped = HTML.escape(String(decoding: Self.bytes("values-html-escape-combining.txt"), as: UTF8.self))
     // Checked on bytes: `contains` on a String compares characters, the very blind spot at issue.
@@ -92,8 +101,9 @@ struct FuzzRegressionTests {
     #expect(!bytes.contains(UInt8(ascii: "\"")) && (0...(bytes.count - quot.count)).contains { Array(bytes[$0..<$0 + quot.count]) == quot })
   }
 
-  @Test func csvQuotesASeparatorFollowedByACombiningMark() throws {
-    let year = try Self.year("year-csvwriter-combining-separator.txt")
+  @Test(arguments: ["year-csvwriter-combining-separator.txt", "year-csvwriter-combining-quote.txt", "year-survey-leading-blank-line.txt"])
+  func rankingCSVReadsBackWithTheSameFields(name: String) throws {
+    let year = try Self.year(name)
     let result = Capture.run(["rank", Repository.fixtures + "/mini-2025.json", year.path, "--format", "csv"])
     #expect(result.code == .success)
     // Every row has as many fields as the header when read back.

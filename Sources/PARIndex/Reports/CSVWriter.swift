@@ -41,6 +41,11 @@ public struct CSVWriter: Sendable {
     let separator = dialect.separator.unicodeScalars.first!
     let needsQuotes = value.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == separator }
     guard needsQuotes else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var quoted = "\""
+    for scalar in value.unicodeScalars {
+      if scalar == "\"" { quoted += "\"" }  // doubled by scalar, as readers count quotes
+      quoted.unicodeScalars.append(scalar)
+    }
+    return quoted + "\""
   }
 }
