@@ -15,13 +15,7 @@ enum Commands {
     guard (1...2).contains(parsed.positional.count) else {
       throw CommandError.usage("expected CRITERIA and optionally DATA_DIR")
     }
-    let criteria: CriteriaSet
-    do {
-      criteria = try Assessment.loadCriteria(at: parsed.positional[0])
-    } catch {
-      report(error, console: console)
-      return error.hasMissingInput ? .noInput : .problemsFound
-    }
+    let criteria = try loadCriteria(parsed.positional[0], console: console, invalid: .problemsFound)
     let leaves = criteria.leaves.count
     console.out("\(parsed.positional[0]): criteria set \(criteria.id) (\(criteria.status.rawValue)): \(criteria.items.count) fields, \(leaves) leaves, scale \(criteria.scale): OK\n")
     guard parsed.positional.count == 2 else { return .success }
@@ -231,13 +225,7 @@ enum Commands {
   static func template(_ arguments: [String], console: Console) throws(CommandError) -> ExitCode {
     let parsed = try parse(arguments, options: [unitOption, outputOption, excelOption])
     guard parsed.positional.count == 1 else { throw CommandError.usage("expected CRITERIA") }
-    let criteria: CriteriaSet
-    do {
-      criteria = try Assessment.loadCriteria(at: parsed.positional[0])
-    } catch {
-      report(error, console: console)
-      return error.hasMissingInput ? .noInput : .dataError
-    }
+    let criteria = try loadCriteria(parsed.positional[0], console: console, invalid: .dataError)
     let text = AssessmentTemplate.render(
       criteria, unitID: parsed.value("--unit") ?? "", dialect: parsed.flag("--excel") ? .excel : .plain)
     return emit(text, to: parsed.value("--output"), console: console)
@@ -262,12 +250,22 @@ enum Commands {
 
   /// Loads, scores and ranks; on input errors prints them and stops with the exit code.
   static func load(_ criteriaPath: String, _ folder: String, console: Console) throws(CommandError) -> YearResults {
+    let criteria = try loadCriteria(criteriaPath, console: console, invalid: .dataError)
     do {
-      let criteria = try Assessment.loadCriteria(at: criteriaPath)
       return try Assessment.run(criteria: criteria, folder: folder)
     } catch {
       report(error, console: console)
       throw .exit(error.hasMissingInput ? .noInput : .dataError)
+    }
+  }
+
+  /// Reads a criteria set; on problems prints them and stops with 66 (missing) or `invalid`.
+  static func loadCriteria(_ path: String, console: Console, invalid: ExitCode) throws(CommandError) -> CriteriaSet {
+    do {
+      return try Assessment.loadCriteria(at: path)
+    } catch {
+      report(error, console: console)
+      throw .exit(error.hasMissingInput ? .noInput : invalid)
     }
   }
 
