@@ -73,6 +73,14 @@ struct FuzzRegressionTests {
     #expect(semicolons.separator == UInt8(ascii: ";"))
   }
 
+  @Test func aNoBreakSpaceBeyondTheLastColumnIsEmpty() throws {
+    let table = try CSVTable.read(file: "t.csv", bytes: Self.bytes("csv-table-extra-field-nbsp.csv"), required: ["unit_id", "name", "group"], optional: [])
+    #expect(table.rows.map { $0.fields["unit_id"] } == ["X01"])
+    // A row of no-break spaces is blank, like a row of spaces.
+    let blank = try CSVTable.read(file: "t.csv", bytes: Array("a,b\n\u{A0},\u{FEFF} \n1,2\n".utf8), required: ["a", "b"], optional: [])
+    #expect(blank.rows.map { $0.fields["a"] } == ["1"])
+  }
+
   @Test func fieldsAreTrimmedAlikeWhetherReadFromBytesOrAsText() throws {
     let table = try CSVTable.read(file: "t.csv", bytes: Self.bytes("csv-table-trim-ascii.csv"), required: ["unit_id", "name", "group"], optional: [])
     #expect(table.rows.map { $0.fields["unit_id"] } == ["X01", "X02"])

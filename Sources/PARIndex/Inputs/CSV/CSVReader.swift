@@ -295,11 +295,22 @@ public struct CSVRecord {
     return UnsafeBufferPointer(rebasing: buffer[start..<end])
   }
 
-  /// True when every field is empty or spaces.
+  /// True when every field is empty or holds only cell spaces (`Unicode.Scalar.isCellSpace`).
   var isBlank: Bool {
+    var sawNonASCII = false
     for span in spans {
-      for index in span.start..<span.end where !FixedDecimal.isSpace(buffer[index]) { return false }
+      for index in span.start..<span.end {
+        let byte = buffer[index]
+        if byte >= 0x80 { sawNonASCII = true } else if !FixedDecimal.isSpace(byte) { return false }
+      }
     }
-    return true
+    // Only ASCII spaces: blank. Non-ASCII bytes may be no-break spaces: ask the text.
+    return !sawNonASCII || (0..<spans.count).allSatisfy { isEmptyField($0) }
+  }
+
+  /// True when the field trims to nothing, by the same rule as its text
+  /// (no-break spaces and a stray byte order mark count as spaces).
+  func isEmptyField(_ field: Int) -> Bool {
+    needsText(field) ? text(field).trimmingSpaces.isEmpty : trimmedBytes(field).isEmpty
   }
 }

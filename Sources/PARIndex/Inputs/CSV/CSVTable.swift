@@ -61,7 +61,7 @@ struct CSVTable {
     let first = 1 + reader.lineBreaks(in: reader.start..<bodyStart)
     do {
       try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: first) { (record: CSVRecord) throws(InputError) in
-        if record.count > headerCount, (headerCount..<record.count).contains(where: { !record.trimmedBytes($0).isEmpty }) {
+        if record.count > headerCount, (headerCount..<record.count).contains(where: { !record.isEmptyField($0) }) {
           log.add(InputError(
             file: file, location: .line(record.line),
             message: "the row has \(record.count) fields but the header has \(headerCount): a separator too many, or a text with '\(Character(Unicode.Scalar(reader.separator)))' that should be in double quotes"))
