@@ -3,7 +3,7 @@
 #
 #   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags…]    TARGET: csv | criteria | values | year
 #   Fuzz/run.sh all SECONDS                                 every target in turn, SECONDS each
-#   Fuzz/run.sh build TARGET                                only build Fuzz/out/TARGET
+#   Fuzz/run.sh build TARGET|all                            only build Fuzz/out/TARGET
 #
 # Works from any directory. Everything it writes is under Fuzz/out/ (git-ignored):
 #   Fuzz/out/TARGET               the binary (library sources + Fuzz/Support + the target, one module)
@@ -26,7 +26,7 @@ out="$here/out"
 targets=(csv criteria values year)
 swiftc="${SWIFTC:-swiftc}"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 64; }
 
 max_len() {
   case "$1" in
