@@ -201,7 +201,7 @@ enum Commands {
     }
     let goal = parsed.value("--goal")
     guard !settings.isEmpty || goal != nil else { throw CommandError.usage("expected --set CODE=VALUE (one or more) or --goal CLASS") }
-    do {
+    do throws(InputErrors) {
       let criteria = try Assessment.loadCriteria(at: criteriaPath)
       let data = try YearLoader.load(folder: folder, criteria: criteria)
       var text = ""
@@ -209,8 +209,10 @@ enum Commands {
         text += WhatIfReport.text(try WhatIf.apply(settings, unit: unitID, criteria: criteria, data: data), settings: settings)
       }
       if let goal {
-        let plan = try WhatIf.goal(goal, unit: unitID, criteria: criteria, data: data)
-        let unit = try Assessment.run(criteria: criteria, data: data).unit(unitID)!
+        guard let unit = try Assessment.run(criteria: criteria, data: data).unit(unitID) else {
+          throw InputErrors([InputError(file: "--unit", value: unitID, message: "no such unit in units.csv")])
+        }
+        let plan = try WhatIf.goal(goal, unit: unit, criteria: criteria)
         text += (text.isEmpty ? "" : "\n") + WhatIfReport.goal(plan, label: goal, unit: unit, criteria: criteria)
       }
       return emit(text, to: parsed.value("--output"), console: console)

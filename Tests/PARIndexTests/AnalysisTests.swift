@@ -106,7 +106,7 @@ struct AnalysisTests {
 
   @Test func goalPlanIsTheFewestLeavesThatReachTheClass() throws {
     let (criteria, data) = try Self.data("departments")
-    let plan = try #require(try WhatIf.goal("Tốt", unit: "S06", criteria: criteria, data: data))
+    let plan = try #require(try WhatIf.goal("Tốt", unit: Self.departments.unit("S06")!, criteria: criteria))
     #expect(!plan.isEmpty)
     #expect(zip(plan, plan.dropFirst()).allSatisfy { $0.gain >= $1.gain })
     // Giving those leaves their maximum (an appraisal row with max points) reaches Tốt …
@@ -121,6 +121,6 @@ struct AnalysisTests {
     #expect(try run(plan).index >= FixedDecimal(80))
     // … and one leaf fewer does not.
     #expect(try run(Array(plan.dropLast())).index < FixedDecimal(80))
-    #expect(try WhatIf.goal("Khá", unit: "S02", criteria: criteria, data: data) == [])
+    #expect(try WhatIf.goal("Khá", unit: Self.departments.unit("S02")!, criteria: criteria) == [])
   }
 }

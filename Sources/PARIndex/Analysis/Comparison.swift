@@ -58,8 +58,7 @@ public struct Comparison: Sendable {
 
   /// A field's points / its applicable maximum × 100, rounded like the index.
   static func fieldIndex(_ unit: UnitScore, _ code: String, _ criteria: CriteriaSet) -> FixedDecimal? {
-    guard let node = unit.node(code), node.applicableMax > .zero else { return nil }
-    return Fraction(Int128(node.points.micros) * 100, Int128(node.applicableMax.micros)).rounded(places: criteria.indexPlaces)
+    unit.node(code)?.index(places: criteria.indexPlaces)
   }
 
   static func differences(_ a: CriteriaSet, _ b: CriteriaSet) -> ([String], [String]) {

@@ -47,13 +47,10 @@ public enum WhatIf {
   /// The fewest leaves that, raised to their maximum, bring `unitID` to class `label` — leaves
   /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
   /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
-  public static func goal(_ label: String, unit unitID: String, criteria: CriteriaSet, data: YearData) throws(InputErrors) -> [Step]? {
+  /// - Parameter unit: the unit as scored (``YearResults/unit(_:)``); nothing is re-scored.
+  public static func goal(_ label: String, unit: UnitScore, criteria: CriteriaSet) throws(InputErrors) -> [Step]? {
     guard let band = criteria.classification.first(where: { $0.label == label }) else {
       throw InputErrors([InputError(file: "--goal", value: label, message: "expected a class of the criteria set: \(criteria.classification.map(\.label).joined(separator: ", "))")])
-    }
-    let results = try Assessment.run(criteria: criteria, data: data)
-    guard let unit = results.unit(unitID) else {
-      throw InputErrors([InputError(file: "--unit", value: unitID, message: "no such unit in units.csv")])
     }
     if unit.index >= band.minIndex { return [] }
     let candidates = zip(unit.leaves, criteria.leaves)
@@ -66,8 +63,8 @@ public enum WhatIf {
     for step in candidates {
       total += step.gain
       plan.append(step)
-      let clamped = min(max(total + unit.bonus - unit.penalty, .zero), unit.maxPoints)
-      let index = Fraction(Int128(clamped.micros) * 100, Int128(unit.maxPoints.micros)).rounded(places: criteria.indexPlaces)
+      let clamped = Scorer.total(leafTotal: total, bonus: unit.bonus, penalty: unit.penalty, maximum: unit.maxPoints)
+      let index = Fraction.percentage(clamped, of: unit.maxPoints).rounded(places: criteria.indexPlaces)
       if index >= band.minIndex { return plan }
     }
     return nil

@@ -94,8 +94,6 @@ public struct InputErrors: Error, Sendable, CustomStringConvertible {
 /// Collects problems so that a run reports all of them, not only the first.
 struct ErrorLog {
   private(set) var errors: [InputError] = []
-  /// Problems found beyond the limit, counted but not kept.
-  private(set) var dropped = 0
 
   /// Stop collecting beyond this; a file with a million bad rows needs no million lines.
   static let limit = 1000
@@ -103,7 +101,7 @@ struct ErrorLog {
   var isEmpty: Bool { errors.isEmpty }
 
   mutating func add(_ error: InputError) {
-    if errors.count < Self.limit { errors.append(error) } else { dropped += 1 }
+    if errors.count < Self.limit { errors.append(error) }
   }
 
   mutating func add(contentsOf other: [InputError]) { for error in other { add(error) } }

@@ -23,6 +23,12 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   public init(_ value: FixedDecimal) { self = value.fraction }
 
+  /// `part / whole × 100`, exact and reduced: an index or a field's index in percent.
+  /// `whole` must not be zero.
+  public static func percentage(_ part: FixedDecimal, of whole: FixedDecimal) -> Fraction {
+    Fraction(Int128(part.micros) * 100, Int128(whole.micros)).reduced()
+  }
+
   public static let zero = Fraction(0, 1)
   public static let hundred = Fraction(100, 1)
 

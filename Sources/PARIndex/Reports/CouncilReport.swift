@@ -79,11 +79,10 @@ public enum CouncilReport {
       for unit in group.units {
         html += "<tr><td class=\"name\">\(unit.rank). \(HTML.escape(unit.unit.name))</td>"
         for item in criteria.items {
-          guard let node = unit.node(item.code), node.applicableMax > .zero else {
+          guard let percent = unit.node(item.code)?.index(places: 0) else {
             html += "<td class=\"hx\">–</td>"
             continue
           }
-          let percent = Fraction(Int128(node.points.micros) * 100, Int128(node.applicableMax.micros)).rounded(places: 0)
           html += "<td class=\"\(heatClass(percent))\">\(percent.formatted(places: 0))</td>"
         }
         html += "<td class=\"\(heatClass(unit.index))\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td></tr>\n"

@@ -97,8 +97,8 @@ public struct Scorer: Sendable {
     let caps = criteria.adjustmentCaps
     let bonus = min(bonusClaimed, caps?.bonusCap ?? .zero)
     let penalty = min(penaltyClaimed, caps?.penaltyCap ?? .zero)
-    let total = min(max(leafTotal + bonus - penalty, .zero), maxPoints)
-    let exactIndex = Fraction(Int128(total.micros) * 100, Int128(maxPoints.micros)).reduced()
+    let total = Self.total(leafTotal: leafTotal, bonus: bonus, penalty: penalty, maximum: maxPoints)
+    let exactIndex = Fraction.percentage(total, of: maxPoints)
     let index = exactIndex.rounded(places: criteria.indexPlaces)
     return UnitScore(
       unit: unit, leaves: leaves, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
@@ -106,6 +106,12 @@ public struct Scorer: Sendable {
       bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
       maxPoints: maxPoints, exactIndex: exactIndex, index: index,
       classLabel: criteria.classify(roundedIndex: index).label, rank: 0)
+  }
+
+  /// The unit's total (DESIGN §4): leaf points + capped bonus − capped penalty, clamped to
+  /// [0, applicable maximum].
+  public static func total(leafTotal: FixedDecimal, bonus: FixedDecimal, penalty: FixedDecimal, maximum: FixedDecimal) -> FixedDecimal {
+    min(max(leafTotal + bonus - penalty, .zero), maximum)
   }
 
   /// Σ points, saturating far above any cap (caps are below 10⁹), so that a hostile file with

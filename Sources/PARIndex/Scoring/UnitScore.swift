@@ -5,6 +5,11 @@ public struct NodeScore: Sendable, Hashable {
   public var points: FixedDecimal
   /// Sum of the maxima of the node's applicable leaves.
   public var applicableMax: FixedDecimal
+
+  /// points / applicable maximum × 100 rounded to `places`, or `nil` when nothing applies.
+  public func index(places: Int) -> FixedDecimal? {
+    applicableMax > .zero ? Fraction.percentage(points, of: applicableMax).rounded(places: places) : nil
+  }
 }
 
 /// The whole result of one unit: leaves, rollups, adjustments, total, index, class, rank.

@@ -159,7 +159,7 @@ public struct CSVReader: Sendable {
       while upper < bytes.count && bytes[upper - 1] != 0x0A { upper += 1 }
       if upper <= lower { continue }
       result.append((lower..<upper, line))
-      line += count(0x0A, in: lower..<upper)
+      line += lineBreaks(in: lower..<upper)
       lower = upper
     }
     return result
@@ -172,15 +172,6 @@ public struct CSVReader: Sendable {
       for index in range {
         if buffer[index] == 0x0A || (buffer[index] == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A)) { total += 1 }
       }
-      return total
-    }
-  }
-
-  /// The number of `byte` in `range`.
-  func count(_ byte: UInt8, in range: Range<Int>) -> Int {
-    bytes.withUnsafeBufferPointer { buffer in
-      var total = 0
-      for index in range where buffer[index] == byte { total += 1 }
       return total
     }
   }
