@@ -1,6 +1,6 @@
 // parindex-bench: times each phase of a yearly run on generated (or real) year folders.
 //
-//   swift run -c release parindex-bench DIR... [--json FILE]
+//   swift run -c release parindex-bench DIR... [--json FILE] [--survey-only]
 //
 // Each DIR holds criteria.json and the year's CSV files (Benchmarks/generate.py writes them).
 // Phases run one after another so each can be timed alone (the CLI reads files concurrently,
@@ -45,6 +45,13 @@ func run(_ folder: String) throws -> (phases: [Phase], units: Int, surveyRows: I
     try YearLoader.readUnits(at: path("units.csv"), criteria: criteria)
   }
   var data = YearData(units: units)
+  if surveyOnly {
+    let survey = try measure(&phases, "aggregate survey.csv", bytes: fileSize(path("survey.csv"))) {
+      try YearLoader.readSurvey(at: path("survey.csv"), criteria: criteria, units: units)
+    }
+    let answers = survey.tallies.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.answers } }
+    return (phases, units.count, answers, peakResidentMiB())
+  }
   data.selfAssessment = try measure(&phases, "read assessment.csv", bytes: fileSize(path("assessment.csv"))) {
     try YearLoader.readEntries(at: path("assessment.csv"), criteria: criteria, units: units, appraisal: false)
   }
@@ -80,6 +87,9 @@ func run(_ folder: String) throws -> (phases: [Phase], units: Int, surveyRows: I
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var jsonPath: String?
+// `--survey-only`: time units.csv and survey.csv alone (for profiling the aggregator).
+let surveyOnly = arguments.contains("--survey-only")
+arguments.removeAll { $0 == "--survey-only" }
 if let flag = arguments.firstIndex(of: "--json"), flag + 1 < arguments.count {
   jsonPath = arguments[flag + 1]
   arguments.removeSubrange(flag...(flag + 1))

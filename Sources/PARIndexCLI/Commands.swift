@@ -41,7 +41,8 @@ enum Commands {
     if parsed.flag("--excel") && format != "csv" {
       throw CommandError.usage("--excel goes with --format csv")
     }
-    let results = try load(criteriaPath, folder, console: console)
+    // Only JSON shows leaves; the tables need totals alone (and a country's leaves are many).
+    let results = try load(criteriaPath, folder, console: console, detail: format == "json" ? .leaves : .totals)
     let group = parsed.value("--group")
     if let group, !results.groups.contains(where: { $0.name == group }) {
       throw CommandError.usage("no group '\(group)': the groups are \(results.groups.map(\.name).joined(separator: ", "))")
@@ -251,10 +252,10 @@ enum Commands {
   }
 
   /// Loads, scores and ranks; on input errors prints them and stops with the exit code.
-  static func load(_ criteriaPath: String, _ folder: String, console: Console) throws(CommandError) -> YearResults {
+  static func load(_ criteriaPath: String, _ folder: String, console: Console, detail: Scorer.Detail = .leaves) throws(CommandError) -> YearResults {
     let criteria = try loadCriteria(criteriaPath, console: console, invalid: .dataError)
     do {
-      return try Assessment.run(criteria: criteria, folder: folder)
+      return try Assessment.run(criteria: criteria, folder: folder, detail: detail)
     } catch {
       report(error, console: console)
       throw .exit(error.hasMissingInput ? .noInput : .dataError)

@@ -106,6 +106,13 @@ struct ErrorLog {
 
   mutating func add(contentsOf other: [InputError]) { for error in other { add(error) } }
 
+  /// Adds `offset` to every line number (for a piece of a file read on its own from line 0).
+  mutating func shiftLines(by offset: Int) {
+    for index in errors.indices {
+      if case .line(let line) = errors[index].location { errors[index].location = .line(line + offset) }
+    }
+  }
+
   /// Throws everything collected, if anything was.
   func throwIfAny() throws(InputErrors) {
     if !errors.isEmpty { throw InputErrors(errors) }

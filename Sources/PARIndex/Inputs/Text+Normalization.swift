@@ -14,15 +14,8 @@ extension String {
   /// decomposition. Anything else (a combining mark, other scripts) is left to Foundation.
   var isSurelyNFC: Bool {
     if isASCII { return true }
-    for scalar in unicodeScalars {
-      let value = scalar.value
-      if value < 0x300 || (0x1E00...0x1EFF).contains(value) { continue }
-      switch value {
-      case 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2030, 0x2192, 0x2212, 0x2264, 0x2265: continue
-      default: return false
-      }
-    }
-    return true
+    var copy = self
+    return copy.withUTF8 { UTF8Text.isSurelyNFC($0) }
   }
 
   /// True when every byte is below 0x80; eight bytes at a time over contiguous storage.

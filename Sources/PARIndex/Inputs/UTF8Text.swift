@@ -5,6 +5,34 @@ enum UTF8Text {
     String(validating: bytes, as: UTF8.self)
   }
 
+  /// `String.isSurelyNFC` on valid UTF-8 bytes, without making the string: true when every
+  /// scalar is below U+0300, a precomposed letter of U+1E00–U+1EFF (Vietnamese), or one of
+  /// the same few punctuation marks. False means "not sure" (normalise to find out).
+  static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+      } else if lead < 0xE0 {
+        // Two bytes: U+0080–U+07FF; below U+0300 is lead 0xC2–0xCB.
+        if lead >= 0xCC || index + 1 >= count { return false }
+        index += 2
+      } else if lead < 0xF0, index + 2 < count {
+        let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        switch scalar {
+        case 0x1E00...0x1EFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2030, 0x2192, 0x2212, 0x2264, 0x2265: break
+        default: return false
+        }
+        index += 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
   /// The offset of the first byte that breaks UTF-8, or `nil` when all is valid.
   ///
   /// Checks overlong forms, surrogates and the upper bound U+10FFFF, as the standard asks.
@@ -12,7 +40,13 @@ enum UTF8Text {
   static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
+    let raw = UnsafeRawBufferPointer(bytes)
     while index < count {
+      // Eight ASCII bytes at a time.
+      if index + 8 <= count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        index += 8
+        continue
+      }
       let lead = bytes[index]
       if lead < 0x80 { index += 1; continue }
       let length: Int

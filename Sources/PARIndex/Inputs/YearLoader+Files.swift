@@ -23,12 +23,12 @@ extension YearLoader {
 
   /// Streams `survey.csv` into per-unit tallies.
   public static func readSurvey(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(InputErrors) -> SurveyResults {
-    try SurveyAggregator.aggregate(file: path, bytes: bytes(path), criteria: criteria, unitIDs: units.map(\.id))
+    try SurveyAggregator.aggregate(path: path, criteria: criteria, unitIDs: units.map(\.id))
   }
 
   private static func reader(_ criteria: CriteriaSet, _ units: [AssessedUnit]) -> RowReader {
     var reader = RowReader(criteria: criteria)
-    reader.unitIDs = Set(units.map(\.id))
+    reader.units = units
     return reader
   }
 

@@ -41,8 +41,7 @@ public enum YearLoader {
 
     var reader = RowReader(criteria: criteria)
     let (units, unitLines) = try reader.units(file: required[0].0, bytes: required[0].1)
-    let unitIDs = Set(units.map(\.id))
-    reader.unitIDs = unitIDs
+    reader.units = units
     var data = YearData(units: units)
     data.unitsFile = required[0].0
     data.unitLines = unitLines
@@ -71,8 +70,10 @@ public enum YearLoader {
           if let (name, bytes) = try readOptional(FileName.evidence) { part.evidence = try reader.evidence(file: name, bytes: bytes) }
         } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
         do {
-          if let (name, bytes) = try readOptional(FileName.survey) {
-            part.survey = try SurveyAggregator.aggregate(file: name, bytes: bytes, criteria: criteria, unitIDs: units.map(\.id), threads: threads)
+          // Streamed from the file, never held whole.
+          let survey = file(FileName.survey)
+          if InputFile.exists(survey) {
+            part.survey = try SurveyAggregator.aggregate(path: survey, criteria: criteria, unitIDs: units.map(\.id), threads: threads)
           }
         } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
         return (part, partLog)
@@ -90,12 +91,47 @@ public enum YearLoader {
   }
 }
 
-/// Reads the small CSV files of a year row by row, collecting problems.
+/// Reads the CSV files of a year row by row, collecting problems.
+///
+/// Unit ids and leaf codes are looked up from the file's bytes (``ByteInterner``) when they
+/// are plain ASCII, as they almost always are: no string and no string hashing per row.
 struct RowReader {
   let criteria: CriteriaSet
-  var unitIDs: Set<String> = []
+  /// The units of `units.csv`; set before reading the other files.
+  var units: [AssessedUnit] = [] {
+    didSet {
+      unitKeys = ByteInterner(capacity: units.count)
+      unitPositions = [:]
+      for (position, unit) in units.enumerated() {
+        unitKeys.intern(unit.id)
+        unitPositions[unit.id] = position
+      }
+    }
+  }
+  private var unitKeys = ByteInterner()
+  private var unitPositions: [String: Int] = [:]
+  private let leafKeys: ByteInterner
 
-  init(criteria: CriteriaSet) { self.criteria = criteria }
+  init(criteria: CriteriaSet) {
+    self.criteria = criteria
+    var leafKeys = ByteInterner(capacity: criteria.leaves.count)
+    for leaf in criteria.leaves { leafKeys.intern(leaf.code) }
+    self.leafKeys = leafKeys
+  }
+
+  /// The position of the row's unit in ``units``; an empty or unknown id is reported.
+  func unitPosition(_ row: CSVTable.Row, column: Int?, file: String, log: inout ErrorLog) -> Int? {
+    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let position = unitKeys.find(bytes) { return position }
+    let unitID = row.text(column)
+    guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return nil }
+    return unitPositions[unitID]
+  }
+
+  /// The position of the leaf with the row's code, or `nil` (nothing reported).
+  func leafPosition(_ row: CSVTable.Row, column: Int?) -> Int? {
+    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let position = leafKeys.find(bytes) { return position }
+    return criteria.leafIndex(of: row.text(column))
+  }
 
   func units(file: String, bytes: [UInt8]) throws(InputErrors) -> ([AssessedUnit], [String: Int]) {
     let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
@@ -140,14 +176,13 @@ struct RowReader {
     let evidenceColumn = isAppraisal ? nil : table.column("evidence")
     let remarkColumn = table.column(isAppraisal ? "reason" : "note")
     let parentCodes = Set(criteria.allNodes.filter { !$0.node.isLeaf }.map(\.node.code))
-    var entries: [String: [String: LeafEntry]] = [:]
+    // Rows by unit position, then leaf code; the line of each (unit, leaf) row, 0 for none.
+    var entries = [[String: LeafEntry]](repeating: [:], count: units.count)
+    var lines = [Int32](repeating: 0, count: units.count * criteria.leaves.count)
     table.forEachRow(log: &log) { row, log in
-      let unitID = row.text(unitColumn)
-      let code = row.text(codeColumn)
-      let valueText = row.text(valueColumn)
-      let pointsText = row.text(pointsColumn)
-      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return }
-      guard let leafIndex = criteria.leafIndex(of: code) else {
+      guard let unit = unitPosition(row, column: unitColumn, file: file, log: &log) else { return }
+      guard let leafIndex = leafPosition(row, column: codeColumn) else {
+        let code = row.text(codeColumn)
         log.add(InputError(
           file: file, location: .line(row.line), field: "code", value: code,
           message: parentCodes.contains(code)
@@ -155,6 +190,10 @@ struct RowReader {
             : "unknown code: expected a leaf code of criteria set \(criteria.id)"))
         return
       }
+      let unitID = units[unit].id
+      let code = criteria.leaves[leafIndex].code
+      let valueText = row.text(valueColumn)
+      let pointsText = row.text(pointsColumn)
       if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
         log.add(InputError(
           file: file, location: .line(row.line), field: "code", value: code,
@@ -174,28 +213,46 @@ struct RowReader {
         log.add(InputError(file: file, location: .line(row.line), field: "value", message: "the row has neither a value nor points: fill one in, or delete the row"))
         return
       }
-      if let existing = entries[unitID]?[code] {
+      let slot = unit * criteria.leaves.count + leafIndex
+      if lines[slot] != 0 {
         log.add(InputError(
           file: file, location: .line(row.line), field: "code", value: code,
-          message: "duplicate row for unit \(unitID): already at line \(existing.origin.line)"))
+          message: "duplicate row for unit \(unitID): already at line \(lines[slot])"))
         return
       }
+      lines[slot] = Int32(clamping: row.line)
       let remark = row.text(remarkColumn)
-      var entry = LeafEntry(
+      entries[unit][code] = LeafEntry(
         unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points,
-        evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)), remark: remark.isEmpty ? nil : remark,
-        origin: RowOrigin(file: file, line: row.line))
-      entry.pointsText = pointsText.isEmpty ? nil : pointsText
-      entries[unitID, default: [:]][code] = entry
+        pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
+        remark: remark.isEmpty ? nil : remark, origin: RowOrigin(file: file, line: row.line))
     }
     try log.throwIfAny()
-    return entries
+    var byUnit: [String: [String: LeafEntry]] = [:]
+    for (unit, rows) in zip(units, entries) where !rows.isEmpty { byUnit[unit.id] = rows }
+    return byUnit
   }
 
   /// `a; b | c` → `["a", "b", "c"]` (the text is already NFC).
   static func evidenceIDs(_ text: String) -> [String] {
     if text.isEmpty { return [] }
-    return text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
+    guard text.isASCII else {
+      return text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
+    }
+    // ASCII ids (the common case): split and trim the bytes, one string per id.
+    var ids: [String] = []
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
+        var (lower, upper) = (start, index)
+        while lower < upper && FixedDecimal.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && FixedDecimal.isSpace(bytes[upper - 1]) { upper -= 1 }
+        if lower < upper { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
+        start = index + 1
+      }
+    }
+    return ids
   }
 
   func evidence(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [String: EvidenceDocument]] {
@@ -203,17 +260,17 @@ struct RowReader {
       file: file, bytes: bytes, required: ["evidence_id", "unit_id", "title"], optional: ["doc_number", "date", "issuer", "location"])
     let columns = ["evidence_id", "unit_id", "title", "doc_number", "date", "issuer", "location"].map { table.column($0) }
     var log = ErrorLog()
-    var documents: [String: [String: EvidenceDocument]] = [:]
-    var lines: [String: [String: Int]] = [:]
+    var documents = [[String: EvidenceDocument]](repeating: [:], count: units.count)
+    var lines = [[String: Int]](repeating: [:], count: units.count)
     table.forEachRow(log: &log) { row, log in
+      guard let unit = unitPosition(row, column: columns[1], file: file, log: &log) else { return }
+      let unitID = units[unit].id
       let id = row.text(columns[0])
-      let unitID = row.text(columns[1])
-      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return }
       guard !id.isEmpty else {
         log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", message: "expected a non-empty evidence id"))
         return
       }
-      if let line = lines[unitID]?[id] {
+      if let line = lines[unit][id] {
         log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", value: id, message: "duplicate evidence id for unit \(unitID): already at line \(line)"))
         return
       }
@@ -230,13 +287,15 @@ struct RowReader {
         let text = row.text(column)
         return text.isEmpty ? nil : text
       }
-      lines[unitID, default: [:]][id] = row.line
-      documents[unitID, default: [:]][id] = EvidenceDocument(
+      lines[unit][id] = row.line
+      documents[unit][id] = EvidenceDocument(
         id: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
         issuer: optional(columns[5]), location: optional(columns[6]))
     }
     try log.throwIfAny()
-    return documents
+    var byUnit: [String: [String: EvidenceDocument]] = [:]
+    for (unit, unitDocuments) in zip(units, documents) where !unitDocuments.isEmpty { byUnit[unit.id] = unitDocuments }
+    return byUnit
   }
 
   func adjustments(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [Adjustment]] {
@@ -251,8 +310,8 @@ struct RowReader {
       }
       sawRow = true
       guard criteria.adjustmentCaps != nil else { return }
-      let unitID = row.text(columns[0])
-      guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return }
+      guard let unit = unitPosition(row, column: columns[0], file: file, log: &log) else { return }
+      let unitID = units[unit].id
       let kindText = row.text(columns[1])
       guard let kind = Adjustment.Kind(rawValue: kindText.lowercased()) else {
         log.add(InputError(file: file, location: .line(row.line), field: "kind", value: kindText, message: "expected bonus or penalty"))
@@ -280,7 +339,7 @@ struct RowReader {
       log.add(InputError(file: file, location: .line(line), field: "unit_id", message: "expected a unit id"))
       return false
     }
-    if !unitIDs.contains(unitID) {
+    if unitPositions[unitID] == nil {
       log.add(InputError(file: file, location: .line(line), field: "unit_id", value: unitID, message: "unknown unit: expected a unit_id listed in units.csv"))
       return false
     }

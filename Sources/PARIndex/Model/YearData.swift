@@ -19,47 +19,134 @@ public struct RowOrigin: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One row of `assessment.csv` (tự chấm điểm) or `appraisal.csv` (thẩm định) for one leaf.
+///
+/// A value type whose fields live in one shared box, copied on write: a year holds about a
+/// million rows and every leaf score keeps the rows that decided it, so a copy is one
+/// reference count, not one per text field.
 public struct LeafEntry: Sendable, Hashable {
-  public var unitID: String
-  public var code: String
+  private struct Fields: Sendable, Hashable {
+    var unitID: String
+    var code: String
+    var value: String?
+    var points: FixedDecimal?
+    var pointsText: String?
+    var evidenceIDs: [String]
+    var remark: String?
+    var origin: RowOrigin
+  }
+
+  private var fields: SharedBox<Fields>
+
+  public var unitID: String {
+    get { fields.value.unitID }
+    set { fields.value.unitID = newValue }
+  }
+  public var code: String {
+    get { fields.value.code }
+    set { fields.value.code = newValue }
+  }
   /// The fact as written (trimmed, NFC), or `nil` when the row gives only points.
-  public var value: String?
+  public var value: String? {
+    get { fields.value.value }
+    set { fields.value.value = newValue }
+  }
   /// The points written, exactly as parsed (not yet rounded), or `nil`.
-  public var points: FixedDecimal?
+  public var points: FixedDecimal? {
+    get { fields.value.points }
+    set { fields.value.points = newValue }
+  }
   /// The points as written in the file (`1,5`), for messages.
-  public var pointsText: String?
+  public var pointsText: String? {
+    get { fields.value.pointsText }
+    set { fields.value.pointsText = newValue }
+  }
   /// Evidence ids (self-assessment only).
-  public var evidenceIDs: [String]
+  public var evidenceIDs: [String] {
+    get { fields.value.evidenceIDs }
+    set { fields.value.evidenceIDs = newValue }
+  }
   /// The note (self-assessment) or the council's reason (appraisal).
-  public var remark: String?
-  public var origin: RowOrigin
+  public var remark: String? {
+    get { fields.value.remark }
+    set { fields.value.remark = newValue }
+  }
+  public var origin: RowOrigin {
+    get { fields.value.origin }
+    set { fields.value.origin = newValue }
+  }
 
   public init(
     unitID: String, code: String, value: String?, points: FixedDecimal?, evidenceIDs: [String] = [],
     remark: String? = nil, origin: RowOrigin
   ) {
-    (self.unitID, self.code, self.value, self.points) = (unitID, code, value, points)
-    (self.evidenceIDs, self.remark, self.origin) = (evidenceIDs, remark, origin)
-    pointsText = points?.description
+    self.init(
+      unitID: unitID, code: code, value: value, points: points, pointsText: points?.description, evidenceIDs: evidenceIDs,
+      remark: remark, origin: origin)
+  }
+
+  /// A row as read, with its points as written.
+  init(
+    unitID: String, code: String, value: String?, points: FixedDecimal?, pointsText: String?, evidenceIDs: [String],
+    remark: String?, origin: RowOrigin
+  ) {
+    fields = SharedBox(Fields(
+      unitID: unitID, code: code, value: value, points: points, pointsText: pointsText, evidenceIDs: evidenceIDs,
+      remark: remark, origin: origin))
   }
 }
 
 /// An evidence document (tài liệu kiểm chứng) of one unit.
+///
+/// Its fields live in one shared box, copied on write (as ``LeafEntry``'s): leaf scores keep
+/// the documents they cite.
 public struct EvidenceDocument: Sendable, Hashable {
-  public var id: String
-  public var unitID: String
-  public var title: String
-  public var documentNumber: String?
-  public var date: CalendarDate?
-  public var issuer: String?
-  public var location: String?
+  private struct Fields: Sendable, Hashable {
+    var id: String
+    var unitID: String
+    var title: String
+    var documentNumber: String?
+    var date: CalendarDate?
+    var issuer: String?
+    var location: String?
+  }
+
+  private var fields: SharedBox<Fields>
+
+  public var id: String {
+    get { fields.value.id }
+    set { fields.value.id = newValue }
+  }
+  public var unitID: String {
+    get { fields.value.unitID }
+    set { fields.value.unitID = newValue }
+  }
+  public var title: String {
+    get { fields.value.title }
+    set { fields.value.title = newValue }
+  }
+  public var documentNumber: String? {
+    get { fields.value.documentNumber }
+    set { fields.value.documentNumber = newValue }
+  }
+  public var date: CalendarDate? {
+    get { fields.value.date }
+    set { fields.value.date = newValue }
+  }
+  public var issuer: String? {
+    get { fields.value.issuer }
+    set { fields.value.issuer = newValue }
+  }
+  public var location: String? {
+    get { fields.value.location }
+    set { fields.value.location = newValue }
+  }
 
   public init(
     id: String, unitID: String, title: String, documentNumber: String? = nil, date: CalendarDate? = nil,
     issuer: String? = nil, location: String? = nil
   ) {
-    (self.id, self.unitID, self.title, self.documentNumber) = (id, unitID, title, documentNumber)
-    (self.date, self.issuer, self.location) = (date, issuer, location)
+    fields = SharedBox(Fields(
+      id: id, unitID: unitID, title: title, documentNumber: documentNumber, date: date, issuer: issuer, location: location))
   }
 }
 

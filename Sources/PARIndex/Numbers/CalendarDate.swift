@@ -14,7 +14,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Parses `dd/mm/yyyy` (also `d/m/yyyy`) or `yyyy-mm-dd`; `31/02/2025` is rejected.
   public init?(parsing text: some StringProtocol) {
-    var parts: [(value: Int, digits: Int)] = []
+    // Three numbers and their digit counts, without an array: dates are parsed per row.
+    var parts = (first: (value: 0, digits: 0), second: (value: 0, digits: 0))
+    var partCount = 0
     var separator: UInt8 = 0
     var value = 0
     var digits = 0
@@ -23,20 +25,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         guard digits < 4 else { return nil }
         value = value * 10 + Int(byte - UInt8(ascii: "0"))
         digits += 1
-      } else if (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) && (separator == 0 || separator == byte) && digits > 0 && parts.count < 2 {
+      } else if (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) && (separator == 0 || separator == byte) && digits > 0 && partCount < 2 {
         separator = byte
-        parts.append((value, digits))
+        if partCount == 0 { parts.first = (value, digits) } else { parts.second = (value, digits) }
+        partCount += 1
         (value, digits) = (0, 0)
       } else {
         return nil
       }
     }
-    guard digits > 0, parts.count == 2 else { return nil }
-    parts.append((value, digits))
-    if separator == UInt8(ascii: "/"), parts[2].digits == 4 {
-      self.init(year: parts[2].value, month: parts[1].value, day: parts[0].value)
-    } else if separator == UInt8(ascii: "-"), parts[0].digits == 4, parts[1].digits == 2, parts[2].digits == 2 {
-      self.init(year: parts[0].value, month: parts[1].value, day: parts[2].value)
+    guard digits > 0, partCount == 2 else { return nil }
+    let third = (value: value, digits: digits)
+    if separator == UInt8(ascii: "/"), third.digits == 4 {
+      self.init(year: third.value, month: parts.second.value, day: parts.first.value)
+    } else if separator == UInt8(ascii: "-"), parts.first.digits == 4, parts.second.digits == 2, third.digits == 2 {
+      self.init(year: parts.first.value, month: parts.second.value, day: third.value)
     } else {
       return nil
     }
@@ -74,6 +77,10 @@ extension StringProtocol {
   /// The text without leading and trailing spaces (see ``Unicode/Scalar/isCellSpace``).
   /// Works on scalars, not characters: no grapheme breaking for a trim.
   var trimmingSpaces: SubSequence {
+    // Most texts do not start or end with a space: nothing to trim, found from two scalars.
+    if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+      return self[startIndex..<endIndex]
+    }
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.isCellSpace }) else { return self[endIndex...] }
     let last = scalars.lastIndex(where: { !$0.isCellSpace })!

@@ -25,8 +25,9 @@ extension FixedDecimal {
   ///
   /// - Parameter maxFractionDigits: at most 6.
   public static func parse(_ text: some StringProtocol, maxFractionDigits: Int = fractionDigits) -> Result<FixedDecimal, NumberSyntaxError> {
-    var bytes = Array(text.utf8)
-    return bytes.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0), maxFractionDigits: maxFractionDigits) }
+    if let result = text.utf8.withContiguousStorageIfAvailable({ parse($0, maxFractionDigits: maxFractionDigits) }) { return result }
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { parse($0, maxFractionDigits: maxFractionDigits) }
   }
 
   /// Parses the UTF-8 bytes of a number; see ``parse(_:maxFractionDigits:)``.

@@ -26,9 +26,37 @@ public enum ValueVocabulary {
     // No word of the vocabulary is longer than this; a long text (a pasted paragraph, or a
     // hostile 100 MB field) is no word, and folding it character by character would be slow.
     guard text.utf8.count <= 64 else { return "" }
+    if let folded = foldedASCII(text) { return folded }
     let words = text.unicodeScalars.split(whereSeparator: \.isCellSpace)
     let joined = words.count == 1 ? String(words[0]) : words.map(String.init).joined(separator: " ")
     return joined.nfc.lowercased()
+  }
+
+  /// `folded` for ASCII text, byte by byte (values are mostly numbers, dates and codes);
+  /// `nil` when the text has other bytes. The same result: NFC leaves ASCII alone.
+  private static func foldedASCII(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { folded -> String? in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          if byte >= 0x80 { return nil }
+          if FixedDecimal.isSpace(byte) {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            folded[count] = 0x20
+            count += 1
+          }
+          pendingSpace = false
+          folded[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+          count += 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: folded[..<count]), as: UTF8.self)
+      }
+    }
   }
 }
 
@@ -52,16 +80,17 @@ public struct PercentageValue: Sendable, Hashable {
   /// Parses a percentage or a ratio; see the type's summary.
   public static func parse(_ text: String) -> Result<PercentageValue, ParseError> {
     var body = text.trimmingSpaces
-    if let slash = body.firstIndex(of: "/") {
+    if let slash = body.unicodeScalars.firstIndex(of: "/") {
       guard case .success(let numerator) = FixedDecimal.parse(body[..<slash]),
-        case .success(let denominator) = FixedDecimal.parse(body[body.index(after: slash)...])
+        case .success(let denominator) = FixedDecimal.parse(body[body.unicodeScalars.index(after: slash)...])
       else { return .failure(.notAPercentage) }
       if denominator == .zero { return .failure(.zeroDenominator) }
       if numerator > denominator { return .failure(.ratioAboveOne) }
       let percent = Fraction(Int128(numerator.micros) * 100, Int128(denominator.micros)).reduced()
       return .success(PercentageValue(percent: percent, ratio: (numerator, denominator)))
     }
-    if body.hasSuffix("%") { body = body.dropLast().trimmingSpaces }
+    // Scalars, not characters: no grapheme breaking on the hot path.
+    if body.unicodeScalars.last == "%" { body = Substring(body.unicodeScalars.dropLast()).trimmingSpaces }
     guard case .success(let number) = FixedDecimal.parse(body) else { return .failure(.notAPercentage) }
     return .success(PercentageValue(percent: number.fraction.reduced(), ratio: nil))
   }

@@ -31,16 +31,18 @@ public enum Assessment {
   }
 
   /// Scores, classifies and ranks a year of data already loaded.
-  /// - Parameter threads: how many threads to use (`nil`: the machine's cores). Results are
-  ///   identical for any number: work is split by unit or by record and joined in order.
-  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(InputErrors) -> YearResults {
-    let scores = try Scorer(criteria: criteria, threads: threads).score(data)
+  /// - Parameters:
+  ///   - threads: how many threads to use (`nil`: the machine's cores). Results are
+  ///     identical for any number: work is split by unit or by record and joined in order.
+  ///   - detail: `.totals` to keep no leaf scores (a ranking needs none).
+  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(InputErrors) -> YearResults {
+    let scores = try Scorer(criteria: criteria, threads: threads, detail: detail).score(data)
     return YearResults(criteria: criteria, groups: Ranking.rank(scores))
   }
 
   /// Loads the year folder at `folder` and runs it.
-  public static func run(criteria: CriteriaSet, folder: String, threads: Int? = nil) throws(InputErrors) -> YearResults {
+  public static func run(criteria: CriteriaSet, folder: String, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(InputErrors) -> YearResults {
     let data = try YearLoader.load(folder: folder, criteria: criteria, threads: threads)
-    return try run(criteria: criteria, data: data, threads: threads)
+    return try run(criteria: criteria, data: data, threads: threads, detail: detail)
   }
 }

@@ -1,41 +1,40 @@
 extension Scorer {
   /// Scores one leaf (DESIGN §4): an appraisal row wins, survey leaves take the survey, then
   /// the self-assessment; else the leaf is missing. Problems go to `log` and give `nil`.
-  func scoreLeaf(_ context: LeafContext, log: inout ErrorLog) -> LeafScore? {
-    let leaf = context.leaf
+  func scoreLeaf(_ leaf: CriteriaNode, of context: UnitContext, log: inout ErrorLog) -> LeafScore? {
+    let selfEntry = context.selfRows[leaf.code]
     var score = LeafScore(
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
-      reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: context.selfEntry, evidence: [], selfPoints: nil)
-    if let selfEntry = context.selfEntry {
+      reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: selfEntry, evidence: [], selfPoints: nil)
+    if let selfEntry, !selfEntry.evidenceIDs.isEmpty {
       score.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
     }
-    if let appraisal = context.appraisalEntry {
-      return scoreAppraised(appraisal, context, score, log: &log)
+    if let appraisal = context.appraisalRows[leaf.code] {
+      return scoreAppraised(appraisal, leaf, context, score, log: &log)
     }
     if case .survey(let group) = leaf.rule {
-      return scoreSurvey(group: group, context, score)
+      return scoreSurvey(group: group, leaf, context, score)
     }
-    guard let selfEntry = context.selfEntry else { return score }
+    guard let selfEntry else { return score }
     guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
     apply(outcome, from: selfEntry, source: .selfAssessment, to: &score)
-    applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &score)
+    applyEvidencePolicy(selfEntry, leaf: leaf, found: score.evidence, to: &score)
     score.selfPoints = score.points
     return score
   }
 
   /// The council's row decides; the unit's own row is scored beside it for comparison.
-  func scoreAppraised(_ appraisal: LeafEntry, _ context: LeafContext, _ initial: LeafScore, log: inout ErrorLog) -> LeafScore? {
-    let leaf = context.leaf
+  func scoreAppraised(_ appraisal: LeafEntry, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, log: inout ErrorLog) -> LeafScore? {
     guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
     var score = initial
     apply(outcome, from: appraisal, source: .appraisal, to: &score)
-    guard let selfEntry = context.selfEntry else { return score }
+    guard let selfEntry = initial.selfEntry else { return score }
     // The unit's own row, scored on its own; problems in it are the council's to judge.
     var scratch = ErrorLog()
     guard let own = evaluate(selfEntry, leaf: leaf, log: &scratch) else { return score }
     var selfView = initial
     apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
-    applyEvidencePolicy(selfEntry, leaf: leaf, documents: context.documents, to: &selfView)
+    applyEvidencePolicy(selfEntry, leaf: leaf, found: initial.evidence, to: &selfView)
     score.selfPoints = selfView.points
     // A reason is required when the council changes what the unit's row scores (DECISIONS §8).
     let before = own.scoredBeforeEvidence
@@ -50,14 +49,14 @@ extension Scorer {
   }
 
   /// A survey leaf without an appraisal row: the group's weighted mean from `survey.csv`.
-  func scoreSurvey(group: String, _ context: LeafContext, _ initial: LeafScore) -> LeafScore {
+  func scoreSurvey(group: String, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore) -> LeafScore {
     var score = initial
     guard let tally = context.survey.tally(unit: context.unit.id, group: group), let percent = tally.percent else {
       return score
     }
     let respondents = context.survey.respondents[context.unit.id] ?? 0
     // max × p / 100 cannot overflow: max ≤ 10⁴ points, p ≤ 100 (checked on input).
-    let points = Fraction(Int128(context.leaf.maxPoints.micros) * percent.numerator, Int128(FixedDecimal.unitsPerOne) * 100 * percent.denominator)
+    let points = Fraction(Int128(leaf.maxPoints.micros) * percent.numerator, Int128(FixedDecimal.unitsPerOne) * 100 * percent.denominator)
     score.points = points.rounded(places: criteria.pointsPlaces)
     score.status = .scored
     score.source = .survey
@@ -70,9 +69,11 @@ extension Scorer {
 
   /// Evidence (DESIGN §4): with policy `required`, a self-assessed leaf that requires evidence
   /// and cites none, or an id not in `evidence.csv` for the unit, scores 0.
-  func applyEvidencePolicy(_ entry: LeafEntry, leaf: CriteriaNode, documents: [String: EvidenceDocument], to score: inout LeafScore) {
+  /// `found`: the documents of `entry`'s ids that `evidence.csv` holds, in order.
+  func applyEvidencePolicy(_ entry: LeafEntry, leaf: CriteriaNode, found: [EvidenceDocument], to score: inout LeafScore) {
     guard criteria.evidencePolicy == .required, leaf.evidence == .required, score.status != .notApplicable else { return }
-    let unknown = entry.evidenceIDs.filter { documents[$0] == nil }
+    // Every id found, in order, unless some are missing: then name those.
+    let unknown = found.count == entry.evidenceIDs.count ? [] : entry.evidenceIDs.filter { id in !found.contains { $0.id == id } }
     if entry.evidenceIDs.isEmpty || !unknown.isEmpty {
       score.points = .zero
       score.status = .noEvidence

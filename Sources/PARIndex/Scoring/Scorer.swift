@@ -4,16 +4,34 @@
 public struct Scorer: Sendable {
   public let criteria: CriteriaSet
   let evaluator: RuleEvaluator
+  let outline: CriteriaOutline
 
   /// The number of threads to score units on; `nil` chooses from the machine's cores.
   public let threads: Int?
 
-  /// - Parameter threads: how many threads score units (`nil`: the machine's cores). The
-  ///   results are the same for any number.
-  public init(criteria: CriteriaSet, threads: Int? = nil) {
+  /// How much of each unit's score to keep.
+  public enum Detail: Sendable {
+    /// Everything: each leaf's score with its rows, evidence and reasoning.
+    case leaves
+    /// Node points, totals, index and class; ``UnitScore/leaves`` is left empty. A ranking
+    /// of the whole country needs no more, and holds a few hundred bytes per unit instead of
+    /// a few hundred per leaf. Every leaf is still scored and checked.
+    case totals
+  }
+
+  /// What ``score(_:)`` keeps.
+  public let detail: Detail
+
+  /// - Parameters:
+  ///   - threads: how many threads score units (`nil`: the machine's cores). The results
+  ///     are the same for any number.
+  ///   - detail: how much of each score to keep.
+  public init(criteria: CriteriaSet, threads: Int? = nil, detail: Detail = .leaves) {
     self.criteria = criteria
+    self.detail = detail
     self.threads = threads.map { max(1, $0) }
     evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
+    outline = CriteriaOutline(criteria)
   }
 
   /// Scores all units, in the order of `units.csv`.
@@ -40,43 +58,19 @@ public struct Scorer: Sendable {
 
   func score(_ unit: AssessedUnit, in data: YearData, log: inout ErrorLog) -> UnitScore? {
     var failed = false
-    let selfRows = data.selfAssessment[unit.id] ?? [:]
-    let appraisalRows = data.appraisal[unit.id] ?? [:]
-    let documents = data.evidence[unit.id] ?? [:]
+    let context = UnitContext(
+      unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisalRows: data.appraisal[unit.id] ?? [:],
+      documents: data.evidence[unit.id] ?? [:], survey: data.survey)
     var leaves: [LeafScore] = []
     leaves.reserveCapacity(criteria.leaves.count)
-    for leaf in criteria.leaves {
-      let context = LeafContext(
-        unit: unit, leaf: leaf, selfEntry: selfRows[leaf.code], appraisalEntry: appraisalRows[leaf.code],
-        documents: documents, survey: data.survey)
-      if let score = scoreLeaf(context, log: &log) { leaves.append(score) } else { failed = true }
+    for index in criteria.leaves.indices {
+      if let score = scoreLeaf(criteria.leaves[index], of: context, log: &log) { leaves.append(score) } else { failed = true }
     }
     // The log may be full and drop the message, so failure is tracked here, not from its size.
     guard !failed else { return nil }
 
-    var nodes: [NodeScore] = []
-    var position = 0
-    func rollup(_ node: CriteriaNode) -> NodeScore {
-      if node.isLeaf {
-        let leaf = leaves[position]
-        position += 1
-        let score = NodeScore(code: node.code, points: leaf.points, applicableMax: leaf.applicableMax)
-        nodes.append(score)
-        return score
-      }
-      let slot = nodes.count
-      nodes.append(NodeScore(code: node.code, points: .zero, applicableMax: .zero))
-      var points = FixedDecimal.zero
-      var maximum = FixedDecimal.zero
-      for child in node.children {
-        let childScore = rollup(child)
-        points += childScore.points
-        maximum += childScore.applicableMax
-      }
-      nodes[slot] = NodeScore(code: node.code, points: points, applicableMax: maximum)
-      return nodes[slot]
-    }
-    let fields = criteria.items.map(rollup)
+    let nodes = outline.rollup(leaves)
+    let fields = outline.fields.map { nodes[$0] }
     let leafTotal = fields.reduce(FixedDecimal.zero) { $0 + $1.points }
     let maxPoints = fields.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
     guard maxPoints > .zero else {
@@ -101,7 +95,7 @@ public struct Scorer: Sendable {
     let exactIndex = Fraction.percentage(total, of: maxPoints)
     let index = exactIndex.rounded(places: criteria.indexPlaces)
     return UnitScore(
-      unit: unit, leaves: leaves, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
+      unit: unit, leaves: detail == .leaves ? leaves : [], nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
       appraisalChange: appraisalChange,
       bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
       maxPoints: maxPoints, exactIndex: exactIndex, index: index,
@@ -125,12 +119,60 @@ public struct Scorer: Sendable {
   }
 }
 
-/// Everything one leaf's score depends on.
-struct LeafContext {
-  var unit: AssessedUnit
-  var leaf: CriteriaNode
-  var selfEntry: LeafEntry?
-  var appraisalEntry: LeafEntry?
-  var documents: [String: EvidenceDocument]
-  var survey: SurveyResults
+/// What a unit's leaves are scored from, gathered once per unit.
+struct UnitContext {
+  let unit: AssessedUnit
+  let selfRows: [String: LeafEntry]
+  let appraisalRows: [String: LeafEntry]
+  let documents: [String: EvidenceDocument]
+  let survey: SurveyResults
+}
+
+/// The criteria tree flattened once, depth first (``CriteriaSet/allNodes`` order): a unit's
+/// rollup adds arrays from the last node to the first, with no recursion over the tree.
+struct CriteriaOutline: Sendable {
+  let codes: [String]
+  /// The parent's position, or -1 for a field.
+  let parents: [Int]
+  /// The leaf's position in ``CriteriaSet/leaves``, or -1 for a node with children.
+  let leafPositions: [Int]
+  /// The fields' positions.
+  let fields: [Int]
+
+  init(_ criteria: CriteriaSet) {
+    var codes: [String] = []
+    var parents: [Int] = []
+    var leafPositions: [Int] = []
+    var leafCount = 0
+    func visit(_ node: CriteriaNode, parent: Int) {
+      let position = codes.count
+      codes.append(node.code)
+      parents.append(parent)
+      leafPositions.append(node.isLeaf ? leafCount : -1)
+      if node.isLeaf { leafCount += 1 }
+      for child in node.children { visit(child, parent: position) }
+    }
+    var fields: [Int] = []
+    for item in criteria.items {
+      fields.append(codes.count)
+      visit(item, parent: -1)
+    }
+    (self.codes, self.parents, self.leafPositions, self.fields) = (codes, parents, leafPositions, fields)
+  }
+
+  /// Every node's points and applicable maximum: a leaf's own, a parent's the exact sum of its
+  /// children's (children follow their parent, so the last node is complete first).
+  func rollup(_ leaves: [LeafScore]) -> [NodeScore] {
+    var points = [FixedDecimal](repeating: .zero, count: codes.count)
+    var maxima = points
+    for node in codes.indices where leafPositions[node] >= 0 {
+      points[node] = leaves[leafPositions[node]].points
+      maxima[node] = leaves[leafPositions[node]].applicableMax
+    }
+    for node in codes.indices.reversed() where parents[node] >= 0 {
+      points[parents[node]] += points[node]
+      maxima[parents[node]] += maxima[node]
+    }
+    return codes.indices.map { NodeScore(code: codes[$0], points: points[$0], applicableMax: maxima[$0]) }
+  }
 }

@@ -13,13 +13,16 @@ struct ByteInterner: Sendable {
   private var arena: [UInt8] = []
   private var starts: [Int32] = []
   private var lengths: [Int32] = []
-  private var slots: [Int32]
+  /// Open addressing: 0 is empty, else the key's 32-bit hash (high half) and its id + 1 (low
+  /// half). The hash rejects most other keys and places keys on growth without reading the
+  /// arena, which a table of millions of respondents would miss in the cache.
+  private var slots: [UInt64]
   private var mask: Int
 
   init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size *= 2 }
-    slots = Array(repeating: -1, count: size)
+    slots = Array(repeating: 0, count: size)
     mask = size - 1
   }
 
@@ -29,29 +32,34 @@ struct ByteInterner: Sendable {
   /// The id of `key`, inserting it when new.
   mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
     let hash = Self.hash(key)
-    var slot = hash & mask
+    var slot = Int(hash) & mask
     while true {
-      let id = Int(slots[slot])
-      if id < 0 { break }
-      if equals(id, key) { return (id, false) }
+      let entry = slots[slot]
+      if entry == 0 { break }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(Int(entry & 0xFFFF_FFFF) - 1, key) {
+        return (Int(entry & 0xFFFF_FFFF) - 1, false)
+      }
       slot = (slot + 1) & mask
     }
     let id = starts.count
     starts.append(Int32(arena.count))
     lengths.append(Int32(key.count))
     arena.append(contentsOf: key)
-    slots[slot] = Int32(id)
+    slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
     if starts.count * 2 > slots.count { grow() }
     return (id, true)
   }
 
   /// The id of `key`, or `nil`.
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-    var slot = Self.hash(key) & mask
+    let hash = Self.hash(key)
+    var slot = Int(hash) & mask
     while true {
-      let id = Int(slots[slot])
-      if id < 0 { return nil }
-      if equals(id, key) { return id }
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(Int(entry & 0xFFFF_FFFF) - 1, key) {
+        return Int(entry & 0xFFFF_FFFF) - 1
+      }
       slot = (slot + 1) & mask
     }
   }
@@ -85,25 +93,23 @@ struct ByteInterner: Sendable {
 
   private mutating func grow() {
     let size = slots.count * 2
-    slots = Array(repeating: -1, count: size)
-    mask = size - 1
-    arena.withUnsafeBufferPointer { arena in
-      for id in starts.indices {
-        let key = UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id]) + Int(lengths[id])])
-        var slot = Self.hash(key) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(id)
-      }
+    var larger = [UInt64](repeating: 0, count: size)
+    let mask = size - 1
+    for entry in slots where entry != 0 {
+      var slot = Int(entry >> 32) & mask
+      while larger[slot] != 0 { slot = (slot + 1) & mask }
+      larger[slot] = entry
     }
+    (slots, self.mask) = (larger, mask)
   }
 
   /// FNV-1a over the bytes, then a final mix so that the low bits spread.
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     hash ^= hash >> 29
     hash &*= 0xBF58_476D_1CE4_E5B9
     hash ^= hash >> 32
-    return Int(truncatingIfNeeded: hash)
+    return UInt32(truncatingIfNeeded: hash)
   }
 }

@@ -11,6 +11,13 @@ public struct SurveyResults: Sendable {
 
     public init() {}
 
+    /// Counts one answer: weight × percent and its weight.
+    mutating func add(weighted: Int128, weight: Int128) {
+      weightedSum += weighted
+      weightSum += weight
+      answers += 1
+    }
+
     /// The weighted mean percentage, exact; `nil` without answers.
     public var percent: Fraction? {
       weightSum > 0 ? Fraction(weightedSum, weightSum * Int128(FixedDecimal.unitsPerOne)).reduced() : nil

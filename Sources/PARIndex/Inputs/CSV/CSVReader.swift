@@ -23,15 +23,19 @@ public struct CSVReader: Sendable {
     let invalid = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[start...])) }
     if let invalid {
       let offset = start + invalid
-      let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-      throw InputError(
-        file: file, location: .line(line),
-        message: "the file is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset)); it may be saved in Windows-1258 or another legacy encoding: save it again as 'CSV UTF-8'")
+      throw Self.notUTF8(file: file, line: bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, offset: offset, byte: bytes[offset])
     }
     self.file = file
     self.bytes = bytes
     self.start = start
     separator = Self.detectSeparator(bytes, from: start)
+  }
+
+  /// The error for a byte that breaks UTF-8 at `offset` (on `line`).
+  static func notUTF8(file: String, line: Int, offset: Int, byte: UInt8) -> InputError {
+    InputError(
+      file: file, location: .line(line),
+      message: "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); it may be saved in Windows-1258 or another legacy encoding: save it again as 'CSV UTF-8'")
   }
 
   /// Calls `body` with each record (header first), skipping lines that hold nothing.
@@ -275,6 +279,9 @@ public struct CSVRecord {
     for index in span.start..<span.end where buffer[index] >= 0x80 { return true }
     return false
   }
+
+  /// True when the field is quoted with doubled quotes to undo.
+  func isEscaped(_ field: Int) -> Bool { field < spans.count && spans[field].escaped }
 
   /// The field's bytes without surrounding spaces and tabs (quotes not undone).
   func trimmedBytes(_ field: Int) -> UnsafeBufferPointer<UInt8> {

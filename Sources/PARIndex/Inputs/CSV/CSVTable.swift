@@ -11,11 +11,22 @@ struct CSVTable {
     let record: CSVRecord
     var line: Int { record.line }
 
+    /// The field's trimmed bytes when they need no unquoting and no normalisation (plain
+    /// ASCII, the common case for ids and codes); `nil` when the text must be asked for.
+    func plainBytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+      record.needsText(column) ? nil : record.trimmedBytes(column)
+    }
+
     /// The trimmed, NFC text of the field at `column`, `""` when the column or field is absent.
     func text(_ column: Int?) -> String {
       guard let column else { return "" }
-      if record.needsText(column) { return String(record.text(column).trimmingSpaces).nfc }
-      return String(decoding: record.trimmedBytes(column), as: UTF8.self)
+      // One string straight from the bytes, unless quotes must be undone, a no-break space
+      // trimmed (ends that are not ASCII) or the text normalised to NFC.
+      let bytes = record.trimmedBytes(column)
+      if !record.isEscaped(column), bytes.isEmpty || (bytes[0] < 0x80 && bytes[bytes.count - 1] < 0x80 && UTF8Text.isSurelyNFC(bytes)) {
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      return String(record.text(column).trimmingSpaces).nfc
     }
   }
 

@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file read in blocks of whole lines, for streaming a large CSV file without holding it:
+/// memory stays at about one block per reader, however large the file.
+///
+/// Blocks end just after a line feed (LF), so a block never splits a line or a UTF-8
+/// sequence (LF is never part of one). A line longer than the block size grows the block.
+/// Immutable once open, and `pread` keeps no file position: readers on several threads may
+/// share one.
+final class LineBlockFile: @unchecked Sendable {
+  let path: String
+  private let descriptor: Int32
+  /// The file's size in bytes when it was opened.
+  let size: Int
+
+  /// Opens `path` for reading.
+  /// - Throws: ``InputError`` when it is missing, a folder or unreadable.
+  init(path: String) throws(InputError) {
+    guard InputFile.exists(path) else { throw InputError(.notFound, file: path, message: "no such file") }
+    guard !InputFile.isFolder(path) else { throw InputError(file: path, message: "this is a folder; expected a file") }
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw InputError(file: path, message: "the file cannot be read (check its permissions)") }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      close(descriptor)
+      throw InputError(file: path, message: "the file cannot be read (check its permissions)")
+    }
+    (self.path, self.descriptor, self.size) = (path, descriptor, Int(status.st_size))
+  }
+
+  deinit { close(descriptor) }
+
+  /// Up to `count` bytes from `offset` (fewer at the end of the file).
+  func read(at offset: Int, count: Int) throws(InputError) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: max(0, min(count, size - offset)))
+    let filled = bytes.withUnsafeMutableBytes { buffer in Result { () throws(InputError) in try fill(buffer, from: offset) } }
+    bytes.removeLast(bytes.count - (try filled.get()))
+    return bytes
+  }
+
+  /// The offset just after the first LF at or after `offset`, or the file's size.
+  func lineStart(atOrAfter offset: Int) throws(InputError) -> Int {
+    guard offset > 0 else { return 0 }
+    var position = offset - 1
+    while position < size {
+      let window = try read(at: position, count: 4096)
+      if window.isEmpty { break }
+      if let feed = window.firstIndex(of: 0x0A) { return position + feed + 1 }
+      position += window.count
+    }
+    return size
+  }
+
+  /// Calls `body` with consecutive blocks of `range`, each holding whole lines (the last
+  /// may end without a LF at the end of the range), and the file offset of its first byte.
+  /// `range` must start at the beginning of a line. `body` returns false to stop early.
+  func forEachBlock(
+    of range: Range<Int>, blockSize: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool
+  ) throws(InputError) {
+    var capacity = max(blockSize, 1)
+    var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+    defer { buffer.deallocate() }
+    var carried = 0  // bytes of an unfinished line kept at the front of the buffer
+    var offset = range.lowerBound  // the file offset of the next byte to read
+    while true {
+      if carried == capacity {
+        // One line fills the whole block: grow it.
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[..<carried]))
+        buffer.deallocate()
+        (buffer, capacity) = (larger, capacity * 2)
+      }
+      let wanted = min(capacity - carried, range.upperBound - offset)
+      let filled = try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<carried + wanted]), from: offset)
+      let blockStart = offset - carried
+      offset += filled
+      let available = carried + filled
+      let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: available)
+      if offset >= range.upperBound || filled == 0 {
+        if available > 0 { _ = body(bytes, blockStart) }
+        return
+      }
+      guard let lastFeed = bytes.lastIndex(of: 0x0A) else {
+        carried = available
+        continue
+      }
+      if !body(UnsafeBufferPointer(rebasing: bytes[...lastFeed]), blockStart) { return }
+      carried = available - lastFeed - 1
+      if carried > 0 {
+        buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + lastFeed + 1, byteCount: carried)
+      }
+    }
+  }
+
+  /// Fills `buffer` from `offset` with `pread`, retrying short reads; returns the bytes read
+  /// (fewer than asked only at the end of the file).
+  private func fill(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) throws(InputError) -> Int {
+    var done = 0
+    while done < buffer.count {
+      let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw InputError(file: path, message: "the file cannot be read: \(String(cString: strerror(errno)))")
+      }
+      if result == 0 { break }
+      done += result
+    }
+    return done
+  }
+}

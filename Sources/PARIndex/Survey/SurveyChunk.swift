@@ -1,0 +1,436 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What every piece of the survey needs to know, read-only.
+struct SurveyContext: Sendable {
+  let file: String
+  let survey: SurveyDefinition
+  let unitIDs: [String]
+  var units = ByteInterner()
+  var questions = ShortKeyTable()
+  var answers = ShortKeyTable()
+  /// The groups of question `q` are `questionGroups[questionGroupStart[q]..<questionGroupStart[q + 1]]`
+  /// (one flat array: no array per question to retain on every row).
+  var questionGroups: [Int] = []
+  var questionGroupStart: [Int] = []
+  let groupCount: Int
+  /// Percentages in millionths by answer id.
+  var percentOfAnswer: [Int128] = []
+  let unitColumn: Int
+  let respondentColumn: Int
+  let questionColumn: Int
+  let answerColumn: Int
+  let weightColumn: Int?
+
+  init(file: String, survey: SurveyDefinition, unitIDs: [String], columns: [String: Int]) {
+    (self.file, self.survey, self.unitIDs) = (file, survey, unitIDs)
+    units = ByteInterner(capacity: unitIDs.count)
+    for id in unitIDs { units.intern(id) }
+    var groupsOfQuestion: [[Int]] = []
+    for (groupIndex, group) in survey.groups.enumerated() {
+      for question in group.questions {
+        let id = questions.intern(question)
+        if id == groupsOfQuestion.count { groupsOfQuestion.append([]) }
+        groupsOfQuestion[id].append(groupIndex)
+      }
+    }
+    for groups in groupsOfQuestion {
+      questionGroupStart.append(questionGroups.count)
+      questionGroups.append(contentsOf: groups)
+    }
+    questionGroupStart.append(questionGroups.count)
+    groupCount = survey.groups.count
+    percentOfAnswer = Array(repeating: 0, count: survey.scale.count)
+    for entry in survey.scale {
+      // By id, so that a repeated code (which the decoder rejects) could never shift the table.
+      percentOfAnswer[answers.intern(entry.answer)] = Int128(entry.percent.micros)
+    }
+    unitColumn = columns["unit_id"]!
+    respondentColumn = columns["respondent_id"]!
+    questionColumn = columns["question"]!
+    answerColumn = columns["answer"]!
+    weightColumn = columns["weight"]
+  }
+}
+
+/// The tallies of one piece of the survey file.
+struct SurveyChunk: Sendable {
+  let context: SurveyContext
+  /// By unit × group.
+  var tallies: [SurveyResults.Tally]
+  /// Key: 4 bytes of the unit's index, then the respondent id.
+  var respondents = ByteInterner()
+  var respondentUnit: [Int32] = []
+  /// Questions answered by each respondent (question ids < 64), and beyond 64 as a set.
+  var answered: [UInt64] = []
+  var answeredBeyond64 = Set<Int>()
+  /// Respondents merged from other pieces by count alone, per unit (see ``merge(_:shared:)``).
+  var countedRespondents: [Int] = []
+  var log = ErrorLog()
+  /// The previous row's unit and respondent (bytes in the file, valid while it is read): rows of
+  /// one respondent come together, so most rows skip the hash lookups. Compared byte for byte.
+  private var previous = PreviousRow()
+
+  /// Holds pointers into the file's buffer only while one piece is read (see `read`).
+  struct PreviousRow: @unchecked Sendable {
+    var unitBytes: UnsafeBufferPointer<UInt8>?
+    var unit = -1
+    var respondentBytes: UnsafeBufferPointer<UInt8>?
+    var respondent = -1
+  }
+
+  init(context: SurveyContext) {
+    self.context = context
+    tallies = Array(repeating: SurveyResults.Tally(), count: context.unitIDs.count * context.survey.groups.count)
+  }
+
+  mutating func read(_ reader: CSVReader, _ range: Range<Int>, firstLine: Int) {
+    defer { previous = PreviousRow() }
+    do {
+      try reader.forEachRecord(in: range, firstLine: firstLine) { (record: CSVRecord) throws(InputError) in
+        guard log.errors.count < ErrorLog.limit else { return }
+        self.add(record)
+      }
+    } catch {
+      log.add(error)
+    }
+  }
+
+  /// Reads `block`, whole lines of a CSV file, line by line: each line is split at the
+  /// separator in one pass over its bytes, without a record or a closure per row. `line` is
+  /// the line number of the block's first line and advances past the block.
+  ///
+  /// Quoted fields are read when they open at a field's start and close on the same line
+  /// (Excel quotes `"0,75"` in a comma file). Anything else — a field with a line break, a
+  /// stray quote, a lone carriage return — makes it stop and return false: the caller then
+  /// reads the whole file with the general reader (``read(_:_:firstLine:)``), which gives
+  /// the same results and names the problem. A line with bytes above ASCII or doubled quotes
+  /// goes through ``add(_:)`` as a record, so that it is unquoted, trimmed and normalised
+  /// like the general reader's rows.
+  mutating func readLines(_ block: UnsafeBufferPointer<UInt8>, separator: UInt8, line: inout Int) -> Bool {
+    previous = PreviousRow()
+    defer { previous = PreviousRow() }
+    let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn, context.weightColumn ?? -1]
+    let needed = columns.max()! + 1
+    let count = block.count
+    let quote = UInt8(ascii: "\"")
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * needed) { bounds -> Bool in
+      // bounds[2k], bounds[2k + 1]: where field k's text starts and ends (inside its quotes).
+      guard let base = block.baseAddress else { return true }
+      var position = 0
+      while position < count {
+        // The line: up to the next LF (found by memchr), without a CR before it.
+        let feed = memchr(base + position, 0x0A, count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+        let contentEnd = feed > position && block[feed - 1] == 0x0D ? feed - 1 : feed
+        let rowLine = line
+        let lineStart = position
+        position = feed + 1
+        if feed < count { line += 1 }
+        if log.errors.count >= ErrorLog.limit { continue }
+        // Quotes, carriage returns and bytes above ASCII, eight bytes at a time: most lines
+        // have none, and then a field is just the bytes between separators.
+        let marks = Self.marks(base + lineStart, contentEnd - lineStart)
+        if marks.carriageReturn { return false }
+        var fields = 0
+        var slow = marks.high
+        if !marks.quote {
+          var start = lineStart
+          while fields < needed {
+            var end = start
+            while end < contentEnd && block[end] != separator { end += 1 }
+            (bounds[2 * fields], bounds[2 * fields + 1]) = (start, end)
+            fields += 1
+            if end >= contentEnd { break }
+            start = end + 1
+          }
+        } else {
+          // Quoted fields: each must open at a field's start and close on this line.
+          var start = lineStart
+          while true {
+            var end = start
+            var (textStart, textEnd) = (start, start)
+            if start < contentEnd && block[start] == quote {
+              end = start + 1
+              while true {
+                guard end < contentEnd else { return false }
+                if block[end] == quote {
+                  guard end + 1 < contentEnd && block[end + 1] == quote else { break }
+                  slow = true
+                  end += 2
+                  continue
+                }
+                end += 1
+              }
+              (textStart, textEnd) = (start + 1, end)
+              end += 1
+              if end < contentEnd && block[end] != separator { return false }
+            } else {
+              while end < contentEnd && block[end] != separator {
+                if block[end] == quote { return false }
+                end += 1
+              }
+              (textStart, textEnd) = (start, end)
+            }
+            if fields < needed { (bounds[2 * fields], bounds[2 * fields + 1]) = (textStart, textEnd) }
+            fields += 1
+            if end >= contentEnd { break }
+            start = end + 1
+          }
+        }
+        if slow {
+          // Rare: the record path unquotes, trims no-break spaces and normalises to NFC.
+          let record = Self.record(block, lineStart..<contentEnd, separator: separator, line: rowLine)
+          if !record.isBlank { add(record) }
+          continue
+        }
+        let fieldCount = fields  // a constant: a captured variable would be checked on every access
+        func text(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+          guard column >= 0 && column < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+          var (lower, upper) = (bounds[2 * column], bounds[2 * column + 1])
+          while lower < upper && FixedDecimal.isSpace(block[lower]) { lower += 1 }
+          while upper > lower && FixedDecimal.isSpace(block[upper - 1]) { upper -= 1 }
+          return UnsafeBufferPointer(rebasing: block[lower..<upper])
+        }
+        let unit = text(context.unitColumn)
+        // A blank line (spaces and separators only) has no unit: only then look closer.
+        if unit.isEmpty && (lineStart..<contentEnd).allSatisfy({ block[$0] == separator || FixedDecimal.isSpace(block[$0]) || block[$0] == quote }) {
+          if marks.quote {
+            if Self.record(block, lineStart..<contentEnd, separator: separator, line: rowLine).isBlank { continue }
+          } else {
+            continue
+          }
+        }
+        add(
+          unit: unit, respondent: text(context.respondentColumn), question: text(context.questionColumn),
+          answer: text(context.answerColumn), weight: text(context.weightColumn ?? -1), line: rowLine, stable: true)
+      }
+      return true
+    }
+  }
+
+  /// Which of `"`, a carriage return and bytes above ASCII occur in `count` bytes at `start`.
+  static func marks(_ start: UnsafePointer<UInt8>, _ count: Int) -> (quote: Bool, carriageReturn: Bool, high: Bool) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+      let x = word ^ (ones &* UInt64(byte))
+      return (x &- ones) & ~x & highs != 0
+    }
+    var quote = false
+    var carriageReturn = false
+    var high = false
+    var index = 0
+    let raw = UnsafeRawPointer(start)
+    while index + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if word & highs != 0 { high = true }
+      if has(word, UInt8(ascii: "\"")) { quote = true }
+      if has(word, 0x0D) { carriageReturn = true }
+      index += 8
+    }
+    while index < count {
+      let byte = start[index]
+      if byte >= 0x80 { high = true } else if byte == UInt8(ascii: "\"") { quote = true } else if byte == 0x0D { carriageReturn = true }
+      index += 1
+    }
+    return (quote, carriageReturn, high)
+  }
+
+  /// The record of one line that ``readLines(_:separator:line:)`` has checked: quotes open
+  /// only at a field's start and close on the line.
+  static func record(_ block: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8, line: Int) -> CSVRecord {
+    var record = CSVRecord(buffer: block)
+    record.line = line
+    var index = range.lowerBound
+    while true {
+      if index < range.upperBound && block[index] == UInt8(ascii: "\"") {
+        var cursor = index + 1
+        var escaped = false
+        while block[cursor] != UInt8(ascii: "\"") || (cursor + 1 < range.upperBound && block[cursor + 1] == UInt8(ascii: "\"")) {
+          if block[cursor] == UInt8(ascii: "\"") {
+            escaped = true
+            cursor += 1
+          }
+          cursor += 1
+        }
+        record.spans.append(CSVRecord.Span(start: index + 1, end: cursor, escaped: escaped))
+        index = cursor + 1
+      } else {
+        var cursor = index
+        while cursor < range.upperBound && block[cursor] != separator { cursor += 1 }
+        record.spans.append(CSVRecord.Span(start: index, end: cursor, escaped: false))
+        index = cursor
+      }
+      guard index < range.upperBound else { return record }
+      index += 1  // the separator
+    }
+  }
+
+  /// One row: the fast path reads the file's bytes; a field in quotes or with non-ASCII bytes
+  /// (which may need NFC normalisation) goes through `String`.
+  mutating func add(_ record: CSVRecord) {
+    if record.needsText(context.unitColumn) || record.needsText(context.respondentColumn)
+      || record.needsText(context.questionColumn) || record.needsText(context.answerColumn)
+    {
+
+      let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn]
+      let texts = columns.map { Array(String(record.text($0).trimmingSpaces).nfc.utf8) }
+      let weight = Array(context.weightColumn.map { String(record.text($0).trimmingSpaces) }?.utf8 ?? "".utf8)
+      texts[0].withUnsafeBufferPointer { unit in
+        texts[1].withUnsafeBufferPointer { respondent in
+          texts[2].withUnsafeBufferPointer { question in
+            texts[3].withUnsafeBufferPointer { answer in
+              weight.withUnsafeBufferPointer { weight in
+                add(unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: record.line, stable: false)
+              }
+            }
+          }
+        }
+      }
+      return
+    }
+    add(
+      unit: record.trimmedBytes(context.unitColumn), respondent: record.trimmedBytes(context.respondentColumn),
+      question: record.trimmedBytes(context.questionColumn), answer: record.trimmedBytes(context.answerColumn),
+      weight: context.weightColumn.map { record.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0), line: record.line,
+      stable: true)
+  }
+
+  mutating func add(
+    unit unitBytes: UnsafeBufferPointer<UInt8>, respondent: UnsafeBufferPointer<UInt8>, question questionBytes: UnsafeBufferPointer<UInt8>,
+    answer answerBytes: UnsafeBufferPointer<UInt8>, weight weightBytes: UnsafeBufferPointer<UInt8>, line: Int,
+    stable: Bool
+  ) {
+    func fail(_ field: String, _ value: UnsafeBufferPointer<UInt8>?, _ message: String) {
+      log.add(InputError(
+        file: context.file, location: .line(line), field: field, value: value.map { String(decoding: $0, as: UTF8.self) },
+        message: message))
+    }
+    let cachedUnit = previous.unitBytes.map { Self.same($0, unitBytes) } ?? false
+    guard let unit = cachedUnit ? previous.unit : context.units.find(unitBytes) else {
+      return unitBytes.isEmpty
+        ? fail("unit_id", nil, "expected a unit id") : fail("unit_id", unitBytes, "unknown unit: expected a unit_id listed in units.csv")
+    }
+    guard let question = context.questions.find(questionBytes) else {
+      return fail("question", questionBytes, "expected a question listed in the criteria set's survey groups")
+    }
+    guard let answer = context.answers.find(answerBytes) else {
+      return fail("answer", answerBytes, "expected one of the survey scale's answers: \(context.survey.scale.map(\.answer).joined(separator: ", "))")
+    }
+    guard !respondent.isEmpty else { return fail("respondent_id", nil, "expected a respondent id") }
+    var weight = Int128(FixedDecimal.unitsPerOne)
+    if !weightBytes.isEmpty {
+      switch FixedDecimal.parse(weightBytes) {
+      case .success(let parsed) where parsed > .zero && parsed <= SurveyAggregator.maximumWeight: weight = Int128(parsed.micros)
+      case .success:
+        return fail("weight", weightBytes, "expected a weight above 0 and at most \(SurveyAggregator.maximumWeight)")
+      case .failure(let error): return fail("weight", weightBytes, error.expectation)
+      }
+    }
+    // The respondent, per unit.
+    let id: Int
+    if cachedUnit, let bytes = previous.respondentBytes, Self.same(bytes, respondent) {
+      id = previous.respondent
+    } else {
+      // Key: 4 bytes of the unit's index, then the respondent id.
+      let (interned, inserted) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 + respondent.count) { key in
+        withUnsafeBytes(of: Int32(unit).littleEndian) { for index in 0..<4 { key[index] = $0[index] } }
+        for index in respondent.indices { key[4 + index - respondent.startIndex] = respondent[index] }
+        return respondents.intern(UnsafeBufferPointer(key))
+      }
+      if inserted {
+        respondentUnit.append(Int32(unit))
+        answered.append(0)
+      }
+      id = interned
+    }
+    // Only bytes that stay put (in the file) may be remembered; a normalised copy does not.
+    previous = stable ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
+    if !markAnswered(id, question) {
+      return fail("respondent_id", respondent, "this respondent already answered question \(context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "") for unit \(context.unitIDs[unit])")
+    }
+    let weighted = weight * context.percentOfAnswer[answer]
+    let base = unit * context.groupCount
+    for slot in context.questionGroupStart[question]..<context.questionGroupStart[question + 1] {
+      tallies[base + context.questionGroups[slot]].add(weighted: weighted, weight: weight)
+    }
+  }
+
+  @inline(__always)
+  static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    // Ids are short: a loop beats a call to memcmp.
+    if a.count <= 16 {
+      for index in 0..<a.count where a[index] != b[index] { return false }
+      return true
+    }
+    return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+  }
+
+  /// Records that `respondent` answered `question`; false when it already had.
+  mutating func markAnswered(_ respondent: Int, _ question: Int) -> Bool {
+    if question < 64 {
+      let bit = UInt64(1) << UInt64(question)
+      if answered[respondent] & bit != 0 { return false }
+      answered[respondent] |= bit
+      return true
+    }
+    return answeredBeyond64.insert(respondent * 1_000_000 + question).inserted
+  }
+
+  /// Adds `other`'s tallies and respondents; false when a respondent answered the same
+  /// question in both (the caller then reads the file in one piece to name the line).
+  /// A unit no other piece has answers for (`shared[unit]` false) cannot have a respondent
+  /// in both: its respondents are only counted, not looked up — pieces split a file sorted
+  /// by unit, so only the units at their edges are shared.
+  mutating func merge(_ other: SurveyChunk, shared: [Bool]) -> Bool {
+    for index in tallies.indices {
+      tallies[index].weightedSum += other.tallies[index].weightedSum
+      tallies[index].weightSum += other.tallies[index].weightSum
+      tallies[index].answers += other.tallies[index].answers
+    }
+    log.add(contentsOf: other.log.errors)
+    if countedRespondents.isEmpty { countedRespondents = Array(repeating: 0, count: context.unitIDs.count) }
+    for id in 0..<other.respondents.count {
+      let unit = Int(other.respondentUnit[id])
+      guard shared[unit] else {
+        countedRespondents[unit] += 1
+        continue
+      }
+      let key = other.respondents.key(id)
+      let (mine, inserted) = key.withUnsafeBufferPointer { respondents.intern($0) }
+      if inserted {
+        respondentUnit.append(other.respondentUnit[id])
+        answered.append(0)
+      }
+      if answered[mine] & other.answered[id] != 0 { return false }
+      answered[mine] |= other.answered[id]
+    }
+    for entry in other.answeredBeyond64 where shared[Int(other.respondentUnit[entry / 1_000_000])] {
+      let key = other.respondents.key(entry / 1_000_000)
+      guard let mine = key.withUnsafeBufferPointer({ respondents.find($0) }) else { continue }
+      if !answeredBeyond64.insert(mine * 1_000_000 + entry % 1_000_000).inserted { return false }
+    }
+    return true
+  }
+
+  func results() -> SurveyResults {
+    var results = SurveyResults()
+    var respondentCount = Array(repeating: 0, count: context.unitIDs.count)
+    for unit in respondentUnit { respondentCount[Int(unit)] += 1 }
+    for (unit, counted) in countedRespondents.enumerated() { respondentCount[unit] += counted }
+    let groups = context.survey.groups
+    for (unit, unitID) in context.unitIDs.enumerated() where respondentCount[unit] > 0 {
+      var byGroup: [String: SurveyResults.Tally] = [:]
+      for (groupIndex, group) in groups.enumerated() where tallies[unit * groups.count + groupIndex].answers > 0 {
+        byGroup[group.key] = tallies[unit * groups.count + groupIndex]
+      }
+      results.tallies[unitID] = byGroup
+      results.respondents[unitID] = respondentCount[unit]
+    }
+    return results
+  }
+}
