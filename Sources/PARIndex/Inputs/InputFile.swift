@@ -15,22 +15,8 @@ public enum InputFile {
   /// - Throws: ``InputError`` of kind `.notFound` when nothing is at `path`, `.invalid` when it is
   ///   a folder or cannot be read.
   public static func read(_ path: String) throws(InputError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw InputError(.notFound, file: path, message: "no such file")
-    }
-    if isDirectory.boolValue {
-      throw InputError(file: path, message: "this is a folder; expected a file")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw InputError(file: path, message: "the file cannot be read (check its permissions)")
-    }
-    defer { try? handle.close() }
-    do {
-      return [UInt8](try handle.readToEnd() ?? Data())
-    } catch {
-      throw InputError(file: path, message: "the file cannot be read: \(error.localizedDescription)")
-    }
+    let file = try LineBlockFile(path: path)
+    return try file.read(at: 0, count: file.size)
   }
 
   /// `folder/name`, without a doubled slash.

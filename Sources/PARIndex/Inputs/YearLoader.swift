@@ -45,47 +45,51 @@ public enum YearLoader {
     var data = YearData(units: units)
     data.unitsFile = required[0].0
     data.unitLines = unitLines
-    // The other files are independent of each other: read them on two cores.
+    // The row files are independent of each other: read them on two cores. The survey comes
+    // after, split on both cores itself (a split inside one of two busy threads would not run
+    // in parallel).
+    func collect(_ log: inout ErrorLog, _ body: () throws -> Void) {
+      do { try body() } catch let error as InputErrors { log.add(contentsOf: error.errors) } catch { log.add(InputError(file: path, message: "\(error)")) }
+    }
     let assessmentFile = required[1]
     let (first, second) = Parallel.both(
       concurrently: threads != 1,
       { () -> (YearData, ErrorLog) in
         var part = YearData(units: units)
         var partLog = ErrorLog()
-        do { part.selfAssessment = try reader.leafEntries(file: assessmentFile.0, bytes: assessmentFile.1, isAppraisal: false) } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
-        do {
-          if let (name, bytes) = try readOptional(FileName.appraisal) {
-            part.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true)
-          }
-        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
-        do {
+        collect(&partLog) { part.selfAssessment = try reader.leafEntries(file: assessmentFile.0, bytes: assessmentFile.1, isAppraisal: false) }
+        collect(&partLog) {
+          if let (name, bytes) = try readOptional(FileName.appraisal) { part.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true) }
+        }
+        collect(&partLog) {
           if let (name, bytes) = try readOptional(FileName.adjustments) { part.adjustments = try reader.adjustments(file: name, bytes: bytes) }
-        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        }
         return (part, partLog)
       },
       { () -> (YearData, ErrorLog) in
         var part = YearData(units: units)
         var partLog = ErrorLog()
-        do {
+        collect(&partLog) {
           if let (name, bytes) = try readOptional(FileName.evidence) { part.evidence = try reader.evidence(file: name, bytes: bytes) }
-        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
-        do {
-          // Streamed from the file, never held whole.
-          let survey = file(FileName.survey)
-          if InputFile.exists(survey) {
-            part.survey = try SurveyAggregator.aggregate(path: survey, criteria: criteria, unitIDs: units.map(\.id), threads: threads)
-          }
-        } catch let error as InputErrors { partLog.add(contentsOf: error.errors) } catch { partLog.add(InputError(file: path, message: "\(error)")) }
+        }
         return (part, partLog)
       })
+    var surveyLog = ErrorLog()
+    collect(&surveyLog) {
+      // Streamed from the file, never held whole.
+      let survey = file(FileName.survey)
+      if InputFile.exists(survey) {
+        data.survey = try SurveyAggregator.aggregate(path: survey, criteria: criteria, unitIDs: units.map(\.id), threads: threads)
+      }
+    }
     data.selfAssessment = first.0.selfAssessment
     data.appraisal = first.0.appraisal
     data.adjustments = first.0.adjustments
     data.evidence = second.0.evidence
-    data.survey = second.0.survey
     // Problems in the order of the files' reading: assessment, appraisal, adjustments, evidence, survey.
     log.add(contentsOf: first.1.errors)
     log.add(contentsOf: second.1.errors)
+    log.add(contentsOf: surveyLog.errors)
     try log.throwIfAny()
     return data
   }
@@ -222,6 +226,8 @@ struct RowReader {
       }
       lines[slot] = Int32(clamping: row.line)
       let remark = row.text(remarkColumn)
+      // A unit has a row for most leaves: size its table once instead of growing it.
+      if entries[unit].isEmpty { entries[unit].reserveCapacity(isAppraisal ? 4 : criteria.leaves.count) }
       entries[unit][code] = LeafEntry(
         unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points,
         pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
@@ -286,6 +292,10 @@ struct RowReader {
       func optional(_ column: Int?) -> String? {
         let text = row.text(column)
         return text.isEmpty ? nil : text
+      }
+      if documents[unit].isEmpty {
+        documents[unit].reserveCapacity(32)
+        lines[unit].reserveCapacity(32)
       }
       lines[unit][id] = row.line
       documents[unit][id] = EvidenceDocument(
