@@ -124,6 +124,12 @@ public enum SurveyAggregator {
   ///     1 MiB). The results are the same for any number.
   /// - Throws: ``InputErrors`` with every problem (up to the error limit).
   public static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(InputErrors) -> SurveyResults {
+    try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true)
+  }
+
+  /// As above; `lineByLine: false` reads every row with the general CSV reader, in one piece
+  /// (the reference the line reader is tested against).
+  static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool) throws(InputErrors) -> SurveyResults {
     guard let survey = criteria.survey else { throw noSurveyBlock(file, criteria) }
     let reader: CSVReader
     do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
@@ -139,7 +145,7 @@ public enum SurveyAggregator {
       bounds.append(split)
     }
     bounds.append(bytes.count)
-    let pieces = Parallel.map(parts) { index -> StreamedPiece in
+    let pieces = !lineByLine ? [] : Parallel.map(parts) { index -> StreamedPiece in
       var piece = StreamedPiece(chunk: SurveyChunk(context: context))
       bytes.withUnsafeBufferPointer {
         piece.needsGeneralReader = !piece.chunk.readLines(
@@ -147,13 +153,13 @@ public enum SurveyAggregator {
       }
       return piece
     }
-    if pieces.contains(where: { $0.needsGeneralReader }) {
+    if !lineByLine || pieces.contains(where: { $0.needsGeneralReader }) {
       var chunk = SurveyChunk(context: context)
       chunk.read(reader, headerEnd..<bytes.count, firstLine: headerLines)
       return try finish(chunk)
     }
     guard let total = try combine(pieces, firstLine: headerLines, file: file) else {
-      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1)
+      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true)
     }
     return try finish(total)
   }

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import PARIndex
+
+/// The survey is read line by line, in pieces on several cores and, from a path, in blocks of
+/// whole lines. Every way of reading must give exactly what the general CSV reader gives in
+/// one piece: the same tallies and respondent counts, or the same errors on the same lines.
+@Suite struct SurveyStreamingTests {
+  static let units = ["A", "B", "P"]
+
+  /// A survey of every unit: `respondents` each answering S1 and S2, with a few weights.
+  static func survey(respondents: Int = 30, separator: String = ",", lineEnd: String = "\n") -> String {
+    var lines = ["unit_id\(separator)respondent_id\(separator)question\(separator)answer\(separator)weight"]
+    var seed: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    for unit in units {
+      for respondent in 1...respondents {
+        let weight = respondent % 7 == 0 ? (separator == "," ? "\"1,5\"" : "1,5") : ""
+        for question in ["S1", "S2"] {
+          lines.append([unit, "R\(respondent)", question, String(1 + next(5)), weight].joined(separator: separator))
+        }
+      }
+    }
+    return lines.joined(separator: lineEnd) + lineEnd
+  }
+
+  /// What one way of reading gives: the tallies and counts, or the problems as lines.
+  enum Outcome: Equatable {
+    case results([String: [String: SurveyResults.Tally]], [String: Int])
+    case problems([String])
+  }
+
+  static func outcome(_ body: () throws(InputErrors) -> SurveyResults) -> Outcome {
+    do {
+      let results = try body()
+      return .results(results.tallies, results.respondents)
+    } catch {
+      return .problems(error.errors.map(\.description))
+    }
+  }
+
+  /// Every way of reading `bytes`, each against the general reader in one piece.
+  static func expectSameEverywhere(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let criteria = try Mini.criteria
+    let reference = outcome { () throws(InputErrors) in
+      try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: 1, lineByLine: false)
+    }
+    for threads in [1, 2, 3, 5] {
+      let inMemory = outcome { () throws(InputErrors) in
+        try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: threads)
+      }
+      #expect(inMemory == reference, "in memory, \(threads) pieces", sourceLocation: sourceLocation)
+    }
+    let year = try TemporaryYear([:])
+    try year.writeBytes("survey.csv", bytes)
+    let path = year.path + "/survey.csv"
+    for threads in [1, 2, 3] {
+      for blockSize in [1, 5, 64, 1 << 20] {
+        var streamed = outcome { () throws(InputErrors) in
+          try SurveyAggregator.aggregate(path: path, criteria: criteria, unitIDs: units, threads: threads, blockSize: blockSize)
+        }
+        // The path names the file where the bytes above were called survey.csv.
+        if case .problems(let lines) = streamed { streamed = .problems(lines.map { $0.replacingOccurrences(of: path, with: "survey.csv") }) }
+        #expect(streamed == reference, "streamed, \(threads) pieces, blocks of \(blockSize) bytes", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  @Test func plainCommaFileWithQuotedDecimalWeights() throws {
+    let text = Self.survey()
+    #expect(text.contains("\"1,5\""))
+    try Self.expectSameEverywhere(Array(text.utf8))
+    // And it is read: 30 respondents per unit.
+    let results = try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 2)
+    #expect(results.respondents == ["A": 30, "B": 30, "P": 30])
+  }
+
+  @Test func excelDialect() throws {
+    // Semicolons, CRLF and a byte order mark, as Vietnamese Excel saves "CSV UTF-8".
+    try Self.expectSameEverywhere([0xEF, 0xBB, 0xBF] + Array(Self.survey(separator: ";", lineEnd: "\r\n").utf8))
+  }
+
+  @Test func blankLinesSpacesAndNoFinalLineBreak() throws {
+    var text = Self.survey(respondents: 8)
+    text = text.replacingOccurrences(of: "\nB,R3,", with: "\n\n  ,  , ,\n B , R3 ,")
+    text.removeLast()
+    try Self.expectSameEverywhere(Array(text.utf8))
+  }
+
+  @Test func linesTheLineReaderHandsToTheRecordPath() throws {
+    var text = Self.survey(respondents: 8)
+    // A no-break space around an id, a decomposed id, doubled quotes, a quoted id.
+    text = text.replacingOccurrences(of: "A,R2,S1", with: "A\u{00A0},R2,S1")
+    text = text.replacingOccurrences(of: "B,R4,S2", with: "\"B\",\"R\"\"4\",S2")
+    text += "P,Người\u{0300} 1,S1,5,\nP,Ngườ\u{0300}i 1,S2,4,\n"
+    try Self.expectSameEverywhere(Array(text.utf8))
+  }
+
+  @Test func filesOnlyTheGeneralReaderCanRead() throws {
+    let text = Self.survey(respondents: 8)
+    // A quoted respondent id over two lines, a lone carriage return, a stray quote.
+    try Self.expectSameEverywhere(Array(text.replacingOccurrences(of: "B,R5,S1", with: "B,\"R\n5\",S1").utf8))
+    try Self.expectSameEverywhere(Array(text.replacingOccurrences(of: "\nB,R6,S1", with: "\rB,R6,S1").utf8))
+    try Self.expectSameEverywhere(Array(text.replacingOccurrences(of: "B,R7,S1,", with: "B,R\"7,S1,").utf8))
+    try Self.expectSameEverywhere(Array(text.replacingOccurrences(of: "B,R7,S1,", with: "B,\"R7\"x,S1,").utf8))
+    try Self.expectSameEverywhere(Array((text + "P,\"R99,S1,5,\n").utf8))
+  }
+
+  @Test func errorsNameTheirLinesInEveryPiece() throws {
+    var text = Self.survey(respondents: 12)
+    text = text.replacingOccurrences(of: "A,R3,S1", with: "X,R3,S1")
+    text = text.replacingOccurrences(of: "B,R9,S2,", with: "B,R9,S9,")
+    text = text.replacingOccurrences(of: "P,R11,S1,", with: "P,R11,S1,7")
+    // A respondent answering S1 twice, far apart: in different pieces.
+    text += "A,R1,S1,5,\n"
+    try Self.expectSameEverywhere(Array(text.utf8))
+    guard case .problems(let lines) = Self.outcome({ () throws(InputErrors) in
+      try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: try! Mini.criteria, unitIDs: Self.units, threads: 3)
+    }) else {
+      Issue.record("expected problems")
+      return
+    }
+    #expect(lines.contains { $0.hasPrefix("survey.csv:\(1 + 2 * 2 + 1): unit_id 'X'") })
+    #expect(lines.last?.hasPrefix("survey.csv:\(1 + 3 * 12 * 2 + 1): respondent_id 'R1': this respondent already answered question S1") == true)
+  }
+
+  @Test func invalidUTF8IsOneErrorWithItsLine() throws {
+    var bytes = Array(Self.survey(respondents: 12).utf8)
+    let offset = bytes.count * 2 / 3
+    bytes[offset] = 0xFF
+    try Self.expectSameEverywhere(bytes)
+  }
+
+  @Test func moreThanTheErrorLimit() throws {
+    var text = Self.survey(respondents: 2)
+    for row in 0..<1500 { text += "Z,R\(row),S1,5,\n" }
+    try Self.expectSameEverywhere(Array(text.utf8))
+  }
+
+  @Test func aLineLongerThanTheBlockGrowsIt() throws {
+    let long = String(repeating: "r", count: 5000)
+    let text = Self.survey(respondents: 3) + "A,\(long),S1,5,\nA,\(long),S2,1,\n"
+    try Self.expectSameEverywhere(Array(text.utf8))
+  }
+}
