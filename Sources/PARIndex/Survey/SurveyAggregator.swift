@@ -91,11 +91,11 @@ public enum SurveyAggregator {
   private static func combine(_ pieces: [StreamedPiece], firstLine headerLines: Int, file: String) throws(InputErrors) -> SurveyChunk? {
     // Units with respondents in more than one piece.
     var shared = [Bool](repeating: false, count: pieces.first?.chunk.context.unitIDs.count ?? 0)
-    var touchedBy = [Int](repeating: -1, count: shared.count)
-    for (index, piece) in pieces.enumerated() {
-      for unit in piece.chunk.respondentUnit.lazy.map({ Int($0) }) where touchedBy[unit] != index {
-        if touchedBy[unit] >= 0 { shared[unit] = true }
-        touchedBy[unit] = index
+    var touched = [Bool](repeating: false, count: shared.count)
+    for piece in pieces {
+      for unit in shared.indices where piece.chunk.respondents[unit].count > 0 {
+        if touched[unit] { shared[unit] = true }
+        touched[unit] = true
       }
     }
     // Each piece counted its lines from 0: shift them by the lines before it.

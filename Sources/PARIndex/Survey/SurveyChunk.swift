@@ -61,14 +61,9 @@ struct SurveyChunk: Sendable {
   let context: SurveyContext
   /// By unit × group.
   var tallies: [SurveyResults.Tally]
-  /// Key: 4 bytes of the unit's index, then the respondent id.
-  var respondents = ByteInterner()
-  var respondentUnit: [Int32] = []
-  /// Questions answered by each respondent (question ids < 64), and beyond 64 as a set.
-  var answered: [UInt64] = []
-  var answeredBeyond64 = Set<Int>()
-  /// Respondents merged from other pieces by count alone, per unit (see ``merge(_:shared:)``).
-  var countedRespondents: [Int] = []
+  /// Each unit's respondents in a table of its own: a unit's rows come together, so the
+  /// table being filled stays in the cache, where one table of millions would not.
+  var respondents: [UnitRespondents]
   var log = ErrorLog()
   /// The previous row's unit and respondent (bytes in the file, valid while it is read): rows of
   /// one respondent come together, so most rows skip the hash lookups. Compared byte for byte.
@@ -85,6 +80,7 @@ struct SurveyChunk: Sendable {
   init(context: SurveyContext) {
     self.context = context
     tallies = Array(repeating: SurveyResults.Tally(), count: context.unitIDs.count * context.survey.groups.count)
+    respondents = Array(repeating: UnitRespondents(), count: context.unitIDs.count)
   }
 
   mutating func read(_ reader: CSVReader, _ range: Range<Int>, firstLine: Int) {
@@ -330,26 +326,12 @@ struct SurveyChunk: Sendable {
       case .failure(let error): return fail("weight", weightBytes, error.expectation)
       }
     }
-    // The respondent, per unit.
-    let id: Int
-    if cachedUnit, let bytes = previous.respondentBytes, Self.same(bytes, respondent) {
-      id = previous.respondent
-    } else {
-      // Key: 4 bytes of the unit's index, then the respondent id.
-      let (interned, inserted) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 + respondent.count) { key in
-        withUnsafeBytes(of: Int32(unit).littleEndian) { for index in 0..<4 { key[index] = $0[index] } }
-        for index in respondent.indices { key[4 + index - respondent.startIndex] = respondent[index] }
-        return respondents.intern(UnsafeBufferPointer(key))
-      }
-      if inserted {
-        respondentUnit.append(Int32(unit))
-        answered.append(0)
-      }
-      id = interned
-    }
+    // The respondent, within its unit.
+    let id = cachedUnit && previous.respondentBytes.map { Self.same($0, respondent) } == true
+      ? previous.respondent : respondents[unit].intern(respondent)
     // Only bytes that stay put (in the file) may be remembered; a normalised copy does not.
     previous = stable ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
-    if !markAnswered(id, question) {
+    if !respondents[unit].markAnswered(id, question) {
       return fail("respondent_id", respondent, "this respondent already answered question \(context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "") for unit \(context.unitIDs[unit])")
     }
     let weighted = weight * context.percentOfAnswer[answer]
@@ -371,21 +353,11 @@ struct SurveyChunk: Sendable {
   }
 
   /// Records that `respondent` answered `question`; false when it already had.
-  mutating func markAnswered(_ respondent: Int, _ question: Int) -> Bool {
-    if question < 64 {
-      let bit = UInt64(1) << UInt64(question)
-      if answered[respondent] & bit != 0 { return false }
-      answered[respondent] |= bit
-      return true
-    }
-    return answeredBeyond64.insert(respondent * 1_000_000 + question).inserted
-  }
-
   /// Adds `other`'s tallies and respondents; false when a respondent answered the same
   /// question in both (the caller then reads the file in one piece to name the line).
   /// A unit no other piece has answers for (`shared[unit]` false) cannot have a respondent
-  /// in both: its respondents are only counted, not looked up — pieces split a file sorted
-  /// by unit, so only the units at their edges are shared.
+  /// in both: its table is taken as it is — pieces split a file sorted by unit, so only the
+  /// units at their edges are shared.
   mutating func merge(_ other: SurveyChunk, shared: [Bool]) -> Bool {
     for index in tallies.indices {
       tallies[index].weightedSum += other.tallies[index].weightedSum
@@ -393,35 +365,19 @@ struct SurveyChunk: Sendable {
       tallies[index].answers += other.tallies[index].answers
     }
     log.add(contentsOf: other.log.errors)
-    if countedRespondents.isEmpty { countedRespondents = Array(repeating: 0, count: context.unitIDs.count) }
-    for id in 0..<other.respondents.count {
-      let unit = Int(other.respondentUnit[id])
-      guard shared[unit] else {
-        countedRespondents[unit] += 1
-        continue
+    for unit in respondents.indices where other.respondents[unit].count > 0 {
+      if !shared[unit] {
+        respondents[unit] = other.respondents[unit]
+      } else if !respondents[unit].merge(other.respondents[unit]) {
+        return false
       }
-      let key = other.respondents.key(id)
-      let (mine, inserted) = key.withUnsafeBufferPointer { respondents.intern($0) }
-      if inserted {
-        respondentUnit.append(other.respondentUnit[id])
-        answered.append(0)
-      }
-      if answered[mine] & other.answered[id] != 0 { return false }
-      answered[mine] |= other.answered[id]
-    }
-    for entry in other.answeredBeyond64 where shared[Int(other.respondentUnit[entry / 1_000_000])] {
-      let key = other.respondents.key(entry / 1_000_000)
-      guard let mine = key.withUnsafeBufferPointer({ respondents.find($0) }) else { continue }
-      if !answeredBeyond64.insert(mine * 1_000_000 + entry % 1_000_000).inserted { return false }
     }
     return true
   }
 
   func results() -> SurveyResults {
     var results = SurveyResults()
-    var respondentCount = Array(repeating: 0, count: context.unitIDs.count)
-    for unit in respondentUnit { respondentCount[Int(unit)] += 1 }
-    for (unit, counted) in countedRespondents.enumerated() { respondentCount[unit] += counted }
+    let respondentCount = respondents.map(\.count)
     let groups = context.survey.groups
     for (unit, unitID) in context.unitIDs.enumerated() where respondentCount[unit] > 0 {
       var byGroup: [String: SurveyResults.Tally] = [:]
@@ -432,5 +388,52 @@ struct SurveyChunk: Sendable {
       results.respondents[unitID] = respondentCount[unit]
     }
     return results
+  }
+}
+
+/// The respondents of one unit: their ids, and the questions each has answered (to count
+/// them, and to catch a respondent answering a question twice).
+struct UnitRespondents: Sendable {
+  private var ids = ByteInterner(capacity: 0)
+  /// Questions answered by each respondent (question ids < 64), and beyond 64 as a set of
+  /// respondent × 1 000 000 + question.
+  private var answered: [UInt64] = []
+  private var answeredBeyond64 = Set<Int>()
+
+  /// The number of respondents.
+  var count: Int { ids.count }
+
+  /// The id of the respondent `key`, added when new.
+  mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    let (id, inserted) = ids.intern(key)
+    if inserted { answered.append(0) }
+    return id
+  }
+
+  /// Records that `respondent` answered `question`; false when it already had.
+  mutating func markAnswered(_ respondent: Int, _ question: Int) -> Bool {
+    if question < 64 {
+      let bit = UInt64(1) << UInt64(question)
+      if answered[respondent] & bit != 0 { return false }
+      answered[respondent] |= bit
+      return true
+    }
+    return answeredBeyond64.insert(respondent * 1_000_000 + question).inserted
+  }
+
+  /// Adds `other`'s respondents; false when one of them answered a question in both.
+  mutating func merge(_ other: UnitRespondents) -> Bool {
+    var mine: [Int] = []
+    for id in 0..<other.ids.count {
+      let key = other.ids.key(id)
+      let local = key.withUnsafeBufferPointer { intern($0) }
+      mine.append(local)
+      if answered[local] & other.answered[id] != 0 { return false }
+      answered[local] |= other.answered[id]
+    }
+    for entry in other.answeredBeyond64 where !answeredBeyond64.insert(mine[entry / 1_000_000] * 1_000_000 + entry % 1_000_000).inserted {
+      return false
+    }
+    return true
   }
 }
