@@ -27,7 +27,7 @@ extension YearLoader {
   }
 
   private static func reader(_ criteria: CriteriaSet, _ units: [AssessedUnit]) -> RowReader {
-    var reader = RowReader(criteria: criteria)
+    let reader = RowReader(criteria: criteria)
     reader.units = units
     return reader
   }

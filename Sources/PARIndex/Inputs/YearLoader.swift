@@ -39,7 +39,7 @@ public enum YearLoader {
     }
     try log.throwIfAny()
 
-    var reader = RowReader(criteria: criteria)
+    let reader = RowReader(criteria: criteria)
     let (units, unitLines) = try reader.units(file: required[0].0, bytes: required[0].1)
     reader.units = units
     var data = YearData(units: units)
@@ -99,7 +99,11 @@ public enum YearLoader {
 ///
 /// Unit ids and leaf codes are looked up from the file's bytes (``ByteInterner``) when they
 /// are plain ASCII, as they almost always are: no string and no string hashing per row.
-struct RowReader {
+///
+/// A class, so that the closure that visits a million rows holds one reference to it rather
+/// than copying the criteria set and the lookup tables. Set ``units`` before sharing it
+/// between threads; after that it is only read.
+final class RowReader: @unchecked Sendable {
   let criteria: CriteriaSet
   /// The units of `units.csv`; set before reading the other files.
   var units: [AssessedUnit] = [] {

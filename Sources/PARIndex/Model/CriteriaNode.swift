@@ -16,25 +16,65 @@ public struct CriteriaNode: Sendable, Hashable {
     case forbidden
   }
 
+  private struct Fields: Sendable, Hashable {
+    var code: String
+    var title: String
+    var maxPoints: FixedDecimal
+    var children: [CriteriaNode]
+    var rule: Rule?
+    var evidence: EvidenceRequirement
+    var notApplicable: NotApplicablePolicy
+    var source: String?
+  }
+
+  /// In one shared box: scoring hands a leaf to a function a million times a year, and a
+  /// copy is then one reference count, not one per field.
+  private var fields: SharedBox<Fields>
+
   /// Dotted and unique in the set: `1`, `1.2`, `1.2.3`.
-  public var code: String
-  public var title: String
-  public var maxPoints: FixedDecimal
+  public var code: String {
+    get { fields.value.code }
+    set { fields.value.code = newValue }
+  }
+  public var title: String {
+    get { fields.value.title }
+    set { fields.value.title = newValue }
+  }
+  public var maxPoints: FixedDecimal {
+    get { fields.value.maxPoints }
+    set { fields.value.maxPoints = newValue }
+  }
   /// Empty for a leaf.
-  public var children: [CriteriaNode]
+  public var children: [CriteriaNode] {
+    get { fields.value.children }
+    set { fields.value.children = newValue }
+  }
   /// Set exactly for leaves.
-  public var rule: Rule?
-  public var evidence: EvidenceRequirement
-  public var notApplicable: NotApplicablePolicy
+  public var rule: Rule? {
+    get { fields.value.rule }
+    set { fields.value.rule = newValue }
+  }
+  public var evidence: EvidenceRequirement {
+    get { fields.value.evidence }
+    set { fields.value.evidence = newValue }
+  }
+  public var notApplicable: NotApplicablePolicy {
+    get { fields.value.notApplicable }
+    set { fields.value.notApplicable = newValue }
+  }
   /// Where the item and its numbers come from.
-  public var source: String?
+  public var source: String? {
+    get { fields.value.source }
+    set { fields.value.source = newValue }
+  }
 
   public init(
     code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode] = [], rule: Rule? = nil,
     evidence: EvidenceRequirement = .none, notApplicable: NotApplicablePolicy = .forbidden, source: String? = nil
   ) {
-    (self.code, self.title, self.maxPoints, self.children, self.rule) = (code, title, maxPoints, children, rule)
-    (self.evidence, self.notApplicable, self.source) = (evidence, notApplicable, source)
+    fields = SharedBox(Fields(
+      code: code, title: title, maxPoints: maxPoints, children: children, rule: rule, evidence: evidence,
+      notApplicable: notApplicable, source: source))
   }
 
   public var isLeaf: Bool { rule != nil }
