@@ -5,7 +5,9 @@
 // Each DIR holds criteria.json and the year's CSV files (Benchmarks/generate.py writes them).
 // Phases run one after another so each can be timed alone (the CLI reads files concurrently,
 // so its end-to-end time is lower than the sum here); the survey and the scoring use all
-// cores inside their phase. Peak memory is the process's maximum resident set size so far.
+// cores inside their phase. Each phase has its wall time and its CPU time (user + system, all
+// threads); "MB/s per core" is the file's size over the CPU time, the rate one core reads at.
+// Peak memory is the process's maximum resident set size so far.
 
 import Foundation
 import PARIndex
@@ -13,15 +15,25 @@ import PARIndex
 struct Phase {
   var name: String
   var seconds: Double
+  var cpuSeconds: Double
   var bytes: Int?
+}
+
+/// User + system time of the whole process so far, in seconds.
+func cpuSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 func measure<T>(_ phases: inout [Phase], _ name: String, bytes: Int? = nil, _ body: () throws -> T) rethrows -> T {
   let clock = ContinuousClock()
   var result: T?
+  let cpuBefore = cpuSeconds()
   let elapsed = try clock.measure { result = try body() }
   let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-  phases.append(Phase(name: name, seconds: seconds, bytes: bytes))
+  phases.append(Phase(name: name, seconds: seconds, cpuSeconds: cpuSeconds() - cpuBefore, bytes: bytes))
   return result!
 }
 
@@ -95,7 +107,7 @@ if let flag = arguments.firstIndex(of: "--json"), flag + 1 < arguments.count {
   arguments.removeSubrange(flag...(flag + 1))
 }
 guard !arguments.isEmpty else {
-  print("usage: parindex-bench DIR... [--json FILE]   (DIR from Benchmarks/generate.py)")
+  print("usage: parindex-bench DIR... [--json FILE] [--survey-only]   (DIR from Benchmarks/generate.py)")
   exit(64)
 }
 
@@ -106,16 +118,21 @@ for folder in arguments {
     let total = phases.reduce(0) { $0 + $1.seconds }
     print("\n\(folder): \(units) units, \(answers) survey answers, \(ProcessInfo.processInfo.activeProcessorCount) cores")
     let pad = { (text: String) in text + String(repeating: " ", count: max(0, 28 - text.count)) }
-    print(pad("phase") + " seconds      MB/s")
-    for phase in phases {
-      let rate = phase.bytes.map { bytes in phase.seconds > 0 ? String(format: "%9.0f", Double(bytes) / 1e6 / phase.seconds) : "" } ?? ""
-      print(pad(phase.name) + String(format: "%8.3f", phase.seconds) + "  " + rate)
+    print(pad("phase") + " seconds  CPU s      MB/s  MB/s per core")
+    func rate(_ bytes: Int?, _ seconds: Double, _ width: Int) -> String {
+      guard let bytes, seconds > 0.0005 else { return String(repeating: " ", count: width) }
+      return String(format: "%\(width).0f", Double(bytes) / 1e6 / seconds)
     }
-    print(pad("total (phases in sequence)") + String(format: "%8.3f", total))
+    for phase in phases {
+      print(
+        pad(phase.name) + String(format: "%8.3f %6.2f", phase.seconds, phase.cpuSeconds) + "  " + rate(phase.bytes, phase.seconds, 8)
+          + "  " + rate(phase.bytes, phase.cpuSeconds, 13))
+    }
+    print(pad("total (phases in sequence)") + String(format: "%8.3f %6.2f", total, phases.reduce(0) { $0 + $1.cpuSeconds }))
     print(pad("peak resident memory") + String(format: "%8.1f MiB", peak))
     report.append([
       "folder": folder, "units": units, "survey_answers": answers, "total_seconds": total, "peak_rss_mib": peak,
-      "phases": phases.map { ["name": $0.name, "seconds": $0.seconds, "bytes": $0.bytes ?? 0] },
+      "phases": phases.map { ["name": $0.name, "seconds": $0.seconds, "cpu_seconds": $0.cpuSeconds, "bytes": $0.bytes ?? 0] },
     ])
   } catch {
     print("\(folder): \(error)")

@@ -146,4 +146,22 @@ import Testing
     let text = Self.survey(respondents: 3) + "A,\(long),S1,5,\nA,\(long),S2,1,\n"
     try Self.expectSameEverywhere(Array(text.utf8))
   }
+
+  @Test func aNamedPipeIsReadToItsEnd() throws {
+    // `survey.csv` may be a pipe (a FIFO): it has no size and no offsets, and can be opened
+    // only once per writer.
+    let text = Self.survey(respondents: 5)
+    let year = try TemporaryYear([:])
+    let path = year.path + "/survey.csv"
+    #expect(mkfifo(path, 0o600) == 0)
+    let writer = Thread {
+      let handle = FileHandle(forWritingAtPath: path)!
+      handle.write(Data(text.utf8))
+      try? handle.close()
+    }
+    writer.start()
+    let streamed = try SurveyAggregator.aggregate(path: path, criteria: Mini.criteria, unitIDs: Self.units)
+    let inMemory = try SurveyAggregator.aggregate(file: path, bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units)
+    #expect(streamed.tallies == inMemory.tallies && streamed.respondents == ["A": 5, "B": 5, "P": 5])
+  }
 }

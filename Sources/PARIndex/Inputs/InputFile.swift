@@ -15,8 +15,7 @@ public enum InputFile {
   /// - Throws: ``InputError`` of kind `.notFound` when nothing is at `path`, `.invalid` when it is
   ///   a folder or cannot be read.
   public static func read(_ path: String) throws(InputError) -> [UInt8] {
-    let file = try LineBlockFile(path: path)
-    return try file.read(at: 0, count: file.size)
+    try LineBlockFile(path: path).readAll()
   }
 
   /// `folder/name`, without a doubled slash.

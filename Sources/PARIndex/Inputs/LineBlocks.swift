@@ -30,6 +30,26 @@ final class LineBlockFile: @unchecked Sendable {
       throw InputError(file: path, message: "the file cannot be read (check its permissions)")
     }
     (self.path, self.descriptor, self.size) = (path, descriptor, Int(status.st_size))
+    isRegular = (status.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// False for a pipe or a device (`<(…)` in a shell): its size is unknown until read.
+  let isRegular: Bool
+
+  /// Everything until the end: the whole of a regular file, or a pipe read to its end.
+  func readAll() throws(InputError) -> [UInt8] {
+    if isRegular { return try read(at: 0, count: size) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw InputError(file: path, message: "the file cannot be read: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[..<count])
+    }
   }
 
   deinit { close(descriptor) }
@@ -94,6 +114,14 @@ final class LineBlockFile: @unchecked Sendable {
         buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + lastFeed + 1, byteCount: carried)
       }
     }
+  }
+
+  private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.read(descriptor, buffer, count)
+    #else
+      Darwin.read(descriptor, buffer, count)
+    #endif
   }
 
   /// Fills `buffer` from `offset` with `pread`, retrying short reads; returns the bytes read

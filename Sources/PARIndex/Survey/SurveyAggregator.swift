@@ -32,6 +32,8 @@ public enum SurveyAggregator {
     let file: LineBlockFile
     do { file = try LineBlockFile(path: path) } catch { throw InputErrors([error]) }
     guard let survey = criteria.survey else { throw noSurveyBlock(path, criteria) }
+    // A pipe cannot be read at offsets: read it to its end.
+    guard file.isRegular else { return try readWhole(file, criteria, unitIDs) }
     // The header, from the first lines. Quotes or lone carriage returns anywhere in them, or
     // a first line longer than the window: let the general reader take the whole file.
     let window: [UInt8]
@@ -179,7 +181,7 @@ public enum SurveyAggregator {
   /// The whole file through the general CSV reader.
   private static func readWhole(_ file: LineBlockFile, _ criteria: CriteriaSet, _ unitIDs: [String]) throws(InputErrors) -> SurveyResults {
     let bytes: [UInt8]
-    do { bytes = try InputFile.read(file.path) } catch { throw InputErrors([error]) }
+    do { bytes = try file.readAll() } catch { throw InputErrors([error]) }
     return try aggregate(file: file.path, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1)
   }
 
