@@ -8,16 +8,22 @@ public enum ValueVocabulary {
   public static let yesWords: Set<String> = ["có", "x", "1", "yes", "đạt"]
   public static let noWords: Set<String> = ["không", "0", "no", "không đạt"]
 
+  // The same words as arrays: a dozen short strings compare faster than they hash, and every
+  // value of a year is looked up here.
+  private static let notApplicableList = Array(notApplicableWords)
+  private static let yesList = Array(yesWords)
+  private static let noList = Array(noWords)
+
   /// Whether the text says "not applicable".
   public static func isNotApplicable(_ text: String) -> Bool {
-    notApplicableWords.contains(folded(text))
+    notApplicableList.contains(folded(text))
   }
 
   /// `true` for a yes word, `false` for a no word, `nil` otherwise.
   public static func yesNo(_ text: String) -> Bool? {
     let word = folded(text)
-    if yesWords.contains(word) { return true }
-    if noWords.contains(word) { return false }
+    if yesList.contains(word) { return true }
+    if noList.contains(word) { return false }
     return nil
   }
 
@@ -27,9 +33,28 @@ public enum ValueVocabulary {
     // hostile 100 MB field) is no word, and folding it character by character would be slow.
     guard text.utf8.count <= 64 else { return "" }
     if let folded = foldedASCII(text) { return folded }
+    if isFolded(text) { return text }
     let words = text.unicodeScalars.split(whereSeparator: \.isCellSpace)
     let joined = words.count == 1 ? String(words[0]) : words.map(String.init).joined(separator: " ")
     return joined.nfc.lowercased()
+  }
+
+  /// True when folding changes nothing: NFC, single spaces between words, and no scalar that
+  /// changes when lower-cased (Unicode's Changes_When_Lowercased, what `lowercased()` maps) —
+  /// a Vietnamese word as units write it, `không` or `đạt`.
+  private static func isFolded(_ text: String) -> Bool {
+    guard text.isSurelyNFC else { return false }
+    var afterSpace = true  // no space at the start
+    for scalar in text.unicodeScalars {
+      if scalar.isCellSpace {
+        if afterSpace || scalar != " " { return false }
+        afterSpace = true
+      } else {
+        if scalar.properties.changesWhenLowercased { return false }
+        afterSpace = false
+      }
+    }
+    return !afterSpace  // nor at the end, and not empty
   }
 
   /// `folded` for ASCII text, byte by byte (values are mostly numbers, dates and codes);
@@ -79,6 +104,9 @@ public struct PercentageValue: Sendable, Hashable {
 
   /// Parses a percentage or a ratio; see the type's summary.
   public static func parse(_ text: String) -> Result<PercentageValue, ParseError> {
+    // ASCII (numbers, `%`, `/`): the same steps on the bytes.
+    var text = text
+    if let parsed = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? parse(ascii: bytes) : nil }) { return parsed }
     var body = text.trimmingSpaces
     if let slash = body.unicodeScalars.firstIndex(of: "/") {
       guard case .success(let numerator) = FixedDecimal.parse(body[..<slash]),
@@ -92,6 +120,25 @@ public struct PercentageValue: Sendable, Hashable {
     // Scalars, not characters: no grapheme breaking on the hot path.
     if body.unicodeScalars.last == "%" { body = Substring(body.unicodeScalars.dropLast()).trimmingSpaces }
     guard case .success(let number) = FixedDecimal.parse(body) else { return .failure(.notAPercentage) }
+    return .success(PercentageValue(percent: number.fraction.reduced(), ratio: nil))
+  }
+
+  /// ``parse(_:)`` on ASCII bytes.
+  private static func parse(ascii bytes: UnsafeBufferPointer<UInt8>) -> Result<PercentageValue, ParseError> {
+    var (start, end) = (0, bytes.count)
+    while start < end && FixedDecimal.isSpace(bytes[start]) { start += 1 }
+    while end > start && FixedDecimal.isSpace(bytes[end - 1]) { end -= 1 }
+    if let slash = bytes[start..<end].firstIndex(of: UInt8(ascii: "/")) {
+      guard case .success(let numerator) = FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[start..<slash])),
+        case .success(let denominator) = FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[(slash + 1)..<end]))
+      else { return .failure(.notAPercentage) }
+      if denominator == .zero { return .failure(.zeroDenominator) }
+      if numerator > denominator { return .failure(.ratioAboveOne) }
+      let percent = Fraction(Int128(numerator.micros) * 100, Int128(denominator.micros)).reduced()
+      return .success(PercentageValue(percent: percent, ratio: (numerator, denominator)))
+    }
+    if end > start && bytes[end - 1] == UInt8(ascii: "%") { end -= 1 }
+    guard case .success(let number) = FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return .failure(.notAPercentage) }
     return .success(PercentageValue(percent: number.fraction.reduced(), ratio: nil))
   }
 
