@@ -164,6 +164,20 @@ struct ScoringTests {
     #expect(RankingCSV.render(try Mini.run(shuffled)) == RankingCSV.render(results))
   }
 
+  @Test func totalsOnlyScoringKeepsEverythingButTheLeaves() throws {
+    var files = ScoringTests.year
+    files["units.csv"] = Mini.units
+    let year = try TemporaryYear(files)
+    let totals = try Assessment.run(criteria: Mini.criteria, folder: year.path, detail: .totals)
+    #expect(totals.rankedUnits.allSatisfy { $0.leaves.isEmpty })
+    let leafCount = try Mini.criteria.leaves.count
+    #expect(leafCount > 0 && results.rankedUnits.allSatisfy { $0.leaves.count == leafCount })
+    var withoutLeaves = results.rankedUnits
+    for index in withoutLeaves.indices { withoutLeaves[index].leaves = [] }
+    #expect(totals.rankedUnits == withoutLeaves)
+    #expect(RankingCSV.render(totals) == RankingCSV.render(results))
+  }
+
   @Test func nfdTextMatchesAndPrintsAsNFC() throws {
     var year = Self.year
     let nfdUnits = Mini.units.replacingOccurrences(of: "Xã An Bình", with: "Xa\u{303} An Bi\u{300}nh")

@@ -29,4 +29,41 @@ struct TextTests {
     #expect(ValueVocabulary.isNotApplicable("KHÔNG PHÁT SINH"))
     #expect(ValueVocabulary.yesNo("Kho\u{302}ng đạt") == false)
   }
+
+  /// Folding as first written (split on cell spaces, join, NFC, lower-case), the reference
+  /// for the byte-level and already-folded fast paths.
+  static func referenceFold(_ text: String) -> String {
+    text.unicodeScalars.split(whereSeparator: \.isCellSpace).map(String.init).joined(separator: " ")
+      .precomposedStringWithCanonicalMapping.lowercased()
+  }
+
+  @Test(arguments: [
+    "không", "Không", "KHÔNG", "không ", " không", "không  đạt", "không\u{A0}đạt", "Kho\u{302}ng", "đạt", "ĐẠT", "Đạt",
+    "có", "Có", "CÓ", "Co\u{301}", "x", "X", "1", "0", "yes", "YES", "n/a", "N/A", "KPS", "kps", "không phát sinh",
+    "Không Phát Sinh", "2025-03-15", "96,5 %", "\t", "", "ǅ", "İ", "straße", "Σ",
+  ])
+  func foldingFastPathsAgreeWithTheReference(text: String) {
+    #expect(ValueVocabulary.folded(text) == Self.referenceFold(text))
+  }
+
+  /// A value ending in a no-break space takes the general (scalar) path and trims it; the same
+  /// value without it takes the byte path. Both must read it the same way.
+  @Test(arguments: [
+    "85", "85%", "85 %", " 85,5 % ", "17/20", "17 / 20", "0/0", "21/20", "%", "/", "5%%", "1e3", "-5", "", "100.000",
+    "12abc", "182/200", "0,0", "17/20%", "1/3",
+  ])
+  func percentageBytePathAgreesWithTheScalarPath(text: String) {
+    let plain = PercentageValue.parse(text)
+    let padded = PercentageValue.parse(text + "\u{A0}")
+    switch (plain, padded) {
+    case (.success(let a), .success(let b)): #expect(a == b && a.ratio?.numerator == b.ratio?.numerator && a.ratio?.denominator == b.ratio?.denominator)
+    case (.failure(let a), .failure(let b)): #expect(a == b)
+    default: Issue.record("\(text): \(plain) vs \(padded)")
+    }
+  }
+
+  @Test(arguments: ["05/12/2025", "5/1/2025", "2025-12-05", "2025-1-05", "31/02/2025", "29/02/2024", "x", "", "05/12/2025x", "0001-01-01"])
+  func dateBytePathAgreesWithTheScalarPath(text: String) {
+    #expect(CalendarDate(parsing: text) == CalendarDate(parsing: "\u{A0}" + text + " "))
+  }
 }
