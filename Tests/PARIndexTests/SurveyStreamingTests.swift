@@ -164,4 +164,15 @@ import Testing
     let inMemory = try SurveyAggregator.aggregate(file: path, bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units)
     #expect(streamed.tallies == inMemory.tallies && streamed.respondents == ["A": 5, "B": 5, "P": 5])
   }
+
+  @Test func aByteThatBreaksUTF8IsPlacedByLineFeedsAfterALoneCarriageReturn() throws {
+    // The header ends with a lone CR (a line break to the CSV reader) and the bad byte lies
+    // beyond the first window the streamed reader looks at for the header.
+    var bytes = Array(Self.survey(respondents: 1000).utf8)
+    let headerEnd = bytes.firstIndex(of: 0x0A)!
+    bytes[headerEnd] = 0x0D
+    #expect(bytes.count > 1 << 16)
+    bytes[bytes.count - 10] = 0xFF
+    try Self.expectSameEverywhere(bytes)
+  }
 }

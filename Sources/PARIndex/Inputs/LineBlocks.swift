@@ -36,9 +36,17 @@ final class LineBlockFile: @unchecked Sendable {
   /// False for a pipe or a device (`<(…)` in a shell): its size is unknown until read.
   let isRegular: Bool
 
-  /// Everything until the end: the whole of a regular file, or a pipe read to its end.
+  /// Everything until the end: a regular file (to its end, should it have grown since it was
+  /// opened or report no size, as some virtual files do), or a pipe.
   func readAll() throws(InputError) -> [UInt8] {
-    if isRegular { return try read(at: 0, count: size) }
+    if isRegular {
+      var bytes = try read(at: 0, count: size)
+      while true {
+        let more = try read(at: bytes.count, count: 1 << 16, pastSize: true)
+        if more.isEmpty { return bytes }
+        bytes.append(contentsOf: more)
+      }
+    }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -54,9 +62,10 @@ final class LineBlockFile: @unchecked Sendable {
 
   deinit { close(descriptor) }
 
-  /// Up to `count` bytes from `offset` (fewer at the end of the file).
-  func read(at offset: Int, count: Int) throws(InputError) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: max(0, min(count, size - offset)))
+  /// Up to `count` bytes from `offset` (fewer at the end of the file; with `pastSize`, the
+  /// end as it is now rather than the size at opening).
+  func read(at offset: Int, count: Int, pastSize: Bool = false) throws(InputError) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: max(0, pastSize ? count : min(count, size - offset)))
     let filled = bytes.withUnsafeMutableBytes { buffer in Result { () throws(InputError) in try fill(buffer, from: offset) } }
     bytes.removeLast(bytes.count - (try filled.get()))
     return bytes

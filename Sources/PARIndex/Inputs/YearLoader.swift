@@ -110,26 +110,37 @@ final class RowReader: @unchecked Sendable {
     didSet {
       unitKeys = ByteInterner(capacity: units.count)
       unitPositions = [:]
-      for (position, unit) in units.enumerated() {
-        unitKeys.intern(unit.id)
+      unitPositionOfKey = []
+      for (position, unit) in units.enumerated() where unitPositions[unit.id] == nil {
+        // A repeated id (possible through the per-file API) keeps its first position.
         unitPositions[unit.id] = position
+        unitKeys.intern(unit.id)
+        unitPositionOfKey.append(position)
       }
     }
   }
   private var unitKeys = ByteInterner()
   private var unitPositions: [String: Int] = [:]
+  /// The position in ``units`` of each interned id (ids are dense, positions may skip).
+  private var unitPositionOfKey: [Int] = []
   private let leafKeys: ByteInterner
+  private let leafPositionOfKey: [Int]
 
   init(criteria: CriteriaSet) {
     self.criteria = criteria
     var leafKeys = ByteInterner(capacity: criteria.leaves.count)
-    for leaf in criteria.leaves { leafKeys.intern(leaf.code) }
-    self.leafKeys = leafKeys
+    var positions: [Int] = []
+    for leaf in criteria.leaves where leafKeys.find(leaf.code) == nil {
+      leafKeys.intern(leaf.code)
+      // The same leaf as `leafIndex(of:)` gives, whatever the set.
+      positions.append(criteria.leafIndex(of: leaf.code)!)
+    }
+    (self.leafKeys, leafPositionOfKey) = (leafKeys, positions)
   }
 
   /// The position of the row's unit in ``units``; an empty or unknown id is reported.
   func unitPosition(_ row: CSVTable.Row, column: Int?, file: String, log: inout ErrorLog) -> Int? {
-    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let position = unitKeys.find(bytes) { return position }
+    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = unitKeys.find(bytes) { return unitPositionOfKey[key] }
     let unitID = row.text(column)
     guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return nil }
     return unitPositions[unitID]
@@ -137,7 +148,7 @@ final class RowReader: @unchecked Sendable {
 
   /// The position of the leaf with the row's code, or `nil` (nothing reported).
   func leafPosition(_ row: CSVTable.Row, column: Int?) -> Int? {
-    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let position = leafKeys.find(bytes) { return position }
+    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = leafKeys.find(bytes) { return leafPositionOfKey[key] }
     return criteria.leafIndex(of: row.text(column))
   }
 

@@ -149,7 +149,11 @@ struct CriteriaOutline: Sendable {
       codes.append(node.code)
       parents.append(parent)
       leafPositions.append(node.isLeaf ? leafCount : -1)
-      if node.isLeaf { leafCount += 1 }
+      // A node with a rule is a leaf, whatever else it holds (as `CriteriaSet.leaves` says).
+      if node.isLeaf {
+        leafCount += 1
+        return
+      }
       for child in node.children { visit(child, parent: position) }
     }
     var fields: [Int] = []

@@ -52,6 +52,8 @@ public enum SurveyAggregator {
     }
     let context = SurveyContext(file: path, survey: survey, unitIDs: unitIDs, columns: columns)
     let headerLines = 1 + prefixReader.lineBreaks(in: prefixReader.start..<headerEnd)
+    // A byte that breaks UTF-8 is placed by line feeds alone, as the general reader does.
+    let headerFeeds = 1 + lineFeeds(in: prefix.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<headerEnd]) })
 
     // Line-aligned pieces of the rest of the file.
     let parts = file.size - headerEnd < splitThreshold && threads == nil ? 1 : max(1, threads ?? Parallel.width)
@@ -82,7 +84,7 @@ public enum SurveyAggregator {
     }
     if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw InputErrors([error]) }
     if outcomes.contains(where: { $0.needsGeneralReader }) { return try readWhole(file, criteria, unitIDs) }
-    guard let total = try combine(outcomes, firstLine: headerLines, file: path) else {
+    guard let total = try combine(outcomes, firstLine: headerLines, firstFeedLine: headerFeeds, file: path) else {
       return try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: 1, blockSize: blockSize)
     }
     return try finish(total)
@@ -90,7 +92,9 @@ public enum SurveyAggregator {
 
   /// Joins the pieces in file order; `nil` when a respondent answered the same question in
   /// two pieces (the caller then reads in one piece, so that the error names the right line).
-  private static func combine(_ pieces: [StreamedPiece], firstLine headerLines: Int, file: String) throws(InputErrors) -> SurveyChunk? {
+  private static func combine(
+    _ pieces: [StreamedPiece], firstLine headerLines: Int, firstFeedLine headerFeeds: Int, file: String
+  ) throws(InputErrors) -> SurveyChunk? {
     // Units with respondents in more than one piece.
     var shared = [Bool](repeating: false, count: pieces.first?.chunk.context.unitIDs.count ?? 0)
     var touched = [Bool](repeating: false, count: shared.count)
@@ -101,12 +105,16 @@ public enum SurveyAggregator {
       }
     }
     // Each piece counted its lines from 0: shift them by the lines before it.
+    // (Past the header, a piece read line by line has no lone carriage return: its lines are
+    // its line feeds.)
     var firstLine = headerLines
+    var firstFeedLine = headerFeeds
     var total: SurveyChunk?
     for piece in pieces {
       if let (offset, line, byte) = piece.notUTF8 {
-        throw InputErrors([CSVReader.notUTF8(file: file, line: firstLine + line, offset: offset, byte: byte)])
+        throw InputErrors([CSVReader.notUTF8(file: file, line: firstFeedLine + line, offset: offset, byte: byte)])
       }
+      firstFeedLine += piece.lines
       var chunk = piece.chunk
       chunk.log.shiftLines(by: firstLine)
       firstLine += piece.lines
@@ -160,7 +168,8 @@ public enum SurveyAggregator {
       chunk.read(reader, headerEnd..<bytes.count, firstLine: headerLines)
       return try finish(chunk)
     }
-    guard let total = try combine(pieces, firstLine: headerLines, file: file) else {
+    let headerFeeds = 1 + bytes.withUnsafeBufferPointer { lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
+    guard let total = try combine(pieces, firstLine: headerLines, firstFeedLine: headerFeeds, file: file) else {
       return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true)
     }
     return try finish(total)
