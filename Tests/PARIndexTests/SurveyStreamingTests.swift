@@ -4,8 +4,9 @@ import Testing
 @testable import PARIndex
 
 /// The survey is read line by line, in pieces on several cores and, from a path, in blocks of
-/// whole lines. Every way of reading must give exactly what the general CSV reader gives in
-/// one piece: the same tallies and respondent counts, or the same errors on the same lines.
+/// whole lines, letting go of each unit's respondents when its rows end. Every way of reading
+/// must give exactly what the general CSV reader gives in one piece keeping every respondent:
+/// the same tallies and respondent counts, or the same errors on the same lines.
 @Suite struct SurveyStreamingTests {
   static let units = ["A", "B", "P"]
 
@@ -47,7 +48,7 @@ import Testing
   static func expectSameEverywhere(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
     let criteria = try Mini.criteria
     let reference = outcome { () throws(InputErrors) in
-      try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: 1, lineByLine: false)
+      try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: 1, lineByLine: false, sealsRuns: false)
     }
     for threads in [1, 2, 3, 5] {
       let inMemory = outcome { () throws(InputErrors) in
@@ -174,5 +175,26 @@ import Testing
     #expect(bytes.count > 1 << 16)
     bytes[bytes.count - 10] = 0xFF
     try Self.expectSameEverywhere(bytes)
+  }
+
+  @Test func aUnitWhoseRowsComeInSeveralRuns() throws {
+    // Units interleaved (a file not sorted by unit): a unit's respondents must be remembered
+    // across its runs, to count them once and to catch a question answered twice.
+    let lines = Self.survey(respondents: 10).split(separator: "\n").map(String.init)
+    let header = lines[0]
+    let body = Array(lines.dropFirst())
+    var interleaved: [String] = []
+    for index in 0..<20 { for unit in 0..<3 { interleaved.append(body[unit * 20 + index]) } }
+    let text = ([header] + interleaved).joined(separator: "\n") + "\n"
+    try Self.expectSameEverywhere(Array(text.utf8))
+    let results = try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 2)
+    #expect(results.respondents == ["A": 10, "B": 10, "P": 10])
+    // A answers again, much later, a question it answered in its first run.
+    try Self.expectSameEverywhere(Array((Self.survey(respondents: 10) + "B,R1,S2,5,\n").utf8))
+    // A unit's second run adds a respondent, far from its first.
+    let more = Self.survey(respondents: 10) + "A,R11,S1,4,\n"
+    try Self.expectSameEverywhere(Array(more.utf8))
+    let counted = try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(more.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 3)
+    #expect(counted.respondents["A"] == 11)
   }
 }

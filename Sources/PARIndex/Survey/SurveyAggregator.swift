@@ -27,28 +27,34 @@ public enum SurveyAggregator {
     try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: threads, blockSize: 1 << 20)
   }
 
-  /// As above, with the block size (tests use tiny blocks to cross every boundary).
-  static func aggregate(path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int?, blockSize: Int) throws(InputErrors) -> SurveyResults {
+  /// As above, with the block size (tests use tiny blocks to cross every boundary); with
+  /// `sealsRuns` false, every unit's respondents are kept to the end (see
+  /// ``SurveyChunk/closeRun(at:)``), as for a file not sorted by unit.
+  static func aggregate(
+    path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int?, blockSize: Int, sealsRuns: Bool = true
+  ) throws(InputErrors) -> SurveyResults {
     let file: LineBlockFile
     do { file = try LineBlockFile(path: path) } catch { throw InputErrors([error]) }
     guard let survey = criteria.survey else { throw noSurveyBlock(path, criteria) }
     // A pipe cannot be read at offsets: read it to its end.
-    guard file.isRegular else { return try readWhole(file, criteria, unitIDs) }
+    guard file.isRegular else { return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns) }
     // The header, from the first lines. Quotes or lone carriage returns anywhere in them, or
     // a first line longer than the window: let the general reader take the whole file.
     let window: [UInt8]
     do { window = try file.read(at: 0, count: 1 << 16) } catch { throw InputErrors([error]) }
     let complete = window.count == file.size
-    guard let lastFeed = complete ? window.count - 1 : window.lastIndex(of: 0x0A) else { return try readWhole(file, criteria, unitIDs) }
+    guard let lastFeed = complete ? window.count - 1 : window.lastIndex(of: 0x0A) else {
+      return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
+    }
     let prefix = Array(window[...lastFeed])
     let prefixReader: CSVReader
     do { prefixReader = try CSVReader(file: path, bytes: prefix) } catch {
       // Not UTF-8 near the start: the general reader names the line.
-      return try readWhole(file, criteria, unitIDs)
+      return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
     }
     // A header whose quotes run past the window is left to the general reader.
     guard let (columns, headerEnd) = try? header(prefixReader), headerEnd < prefix.count || complete else {
-      return try readWhole(file, criteria, unitIDs)
+      return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
     }
     let context = SurveyContext(file: path, survey: survey, unitIDs: unitIDs, columns: columns)
     let headerLines = 1 + prefixReader.lineBreaks(in: prefixReader.start..<headerEnd)
@@ -64,7 +70,7 @@ public enum SurveyAggregator {
     }
     bounds.append(file.size)
     let outcomes = Parallel.map(parts) { index -> StreamedPiece in
-      var piece = StreamedPiece(chunk: SurveyChunk(context: context))
+      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
       do throws(InputError) {
         try file.forEachBlock(of: bounds[index]..<bounds[index + 1], blockSize: blockSize) { block, offset in
           if let invalid = UTF8Text.firstInvalidOffset(in: block) {
@@ -83,23 +89,35 @@ public enum SurveyAggregator {
       return piece
     }
     if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw InputErrors([error]) }
-    if outcomes.contains(where: { $0.needsGeneralReader }) { return try readWhole(file, criteria, unitIDs) }
-    guard let total = try combine(outcomes, firstLine: headerLines, firstFeedLine: headerFeeds, file: path) else {
-      return try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: 1, blockSize: blockSize)
+    if outcomes.contains(where: { $0.needsGeneralReader }) { return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns) }
+    switch try combine(outcomes, firstLine: headerLines, firstFeedLine: headerFeeds, file: path) {
+    case .total(let total): return try finish(total)
+    case .answeredTwice:
+      return try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: 1, blockSize: blockSize, sealsRuns: sealsRuns)
+    case .notSortedByUnit:
+      return try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: threads, blockSize: blockSize, sealsRuns: false)
     }
-    return try finish(total)
   }
 
-  /// Joins the pieces in file order; `nil` when a respondent answered the same question in
-  /// two pieces (the caller then reads in one piece, so that the error names the right line).
+  /// Pieces joined, or why they cannot be.
+  private enum Combined {
+    case total(SurveyChunk)
+    /// A respondent answered the same question in two pieces: read in one piece, so that
+    /// the error names the right line.
+    case answeredTwice
+    /// A unit's rows come in more than one run: read again keeping every unit's respondents.
+    case notSortedByUnit
+  }
+
+  /// Joins the pieces in file order.
   private static func combine(
     _ pieces: [StreamedPiece], firstLine headerLines: Int, firstFeedLine headerFeeds: Int, file: String
-  ) throws(InputErrors) -> SurveyChunk? {
+  ) throws(InputErrors) -> Combined {
     // Units with respondents in more than one piece.
     var shared = [Bool](repeating: false, count: pieces.first?.chunk.context.unitIDs.count ?? 0)
     var touched = [Bool](repeating: false, count: shared.count)
     for piece in pieces {
-      for unit in shared.indices where piece.chunk.respondents[unit].count > 0 {
+      for unit in shared.indices where piece.chunk.touches(unit) {
         if touched[unit] { shared[unit] = true }
         touched[unit] = true
       }
@@ -115,16 +133,21 @@ public enum SurveyAggregator {
         throw InputErrors([CSVReader.notUTF8(file: file, line: firstFeedLine + line, offset: offset, byte: byte)])
       }
       firstFeedLine += piece.lines
+      if piece.chunk.revisited { return .notSortedByUnit }
       var chunk = piece.chunk
       chunk.log.shiftLines(by: firstLine)
       firstLine += piece.lines
-      if total == nil {
+      guard total != nil else {
         total = chunk
-      } else if !total!.merge(chunk, shared: shared) {
-        return nil
+        continue
+      }
+      switch total!.merge(chunk, shared: shared) {
+      case .merged: break
+      case .answeredTwice: return .answeredTwice
+      case .sealedUnitShared: return .notSortedByUnit
       }
     }
-    return total
+    return .total(total!)
   }
 
   /// Aggregates a survey file already in memory.
@@ -137,9 +160,12 @@ public enum SurveyAggregator {
     try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true)
   }
 
-  /// As above; `lineByLine: false` reads every row with the general CSV reader, in one piece
-  /// (the reference the line reader is tested against).
-  static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool) throws(InputErrors) -> SurveyResults {
+  /// As above; `lineByLine: false` reads every row with the general CSV reader, in one piece,
+  /// and with `sealsRuns: false` keeps every unit's respondents to the end (together, the
+  /// reference the line reader and the sealing are tested against).
+  static func aggregate(
+    file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool, sealsRuns: Bool = true
+  ) throws(InputErrors) -> SurveyResults {
     guard let survey = criteria.survey else { throw noSurveyBlock(file, criteria) }
     let reader: CSVReader
     do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
@@ -156,7 +182,7 @@ public enum SurveyAggregator {
     }
     bounds.append(bytes.count)
     let pieces = !lineByLine ? [] : Parallel.map(parts) { index -> StreamedPiece in
-      var piece = StreamedPiece(chunk: SurveyChunk(context: context))
+      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
       bytes.withUnsafeBufferPointer {
         piece.needsGeneralReader = !piece.chunk.readLines(
           UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]), separator: reader.separator, line: &piece.lines)
@@ -164,15 +190,21 @@ public enum SurveyAggregator {
       return piece
     }
     if !lineByLine || pieces.contains(where: { $0.needsGeneralReader }) {
-      var chunk = SurveyChunk(context: context)
+      var chunk = SurveyChunk(context: context, sealsRuns: sealsRuns)
       chunk.read(reader, headerEnd..<bytes.count, firstLine: headerLines)
+      if chunk.revisited {
+        return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: lineByLine, sealsRuns: false)
+      }
       return try finish(chunk)
     }
     let headerFeeds = 1 + bytes.withUnsafeBufferPointer { lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
-    guard let total = try combine(pieces, firstLine: headerLines, firstFeedLine: headerFeeds, file: file) else {
-      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true)
+    switch try combine(pieces, firstLine: headerLines, firstFeedLine: headerFeeds, file: file) {
+    case .total(let total): return try finish(total)
+    case .answeredTwice:
+      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true, sealsRuns: sealsRuns)
+    case .notSortedByUnit:
+      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true, sealsRuns: false)
     }
-    return try finish(total)
   }
 
   /// What one streamed piece found.
@@ -188,10 +220,10 @@ public enum SurveyAggregator {
   }
 
   /// The whole file through the general CSV reader.
-  private static func readWhole(_ file: LineBlockFile, _ criteria: CriteriaSet, _ unitIDs: [String]) throws(InputErrors) -> SurveyResults {
+  private static func readWhole(_ file: LineBlockFile, _ criteria: CriteriaSet, _ unitIDs: [String], sealsRuns: Bool) throws(InputErrors) -> SurveyResults {
     let bytes: [UInt8]
     do { bytes = try file.readAll() } catch { throw InputErrors([error]) }
-    return try aggregate(file: file.path, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1)
+    return try aggregate(file: file.path, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true, sealsRuns: sealsRuns)
   }
 
   /// The columns by name and the offset just after the header line.

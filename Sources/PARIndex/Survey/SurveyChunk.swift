@@ -64,6 +64,17 @@ struct SurveyChunk: Sendable {
   /// Each unit's respondents in a table of its own: a unit's rows come together, so the
   /// table being filled stays in the cache, where one table of millions would not.
   var respondents: [UnitRespondents]
+  /// Whether to let go of a unit's respondents once its rows end (see ``closeRun(at:)``).
+  let sealsRuns: Bool
+  /// Units whose rows ended (their table let go), with the number of respondents they had.
+  var sealedCounts: [Int?]
+  /// A sealed unit had rows again: its counts would be wrong, so the caller reads again
+  /// without sealing.
+  var revisited = false
+  /// The unit of the current run of rows, and of the piece's first run (kept: it may go on
+  /// from the piece before).
+  private var runUnit = -1
+  private var firstRunUnit = -1
   var log = ErrorLog()
   /// The previous row's unit and respondent (bytes in the file, valid while it is read): rows of
   /// one respondent come together, so most rows skip the hash lookups. Compared byte for byte.
@@ -77,10 +88,12 @@ struct SurveyChunk: Sendable {
     var respondent = -1
   }
 
-  init(context: SurveyContext) {
+  init(context: SurveyContext, sealsRuns: Bool) {
     self.context = context
+    self.sealsRuns = sealsRuns
     tallies = Array(repeating: SurveyResults.Tally(), count: context.unitIDs.count * context.survey.groups.count)
     respondents = Array(repeating: UnitRespondents(), count: context.unitIDs.count)
+    sealedCounts = Array(repeating: nil, count: context.unitIDs.count)
   }
 
   mutating func read(_ reader: CSVReader, _ range: Range<Int>, firstLine: Int) {
@@ -310,6 +323,7 @@ struct SurveyChunk: Sendable {
       return unitBytes.isEmpty
         ? fail("unit_id", nil, "expected a unit id") : fail("unit_id", unitBytes, "unknown unit: expected a unit_id listed in units.csv")
     }
+    if unit != runUnit { closeRun(at: unit) }
     guard let question = context.questions.find(questionBytes) else {
       return fail("question", questionBytes, "expected a question listed in the criteria set's survey groups")
     }
@@ -353,31 +367,64 @@ struct SurveyChunk: Sendable {
   }
 
   /// Records that `respondent` answered `question`; false when it already had.
-  /// Adds `other`'s tallies and respondents; false when a respondent answered the same
-  /// question in both (the caller then reads the file in one piece to name the line).
-  /// A unit no other piece has answers for (`shared[unit]` false) cannot have a respondent
-  /// in both: its table is taken as it is — pieces split a file sorted by unit, so only the
-  /// units at their edges are shared.
-  mutating func merge(_ other: SurveyChunk, shared: [Bool]) -> Bool {
+  /// Rows of `unit` begin. The unit whose rows just ended is sealed — its respondents counted
+  /// and let go — unless it began the piece (it may go on from the piece before, or after).
+  /// A file sorted by unit, as surveys are exported, then holds one unit's respondents at a
+  /// time: memory grows with units, not with answers. A sealed unit seen again sets
+  /// ``revisited``.
+  mutating func closeRun(at unit: Int) {
+    if sealsRuns && runUnit >= 0 && runUnit != firstRunUnit {
+      sealedCounts[runUnit] = respondents[runUnit].count
+      respondents[runUnit] = UnitRespondents()
+    }
+    if sealedCounts[unit] != nil { revisited = true }
+    if firstRunUnit < 0 { firstRunUnit = unit }
+    runUnit = unit
+  }
+
+  /// What joining two pieces found.
+  enum MergeOutcome {
+    case merged
+    /// A respondent answered the same question in both pieces.
+    case answeredTwice
+    /// A unit sealed in one piece has rows in the other.
+    case sealedUnitShared
+  }
+
+  /// Adds `other`'s tallies and respondents (the piece after this one). A unit no other piece
+  /// has answers for (`shared[unit]` false) cannot have a respondent in both: its table or
+  /// count is taken as it is. A shared unit — pieces split a file sorted by unit, so only the
+  /// units at their edges are shared, and those are never sealed — has its tables joined.
+  /// The caller reads again in one piece when a respondent answered the same question in
+  /// both (so that the error names the right line), or without sealing when a shared unit
+  /// was sealed.
+  mutating func merge(_ other: SurveyChunk, shared: [Bool]) -> MergeOutcome {
     for index in tallies.indices {
       tallies[index].weightedSum += other.tallies[index].weightedSum
       tallies[index].weightSum += other.tallies[index].weightSum
       tallies[index].answers += other.tallies[index].answers
     }
     log.add(contentsOf: other.log.errors)
-    for unit in respondents.indices where other.respondents[unit].count > 0 {
-      if !shared[unit] {
+    for unit in respondents.indices where shared[unit] {
+      if sealedCounts[unit] != nil || other.sealedCounts[unit] != nil { return .sealedUnitShared }
+      if !respondents[unit].merge(other.respondents[unit]) { return .answeredTwice }
+    }
+    for unit in respondents.indices where !shared[unit] {
+      if let count = other.sealedCounts[unit] {
+        sealedCounts[unit] = count
+      } else if other.respondents[unit].count > 0 {
         respondents[unit] = other.respondents[unit]
-      } else if !respondents[unit].merge(other.respondents[unit]) {
-        return false
       }
     }
-    return true
+    return .merged
   }
+
+  /// Whether the piece has answers for `unit`.
+  func touches(_ unit: Int) -> Bool { sealedCounts[unit] != nil || respondents[unit].count > 0 }
 
   func results() -> SurveyResults {
     var results = SurveyResults()
-    let respondentCount = respondents.map(\.count)
+    let respondentCount = respondents.indices.map { sealedCounts[$0] ?? respondents[$0].count }
     let groups = context.survey.groups
     for (unit, unitID) in context.unitIDs.enumerated() where respondentCount[unit] > 0 {
       var byGroup: [String: SurveyResults.Tally] = [:]
