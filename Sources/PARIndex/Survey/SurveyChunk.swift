@@ -373,6 +373,9 @@ struct SurveyChunk: Sendable {
   /// time: memory grows with units, not with answers. A sealed unit seen again sets
   /// ``revisited``.
   mutating func closeRun(at unit: Int) {
+    // The remembered row may name a unit about to be let go (a row that failed after its
+    // unit was read does not update it): forget it.
+    previous = PreviousRow()
     if sealsRuns && runUnit >= 0 && runUnit != firstRunUnit {
       sealedCounts[runUnit] = respondents[runUnit].count
       respondents[runUnit] = UnitRespondents()
