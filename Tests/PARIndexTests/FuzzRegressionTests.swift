@@ -119,11 +119,46 @@ struct FuzzRegressionTests {
     #expect(rows.allSatisfy { $0.fields.count == rows[0].fields.count })
   }
 
+  @Test func aUnitLetGoIsNotReadFromTheRespondentCache() throws {
+    // A survey row failed after its unit began a new run (the previous unit let go) while the
+    // row remembered for the respondent cache still named that unit: index out of range.
+    // Its survey section as the `year` target cuts it: bytes after `@@ survey.csv` up to the
+    // line feed before the next `@@ ` at a line start (the lines end in CRLF).
+    let archive = Self.bytes("year-survey-sealed-unit-cache.txt")
+    let marker = Array("@@ survey.csv\n".utf8)
+    let start = try #require((0...(archive.count - marker.count)).first { Array(archive[$0..<($0 + marker.count)]) == marker }) + marker.count
+    let next = (start..<(archive.count - 3)).first { archive[$0] == 0x0A && archive[$0 + 1] == 0x40 && archive[$0 + 2] == 0x40 && archive[$0 + 3] == 0x20 }
+    let bytes = Array(archive[start..<(next ?? archive.count)])
+    let year = try TemporaryYear([:])
+    try year.writeBytes("survey.csv", bytes)
+    let units = ["X01", "X02", "X03"]
+    for threads in [1, 2] {
+      let inMemory = Result { try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: Mini.criteria, unitIDs: units, threads: threads) }
+      let streamed = Result {
+        try SurveyAggregator.aggregate(path: year.path + "/survey.csv", criteria: Mini.criteria, unitIDs: units, threads: threads, blockSize: 64)
+      }
+      // The file is full of mistakes: both ways name the same ones.
+      let problems = { (result: Result<SurveyResults, any Error>) in
+        (try? result.get()) == nil ? ((result.mapError { $0 as! InputErrors }.failureMessage) ?? []) : []
+      }
+      #expect(!problems(inMemory).isEmpty)
+      #expect(problems(streamed).map { $0.replacingOccurrences(of: year.path + "/", with: "") } == problems(inMemory))
+    }
+  }
+
   @Test func moreThanAThousandProblemsStopCleanly() throws {
     let rollup = try Self.year("year-error-limit-rollup.txt")
     let first = Capture.run(["rank", Repository.fixtures + "/mini-2025.json", rollup.path])
     #expect(first.code == .dataError && first.out.isEmpty)
     let cli = Capture.run(["rank", Repository.fixtures + "/mini-2025.json", Self.folder + "/year-error-limit-cli"])
     #expect(cli.code == .dataError && cli.err.hasSuffix("(stopped after 1000 problems)\n"))
+  }
+}
+
+extension Result where Failure == InputErrors {
+  /// The problems as lines, for a failure.
+  var failureMessage: [String]? {
+    if case .failure(let errors) = self { return errors.errors.map(\.description) }
+    return nil
   }
 }
