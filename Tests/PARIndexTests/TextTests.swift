@@ -46,13 +46,13 @@ struct TextTests {
     #expect(ValueVocabulary.folded(text) == Self.referenceFold(text))
   }
 
-  /// A value ending in a no-break space takes the general (scalar) path and trims it; the same
-  /// value without it takes the byte path. Both must read it the same way.
+  /// A no-break space after a value (trimmed by scalar, not by the ASCII shortcut of
+  /// `trimmingSpaces`) changes nothing.
   @Test(arguments: [
     "85", "85%", "85 %", " 85,5 % ", "17/20", "17 / 20", "0/0", "21/20", "%", "/", "5%%", "1e3", "-5", "", "100.000",
     "12abc", "182/200", "0,0", "17/20%", "1/3",
   ])
-  func percentageBytePathAgreesWithTheScalarPath(text: String) {
+  func percentageReadsTheSameWithANoBreakSpaceAfter(text: String) {
     let plain = PercentageValue.parse(text)
     let padded = PercentageValue.parse(text + "\u{A0}")
     switch (plain, padded) {
@@ -63,7 +63,7 @@ struct TextTests {
   }
 
   @Test(arguments: ["05/12/2025", "5/1/2025", "2025-12-05", "2025-1-05", "31/02/2025", "29/02/2024", "x", "", "05/12/2025x", "0001-01-01"])
-  func dateBytePathAgreesWithTheScalarPath(text: String) {
+  func dateReadsTheSameWithSpacesAround(text: String) {
     #expect(CalendarDate(parsing: text) == CalendarDate(parsing: "\u{A0}" + text + " "))
   }
 }

@@ -14,29 +14,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Parses `dd/mm/yyyy` (also `d/m/yyyy`) or `yyyy-mm-dd`; `31/02/2025` is rejected.
   public init?(parsing text: some StringProtocol) {
-    // Contiguous UTF-8 with no space at either end (the usual case): parse the bytes as they
-    // are. Otherwise trim by scalars first.
-    let direct: CalendarDate?? = text.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate?? in
-      guard let first = bytes.first, let last = bytes.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 else { return nil }
-      return .some(Self(bytes: bytes))
-    } ?? nil
-    if let direct {
-      guard let date = direct else { return nil }
-      self = date
-      return
-    }
-    self.init(bytes: Array(text.trimmingSpaces.utf8))
-  }
-
-  /// Parses the bytes of a date with nothing around it.
-  private init?(bytes: some Collection<UInt8>) {
     // Three numbers and their digit counts, without an array: dates are parsed per row.
     var parts = (first: (value: 0, digits: 0), second: (value: 0, digits: 0))
     var partCount = 0
     var separator: UInt8 = 0
     var value = 0
     var digits = 0
-    for byte in bytes {
+    for byte in text.trimmingSpaces.utf8 {
       if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         guard digits < 4 else { return nil }
         value = value * 10 + Int(byte - UInt8(ascii: "0"))

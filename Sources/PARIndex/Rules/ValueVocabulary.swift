@@ -104,41 +104,20 @@ public struct PercentageValue: Sendable, Hashable {
 
   /// Parses a percentage or a ratio; see the type's summary.
   public static func parse(_ text: String) -> Result<PercentageValue, ParseError> {
-    // ASCII (numbers, `%`, `/`): the same steps on the bytes.
-    var text = text
-    if let parsed = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? parse(ascii: bytes) : nil }) { return parsed }
+    // On the UTF-8 view (`/` and `%` are ASCII, never inside another character's bytes): no
+    // grapheme breaking and no copy on the hot path.
     var body = text.trimmingSpaces
-    if let slash = body.unicodeScalars.firstIndex(of: "/") {
+    if let slash = body.utf8.firstIndex(of: UInt8(ascii: "/")) {
       guard case .success(let numerator) = FixedDecimal.parse(body[..<slash]),
-        case .success(let denominator) = FixedDecimal.parse(body[body.unicodeScalars.index(after: slash)...])
+        case .success(let denominator) = FixedDecimal.parse(body[body.utf8.index(after: slash)...])
       else { return .failure(.notAPercentage) }
       if denominator == .zero { return .failure(.zeroDenominator) }
       if numerator > denominator { return .failure(.ratioAboveOne) }
       let percent = Fraction(Int128(numerator.micros) * 100, Int128(denominator.micros)).reduced()
       return .success(PercentageValue(percent: percent, ratio: (numerator, denominator)))
     }
-    // Scalars, not characters: no grapheme breaking on the hot path.
-    if body.unicodeScalars.last == "%" { body = Substring(body.unicodeScalars.dropLast()).trimmingSpaces }
+    if body.utf8.last == UInt8(ascii: "%") { body = body[..<body.utf8.index(before: body.endIndex)].trimmingSpaces }
     guard case .success(let number) = FixedDecimal.parse(body) else { return .failure(.notAPercentage) }
-    return .success(PercentageValue(percent: number.fraction.reduced(), ratio: nil))
-  }
-
-  /// ``parse(_:)`` on ASCII bytes.
-  private static func parse(ascii bytes: UnsafeBufferPointer<UInt8>) -> Result<PercentageValue, ParseError> {
-    var (start, end) = (0, bytes.count)
-    while start < end && FixedDecimal.isSpace(bytes[start]) { start += 1 }
-    while end > start && FixedDecimal.isSpace(bytes[end - 1]) { end -= 1 }
-    if let slash = bytes[start..<end].firstIndex(of: UInt8(ascii: "/")) {
-      guard case .success(let numerator) = FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[start..<slash])),
-        case .success(let denominator) = FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[(slash + 1)..<end]))
-      else { return .failure(.notAPercentage) }
-      if denominator == .zero { return .failure(.zeroDenominator) }
-      if numerator > denominator { return .failure(.ratioAboveOne) }
-      let percent = Fraction(Int128(numerator.micros) * 100, Int128(denominator.micros)).reduced()
-      return .success(PercentageValue(percent: percent, ratio: (numerator, denominator)))
-    }
-    if end > start && bytes[end - 1] == UInt8(ascii: "%") { end -= 1 }
-    guard case .success(let number) = FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return .failure(.notAPercentage) }
     return .success(PercentageValue(percent: number.fraction.reduced(), ratio: nil))
   }
 
