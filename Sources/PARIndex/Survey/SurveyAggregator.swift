@@ -7,9 +7,10 @@
 /// question twice) — not with the number of answer rows, and, read from a path, not with
 /// the file's size: the file is read in blocks of whole lines.
 ///
-/// A file without quotes is split into line-aligned pieces aggregated on all cores; sums are
-/// exact integers, so the result does not depend on the split. A file with quotes (a field
-/// may then hold a line break) is read whole, in one piece, by the general CSV reader.
+/// The file is split into line-aligned pieces read line by line on all cores; sums are exact
+/// integers, so the result does not depend on the split. A file a line cannot be read on its
+/// own in — a quoted field holding a line break, a stray quote, a lone carriage return — is
+/// read whole, in one piece, by the general CSV reader.
 public enum SurveyAggregator {
   /// The largest weight a respondent may carry.
   public static let maximumWeight = FixedDecimal(1000)
@@ -59,22 +60,19 @@ public enum SurveyAggregator {
     let context = SurveyContext(file: path, survey: survey, unitIDs: unitIDs, columns: columns)
     let headerLines = 1 + prefixReader.lineBreaks(in: prefixReader.start..<headerEnd)
     // A byte that breaks UTF-8 is placed by line feeds alone, as the general reader does.
-    let headerFeeds = 1 + lineFeeds(in: prefix.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<headerEnd]) })
+    let headerFeeds = 1 + prefix.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
 
     // Line-aligned pieces of the rest of the file.
-    let parts = file.size - headerEnd < splitThreshold && threads == nil ? 1 : max(1, threads ?? Parallel.width)
-    var bounds = [headerEnd]
-    for part in 1..<parts {
-      let target = headerEnd + (file.size - headerEnd) * part / parts
-      do { bounds.append(max(bounds[bounds.count - 1], try file.lineStart(atOrAfter: target))) } catch { throw InputErrors([error]) }
+    let bounds: [Int]
+    do { bounds = try pieceBounds(from: headerEnd, to: file.size, threads: threads, lineStart: file.lineStart(atOrAfter:)) } catch {
+      throw InputErrors([error])
     }
-    bounds.append(file.size)
-    let outcomes = Parallel.map(parts) { index -> StreamedPiece in
+    let outcomes = Parallel.map(bounds.count - 1) { index -> StreamedPiece in
       var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
       do throws(InputError) {
         try file.forEachBlock(of: bounds[index]..<bounds[index + 1], blockSize: blockSize) { block, offset in
           if let invalid = UTF8Text.firstInvalidOffset(in: block) {
-            piece.notUTF8 = (offset + invalid, piece.lines + Self.lineFeeds(in: UnsafeBufferPointer(rebasing: block[..<invalid])), block[invalid])
+            piece.notUTF8 = (offset + invalid, piece.lines + CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: block[..<invalid])), block[invalid])
             return false
           }
           guard piece.chunk.readLines(block, separator: prefixReader.separator, line: &piece.lines) else {
@@ -173,15 +171,8 @@ public enum SurveyAggregator {
     let context = SurveyContext(file: file, survey: survey, unitIDs: unitIDs, columns: columns)
     let headerLines = 1 + reader.lineBreaks(in: reader.start..<headerEnd)
     // Line-aligned pieces, read line by line; the general reader when one cannot be.
-    let parts = bytes.count - headerEnd < splitThreshold && threads == nil ? 1 : max(1, threads ?? Parallel.width)
-    var bounds = [headerEnd]
-    for part in 1..<parts {
-      var split = max(bounds[bounds.count - 1], headerEnd + (bytes.count - headerEnd) * part / parts)
-      while split > headerEnd && split < bytes.count && bytes[split - 1] != 0x0A { split += 1 }
-      bounds.append(split)
-    }
-    bounds.append(bytes.count)
-    let pieces = !lineByLine ? [] : Parallel.map(parts) { index -> StreamedPiece in
+    let bounds = pieceBounds(in: bytes, from: headerEnd, threads: threads)
+    let pieces = !lineByLine ? [] : Parallel.map(bounds.count - 1) { index -> StreamedPiece in
       var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
       bytes.withUnsafeBufferPointer {
         piece.needsGeneralReader = !piece.chunk.readLines(
@@ -197,13 +188,37 @@ public enum SurveyAggregator {
       }
       return try finish(chunk)
     }
-    let headerFeeds = 1 + bytes.withUnsafeBufferPointer { lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
+    let headerFeeds = 1 + bytes.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
     switch try combine(pieces, firstLine: headerLines, firstFeedLine: headerFeeds, file: file) {
     case .total(let total): return try finish(total)
     case .answeredTwice:
       return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true, sealsRuns: sealsRuns)
     case .notSortedByUnit:
       return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true, sealsRuns: false)
+    }
+  }
+
+  /// Where the pieces of `start..<end` begin, then `end`: one piece per thread (`nil`: per
+  /// core, and one piece below ``splitThreshold``), each split moved to the start of a line
+  /// by `lineStart` (the offset just after the first line feed at or after the one before).
+  static func pieceBounds<Failure: Error>(
+    from start: Int, to end: Int, threads: Int?, lineStart: (Int) throws(Failure) -> Int
+  ) throws(Failure) -> [Int] {
+    let parts = end - start < splitThreshold && threads == nil ? 1 : max(1, threads ?? Parallel.width)
+    var bounds = [start]
+    for part in 1..<parts {
+      bounds.append(max(bounds[bounds.count - 1], try lineStart(start + (end - start) * part / parts)))
+    }
+    bounds.append(end)
+    return bounds
+  }
+
+  /// ``pieceBounds(from:to:threads:lineStart:)`` for a file in memory, after its header.
+  static func pieceBounds(in bytes: [UInt8], from start: Int, threads: Int?) -> [Int] {
+    pieceBounds(from: start, to: bytes.count, threads: threads) { offset in
+      var split = offset
+      while split > start && split < bytes.count && bytes[split - 1] != 0x0A { split += 1 }
+      return split
     }
   }
 
@@ -254,11 +269,5 @@ public enum SurveyAggregator {
 
   private static func noSurveyBlock(_ file: String, _ criteria: CriteriaSet) -> InputErrors {
     InputErrors([InputError(file: file, message: "criteria set \(criteria.id) has no \"survey\" block, so survey answers cannot be used")])
-  }
-
-  static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var count = 0
-    for byte in bytes where byte == 0x0A { count += 1 }
-    return count
   }
 }

@@ -23,12 +23,21 @@ public struct CSVReader: Sendable {
     let invalid = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[start...])) }
     if let invalid {
       let offset = start + invalid
-      throw Self.notUTF8(file: file, line: bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, offset: offset, byte: bytes[offset])
+      let line = 1 + bytes.withUnsafeBufferPointer { Self.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<offset])) }
+      throw Self.notUTF8(file: file, line: line, offset: offset, byte: bytes[offset])
     }
     self.file = file
     self.bytes = bytes
     self.start = start
     separator = Self.detectSeparator(bytes, from: start)
+  }
+
+  /// The line feeds in `bytes`. A byte that breaks UTF-8 is placed on line 1 + the line feeds
+  /// before it, however the file is read.
+  static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes where byte == 0x0A { count += 1 }
+    return count
   }
 
   /// The error for a byte that breaks UTF-8 at `offset` (on `line`).
@@ -148,27 +157,6 @@ public struct CSVReader: Sendable {
     return end
   }
 
-  /// Record-aligned ranges that split the data after the header into about `parts` pieces,
-  /// each with its first line number — or one range when the file has quotes (a line break
-  /// inside quotes could not be told from a record end without reading from the start).
-  func chunks(after offset: Int, parts: Int, minimumBytes: Int = 1 << 20) -> [(range: Range<Int>, firstLine: Int)] {
-    let headerLines = 1 + lineBreaks(in: start..<offset)
-    let whole = [(offset..<bytes.count, headerLines)]
-    guard parts > 1, bytes.count - offset > minimumBytes, isPlain(offset..<bytes.count) else { return whole }
-    var result: [(range: Range<Int>, firstLine: Int)] = []
-    var lower = offset
-    var line = headerLines
-    for part in 1...parts {
-      var upper = part == parts ? bytes.count : offset + (bytes.count - offset) * part / parts
-      while upper < bytes.count && bytes[upper - 1] != 0x0A { upper += 1 }
-      if upper <= lower { continue }
-      result.append((lower..<upper, line))
-      line += lineBreaks(in: lower..<upper)
-      lower = upper
-    }
-    return result
-  }
-
   /// The number of line breaks in `range`: LF, CRLF (once) and a lone CR, as records count them.
   func lineBreaks(in range: Range<Int>) -> Int {
     bytes.withUnsafeBufferPointer { buffer in
@@ -177,18 +165,6 @@ public struct CSVReader: Sendable {
         if buffer[index] == 0x0A || (buffer[index] == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A)) { total += 1 }
       }
       return total
-    }
-  }
-
-  /// No quote and no lone carriage return: every LF ends a record and counts one line.
-  func isPlain(_ range: Range<Int>) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
-      for index in range {
-        let byte = buffer[index]
-        if byte == UInt8(ascii: "\"") { return false }
-        if byte == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A) { return false }
-      }
-      return true
     }
   }
 
