@@ -41,6 +41,6 @@ do {
   let csv = RankingCSV.render(results)
   print("\nRanking CSV: \(csv.split(separator: "\n").count - 1) rows")
 } catch {
-  // InputErrors lists every problem with file, line, field, value and what was expected.
+  // Diagnostics lists every problem with file, line, field, value and what was expected.
   for problem in error.errors { print("lỗi dữ liệu: \(problem)") }
 }

@@ -37,7 +37,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
   // Byte-level number parsing agrees with text-level parsing.
   do {
-    try reader.forEachRecord { (record: CSVRecord) throws(InputError) in
+    try reader.forEachRecord { (record: CSVRecord) throws(Diagnostic) in
       for field in 0..<record.count {
         let text = record.text(field)
         if text.contains("\"") { continue }
@@ -129,7 +129,7 @@ private func fuzzTables(_ bytes: [UInt8], readable: Bool, records: [(line: Int, 
 
 private func referenceTable(_ records: [(line: Int, fields: [String])]?, _ required: [String], _ optional: [String]) -> [(line: Int, fields: [String: String])]? {
   guard let records, let header = records.first else { return nil }
-  var log = ErrorLog()
+  var log = DiagnosticLog()
   let columns = CSVHeader.columns(of: header.fields, line: header.line, file: "t.csv", required: required, optional: optional, log: &log)
   guard log.isEmpty else { return nil }
   var rows: [(line: Int, fields: [String: String])] = []

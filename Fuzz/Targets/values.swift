@@ -152,7 +152,7 @@ private func checkLeaf(_ leaf: CriteriaNode, _ text: String) -> RuleEvaluator.Ou
   if ValueVocabulary.isNotApplicable(text) { return nil }
   let outcome: RuleEvaluator.Outcome
   do { outcome = try evaluator.evaluate(text, leaf: leaf) } catch {
-    fuzzCheck(!error.message.isEmpty, "empty problem message")
+    fuzzCheck(!error.message.text(.english).isEmpty, "empty problem message")
     return nil
   }
   switch outcome {

@@ -177,7 +177,7 @@ private func referenceSurvey(_ bytes: [UInt8], unitIDs: [String]) -> (tallies: [
   guard let reader = try? CSVReader(file: "survey.csv", bytes: bytes), let records = try? reader.records(), let header = records.first else {
     return nil
   }
-  var log = ErrorLog()
+  var log = DiagnosticLog()
   let columns = CSVHeader.columns(
     of: header.fields, line: 1, file: "survey.csv", required: ["unit_id", "respondent_id", "question", "answer"], optional: ["weight"], log: &log)
   guard log.isEmpty else { return nil }

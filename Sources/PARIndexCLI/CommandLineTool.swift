@@ -3,51 +3,64 @@ import PARIndex
 /// The `parindex` command: parse the arguments, call the library, render, and choose an exit
 /// code. Every command is a function of its arguments, tested in process.
 public enum CommandLineTool {
-  public static let version = "0.1.0"
+  public static let version = "0.2.0"
 
-  /// Runs one invocation (`arguments` without the program name).
-  public static func run(_ arguments: [String], console: Console) -> ExitCode {
-    guard let command = arguments.first else {
-      console.err(Help.main)
+  /// Runs one invocation (`arguments` without the program name). Messages are in Vietnamese
+  /// unless `--lang en` is given or `environment["PARINDEX_LANG"]` says `en`.
+  public static func run(_ arguments: [String], console: Console, environment: [String: String] = [:]) -> ExitCode {
+    var language = environment["PARINDEX_LANG"].flatMap(Language.init(code:)) ?? .vietnamese
+    // `--lang` is read first, wherever it stands, so that every message is in its language.
+    var rest: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--lang" || argument.hasPrefix("--lang=") {
+        let value = argument == "--lang" ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(7))
+        guard let chosen = Language(code: value) else {
+          console.err("parindex: " + Message.unknownLanguage(value).text(language) + "\n")
+          return .usage
+        }
+        language = chosen
+        index += argument == "--lang" ? 2 : 1
+        continue
+      }
+      rest.append(argument)
+      index += 1
+    }
+    guard let name = rest.first else {
+      console.err(Help.main(language))
       return .usage
     }
-    let rest = Array(arguments.dropFirst())
-    switch command {
+    let commandArguments = Array(rest.dropFirst())
+    switch name {
     case "--help", "-h", "help":
-      console.out(Help.main)
+      console.out(Help.main(language))
       return .success
     case "--version":
       console.out("parindex \(version)\n")
       return .success
-    case "validate", "rank", "score", "explain", "report", "template", "sensitivity", "compare", "whatif":
-      if rest.contains("--help") || rest.contains("-h") {
-        console.out(Help.command(command))
-        return .success
-      }
-      do {
-        switch command {
-        case "validate": return try Commands.validate(rest, console: console)
-        case "rank": return try Commands.rank(rest, console: console)
-        case "explain": return try Commands.explain(rest, console: console)
-        case "report": return try Commands.report(rest, console: console)
-        case "template": return try Commands.template(rest, console: console)
-        case "sensitivity": return try Commands.sensitivity(rest, console: console)
-        case "compare": return try Commands.compare(rest, console: console)
-        case "whatif": return try Commands.whatif(rest, console: console)
-        default: return try Commands.score(rest, console: console)
-        }
-      } catch {
-        switch error {
-        case .usage(let message):
-          console.err("parindex \(command): \(message)\n\n\(Help.usageLine(command))\n")
-          return .usage
-        case .exit(let code):
-          return code
-        }
-      }
-    default:
-      console.err("parindex: unknown command '\(command)'\n\n\(Help.main)")
+    default: break
+    }
+    guard let command = Command(rawValue: name) else {
+      console.err("parindex: " + Message.unknownCommand(name).text(language) + "\n\n" + Help.main(language))
       return .usage
+    }
+    if commandArguments.contains("--help") || commandArguments.contains("-h") {
+      console.out(Help.command(command, language))
+      return .success
+    }
+    do {
+      let parsed = try Arguments(commandArguments, options: command.options)
+      let invocation = Invocation(command: command, arguments: parsed, console: console, language: language)
+      return try command.run(invocation)
+    } catch {
+      switch error {
+      case .usage(let message):
+        console.err("parindex \(command.rawValue): \(message.text(language))\n\n\(Help.usageLine(command, language))\n")
+        return .usage
+      case .exit(let code):
+        return code
+      }
     }
   }
 }

@@ -101,7 +101,7 @@ struct AnalysisTests {
     let outcome = try WhatIf.apply([.init(code: "3.3.1", value: "98%")], unit: "S06", criteria: criteria, data: data)
     #expect(outcome.before.index == decimal("68.7") && outcome.after.index == decimal("70.7"))
     #expect(outcome.before.classLabel == "Trung bình" && outcome.after.classLabel == "Khá")
-    #expect(throws: InputErrors.self) { try WhatIf.apply([.init(code: "3.3.1", value: "abc")], unit: "S06", criteria: criteria, data: data) }
+    #expect(throws: Diagnostics.self) { try WhatIf.apply([.init(code: "3.3.1", value: "abc")], unit: "S06", criteria: criteria, data: data) }
   }
 
   @Test func goalPlanIsTheFewestLeavesThatReachTheClass() throws {

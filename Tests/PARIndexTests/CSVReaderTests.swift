@@ -56,13 +56,13 @@ struct CSVReaderTests {
     #expect {
       _ = try records("a,b\n1,2\n3,\"never closed\n4,5\n")
     } throws: { error in
-      let error = error as! InputError
-      return error.location == .line(3) && error.message.contains("not closed")
+      let error = error as! Diagnostic
+      return error.location.place == .line(3) && error.code == "E-CSV-UNCLOSED-QUOTE"
     }
   }
 
   @Test func reportsTextAfterAClosingQuote() {
-    #expect(throws: InputError.self) { _ = try records("a,b\n\"x\"y,2\n") }
+    #expect(throws: Diagnostic.self) { _ = try records("a,b\n\"x\"y,2\n") }
   }
 
   @Test func rejectsWindows1258BytesNamingTheLine() {
@@ -71,14 +71,14 @@ struct CSVReaderTests {
     #expect {
       _ = try CSVReader(file: "t.csv", bytes: bytes)
     } throws: { error in
-      let error = error as! InputError
-      return error.location == .line(3) && error.message.contains("not UTF-8") && error.message.contains("Windows-1258")
+      let error = error as! Diagnostic
+      return error.location.place == .line(3) && error.code == "E-NOT-UTF8"
     }
   }
 
   @Test func rejectsOverlongAndSurrogateUTF8() {
     for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF]] {
-      #expect(throws: InputError.self) { _ = try CSVReader(file: "t.csv", bytes: Array("a\n".utf8) + bad) }
+      #expect(throws: Diagnostic.self) { _ = try CSVReader(file: "t.csv", bytes: Array("a\n".utf8) + bad) }
     }
   }
 
@@ -88,7 +88,7 @@ struct CSVReaderTests {
     #expect {
       _ = try CSVTable.read(file: "t.csv", bytes: Array("unit_id,nmae\nA,B\n".utf8), required: ["unit_id"], optional: ["name"])
     } throws: { error in
-      (error as! InputErrors).errors.first?.description == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, or a name starting with x_ for extra columns"
+      (error as! Diagnostics).all.first?.rendered(.english) == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, or a name starting with x_ for extra columns"
     }
   }
 
@@ -96,7 +96,7 @@ struct CSVReaderTests {
     #expect {
       _ = try CSVTable.read(file: "t.csv", bytes: Array("a,b\n1,2,3\n".utf8), required: ["a", "b"], optional: [])
     } throws: { error in
-      (error as! InputErrors).errors.first?.location == .line(2)
+      (error as! Diagnostics).all.first?.location.place == .line(2)
     }
   }
 }

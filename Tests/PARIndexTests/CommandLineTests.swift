@@ -17,9 +17,10 @@ final class Capture: @unchecked Sendable {
     Console(out: { text in self.lock.withLock { self.outText += text } }, err: { text in self.lock.withLock { self.errText += text } })
   }
 
-  static func run(_ arguments: [String]) -> (code: ExitCode, out: String, err: String) {
+  /// Runs `parindex` in process; messages in English unless `language` says otherwise.
+  static func run(_ arguments: [String], language: String = "en") -> (code: ExitCode, out: String, err: String) {
     let capture = Capture()
-    let code = CommandLineTool.run(arguments, console: capture.console)
+    let code = CommandLineTool.run(arguments, console: capture.console, environment: ["PARINDEX_LANG": language])
     return (code, capture.out, capture.err)
   }
 }
@@ -151,7 +152,9 @@ struct AnalysisCommandTests {
     #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Tốt"]).out.contains("Ít tiêu chí nhất cần đạt tối đa"))
     #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1=abc"]).code == .dataError)
     #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1"]).code == .usage)
-    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Vàng"]).code == .dataError)
+    // An unknown class is a request for something the set does not hold: a usage error, like an unknown unit.
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Vàng"]).code == .usage)
+    #expect(Capture.run(["whatif", criteria, folder, "--unit", "NOPE", "--set", "3.3.1=98%"]).code == .usage)
     #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06"]).code == .usage)
   }
 

@@ -11,7 +11,7 @@ struct CriteriaSetDecoderTests {
       _ = try CriteriaSetDecoder.decode(Array(text.utf8), file: "set.json")
       return []
     } catch {
-      return error.errors.map(\.description)
+      return error.all.map { $0.rendered(.english) }
     }
   }
 

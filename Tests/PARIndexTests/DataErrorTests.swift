@@ -71,7 +71,7 @@ struct DataErrorTests {
     #expect {
       _ = try Assessment.run(criteria: criteria, folder: year.path)
     } throws: { error in
-      (error as! InputErrors).errors.map(\.description)
+      (error as! Diagnostics).all.map { $0.rendered(.english) }
         == ["\(year.path)/units.csv:2: unit_id 'A': every leaf of this unit is not applicable, so its maximum is 0 and its index is undefined"]
     }
   }
@@ -101,7 +101,7 @@ struct DataErrorTests {
     #expect {
       _ = try Assessment.run(criteria: Mini.criteria, folder: year.path)
     } throws: { error in
-      (error as! InputErrors).hasMissingInput
+      (error as! Diagnostics).hasMissingInput
     }
   }
 }

@@ -35,23 +35,23 @@ import Testing
     case problems([String])
   }
 
-  static func outcome(_ body: () throws(InputErrors) -> SurveyResults) -> Outcome {
+  static func outcome(_ body: () throws(Diagnostics) -> SurveyResults) -> Outcome {
     do {
       let results = try body()
       return .results(results.tallies, results.respondents)
     } catch {
-      return .problems(error.errors.map(\.description))
+      return .problems(error.all.map { $0.rendered(.english) })
     }
   }
 
   /// Every way of reading `bytes`, each against the general reader in one piece.
   static func expectSameEverywhere(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
     let criteria = try Mini.criteria
-    let reference = outcome { () throws(InputErrors) in
+    let reference = outcome { () throws(Diagnostics) in
       try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: 1, lineByLine: false, sealsRuns: false)
     }
     for threads in [1, 2, 3, 5] {
-      let inMemory = outcome { () throws(InputErrors) in
+      let inMemory = outcome { () throws(Diagnostics) in
         try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: threads)
       }
       #expect(inMemory == reference, "in memory, \(threads) pieces", sourceLocation: sourceLocation)
@@ -61,7 +61,7 @@ import Testing
     let path = year.path + "/survey.csv"
     for threads in [1, 2, 3] {
       for blockSize in [1, 5, 64, 1 << 20] {
-        var streamed = outcome { () throws(InputErrors) in
+        var streamed = outcome { () throws(Diagnostics) in
           try SurveyAggregator.aggregate(path: path, criteria: criteria, unitIDs: units, threads: threads, blockSize: blockSize)
         }
         // The path names the file where the bytes above were called survey.csv.
@@ -119,7 +119,7 @@ import Testing
     // A respondent answering S1 twice, far apart: in different pieces.
     text += "A,R1,S1,5,\n"
     try Self.expectSameEverywhere(Array(text.utf8))
-    guard case .problems(let lines) = Self.outcome({ () throws(InputErrors) in
+    guard case .problems(let lines) = Self.outcome({ () throws(Diagnostics) in
       try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: try! Mini.criteria, unitIDs: Self.units, threads: 3)
     }) else {
       Issue.record("expected problems")

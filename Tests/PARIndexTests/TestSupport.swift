@@ -64,8 +64,8 @@ enum Mini {
     do {
       _ = try run(files)
       return []
-    } catch let error as InputErrors {
-      return error.errors.map(\.description)
+    } catch let error as Diagnostics {
+      return error.all.map { $0.rendered(.english) }
     }
   }
 }

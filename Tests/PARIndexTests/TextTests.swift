@@ -25,7 +25,7 @@ struct TextTests {
   }
 
   @Test func foldsWordsForComparison() {
-    #expect(ValueVocabulary.folded("  Không   Phát\u{A0}Sinh ") == "không phát sinh")
+    #expect(TextFolding.folded("  Không   Phát\u{A0}Sinh ") == "không phát sinh")
     #expect(ValueVocabulary.isNotApplicable("KHÔNG PHÁT SINH"))
     #expect(ValueVocabulary.yesNo("Kho\u{302}ng đạt") == false)
   }
@@ -43,7 +43,7 @@ struct TextTests {
     "Không Phát Sinh", "2025-03-15", "96,5 %", "\t", "", "ǅ", "İ", "straße", "Σ",
   ])
   func foldingFastPathsAgreeWithTheReference(text: String) {
-    #expect(ValueVocabulary.folded(text) == Self.referenceFold(text))
+    #expect(TextFolding.folded(text) == Self.referenceFold(text))
   }
 
   /// A no-break space after a value (trimmed by scalar, not by the ASCII shortcut of

@@ -28,7 +28,7 @@ public struct Comparison: Sendable {
   /// Units of year B in its ranking order, then units only in year A.
   public var rows: [Row]
   /// Differences between the criteria sets, in words.
-  public var warnings: [String]
+  public var warnings: [Message]
   /// Top-level codes present in both sets with the same title and maximum: compared per field.
   public var comparableFields: [String]
 
@@ -61,34 +61,35 @@ public struct Comparison: Sendable {
     unit.node(code)?.index(places: criteria.indexPlaces)
   }
 
-  static func differences(_ a: CriteriaSet, _ b: CriteriaSet) -> ([String], [String]) {
-    var warnings: [String] = []
+  static func differences(_ a: CriteriaSet, _ b: CriteriaSet) -> ([Message], [String]) {
+    var warnings: [Message] = []
     if a.id == b.id && a.year == b.year { return ([], a.items.map(\.code)) }
-    if a.scale != b.scale { warnings.append("scale differs: \(a.scale) in \(a.id), \(b.scale) in \(b.id)") }
-    if a.classification != b.classification { warnings.append("classification bands differ: classes are not like for like") }
+    if a.scale != b.scale { warnings.append(.compareScale(a: a.scale.description, setA: a.id, b: b.scale.description, setB: b.id)) }
+    if a.classification != b.classification { warnings.append(.compareBands) }
     let fieldsA = Dictionary(uniqueKeysWithValues: a.items.map { ($0.code, $0) })
     let fieldsB = Dictionary(uniqueKeysWithValues: b.items.map { ($0.code, $0) })
     var comparable: [String] = []
     for field in b.items {
       guard let old = fieldsA[field.code] else {
-        warnings.append("field \(field.code) “\(field.title)” is new in \(b.id)")
+        warnings.append(.compareFieldNew(field: field.code, title: field.title, set: b.id))
         continue
       }
       if old.maxPoints != field.maxPoints {
-        warnings.append("field \(field.code) maximum changed from \(old.maxPoints) to \(field.maxPoints)")
+        warnings.append(.compareFieldMaximum(field: field.code, from: old.maxPoints.description, to: field.maxPoints.description))
       }
       let leavesA = Set(old.leaves.map(\.code))
       let leavesB = Set(field.leaves.map(\.code))
       if leavesA != leavesB {
-        warnings.append("field \(field.code): leaves added \(leavesB.subtracting(leavesA).sorted().joined(separator: ", ")), removed \(leavesA.subtracting(leavesB).sorted().joined(separator: ", "))")
+        warnings.append(
+          .compareFieldLeaves(field: field.code, added: leavesB.subtracting(leavesA).sorted(), removed: leavesA.subtracting(leavesB).sorted()))
       }
       if old.title == field.title && leavesA == leavesB { comparable.append(field.code) }
     }
     for field in a.items where fieldsB[field.code] == nil {
-      warnings.append("field \(field.code) “\(field.title)” was removed in \(b.id)")
+      warnings.append(.compareFieldRemoved(field: field.code, title: field.title, set: b.id))
     }
     if !warnings.isEmpty {
-      warnings.append("the overall index is not like for like; per field, compare only: \(comparable.isEmpty ? "none" : comparable.joined(separator: ", "))")
+      warnings.append(.compareNotLikeForLike(comparable: comparable))
     }
     return (warnings, comparable)
   }

@@ -17,17 +17,17 @@ public enum WhatIf {
 
   /// Re-scores the year with the unit's leaves set to the given values. Each setting stands in
   /// for the leaf's deciding row (as an appraisal row would), so the evidence policy does not
-  /// apply to it. - Throws: ``InputErrors`` for an unknown unit or code or a value the rule
+  /// apply to it. - Throws: ``Diagnostics`` for an unknown unit or code or a value the rule
   /// rejects.
-  public static func apply(_ settings: [Setting], unit unitID: String, criteria: CriteriaSet, data: YearData) throws(InputErrors) -> Outcome {
+  public static func apply(_ settings: [Setting], unit unitID: String, criteria: CriteriaSet, data: YearData) throws(Diagnostics) -> Outcome {
     let before = try Assessment.run(criteria: criteria, data: data)
     guard let old = before.unit(unitID) else {
-      throw InputErrors([InputError(file: "--unit", value: unitID, message: "no such unit in units.csv")])
+      throw Diagnostics([Diagnostic(.noSuchUnit, at: InputLocation(file: "units"), field: "unit_id", value: unitID)])
     }
     var changed = data
     for setting in settings {
       guard criteria.leafIndex(of: setting.code) != nil else {
-        throw InputErrors([InputError(file: "--set", value: setting.code, message: "expected a leaf code of criteria set \(criteria.id)")])
+        throw Diagnostics([Diagnostic(.noSuchLeaf(criteria: criteria.id), at: InputLocation(file: criteria.id), field: "code", value: setting.code)])
       }
       changed.appraisal[unitID, default: [:]][setting.code] = LeafEntry(
         unitID: unitID, code: setting.code, value: setting.value, points: nil, remark: "giả định (what-if)",
@@ -48,9 +48,9 @@ public enum WhatIf {
   /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
   /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
   /// - Parameter unit: the unit as scored (``YearResults/unit(_:)``); nothing is re-scored.
-  public static func goal(_ label: String, unit: UnitScore, criteria: CriteriaSet) throws(InputErrors) -> [Step]? {
+  public static func goal(_ label: String, unit: UnitScore, criteria: CriteriaSet) throws(Diagnostics) -> [Step]? {
     guard let band = criteria.classification.first(where: { $0.label == label }) else {
-      throw InputErrors([InputError(file: "--goal", value: label, message: "expected a class of the criteria set: \(criteria.classification.map(\.label).joined(separator: ", "))")])
+      throw Diagnostics([Diagnostic(.noSuchClass(criteria.classification.map(\.label)), at: InputLocation(file: criteria.id), field: "class", value: label)])
     }
     if unit.index >= band.minIndex { return [] }
     let candidates = zip(unit.leaves, criteria.leaves)

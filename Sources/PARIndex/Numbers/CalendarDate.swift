@@ -72,18 +72,3 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   private static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
 }
-
-extension StringProtocol {
-  /// The text without leading and trailing spaces (see ``Unicode/Scalar/isCellSpace``).
-  /// Works on scalars, not characters: no grapheme breaking for a trim.
-  var trimmingSpaces: SubSequence {
-    // Most texts do not start or end with a space: nothing to trim, found from two scalars.
-    if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
-      return self[startIndex..<endIndex]
-    }
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.isCellSpace }) else { return self[endIndex...] }
-    let last = scalars.lastIndex(where: { !$0.isCellSpace })!
-    return self[first..<scalars.index(after: last)]
-  }
-}

@@ -1,21 +1,10 @@
 /// Why a text is not a number this library accepts.
-public enum NumberSyntaxError: Error, Sendable, Equatable {
+public enum NumberSyntaxError: Error, Sendable, Hashable {
   case empty
   case signed
   case notANumber
   case tooManyFractionDigits(allowed: Int)
   case tooLarge
-
-  /// What was expected, as a phrase for an error line.
-  public var expectation: String {
-    switch self {
-    case .empty: "expected a number, found nothing"
-    case .signed: "expected a number without a sign (values are never negative)"
-    case .notANumber: "expected a number such as 12, 0.5 or 0,5"
-    case .tooManyFractionDigits(let allowed): "expected at most \(allowed) digits after the decimal separator"
-    case .tooLarge: "expected a number below 1000000000"
-    }
-  }
 }
 
 extension FixedDecimal {
@@ -34,8 +23,8 @@ extension FixedDecimal {
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxFractionDigits: Int = fractionDigits) -> Result<FixedDecimal, NumberSyntaxError> {
     var start = bytes.startIndex
     var end = bytes.endIndex
-    while start < end && isSpace(bytes[start]) { start += 1 }
-    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    while start < end && ASCII.isSpace(bytes[start]) { start += 1 }
+    while end > start && ASCII.isSpace(bytes[end - 1]) { end -= 1 }
     guard start < end else { return .failure(.empty) }
     if bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") { return .failure(.signed) }
 
@@ -74,7 +63,4 @@ extension FixedDecimal {
     let micros = integerPart * unitsPerOne + fractionPart * power(fractionDigits - kept)
     return .success(FixedDecimal(micros: micros))
   }
-
-  /// ASCII spaces, tabs and line breaks (the ASCII part of `Unicode.Scalar.isCellSpace`).
-  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }

@@ -109,7 +109,7 @@ public enum ComparisonReport {
   public static func text(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
     var text = "So sánh: A = \(comparison.a.criteria.id) (\(comparison.a.criteria.year)), B = \(comparison.b.criteria.id) (\(comparison.b.criteria.year))\n"
-    for warning in comparison.warnings { text += "Cảnh báo: \(warning)\n" }
+    for warning in comparison.warnings { text += "Cảnh báo: \(warning.text(.vietnamese))\n" }
     var table = TextTable(
       headers: ["Mã", "Đơn vị", "Khối", "Chỉ số A", "Chỉ số B", "Thay đổi", "Hạng A", "Hạng B", "Xếp loại A → B"],
       alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .left])
@@ -131,7 +131,7 @@ public enum ComparisonReport {
     return JSONOutput.object([
       ("format", .string("parindex-comparison/1")),
       ("a", .string(comparison.a.criteria.id)), ("b", .string(comparison.b.criteria.id)),
-      ("warnings", .array(comparison.warnings.map { .string($0) })),
+      ("warnings", .array(comparison.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.text(.vietnamese))), ("message_en", .string($0.text(.english)))]) })),
       ("comparable_fields", .array(comparison.comparableFields.map { .string($0) })),
       ("units", .array(comparison.rows.map { row in
         .object([
@@ -150,7 +150,7 @@ public enum ComparisonReport {
   public static func htmlSection(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
     var html = "<p class=\"meta\">A = <code>\(HTML.escape(comparison.a.criteria.id))</code>, B = <code>\(HTML.escape(comparison.b.criteria.id))</code></p>\n"
-    for warning in comparison.warnings { html += "<p class=\"modelled\">\(HTML.escape(warning))</p>\n" }
+    for warning in comparison.warnings { html += "<p class=\"modelled\">\(HTML.escape(warning.text(.vietnamese)))</p>\n" }
     html += "<table>\n<tr><th>Đơn vị</th><th>Khối</th><th class=\"n\">Chỉ số A</th><th class=\"n\">Chỉ số B</th><th class=\"n\">Thay đổi</th><th class=\"n\">Hạng A</th><th class=\"n\">Hạng B</th><th>Xếp loại A → B</th></tr>\n"
     for row in comparison.rows {
       let index = { (unit: UnitScore?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }

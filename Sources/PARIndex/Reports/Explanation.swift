@@ -35,7 +35,7 @@ public struct Explanation: Sendable {
       return "chỉ ghi điểm, không ghi số liệu → \(result)"
     case .check(let isYes):
       let verdict = isYes ? "đạt" : "không đạt"
-      return ValueVocabulary.folded(written) == verdict ? "\(verdict) → \(result)" : "\(written) → \(verdict) → \(result)"
+      return TextFolding.folded(written) == verdict ? "\(verdict) → \(result)" : "\(written) → \(verdict) → \(result)"
     case .choice(let option):
       return "chọn “\(option.label)” (\(option.key)) → \(result)"
     case .tiers(let value, let met, let nextUp):
@@ -70,7 +70,7 @@ public struct Explanation: Sendable {
     case .manual:
       return "\(leaf.source == .appraisal ? "hội đồng chấm" : "tự chấm") → \(result)"
     case .notApplicable(let policy):
-      let word = written.isEmpty || ValueVocabulary.folded(written) == "không phát sinh" ? "không phát sinh" : "\(written): không phát sinh"
+      let word = written.isEmpty || TextFolding.folded(written) == "không phát sinh" ? "không phát sinh" : "\(written): không phát sinh"
       return policy == .exclude ? "\(word) → không tính vào điểm tối đa" : "\(word) → tính đủ điểm → \(result)"
     case .missing:
       if case .survey? = criteria.leaves.first(where: { $0.code == leaf.code })?.rule {

@@ -12,7 +12,8 @@ public struct RuleEvaluator: Sendable {
 
   /// A value or points the rule cannot accept; `message` says what it expects.
   public struct Problem: Error, Sendable, Hashable {
-    public var message: String
+    public var message: Message
+    init(_ message: Message) { self.message = message }
   }
 
   public let pointsPlaces: Int
@@ -25,13 +26,13 @@ public struct RuleEvaluator: Sendable {
     switch leaf.rule {
     case .check?:
       guard let isYes = ValueVocabulary.yesNo(value) else {
-        throw Problem(message: "expected yes or no: có / không, đạt / không đạt, x, 1 / 0")
+        throw Problem(.expectedYesNo)
       }
       return .scored(isYes ? max : .zero, .check(isYes: isYes))
     case .choice(let options)?:
       let key = String(value.trimmingSpaces).nfc
       guard let option = options.first(where: { $0.key == key }) else {
-        throw Problem(message: "expected one of the options: \(options.map(\.key).joined(separator: ", "))")
+        throw Problem(.expectedOption(keys: options.map(\.key)))
       }
       return .scored(round(option.points), .choice(option))
     case .tiers(let tiers)?:
@@ -49,7 +50,7 @@ public struct RuleEvaluator: Sendable {
       if let zeroBelow, percentage.percent < zeroBelow.fraction { return .scored(.zero, reasoning(.belowZeroThreshold)) }
       // max × p / target, rounded once.
       guard let share = percentage.percent.divided(by: target.fraction), let points = max.fraction.multiplied(by: share) else {
-        throw Problem(message: "the value is too large to compute with")
+        throw Problem(.valueTooLarge)
       }
       return .scored(points.rounded(places: pointsPlaces), reasoning(.partial))
     case .deadline(let due, let latePoints, let lateUntil)?:
@@ -57,7 +58,7 @@ public struct RuleEvaluator: Sendable {
         return .scored(.zero, .deadline(date: nil, due: due, lateUntil: lateUntil, outcome: .notDone))
       }
       guard let date = CalendarDate(parsing: value) else {
-        throw Problem(message: "expected the date it was done, dd/mm/yyyy or yyyy-mm-dd (or 'không' if it was not done)")
+        throw Problem(.expectedDeadlineDate)
       }
       let outcome: DeadlineOutcome
       let points: FixedDecimal
@@ -71,7 +72,7 @@ public struct RuleEvaluator: Sendable {
       return .scored(points, .deadline(date: date, due: due, lateUntil: lateUntil, outcome: outcome))
     case .deduction(let perItem, let floor)?:
       guard case .success(let number) = FixedDecimal.parse(value, maxFractionDigits: 0) else {
-        throw Problem(message: "expected a whole number of items (0, 1, 2, …)")
+        throw Problem(.expectedCount)
       }
       let count = number.micros / FixedDecimal.unitsPerOne
       let deducted = perItem.multiplied(by: count).map { max - $0 }
@@ -81,16 +82,16 @@ public struct RuleEvaluator: Sendable {
     case .survey(let group)?:
       guard let percentage = try percentage(value, leaf: leaf, atMostHundred: true) else { return .notApplicable }
       guard let points = max.fraction.multiplied(by: percentage.percent).flatMap({ $0.divided(by: .hundred) }) else {
-        throw Problem(message: "the value is too large to compute with")
+        throw Problem(.valueTooLarge)
       }
       return .scored(points.rounded(places: pointsPlaces), .surveyGiven(group: group, value: percentage))
     case .manual(let step)?:
       guard case .success(let points) = FixedDecimal.parse(value) else {
-        throw Problem(message: "expected points given by the council, a number from 0 to \(max) in steps of \(step)")
+        throw Problem(.expectedManualPoints(maximum: max.description, step: step.description))
       }
       return .scored(try accept(points: points, leaf: leaf), .manual(step: step))
     case nil:
-      throw Problem(message: "this item has sub-criteria and no rule")
+      throw Problem(.noRule)
     }
   }
 
@@ -99,7 +100,7 @@ public struct RuleEvaluator: Sendable {
   public func accept(points given: FixedDecimal, leaf: CriteriaNode) throws(Problem) -> FixedDecimal {
     let points = round(given)
     let max = leaf.maxPoints
-    if points > max { throw Problem(message: "points above the leaf's maximum \(max)") }
+    if points > max { throw Problem(.pointsAboveMaximum(max.description)) }
     let allowed: [FixedDecimal]?
     switch leaf.rule {
     case .check?: allowed = [max, .zero]
@@ -109,12 +110,12 @@ public struct RuleEvaluator: Sendable {
     case .deduction(let perItem, let floor)?:
       let reachable = points == round(floor) || (points > floor && (max - points).micros % perItem.micros == 0)
       if !reachable {
-        throw Problem(message: "expected points the rule can give: \(max) minus a whole number of \(perItem), not below \(floor)")
+        throw Problem(.pointsNotDeduction(maximum: max.description, perItem: perItem.description, floor: floor.description))
       }
       allowed = nil
     case .manual(let step)?:
       if points.micros % step.micros != 0 {
-        throw Problem(message: "expected points in steps of \(step), from 0 to \(max)")
+        throw Problem(.pointsNotOnStep(step: step.description, maximum: max.description))
       }
       allowed = nil
     case .proportional?, .survey?, nil: allowed = nil
@@ -122,7 +123,7 @@ public struct RuleEvaluator: Sendable {
     if let allowed, !allowed.contains(points) {
       var choices: [FixedDecimal] = []
       for value in allowed where !choices.contains(value) { choices.append(value) }
-      throw Problem(message: "expected points the rule can give: \(choices.map(\.description).joined(separator: ", "))")
+      throw Problem(.pointsNotAllowed(choices.map(\.description)))
     }
     return points
   }
@@ -132,16 +133,16 @@ public struct RuleEvaluator: Sendable {
     switch PercentageValue.parse(value) {
     case .success(let percentage):
       if atMostHundred && percentage.percent > .hundred {
-        throw Problem(message: "expected a percentage from 0 to 100")
+        throw Problem(.percentAbove100)
       }
       return percentage
     case .failure(.zeroDenominator):
       if leaf.notApplicable != .forbidden { return nil }
-      throw Problem(message: "a ratio with a zero denominator means nothing arose, but this leaf cannot be 'not applicable'")
+      throw Problem(.zeroDenominatorForbidden)
     case .failure(.ratioAboveOne):
-      throw Problem(message: "expected a ratio of at most 1 (the part cannot exceed the whole)")
+      throw Problem(.ratioAboveOne)
     case .failure(.notAPercentage):
-      throw Problem(message: "expected a number, a percentage such as 85% or 85,5, or a ratio such as 17/20")
+      throw Problem(.expectedPercentage)
     }
   }
 

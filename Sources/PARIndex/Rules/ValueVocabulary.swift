@@ -16,72 +16,15 @@ public enum ValueVocabulary {
 
   /// Whether the text says "not applicable".
   public static func isNotApplicable(_ text: String) -> Bool {
-    notApplicableList.contains(folded(text))
+    notApplicableList.contains(TextFolding.folded(text))
   }
 
   /// `true` for a yes word, `false` for a no word, `nil` otherwise.
   public static func yesNo(_ text: String) -> Bool? {
-    let word = folded(text)
+    let word = TextFolding.folded(text)
     if yesList.contains(word) { return true }
     if noList.contains(word) { return false }
     return nil
-  }
-
-  /// Trimmed, NFC, lower-cased, inner runs of spaces made one.
-  static func folded(_ text: String) -> String {
-    // No word of the vocabulary is longer than this; a long text (a pasted paragraph, or a
-    // hostile 100 MB field) is no word, and folding it character by character would be slow.
-    guard text.utf8.count <= 64 else { return "" }
-    if let folded = foldedASCII(text) { return folded }
-    if isFolded(text) { return text }
-    let words = text.unicodeScalars.split(whereSeparator: \.isCellSpace)
-    let joined = words.count == 1 ? String(words[0]) : words.map(String.init).joined(separator: " ")
-    return joined.nfc.lowercased()
-  }
-
-  /// True when folding changes nothing: NFC, single spaces between words, and no scalar that
-  /// changes when lower-cased (Unicode's Changes_When_Lowercased, what `lowercased()` maps) —
-  /// a Vietnamese word as units write it, `không` or `đạt`.
-  private static func isFolded(_ text: String) -> Bool {
-    guard text.isSurelyNFC else { return false }
-    var afterSpace = true  // no space at the start
-    for scalar in text.unicodeScalars {
-      if scalar.isCellSpace {
-        if afterSpace || scalar != " " { return false }
-        afterSpace = true
-      } else {
-        if scalar.properties.changesWhenLowercased { return false }
-        afterSpace = false
-      }
-    }
-    return !afterSpace  // nor at the end, and not empty
-  }
-
-  /// `folded` for ASCII text, byte by byte (values are mostly numbers, dates and codes);
-  /// `nil` when the text has other bytes. The same result: NFC leaves ASCII alone.
-  private static func foldedASCII(_ text: String) -> String? {
-    var text = text
-    return text.withUTF8 { bytes -> String? in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { folded -> String? in
-        var count = 0
-        var pendingSpace = false
-        for byte in bytes {
-          if byte >= 0x80 { return nil }
-          if FixedDecimal.isSpace(byte) {
-            pendingSpace = count > 0
-            continue
-          }
-          if pendingSpace {
-            folded[count] = 0x20
-            count += 1
-          }
-          pendingSpace = false
-          folded[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-          count += 1
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: folded[..<count]), as: UTF8.self)
-      }
-    }
   }
 }
 

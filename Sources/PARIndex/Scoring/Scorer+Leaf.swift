@@ -1,7 +1,7 @@
 extension Scorer {
   /// Scores one leaf (DESIGN §4): an appraisal row wins, survey leaves take the survey, then
   /// the self-assessment; else the leaf is missing. Problems go to `log` and give `nil`.
-  func scoreLeaf(_ leaf: CriteriaNode, of context: UnitContext, log: inout ErrorLog) -> LeafScore? {
+  func scoreLeaf(_ leaf: CriteriaNode, of context: UnitContext, log: inout DiagnosticLog) -> LeafScore? {
     let selfEntry = context.selfRows[leaf.code]
     var score = LeafScore(
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
@@ -24,13 +24,13 @@ extension Scorer {
   }
 
   /// The council's row decides; the unit's own row is scored beside it for comparison.
-  func scoreAppraised(_ appraisal: LeafEntry, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, log: inout ErrorLog) -> LeafScore? {
+  func scoreAppraised(_ appraisal: LeafEntry, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, log: inout DiagnosticLog) -> LeafScore? {
     guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
     var score = initial
     apply(outcome, from: appraisal, source: .appraisal, to: &score)
     guard let selfEntry = initial.selfEntry else { return score }
     // The unit's own row, scored on its own; problems in it are the council's to judge.
-    var scratch = ErrorLog()
+    var scratch = DiagnosticLog()
     guard let own = evaluate(selfEntry, leaf: leaf, log: &scratch) else { return score }
     var selfView = initial
     apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
@@ -40,9 +40,9 @@ extension Scorer {
     let before = own.scoredBeforeEvidence
     let after = outcome.scoredBeforeEvidence
     if appraisal.remark == nil && before != after {
-      log.add(InputError(
-        file: appraisal.origin.file, location: .line(appraisal.origin.line), field: "reason",
-        message: "the appraisal changes \(context.unit.id) \(leaf.code) from \(before.text) to \(after.text): a reason is required"))
+      log.add(
+        .reasonRequired(unit: context.unit.id, leaf: leaf.code, from: before.claim, to: after.claim),
+        at: InputLocation(file: appraisal.origin.file, place: .line(appraisal.origin.line)), field: "reason")
       return nil
     }
     return score
@@ -105,21 +105,21 @@ extension Scorer {
       case points(FixedDecimal)
       case notApplicable
 
-      var text: String {
+      var claim: Message.Claim {
         switch self {
-        case .points(let points): "\(points) points"
-        case .notApplicable: "not applicable"
+        case .points(let points): .points(points.description)
+        case .notApplicable: .notApplicable
         }
       }
     }
   }
 
   /// Interprets one row for `leaf`; problems go to `log` and give `nil`.
-  func evaluate(_ entry: LeafEntry, leaf: CriteriaNode, log: inout ErrorLog) -> RowOutcome? {
-    func problem(_ field: String, _ value: String?, _ message: String) -> RowOutcome? {
-      log.add(InputError(
-        file: entry.origin.file, location: .line(entry.origin.line), field: field, value: value,
-        message: "\(message) (unit \(entry.unitID), leaf \(leaf.code), rule \(leaf.rule?.typeName ?? "-"))"))
+  func evaluate(_ entry: LeafEntry, leaf: CriteriaNode, log: inout DiagnosticLog) -> RowOutcome? {
+    func problem(_ field: String, _ value: String?, _ message: Message) -> RowOutcome? {
+      log.add(
+        message, at: InputLocation(file: entry.origin.file, place: .line(entry.origin.line)), field: field, value: value,
+        subject: Diagnostic.Subject(unit: entry.unitID, leaf: leaf.code, rule: leaf.rule?.typeName ?? "-"))
       return nil
     }
     var claimed: FixedDecimal?
@@ -130,7 +130,7 @@ extension Scorer {
         return problem("points", entry.pointsText, error.message)
       }
       if let claimed, claimed > leaf.maxPoints {
-        return problem("points", entry.pointsText, "points above the leaf's maximum \(leaf.maxPoints)")
+        return problem("points", entry.pointsText, .pointsAboveMaximum(leaf.maxPoints.description))
       }
     }
     guard let value = entry.value else {
@@ -138,7 +138,7 @@ extension Scorer {
     }
     if ValueVocabulary.isNotApplicable(value) {
       guard leaf.notApplicable != .forbidden else {
-        return problem("value", value, "this leaf cannot be 'not applicable': expected a real value")
+        return problem("value", value, .notApplicableForbidden)
       }
       return RowOutcome(result: .notApplicable(leaf.notApplicable), mismatch: nil)
     }

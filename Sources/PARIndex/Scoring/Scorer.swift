@@ -35,12 +35,12 @@ public struct Scorer: Sendable {
   }
 
   /// Scores all units, in the order of `units.csv`.
-  /// - Throws: ``InputErrors`` with every value that breaks its rule, for every unit.
-  public func score(_ data: YearData) throws(InputErrors) -> [UnitScore] {
+  /// - Throws: ``Diagnostics`` with every value that breaks its rule, for every unit.
+  public func score(_ data: YearData) throws(Diagnostics) -> [UnitScore] {
     // Units are independent: score slices of them on all cores, then join in order.
     let slices = threads ?? (data.units.count < 64 ? 1 : Parallel.width)
-    let parts = Parallel.map(slices) { slice -> ([UnitScore], ErrorLog) in
-      var log = ErrorLog()
+    let parts = Parallel.map(slices) { slice -> ([UnitScore], DiagnosticLog) in
+      var log = DiagnosticLog()
       var results: [UnitScore] = []
       let range = (data.units.count * slice / slices)..<(data.units.count * (slice + 1) / slices)
       results.reserveCapacity(range.count)
@@ -49,14 +49,14 @@ public struct Scorer: Sendable {
       }
       return (results, log)
     }
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     for part in parts { log.add(contentsOf: part.1.errors) }
     // Problems are found leaf by leaf; a secretary fixes a file top to bottom.
-    if !log.isEmpty { throw InputErrors(log.errors.sorted(by: InputError.fileOrder)) }
+    if !log.isEmpty { throw Diagnostics(log.errors.sorted(by: Diagnostic.fileOrder)) }
     return parts.flatMap(\.0)
   }
 
-  func score(_ unit: AssessedUnit, in data: YearData, log: inout ErrorLog) -> UnitScore? {
+  func score(_ unit: AssessedUnit, in data: YearData, log: inout DiagnosticLog) -> UnitScore? {
     var failed = false
     let context = UnitContext(
       unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisalRows: data.appraisal[unit.id] ?? [:],
@@ -74,9 +74,9 @@ public struct Scorer: Sendable {
     let leafTotal = fields.reduce(FixedDecimal.zero) { $0 + $1.points }
     let maxPoints = fields.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
     guard maxPoints > .zero else {
-      log.add(InputError(
-        file: data.unitsFile, location: data.unitLines[unit.id].map { .line($0) } ?? .file, field: "unit_id", value: unit.id,
-        message: "every leaf of this unit is not applicable, so its maximum is 0 and its index is undefined"))
+      log.add(
+        .maximumZero, at: InputLocation(file: data.unitsFile, place: data.unitLines[unit.id].map { .line($0) } ?? .file),
+        field: "unit_id", value: unit.id)
       return nil
     }
 

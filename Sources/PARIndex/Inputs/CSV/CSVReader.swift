@@ -17,8 +17,8 @@ public struct CSVReader: Sendable {
   let start: Int
 
   /// Prepares `bytes` (a whole file) for reading.
-  /// - Throws: an ``InputError`` when the bytes are not UTF-8 text.
-  public init(file: String, bytes: [UInt8]) throws(InputError) {
+  /// - Throws: an ``Diagnostic`` when the bytes are not UTF-8 text.
+  public init(file: String, bytes: [UInt8]) throws(Diagnostic) {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let invalid = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[start...])) }
     if let invalid {
@@ -41,34 +41,32 @@ public struct CSVReader: Sendable {
   }
 
   /// The error for a byte that breaks UTF-8 at `offset` (on `line`).
-  static func notUTF8(file: String, line: Int, offset: Int, byte: UInt8) -> InputError {
-    InputError(
-      file: file, location: .line(line),
-      message: "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); it may be saved in Windows-1258 or another legacy encoding: save it again as 'CSV UTF-8'")
+  static func notUTF8(file: String, line: Int, offset: Int, byte: UInt8) -> Diagnostic {
+    Diagnostic(.notUTF8(byte: byte, offset: offset), at: InputLocation(file: file, place: .line(line)))
   }
 
   /// Calls `body` with each record (header first), skipping lines that hold nothing.
   ///
   /// The record passed is reused between calls: copy what you keep.
-  /// - Throws: an ``InputError`` for a quoted field that is never closed or has text after
+  /// - Throws: an ``Diagnostic`` for a quoted field that is never closed or has text after
   ///   its closing quote; or what `body` throws.
-  public func forEachRecord(_ body: (CSVRecord) throws(InputError) -> Void) throws(InputError) {
+  public func forEachRecord(_ body: (CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) {
     try forEachRecord(in: start..<bytes.count, firstLine: 1, body)
   }
 
   /// Calls `body` with each record of `range`, which must start at the beginning of a record;
   /// `firstLine` is the line number at `range.lowerBound`.
-  func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws(InputError) -> Void) throws(InputError) {
+  func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) {
     var end = 0
     try forEachRecord(in: range, firstLine: firstLine, maxRecords: .max, end: &end, body)
   }
 
   /// As above, stopping after `maxRecords` records that are not blank; `end` is where it stopped.
   func forEachRecord(
-    in range: Range<Int>, firstLine: Int, maxRecords: Int, end stoppedAt: inout Int, _ body: (CSVRecord) throws(InputError) -> Void
-  ) throws(InputError) {
+    in range: Range<Int>, firstLine: Int, maxRecords: Int, end stoppedAt: inout Int, _ body: (CSVRecord) throws(Diagnostic) -> Void
+  ) throws(Diagnostic) {
     var records = 0
-    stoppedAt = try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) -> Int in
+    stoppedAt = try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> Int in
       var record = CSVRecord(buffer: buffer)
       var index = range.lowerBound
       var line = firstLine
@@ -100,16 +98,12 @@ public struct CSVReader: Sendable {
               cursor += 1
             }
             guard closed else {
-              throw InputError(
-                file: file, location: .line(record.line),
-                message: "a quoted field is not closed: a '\"' is missing before the end of the file")
+              throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(record.line)))
             }
             record.spans.append(CSVRecord.Span(start: fieldStart, end: cursor, escaped: escaped))
             index = cursor + 1
             if index < end, buffer[index] != separator, buffer[index] != 0x0A, buffer[index] != 0x0D {
-              throw InputError(
-                file: file, location: .line(line),
-                message: "text after the closing quote of a field: a '\"' inside a quoted field must be doubled (\"\")")
+              throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(line)))
             }
           } else {
             let fieldStart = index
@@ -141,9 +135,9 @@ public struct CSVReader: Sendable {
   }
 
   /// All records as text, header first. Convenient for small files.
-  public func records() throws(InputError) -> [(line: Int, fields: [String])] {
+  public func records() throws(Diagnostic) -> [(line: Int, fields: [String])] {
     var result: [(line: Int, fields: [String])] = []
-    try forEachRecord { (record: CSVRecord) throws(InputError) in
+    try forEachRecord { (record: CSVRecord) throws(Diagnostic) in
       result.append((record.line, (0..<record.count).map { record.text($0) }))
     }
     return result
@@ -151,9 +145,9 @@ public struct CSVReader: Sendable {
 
   /// The offset just after the header — the first record that is not blank — with its line
   /// break, found by the same rules as every record (a quote opens a field only at its start).
-  func headerEnd() throws(InputError) -> Int {
+  func headerEnd() throws(Diagnostic) -> Int {
     var end = bytes.count
-    try forEachRecord(in: start..<bytes.count, firstLine: 1, maxRecords: 1, end: &end) { (_: CSVRecord) throws(InputError) in }
+    try forEachRecord(in: start..<bytes.count, firstLine: 1, maxRecords: 1, end: &end) { (_: CSVRecord) throws(Diagnostic) in }
     return end
   }
 
@@ -196,7 +190,7 @@ public struct CSVReader: Sendable {
       } else if byte == UInt8(ascii: ";") {
         semicolons += 1
       }
-      if !FixedDecimal.isSpace(byte) { sawText = true }
+      if !ASCII.isSpace(byte) { sawText = true }
       atFieldStart = !inQuotes && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";"))
       index += 1
     }
@@ -264,8 +258,8 @@ public struct CSVRecord {
     guard field < spans.count else { return UnsafeBufferPointer(start: nil, count: 0) }
     var start = spans[field].start
     var end = spans[field].end
-    while start < end && FixedDecimal.isSpace(buffer[start]) { start += 1 }
-    while end > start && FixedDecimal.isSpace(buffer[end - 1]) { end -= 1 }
+    while start < end && ASCII.isSpace(buffer[start]) { start += 1 }
+    while end > start && ASCII.isSpace(buffer[end - 1]) { end -= 1 }
     return UnsafeBufferPointer(rebasing: buffer[start..<end])
   }
 
@@ -275,7 +269,7 @@ public struct CSVRecord {
     for span in spans {
       for index in span.start..<span.end {
         let byte = buffer[index]
-        if byte >= 0x80 { sawNonASCII = true } else if !FixedDecimal.isSpace(byte) { return false }
+        if byte >= 0x80 { sawNonASCII = true } else if !ASCII.isSpace(byte) { return false }
       }
     }
     // Only ASCII spaces: blank. Non-ASCII bytes may be no-break spaces: ask the text.

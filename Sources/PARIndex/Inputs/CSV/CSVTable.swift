@@ -40,21 +40,21 @@ struct CSVTable {
   /// - Parameters:
   ///   - required: columns that must be present.
   ///   - optional: columns that may be present.
-  static func open(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(InputErrors) -> CSVTable {
+  static func open(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(Diagnostics) -> CSVTable {
     let reader: CSVReader
-    do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
+    do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw Diagnostics([error]) }
     var header: (line: Int, fields: [String])?
     let headerEnd: Int
     do {
       headerEnd = try reader.headerEnd()
-      try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(InputError) in
+      try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(Diagnostic) in
         header = (record.line, (0..<record.count).map { record.text($0) })
       }
-    } catch { throw InputErrors([error]) }
+    } catch { throw Diagnostics([error]) }
     guard let header else {
-      throw InputErrors([InputError(file: file, message: "the file is empty: expected a header row with \(required.joined(separator: ", "))")])
+      throw Diagnostics([Diagnostic(.emptyFile(expected: required), at: InputLocation(file: file))])
     }
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     let columnIndex = CSVHeader.columns(
       of: header.fields, line: header.line, file: file, required: required, optional: optional, log: &log)
     try log.throwIfAny()
@@ -68,14 +68,14 @@ struct CSVTable {
 
   /// Visits every data row in order; a row with more non-empty fields than the header is
   /// reported (to `log`) and skipped.
-  func forEachRow(log: inout ErrorLog, _ body: (Row, inout ErrorLog) -> Void) {
+  func forEachRow(log: inout DiagnosticLog, _ body: (Row, inout DiagnosticLog) -> Void) {
     let first = 1 + reader.lineBreaks(in: reader.start..<bodyStart)
     do {
-      try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: first) { (record: CSVRecord) throws(InputError) in
+      try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: first) { (record: CSVRecord) throws(Diagnostic) in
         if record.count > headerCount, (headerCount..<record.count).contains(where: { !record.isEmptyField($0) }) {
-          log.add(InputError(
-            file: file, location: .line(record.line),
-            message: "the row has \(record.count) fields but the header has \(headerCount): a separator too many, or a text with '\(Character(Unicode.Scalar(reader.separator)))' that should be in double quotes"))
+          log.add(
+            .tooManyFields(fields: record.count, header: headerCount, separator: String(Character(Unicode.Scalar(reader.separator)))),
+            at: InputLocation(file: file, place: .line(record.line)))
           return
         }
         body(Row(record: record), &log)
@@ -86,10 +86,10 @@ struct CSVTable {
   }
 
   /// Every row's fields as text (trimmed, NFC), for tests and small files.
-  static func read(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(InputErrors) -> (table: CSVTable, rows: [(line: Int, fields: [String: String])]) {
+  static func read(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(Diagnostics) -> (table: CSVTable, rows: [(line: Int, fields: [String: String])]) {
     let table = try open(file: file, bytes: bytes, required: required, optional: optional)
     var rows: [(line: Int, fields: [String: String])] = []
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     table.forEachRow(log: &log) { row, _ in
       rows.append((row.line, table.columnIndex.mapValues { row.text($0) }))
     }
@@ -102,24 +102,21 @@ struct CSVTable {
 enum CSVHeader {
   /// The position of each known column, by its lower-cased name; problems go to `log`.
   static func columns(
-    of names: [String], line: Int, file: String, required: [String], optional: [String], log: inout ErrorLog
+    of names: [String], line: Int, file: String, required: [String], optional: [String], log: inout DiagnosticLog
   ) -> [String: Int] {
     var columnIndex: [String: Int] = [:]
-    let known = (required + optional).joined(separator: ", ")
     for (position, rawName) in names.enumerated() {
       let name = String(rawName.trimmingSpaces).lowercased()
       if columnIndex[name] != nil {
-        log.add(InputError(file: file, location: .line(line), field: "header", value: rawName, message: "this column appears twice"))
+        log.add(.duplicateColumn, at: InputLocation(file: file, place: .line(line)), field: "header", value: rawName)
       } else if required.contains(name) || optional.contains(name) {
         columnIndex[name] = position
       } else if !name.hasPrefix("x_") {
-        log.add(InputError(
-          file: file, location: .line(line), field: "header", value: rawName,
-          message: "unknown column: expected \(known), or a name starting with x_ for extra columns"))
+        log.add(.unknownColumn(expected: required + optional), at: InputLocation(file: file, place: .line(line)), field: "header", value: rawName)
       }
     }
     for name in required where columnIndex[name] == nil {
-      log.add(InputError(file: file, location: .line(line), field: name, message: "required column is missing from the header"))
+      log.add(.missingColumn, at: InputLocation(file: file, place: .line(line)), field: name)
     }
     return columnIndex
   }

@@ -7,7 +7,7 @@ struct JSONParser {
   struct SyntaxError: Error, Equatable {
     var line: Int
     var column: Int
-    var message: String
+    var problem: Message.JSONSyntax
   }
 
   /// Deeper documents are rejected instead of exhausting the stack.
@@ -25,13 +25,13 @@ struct JSONParser {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
     let value = try parser.parseValue()
     parser.skipSpace()
-    if parser.index < bytes.count { throw parser.error("unexpected text after the end of the document") }
+    if parser.index < bytes.count { throw parser.error(.trailingText) }
     return value
   }
 
   private mutating func parseValue() throws(SyntaxError) -> JSONValue {
     skipSpace()
-    guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
+    guard index < bytes.count else { throw error(.endOfFile) }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try nested { (p: inout JSONParser) throws(SyntaxError) in try p.parseObject() }
     case UInt8(ascii: "["): return try nested { (p: inout JSONParser) throws(SyntaxError) in try p.parseArray() }
@@ -40,13 +40,13 @@ struct JSONParser {
     case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
     case UInt8(ascii: "n"): try expectWord("null"); return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-    default: throw error("unexpected character, expected a value")
+    default: throw error(.unexpectedCharacter)
     }
   }
 
   private mutating func nested(_ body: (inout JSONParser) throws(SyntaxError) -> JSONValue) throws(SyntaxError) -> JSONValue {
     depth += 1
-    if depth > Self.maximumDepth { throw error("nesting deeper than \(Self.maximumDepth) levels") }
+    if depth > Self.maximumDepth { throw error(.tooDeep(Self.maximumDepth)) }
     defer { depth -= 1 }
     return try body(&self)
   }
@@ -59,21 +59,21 @@ struct JSONParser {
     if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
     while true {
       skipSpace()
-      guard peek(UInt8(ascii: "\"")) else { throw error("expected a key in double quotes") }
+      guard peek(UInt8(ascii: "\"")) else { throw error(.expectedKey) }
       let keyStart = index
       let key = try parseString()
       guard seen.insert(key).inserted else {
         index = keyStart
-        throw error("duplicate key \"\(key)\"")
+        throw error(.duplicateKey(key))
       }
       skipSpace()
-      guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
+      guard peek(UInt8(ascii: ":")) else { throw error(.expectedColon) }
       index += 1
       members.append((key, try parseValue()))
       skipSpace()
       if peek(UInt8(ascii: ",")) { index += 1; continue }
       if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
-      throw error("expected ',' or '}'")
+      throw error(.expectedCommaOrBrace)
     }
   }
 
@@ -87,7 +87,7 @@ struct JSONParser {
       skipSpace()
       if peek(UInt8(ascii: ",")) { index += 1; continue }
       if peek(UInt8(ascii: "]")) { index += 1; return .array(elements) }
-      throw error("expected ',' or ']'")
+      throw error(.expectedCommaOrBracket)
     }
   }
 
@@ -99,7 +99,7 @@ struct JSONParser {
       switch byte {
       case UInt8(ascii: "\""):
         index += 1
-        guard let text = UTF8Text.decode(utf8[...]) else { throw error("text is not valid UTF-8") }
+        guard let text = UTF8Text.decode(utf8[...]) else { throw error(.notUTF8) }
         return text
       case UInt8(ascii: "\\"):
         index += 1
@@ -116,36 +116,36 @@ struct JSONParser {
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"): utf8.append(contentsOf: try parseUnicodeEscape())
-        default: index -= 1; throw error("invalid escape in text")
+        default: index -= 1; throw error(.invalidEscape)
         }
       case 0..<0x20:
-        throw error("control character inside text (a line break must be written \\n)")
+        throw error(.controlCharacter)
       default:
         utf8.append(byte)
         index += 1
       }
     }
-    throw error("text without its closing double quote")
+    throw error(.unclosedText)
   }
 
   private mutating func parseUnicodeEscape() throws(SyntaxError) -> [UInt8] {
     var scalar = try hex4()
     if (0xD800..<0xDC00).contains(scalar) {
       guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-      else { throw error("unpaired surrogate in \\u escape") }
+      else { throw error(.unpairedSurrogate) }
       index += 2
       let low = try hex4()
-      guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+      guard (0xDC00..<0xE000).contains(low) else { throw error(.unpairedSurrogate) }
       scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
     } else if (0xDC00..<0xE000).contains(scalar) {
-      throw error("unpaired surrogate in \\u escape")
+      throw error(.unpairedSurrogate)
     }
-    guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+    guard let unicode = Unicode.Scalar(scalar) else { throw error(.unpairedSurrogate) }
     return Array(String(Character(unicode)).utf8)
   }
 
   private mutating func hex4() throws(SyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
+    guard index + 4 <= bytes.count else { throw error(.incompleteEscape) }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -154,7 +154,7 @@ struct JSONParser {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: throw error("invalid hex digit in \\u escape")
+      default: throw error(.invalidHexDigit)
       }
       value = value * 16 + digit
       index += 1
@@ -168,17 +168,17 @@ struct JSONParser {
     if peek(UInt8(ascii: "0")), index + 1 < bytes.count,
       (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
     {
-      throw error("invalid number (leading zero)")
+      throw error(.leadingZero)
     }
-    guard digits() > 0 else { throw error("invalid number") }
+    guard digits() > 0 else { throw error(.invalidNumber) }
     if peek(UInt8(ascii: ".")) {
       index += 1
-      guard digits() > 0 else { throw error("invalid number (digits expected after '.')") }
+      guard digits() > 0 else { throw error(.digitsAfterPoint) }
     }
     if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
       index += 1
       if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
-      guard digits() > 0 else { throw error("invalid number (exponent)") }
+      guard digits() > 0 else { throw error(.invalidExponent) }
     }
     return String(decoding: bytes[start..<index], as: UTF8.self)
   }
@@ -192,7 +192,7 @@ struct JSONParser {
   private mutating func expectWord(_ word: StaticString) throws(SyntaxError) {
     let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
     guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
-      throw error("unexpected word, expected a value")
+      throw error(.unexpectedWord)
     }
     index += expected.count
   }
@@ -208,7 +208,7 @@ struct JSONParser {
 
   private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 
-  private func error(_ message: String) -> SyntaxError {
+  private func error(_ problem: Message.JSONSyntax) -> SyntaxError {
     var line = 1
     var lineStart = 0
     for position in 0..<min(index, bytes.count) where bytes[position] == 0x0A {
@@ -217,6 +217,6 @@ struct JSONParser {
     }
     // Columns count characters, not bytes, so Vietnamese text does not shift them.
     let column = bytes[lineStart..<min(index, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
-    return SyntaxError(line: line, column: column, message: message)
+    return SyntaxError(line: line, column: column, problem: problem)
   }
 }

@@ -1,6 +1,6 @@
 /// A parsed JSON document that keeps what a criteria set needs and Foundation loses:
 /// number literals as their exact text, key order, and where each value stands.
-public indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable, Equatable {
   case object([(key: String, value: JSONValue)])
   case array([JSONValue])
   case string(String)
@@ -9,7 +9,7 @@ public indirect enum JSONValue: Sendable, Equatable {
   case bool(Bool)
   case null
 
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.object(let a), .object(let b)):
       a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -22,15 +22,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// A short name of the value's kind, for error messages.
-  var kindName: String {
+  /// The value's kind, for error messages.
+  var kind: Message.JSONKind {
     switch self {
-    case .object: "an object"
-    case .array: "a list"
-    case .string: "a text"
-    case .number: "a number"
-    case .bool: "true/false"
-    case .null: "null"
+    case .object: .object
+    case .array: .list
+    case .string: .text
+    case .number: .number
+    case .bool: .boolean
+    case .null: .null
     }
   }
 }

@@ -18,16 +18,16 @@ final class LineBlockFile: @unchecked Sendable {
   let size: Int
 
   /// Opens `path` for reading.
-  /// - Throws: ``InputError`` when it is missing, a folder or unreadable.
-  init(path: String) throws(InputError) {
-    guard InputFile.exists(path) else { throw InputError(.notFound, file: path, message: "no such file") }
-    guard !InputFile.isFolder(path) else { throw InputError(file: path, message: "this is a folder; expected a file") }
+  /// - Throws: ``Diagnostic`` when it is missing, a folder or unreadable.
+  init(path: String) throws(Diagnostic) {
+    guard InputFile.exists(path) else { throw Diagnostic(.fileNotFound, at: InputLocation(file: path)) }
+    guard !InputFile.isFolder(path) else { throw Diagnostic(.expectedFile, at: InputLocation(file: path)) }
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw InputError(file: path, message: "the file cannot be read (check its permissions)") }
+    guard descriptor >= 0 else { throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path)) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
       close(descriptor)
-      throw InputError(file: path, message: "the file cannot be read (check its permissions)")
+      throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path))
     }
     (self.path, self.descriptor, self.size) = (path, descriptor, Int(status.st_size))
     isRegular = (status.st_mode & S_IFMT) == S_IFREG
@@ -38,7 +38,7 @@ final class LineBlockFile: @unchecked Sendable {
 
   /// Everything until the end: a regular file (to its end, should it have grown since it was
   /// opened or report no size, as some virtual files do), or a pipe.
-  func readAll() throws(InputError) -> [UInt8] {
+  func readAll() throws(Diagnostic) -> [UInt8] {
     if isRegular {
       var bytes = try read(at: 0, count: size)
       while true {
@@ -53,7 +53,7 @@ final class LineBlockFile: @unchecked Sendable {
       let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw InputError(file: path, message: "the file cannot be read: \(String(cString: strerror(errno)))")
+        throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path))
       }
       if count == 0 { return bytes }
       bytes.append(contentsOf: chunk[..<count])
@@ -64,15 +64,15 @@ final class LineBlockFile: @unchecked Sendable {
 
   /// Up to `count` bytes from `offset` (fewer at the end of the file; with `pastSize`, the
   /// end as it is now rather than the size at opening).
-  func read(at offset: Int, count: Int, pastSize: Bool = false) throws(InputError) -> [UInt8] {
+  func read(at offset: Int, count: Int, pastSize: Bool = false) throws(Diagnostic) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: max(0, pastSize ? count : min(count, size - offset)))
-    let filled = bytes.withUnsafeMutableBytes { buffer in Result { () throws(InputError) in try fill(buffer, from: offset) } }
+    let filled = bytes.withUnsafeMutableBytes { buffer in Result { () throws(Diagnostic) in try fill(buffer, from: offset) } }
     bytes.removeLast(bytes.count - (try filled.get()))
     return bytes
   }
 
   /// The offset just after the first LF at or after `offset`, or the file's size.
-  func lineStart(atOrAfter offset: Int) throws(InputError) -> Int {
+  func lineStart(atOrAfter offset: Int) throws(Diagnostic) -> Int {
     guard offset > 0 else { return 0 }
     var position = offset - 1
     while position < size {
@@ -89,7 +89,7 @@ final class LineBlockFile: @unchecked Sendable {
   /// `range` must start at the beginning of a line. `body` returns false to stop early.
   func forEachBlock(
     of range: Range<Int>, blockSize: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool
-  ) throws(InputError) {
+  ) throws(Diagnostic) {
     var capacity = max(blockSize, 1)
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
     defer { buffer.deallocate() }
@@ -135,13 +135,13 @@ final class LineBlockFile: @unchecked Sendable {
 
   /// Fills `buffer` from `offset` with `pread`, retrying short reads; returns the bytes read
   /// (fewer than asked only at the end of the file).
-  private func fill(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) throws(InputError) -> Int {
+  private func fill(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) throws(Diagnostic) -> Int {
     var done = 0
     while done < buffer.count {
       let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
       if result < 0 {
         if errno == EINTR { continue }
-        throw InputError(file: path, message: "the file cannot be read: \(String(cString: strerror(errno)))")
+        throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path))
       }
       if result == 0 { break }
       done += result

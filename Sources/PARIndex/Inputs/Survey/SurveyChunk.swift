@@ -75,7 +75,7 @@ struct SurveyChunk: Sendable {
   /// from the piece before).
   private var runUnit = -1
   private var firstRunUnit = -1
-  var log = ErrorLog()
+  var log = DiagnosticLog()
   /// The previous row's unit and respondent (bytes in the file, valid while it is read): rows of
   /// one respondent come together, so most rows skip the hash lookups. Compared byte for byte.
   private var previous = PreviousRow()
@@ -99,8 +99,8 @@ struct SurveyChunk: Sendable {
   mutating func read(_ reader: CSVReader, _ range: Range<Int>, firstLine: Int) {
     defer { previous = PreviousRow() }
     do {
-      try reader.forEachRecord(in: range, firstLine: firstLine) { (record: CSVRecord) throws(InputError) in
-        guard log.errors.count < ErrorLog.limit else { return }
+      try reader.forEachRecord(in: range, firstLine: firstLine) { (record: CSVRecord) throws(Diagnostic) in
+        guard log.errors.count < DiagnosticLog.limit else { return }
         self.add(record)
       }
     } catch {
@@ -138,7 +138,7 @@ struct SurveyChunk: Sendable {
         let lineStart = position
         position = feed + 1
         if feed < count { line += 1 }
-        if log.errors.count >= ErrorLog.limit { continue }
+        if log.errors.count >= DiagnosticLog.limit { continue }
         // Quotes, carriage returns and bytes above ASCII, eight bytes at a time: most lines
         // have none, and then a field is just the bytes between separators.
         let marks = Self.marks(base + lineStart, contentEnd - lineStart)
@@ -199,13 +199,13 @@ struct SurveyChunk: Sendable {
         func text(_ column: Int) -> UnsafeBufferPointer<UInt8> {
           guard column >= 0 && column < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
           var (lower, upper) = (bounds[2 * column], bounds[2 * column + 1])
-          while lower < upper && FixedDecimal.isSpace(block[lower]) { lower += 1 }
-          while upper > lower && FixedDecimal.isSpace(block[upper - 1]) { upper -= 1 }
+          while lower < upper && ASCII.isSpace(block[lower]) { lower += 1 }
+          while upper > lower && ASCII.isSpace(block[upper - 1]) { upper -= 1 }
           return UnsafeBufferPointer(rebasing: block[lower..<upper])
         }
         let unit = text(context.unitColumn)
         // A blank line (spaces and separators only) has no unit: only then look closer.
-        if unit.isEmpty && (lineStart..<contentEnd).allSatisfy({ block[$0] == separator || FixedDecimal.isSpace(block[$0]) || block[$0] == quote }) {
+        if unit.isEmpty && (lineStart..<contentEnd).allSatisfy({ block[$0] == separator || ASCII.isSpace(block[$0]) || block[$0] == quote }) {
           if marks.quote {
             if Self.record(block, lineStart..<contentEnd, separator: separator, line: rowLine).isBlank { continue }
           } else {
@@ -313,31 +313,31 @@ struct SurveyChunk: Sendable {
     answer answerBytes: UnsafeBufferPointer<UInt8>, weight weightBytes: UnsafeBufferPointer<UInt8>, line: Int,
     stable: Bool
   ) {
-    func fail(_ field: String, _ value: UnsafeBufferPointer<UInt8>?, _ message: String) {
-      log.add(InputError(
-        file: context.file, location: .line(line), field: field, value: value.map { String(decoding: $0, as: UTF8.self) },
-        message: message))
+    func fail(_ field: String, _ value: UnsafeBufferPointer<UInt8>?, _ message: Message) {
+      log.add(
+        message, at: InputLocation(file: context.file, place: .line(line)), field: field,
+        value: value.map { String(decoding: $0, as: UTF8.self) })
     }
     let cachedUnit = previous.unitBytes.map { Self.same($0, unitBytes) } ?? false
     guard let unit = cachedUnit ? previous.unit : context.units.find(unitBytes) else {
       return unitBytes.isEmpty
-        ? fail("unit_id", nil, "expected a unit id") : fail("unit_id", unitBytes, "unknown unit: expected a unit_id listed in units.csv")
+        ? fail("unit_id", nil, .missingUnitID) : fail("unit_id", unitBytes, .unknownUnit(unitsFile: "units.csv"))
     }
     if unit != runUnit { closeRun(at: unit) }
     guard let question = context.questions.find(questionBytes) else {
-      return fail("question", questionBytes, "expected a question listed in the criteria set's survey groups")
+      return fail("question", questionBytes, .unknownQuestion)
     }
     guard let answer = context.answers.find(answerBytes) else {
-      return fail("answer", answerBytes, "expected one of the survey scale's answers: \(context.survey.scale.map(\.answer).joined(separator: ", "))")
+      return fail("answer", answerBytes, .unknownAnswer(scale: context.survey.scale.map(\.answer)))
     }
-    guard !respondent.isEmpty else { return fail("respondent_id", nil, "expected a respondent id") }
+    guard !respondent.isEmpty else { return fail("respondent_id", nil, .missingRespondent) }
     var weight = Int128(FixedDecimal.unitsPerOne)
     if !weightBytes.isEmpty {
       switch FixedDecimal.parse(weightBytes) {
       case .success(let parsed) where parsed > .zero && parsed <= SurveyAggregator.maximumWeight: weight = Int128(parsed.micros)
       case .success:
-        return fail("weight", weightBytes, "expected a weight above 0 and at most \(SurveyAggregator.maximumWeight)")
-      case .failure(let error): return fail("weight", weightBytes, error.expectation)
+        return fail("weight", weightBytes, .weightOutOfRange(maximum: SurveyAggregator.maximumWeight.description))
+      case .failure(let error): return fail("weight", weightBytes, .number(error))
       }
     }
     // The respondent, within its unit.
@@ -346,7 +346,7 @@ struct SurveyChunk: Sendable {
     // Only bytes that stay put (in the file) may be remembered; a normalised copy does not.
     previous = stable ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
     if !respondents[unit].markAnswered(id, question) {
-      return fail("respondent_id", respondent, "this respondent already answered question \(context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "") for unit \(context.unitIDs[unit])")
+      return fail("respondent_id", respondent, .answeredTwice(question: context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "", unit: context.unitIDs[unit]))
     }
     let weighted = weight * context.percentOfAnswer[answer]
     let base = unit * context.groupCount

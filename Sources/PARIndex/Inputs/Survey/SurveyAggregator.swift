@@ -23,8 +23,8 @@ public enum SurveyAggregator {
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
   ///     1 MiB). The results are the same for any number.
-  /// - Throws: ``InputErrors`` with every problem (up to the error limit).
-  public static func aggregate(path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(InputErrors) -> SurveyResults {
+  /// - Throws: ``Diagnostics`` with every problem (up to the error limit).
+  public static func aggregate(path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(Diagnostics) -> SurveyResults {
     try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: threads, blockSize: 1 << 20)
   }
 
@@ -33,16 +33,16 @@ public enum SurveyAggregator {
   /// ``SurveyChunk/closeRun(at:)``), as for a file not sorted by unit.
   static func aggregate(
     path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int?, blockSize: Int, sealsRuns: Bool = true
-  ) throws(InputErrors) -> SurveyResults {
+  ) throws(Diagnostics) -> SurveyResults {
     let file: LineBlockFile
-    do { file = try LineBlockFile(path: path) } catch { throw InputErrors([error]) }
+    do { file = try LineBlockFile(path: path) } catch { throw Diagnostics([error]) }
     guard let survey = criteria.survey else { throw noSurveyBlock(path, criteria) }
     // A pipe cannot be read at offsets: read it to its end.
     guard file.isRegular else { return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns) }
     // The header, from the first lines. Quotes or lone carriage returns anywhere in them, or
     // a first line longer than the window: let the general reader take the whole file.
     let window: [UInt8]
-    do { window = try file.read(at: 0, count: 1 << 16) } catch { throw InputErrors([error]) }
+    do { window = try file.read(at: 0, count: 1 << 16) } catch { throw Diagnostics([error]) }
     let complete = window.count == file.size
     guard let lastFeed = complete ? window.count - 1 : window.lastIndex(of: 0x0A) else {
       return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
@@ -65,11 +65,11 @@ public enum SurveyAggregator {
     // Line-aligned pieces of the rest of the file.
     let bounds: [Int]
     do { bounds = try pieceBounds(from: headerEnd, to: file.size, threads: threads, lineStart: file.lineStart(atOrAfter:)) } catch {
-      throw InputErrors([error])
+      throw Diagnostics([error])
     }
     let outcomes = Parallel.map(bounds.count - 1) { index -> StreamedPiece in
       var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
-      do throws(InputError) {
+      do throws(Diagnostic) {
         try file.forEachBlock(of: bounds[index]..<bounds[index + 1], blockSize: blockSize) { block, offset in
           if let invalid = UTF8Text.firstInvalidOffset(in: block) {
             piece.notUTF8 = (offset + invalid, piece.lines + CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: block[..<invalid])), block[invalid])
@@ -86,7 +86,7 @@ public enum SurveyAggregator {
       }
       return piece
     }
-    if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw InputErrors([error]) }
+    if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw Diagnostics([error]) }
     if outcomes.contains(where: { $0.needsGeneralReader }) { return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns) }
     switch try combine(outcomes, firstLine: headerLines, firstFeedLine: headerFeeds, file: path) {
     case .total(let total): return try finish(total)
@@ -110,7 +110,7 @@ public enum SurveyAggregator {
   /// Joins the pieces in file order.
   private static func combine(
     _ pieces: [StreamedPiece], firstLine headerLines: Int, firstFeedLine headerFeeds: Int, file: String
-  ) throws(InputErrors) -> Combined {
+  ) throws(Diagnostics) -> Combined {
     // Units with respondents in more than one piece.
     var shared = [Bool](repeating: false, count: pieces.first?.chunk.context.unitIDs.count ?? 0)
     var touched = [Bool](repeating: false, count: shared.count)
@@ -128,7 +128,7 @@ public enum SurveyAggregator {
     var total: SurveyChunk?
     for piece in pieces {
       if let (offset, line, byte) = piece.notUTF8 {
-        throw InputErrors([CSVReader.notUTF8(file: file, line: firstFeedLine + line, offset: offset, byte: byte)])
+        throw Diagnostics([CSVReader.notUTF8(file: file, line: firstFeedLine + line, offset: offset, byte: byte)])
       }
       firstFeedLine += piece.lines
       if piece.chunk.revisited { return .notSortedByUnit }
@@ -153,8 +153,8 @@ public enum SurveyAggregator {
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
   ///     1 MiB). The results are the same for any number.
-  /// - Throws: ``InputErrors`` with every problem (up to the error limit).
-  public static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(InputErrors) -> SurveyResults {
+  /// - Throws: ``Diagnostics`` with every problem (up to the error limit).
+  public static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(Diagnostics) -> SurveyResults {
     try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true)
   }
 
@@ -163,10 +163,10 @@ public enum SurveyAggregator {
   /// reference the line reader and the sealing are tested against).
   static func aggregate(
     file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool, sealsRuns: Bool = true
-  ) throws(InputErrors) -> SurveyResults {
+  ) throws(Diagnostics) -> SurveyResults {
     guard let survey = criteria.survey else { throw noSurveyBlock(file, criteria) }
     let reader: CSVReader
-    do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw InputErrors([error]) }
+    do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw Diagnostics([error]) }
     let (columns, headerEnd) = try header(reader)
     let context = SurveyContext(file: file, survey: survey, unitIDs: unitIDs, columns: columns)
     let headerLines = 1 + reader.lineBreaks(in: reader.start..<headerEnd)
@@ -231,30 +231,30 @@ public enum SurveyAggregator {
     var notUTF8: (Int, Int, UInt8)?
     /// A quote or a lone carriage return: the piece cannot be read line by line.
     var needsGeneralReader = false
-    var readError: InputError?
+    var readError: Diagnostic?
   }
 
   /// The whole file through the general CSV reader.
-  private static func readWhole(_ file: LineBlockFile, _ criteria: CriteriaSet, _ unitIDs: [String], sealsRuns: Bool) throws(InputErrors) -> SurveyResults {
+  private static func readWhole(_ file: LineBlockFile, _ criteria: CriteriaSet, _ unitIDs: [String], sealsRuns: Bool) throws(Diagnostics) -> SurveyResults {
     let bytes: [UInt8]
-    do { bytes = try file.readAll() } catch { throw InputErrors([error]) }
+    do { bytes = try file.readAll() } catch { throw Diagnostics([error]) }
     return try aggregate(file: file.path, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true, sealsRuns: sealsRuns)
   }
 
   /// The columns by name and the offset just after the header line.
-  private static func header(_ reader: CSVReader) throws(InputErrors) -> ([String: Int], Int) {
+  private static func header(_ reader: CSVReader) throws(Diagnostics) -> ([String: Int], Int) {
     let headerEnd: Int
     var headerFields: [String]?
     do {
       headerEnd = try reader.headerEnd()
-      try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(InputError) in
+      try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(Diagnostic) in
         headerFields = (0..<record.count).map { record.text($0) }
       }
-    } catch { throw InputErrors([error]) }
+    } catch { throw Diagnostics([error]) }
     guard let headerFields else {
-      throw InputErrors([InputError(file: reader.file, message: "the file is empty: expected a header row with unit_id, respondent_id, question, answer")])
+      throw Diagnostics([Diagnostic(.emptyFile(expected: ["unit_id", "respondent_id", "question", "answer"]), at: InputLocation(file: reader.file))])
     }
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     let columns = CSVHeader.columns(
       of: headerFields, line: 1, file: reader.file, required: ["unit_id", "respondent_id", "question", "answer"], optional: ["weight"],
       log: &log)
@@ -262,12 +262,12 @@ public enum SurveyAggregator {
     return (columns, headerEnd)
   }
 
-  private static func finish(_ total: SurveyChunk) throws(InputErrors) -> SurveyResults {
-    if !total.log.isEmpty { throw InputErrors(total.log.errors.sorted(by: InputError.fileOrder)) }
+  private static func finish(_ total: SurveyChunk) throws(Diagnostics) -> SurveyResults {
+    if !total.log.isEmpty { throw Diagnostics(total.log.errors.sorted(by: Diagnostic.fileOrder)) }
     return total.results()
   }
 
-  private static func noSurveyBlock(_ file: String, _ criteria: CriteriaSet) -> InputErrors {
-    InputErrors([InputError(file: file, message: "criteria set \(criteria.id) has no \"survey\" block, so survey answers cannot be used")])
+  private static func noSurveyBlock(_ file: String, _ criteria: CriteriaSet) -> Diagnostics {
+    Diagnostics([Diagnostic(.noSurveyBlock(criteria: criteria.id), at: InputLocation(file: file))])
   }
 }

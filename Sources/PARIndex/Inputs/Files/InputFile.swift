@@ -12,9 +12,9 @@ public enum InputFile {
   public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
   /// The whole file's bytes.
-  /// - Throws: ``InputError`` of kind `.notFound` when nothing is at `path`, `.invalid` when it is
+  /// - Throws: ``Diagnostic`` of kind `.notFound` when nothing is at `path`, `.invalid` when it is
   ///   a folder or cannot be read.
-  public static func read(_ path: String) throws(InputError) -> [UInt8] {
+  public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
     try LineBlockFile(path: path).readAll()
   }
 

@@ -24,9 +24,9 @@ public struct YearResults: Sendable {
 /// ```
 public enum Assessment {
   /// Reads and validates a criteria set file.
-  public static func loadCriteria(at path: String) throws(InputErrors) -> CriteriaSet {
+  public static func loadCriteria(at path: String) throws(Diagnostics) -> CriteriaSet {
     let bytes: [UInt8]
-    do { bytes = try InputFile.read(path) } catch { throw InputErrors([error]) }
+    do { bytes = try InputFile.read(path) } catch { throw Diagnostics([error]) }
     return try CriteriaSetDecoder.decode(bytes, file: path)
   }
 
@@ -35,13 +35,13 @@ public enum Assessment {
   ///   - threads: how many threads to use (`nil`: the machine's cores). Results are
   ///     identical for any number: work is split by unit or by record and joined in order.
   ///   - detail: `.totals` to keep no leaf scores (a ranking needs none).
-  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(InputErrors) -> YearResults {
+  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(Diagnostics) -> YearResults {
     let scores = try Scorer(criteria: criteria, threads: threads, detail: detail).score(data)
     return YearResults(criteria: criteria, groups: Ranking.rank(scores))
   }
 
   /// Loads the year folder at `folder` and runs it.
-  public static func run(criteria: CriteriaSet, folder: String, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(InputErrors) -> YearResults {
+  public static func run(criteria: CriteriaSet, folder: String, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(Diagnostics) -> YearResults {
     let data = try YearLoader.load(folder: folder, criteria: criteria, threads: threads)
     return try run(criteria: criteria, data: data, threads: threads, detail: detail)
   }

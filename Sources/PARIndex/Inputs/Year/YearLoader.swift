@@ -16,19 +16,19 @@ public enum YearLoader {
   /// Loads the folder at `path`.
   /// - Parameter threads: how many threads read (`nil`: the machine's cores); the data read
   ///   are the same for any number.
-  /// - Throws: ``InputErrors`` with every problem found.
-  public static func load(folder path: String, criteria: CriteriaSet, threads: Int? = nil) throws(InputErrors) -> YearData {
-    guard InputFile.exists(path) else { throw InputErrors([InputError(.notFound, file: path, message: "no such folder")]) }
+  /// - Throws: ``Diagnostics`` with every problem found.
+  public static func load(folder path: String, criteria: CriteriaSet, threads: Int? = nil) throws(Diagnostics) -> YearData {
+    guard InputFile.exists(path) else { throw Diagnostics([Diagnostic(.folderNotFound, at: InputLocation(file: path))]) }
     guard InputFile.isFolder(path) else {
-      throw InputErrors([InputError(file: path, message: "this is a file; expected the folder that holds units.csv and assessment.csv")])
+      throw Diagnostics([Diagnostic(.expectedFolder, at: InputLocation(file: path))])
     }
     func file(_ name: String) -> String { InputFile.join(path, name) }
-    func readOptional(_ name: String) throws(InputErrors) -> (String, [UInt8])? {
+    func readOptional(_ name: String) throws(Diagnostics) -> (String, [UInt8])? {
       let path = file(name)
       guard InputFile.exists(path) else { return nil }
-      do { return (path, try InputFile.read(path)) } catch { throw InputErrors([error]) }
+      do { return (path, try InputFile.read(path)) } catch { throw Diagnostics([error]) }
     }
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     var required: [(String, [UInt8])] = []
     for name in [FileName.units, FileName.assessment] {
       do {
@@ -48,15 +48,15 @@ public enum YearLoader {
     // The row files are independent of each other: read them on two cores. The survey comes
     // after, split on both cores itself (a split inside one of two busy threads would not run
     // in parallel).
-    func collect(_ log: inout ErrorLog, _ body: () throws -> Void) {
-      do { try body() } catch let error as InputErrors { log.add(contentsOf: error.errors) } catch { log.add(InputError(file: path, message: "\(error)")) }
+    func collect(_ log: inout DiagnosticLog, _ body: () throws -> Void) {
+      do { try body() } catch let error as Diagnostics { log.add(contentsOf: error.all) } catch { log.add(.cannotRead(reason: "\(error)"), at: InputLocation(file: path)) }
     }
     let assessmentFile = required[1]
     let (first, second) = Parallel.both(
       concurrently: threads != 1,
-      { () -> (YearData, ErrorLog) in
+      { () -> (YearData, DiagnosticLog) in
         var part = YearData(units: units)
-        var partLog = ErrorLog()
+        var partLog = DiagnosticLog()
         collect(&partLog) { part.selfAssessment = try reader.leafEntries(file: assessmentFile.0, bytes: assessmentFile.1, isAppraisal: false) }
         collect(&partLog) {
           if let (name, bytes) = try readOptional(FileName.appraisal) { part.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true) }
@@ -66,15 +66,15 @@ public enum YearLoader {
         }
         return (part, partLog)
       },
-      { () -> (YearData, ErrorLog) in
+      { () -> (YearData, DiagnosticLog) in
         var part = YearData(units: units)
-        var partLog = ErrorLog()
+        var partLog = DiagnosticLog()
         collect(&partLog) {
           if let (name, bytes) = try readOptional(FileName.evidence) { part.evidence = try reader.evidence(file: name, bytes: bytes) }
         }
         return (part, partLog)
       })
-    var surveyLog = ErrorLog()
+    var surveyLog = DiagnosticLog()
     collect(&surveyLog) {
       // Streamed from the file, never held whole.
       let survey = file(FileName.survey)
@@ -139,7 +139,7 @@ final class RowReader: @unchecked Sendable {
   }
 
   /// The position of the row's unit in ``units``; an empty or unknown id is reported.
-  func unitPosition(_ row: CSVTable.Row, column: Int?, file: String, log: inout ErrorLog) -> Int? {
+  func unitPosition(_ row: CSVTable.Row, column: Int?, file: String, log: inout DiagnosticLog) -> Int? {
     if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = unitKeys.find(bytes) { return unitPositionOfKey[key] }
     let unitID = row.text(column)
     guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return nil }
@@ -152,10 +152,10 @@ final class RowReader: @unchecked Sendable {
     return criteria.leafIndex(of: row.text(column))
   }
 
-  func units(file: String, bytes: [UInt8]) throws(InputErrors) -> ([AssessedUnit], [String: Int]) {
+  func units(file: String, bytes: [UInt8]) throws(Diagnostics) -> ([AssessedUnit], [String: Int]) {
     let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
     let (idColumn, nameColumn, groupColumn) = (table.column("unit_id"), table.column("name"), table.column("group"))
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     var units: [AssessedUnit] = []
     var firstLine: [String: Int] = [:]
     table.forEachRow(log: &log) { row, log in
@@ -163,29 +163,29 @@ final class RowReader: @unchecked Sendable {
       let name = row.text(nameColumn)
       let group = row.text(groupColumn)
       for (column, text) in [("unit_id", id), ("name", name), ("group", group)] where text.isEmpty {
-        log.add(InputError(file: file, location: .line(row.line), field: column, message: "expected a non-empty \(column)"))
+        log.add(.emptyField(column: column), at: InputLocation(file: file, place: .line(row.line)), field: column)
       }
       if id.isEmpty || name.isEmpty || group.isEmpty { return }
       if let line = firstLine[id] {
-        log.add(InputError(file: file, location: .line(row.line), field: "unit_id", value: id, message: "duplicate unit id: already at line \(line)"))
+        log.add(.duplicateUnit(first: "line \(line)"), at: InputLocation(file: file, place: .line(row.line)), field: "unit_id", value: id)
         return
       }
       firstLine[id] = row.line
       units.append(AssessedUnit(id: id, name: name, group: group))
     }
     if units.isEmpty && log.isEmpty {
-      log.add(InputError(file: file, message: "the file has a header but no units"))
+      log.add(.noUnits, at: InputLocation(file: file))
     }
     try log.throwIfAny()
     return (units, firstLine)
   }
 
-  func leafEntries(file: String, bytes: [UInt8], isAppraisal: Bool) throws(InputErrors) -> [String: [String: LeafEntry]] {
+  func leafEntries(file: String, bytes: [UInt8], isAppraisal: Bool) throws(Diagnostics) -> [String: [String: LeafEntry]] {
     let optional = isAppraisal ? ["value", "points", "reason"] : ["value", "points", "evidence", "note"]
     let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "code"], optional: optional)
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     if !table.has("value") && !table.has("points") {
-      log.add(InputError(file: file, location: .line(1), field: "header", message: "expected a 'value' or a 'points' column (or both)"))
+      log.add(.needValueOrPointsColumn, at: InputLocation(file: file, place: .line(1)), field: "header")
       try log.throwIfAny()
     }
     let unitColumn = table.column("unit_id")
@@ -202,11 +202,7 @@ final class RowReader: @unchecked Sendable {
       guard let unit = unitPosition(row, column: unitColumn, file: file, log: &log) else { return }
       guard let leafIndex = leafPosition(row, column: codeColumn) else {
         let code = row.text(codeColumn)
-        log.add(InputError(
-          file: file, location: .line(row.line), field: "code", value: code,
-          message: parentCodes.contains(code)
-            ? "this item has sub-criteria: score each of its leaves instead"
-            : "unknown code: expected a leaf code of criteria set \(criteria.id)"))
+        log.add(parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: InputLocation(file: file, place: .line(row.line)), field: "code", value: code)
         return
       }
       let unitID = units[unit].id
@@ -214,9 +210,7 @@ final class RowReader: @unchecked Sendable {
       let valueText = row.text(valueColumn)
       let pointsText = row.text(pointsColumn)
       if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
-        log.add(InputError(
-          file: file, location: .line(row.line), field: "code", value: code,
-          message: "this leaf is scored from the survey (group \(group)), not self-assessed: remove the row (only an appraisal row may set it)"))
+        log.add(.surveyLeafSelfAssessed(group: group), at: InputLocation(file: file, place: .line(row.line)), field: "code", value: code)
         return
       }
       var points: FixedDecimal?
@@ -224,19 +218,17 @@ final class RowReader: @unchecked Sendable {
         switch FixedDecimal.parse(pointsText) {
         case .success(let parsed): points = parsed
         case .failure(let error):
-          log.add(InputError(file: file, location: .line(row.line), field: "points", value: pointsText, message: error.expectation))
+          log.add(.number(error), at: InputLocation(file: file, place: .line(row.line)), field: "points", value: pointsText)
           return
         }
       }
       if valueText.isEmpty && points == nil {
-        log.add(InputError(file: file, location: .line(row.line), field: "value", message: "the row has neither a value nor points: fill one in, or delete the row"))
+        log.add(.noValueOrPoints, at: InputLocation(file: file, place: .line(row.line)), field: "value")
         return
       }
       let slot = unit * criteria.leaves.count + leafIndex
       if lines[slot] != 0 {
-        log.add(InputError(
-          file: file, location: .line(row.line), field: "code", value: code,
-          message: "duplicate row for unit \(unitID): already at line \(lines[slot])"))
+        log.add(.duplicateRow(unit: unitID, first: "line \(lines[slot])"), at: InputLocation(file: file, place: .line(row.line)), field: "code", value: code)
         return
       }
       lines[slot] = Int32(clamping: row.line)
@@ -267,8 +259,8 @@ final class RowReader: @unchecked Sendable {
       var start = 0
       for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
         var (lower, upper) = (start, index)
-        while lower < upper && FixedDecimal.isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower && FixedDecimal.isSpace(bytes[upper - 1]) { upper -= 1 }
+        while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
         if lower < upper { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
         start = index + 1
       }
@@ -276,11 +268,11 @@ final class RowReader: @unchecked Sendable {
     return ids
   }
 
-  func evidence(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [String: EvidenceDocument]] {
+  func evidence(file: String, bytes: [UInt8]) throws(Diagnostics) -> [String: [String: EvidenceDocument]] {
     let table = try CSVTable.open(
       file: file, bytes: bytes, required: ["evidence_id", "unit_id", "title"], optional: ["doc_number", "date", "issuer", "location"])
     let columns = ["evidence_id", "unit_id", "title", "doc_number", "date", "issuer", "location"].map { table.column($0) }
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     var documents = [[String: EvidenceDocument]](repeating: [:], count: units.count)
     var lines = [[String: Int]](repeating: [:], count: units.count)
     table.forEachRow(log: &log) { row, log in
@@ -288,11 +280,11 @@ final class RowReader: @unchecked Sendable {
       let unitID = units[unit].id
       let id = row.text(columns[0])
       guard !id.isEmpty else {
-        log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", message: "expected a non-empty evidence id"))
+        log.add(.missingEvidenceID, at: InputLocation(file: file, place: .line(row.line)), field: "evidence_id")
         return
       }
       if let line = lines[unit][id] {
-        log.add(InputError(file: file, location: .line(row.line), field: "evidence_id", value: id, message: "duplicate evidence id for unit \(unitID): already at line \(line)"))
+        log.add(.duplicateEvidence(unit: unitID, first: "line \(line)"), at: InputLocation(file: file, place: .line(row.line)), field: "evidence_id", value: id)
         return
       }
       let dateText = row.text(columns[4])
@@ -300,7 +292,7 @@ final class RowReader: @unchecked Sendable {
       if !dateText.isEmpty {
         date = CalendarDate(parsing: dateText)
         if date == nil {
-          log.add(InputError(file: file, location: .line(row.line), field: "date", value: dateText, message: "expected a date dd/mm/yyyy or yyyy-mm-dd that exists"))
+          log.add(.invalidDate, at: InputLocation(file: file, place: .line(row.line)), field: "date", value: dateText)
           return
         }
       }
@@ -323,15 +315,15 @@ final class RowReader: @unchecked Sendable {
     return byUnit
   }
 
-  func adjustments(file: String, bytes: [UInt8]) throws(InputErrors) -> [String: [Adjustment]] {
+  func adjustments(file: String, bytes: [UInt8]) throws(Diagnostics) -> [String: [Adjustment]] {
     let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "kind", "points"], optional: ["reason"])
     let columns = ["unit_id", "kind", "points", "reason"].map { table.column($0) }
-    var log = ErrorLog()
+    var log = DiagnosticLog()
     var result: [String: [Adjustment]] = [:]
     var sawRow = false
     table.forEachRow(log: &log) { row, log in
       if !sawRow && criteria.adjustmentCaps == nil {
-        log.add(InputError(file: file, message: "criteria set \(criteria.id) has no \"adjustments\" block, so bonus and penalty rows cannot be used"))
+        log.add(.noAdjustmentCaps(criteria: criteria.id), at: InputLocation(file: file))
       }
       sawRow = true
       guard criteria.adjustmentCaps != nil else { return }
@@ -339,7 +331,7 @@ final class RowReader: @unchecked Sendable {
       let unitID = units[unit].id
       let kindText = row.text(columns[1])
       guard let kind = Adjustment.Kind(rawValue: kindText.lowercased()) else {
-        log.add(InputError(file: file, location: .line(row.line), field: "kind", value: kindText, message: "expected bonus or penalty"))
+        log.add(.adjustmentKind, at: InputLocation(file: file, place: .line(row.line)), field: "kind", value: kindText)
         return
       }
       let pointsText = row.text(columns[2])
@@ -347,7 +339,7 @@ final class RowReader: @unchecked Sendable {
       switch FixedDecimal.parse(pointsText) {
       case .success(let parsed): points = parsed
       case .failure(let error):
-        log.add(InputError(file: file, location: .line(row.line), field: "points", value: pointsText, message: error.expectation))
+        log.add(.number(error), at: InputLocation(file: file, place: .line(row.line)), field: "points", value: pointsText)
         return
       }
       let reason = row.text(columns[3])
@@ -359,13 +351,13 @@ final class RowReader: @unchecked Sendable {
   }
 
   /// Reports an empty or unknown unit id; returns whether the id is usable.
-  func checkUnit(_ unitID: String, file: String, line: Int, log: inout ErrorLog) -> Bool {
+  func checkUnit(_ unitID: String, file: String, line: Int, log: inout DiagnosticLog) -> Bool {
     if unitID.isEmpty {
-      log.add(InputError(file: file, location: .line(line), field: "unit_id", message: "expected a unit id"))
+      log.add(.missingUnitID, at: InputLocation(file: file, place: .line(line)), field: "unit_id")
       return false
     }
     if unitPositions[unitID] == nil {
-      log.add(InputError(file: file, location: .line(line), field: "unit_id", value: unitID, message: "unknown unit: expected a unit_id listed in units.csv"))
+      log.add(.unknownUnit(unitsFile: "units.csv"), at: InputLocation(file: file, place: .line(line)), field: "unit_id", value: unitID)
       return false
     }
     return true

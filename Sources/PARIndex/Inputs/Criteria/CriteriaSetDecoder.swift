@@ -7,28 +7,28 @@ public enum CriteriaSetDecoder {
 
   /// Decodes and validates a criteria set.
   /// - Parameter file: the name used in error messages.
-  /// - Throws: ``InputErrors`` listing every problem.
-  public static func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> CriteriaSet {
+  /// - Throws: ``Diagnostics`` listing every problem.
+  public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostics) -> CriteriaSet {
     let document: JSONValue
     do {
       document = try JSONParser.parse(bytes)
     } catch {
-      throw InputErrors([InputError(file: file, location: .line(error.line), message: "column \(error.column): \(error.message)")])
+      throw Diagnostics([Diagnostic(.jsonSyntax(error.problem, column: error.column), at: InputLocation(file: file, place: .line(error.line)))])
     }
     var context = DecodingContext(file: file)
     let set = context.criteriaSet(document)
     if let set, context.log.isEmpty { return set }
     if context.log.isEmpty {
-      context.log.add(InputError(file: file, message: "not a criteria set"))
+      context.log.add(.notACriteriaSet, at: InputLocation(file: file))
     }
-    throw InputErrors(context.log.errors)
+    throw Diagnostics(context.log.errors)
   }
 }
 
 /// The state of one decoding: the file name and the problems found so far.
 private struct DecodingContext {
   let file: String
-  var log = ErrorLog()
+  var log = DiagnosticLog()
   var seenCodes: [String: String] = [:]
   /// `rounding.points`: every amount of points in the set must be expressible with it, or a
   /// leaf could score a rounded value above its own maximum.
@@ -36,8 +36,8 @@ private struct DecodingContext {
 
   init(file: String) { self.file = file }
 
-  mutating func fail(_ path: String, _ value: String?, _ message: String) {
-    log.add(InputError(file: file, location: .jsonPath(path), value: value, message: message))
+  mutating func fail(_ path: String, _ value: String?, _ message: Message) {
+    log.add(message, at: InputLocation(file: file, place: .jsonPath(path)), value: value)
   }
 
   // MARK: Shapes
@@ -46,7 +46,7 @@ private struct DecodingContext {
   mutating func object(_ value: JSONValue?, _ path: String, allowed: [String]) -> [String: JSONValue]? {
     guard let value else { return nil }
     guard case .object(let members) = value else {
-      fail(path, nil, "expected an object, found \(value.kindName)")
+      fail(path, nil, .expectedKind(expected: .object, found: value.kind))
       return nil
     }
     var result: [String: JSONValue] = [:]
@@ -54,7 +54,7 @@ private struct DecodingContext {
       if allowed.contains(key) {
         result[key] = member
       } else {
-        fail(join(path, key), nil, "unknown key \"\(key)\": expected one of \(allowed.joined(separator: ", "))")
+        fail(join(path, key), nil, .unknownKey(key, allowed: allowed))
       }
     }
     return result
@@ -62,18 +62,18 @@ private struct DecodingContext {
 
   mutating func required(_ members: [String: JSONValue], _ key: String, _ path: String) -> JSONValue? {
     if let value = members[key] { return value }
-    fail(join(path, key), nil, "required key \"\(key)\" is missing")
+    fail(join(path, key), nil, .requiredKey(key))
     return nil
   }
 
   mutating func string(_ value: JSONValue?, _ path: String, nonEmpty: Bool = true) -> String? {
     guard let value else { return nil }
     guard case .string(let text) = value else {
-      fail(path, nil, "expected a text in double quotes, found \(value.kindName)")
+      fail(path, nil, .expectedKind(expected: .text, found: value.kind))
       return nil
     }
     if nonEmpty && text.trimmingSpaces.isEmpty {
-      fail(path, text, "expected a non-empty text")
+      fail(path, text, .expectedNonEmptyText)
       return nil
     }
     return text.nfc
@@ -82,7 +82,7 @@ private struct DecodingContext {
   mutating func enumeration<E: RawRepresentable<String>>(_ value: JSONValue?, _ path: String, _ cases: [E]) -> E? {
     guard let text = string(value, path) else { return nil }
     if let match = E(rawValue: text) { return match }
-    fail(path, text, "expected one of \(cases.map(\.rawValue).joined(separator: ", "))")
+    fail(path, text, .expectedOneOf(cases.map(\.rawValue)))
     return nil
   }
 
@@ -90,17 +90,17 @@ private struct DecodingContext {
   mutating func decimal(_ value: JSONValue?, _ path: String, fractionDigits: Int = 4) -> FixedDecimal? {
     guard let value else { return nil }
     guard case .number(let literal) = value else {
-      fail(path, nil, "expected a number, found \(value.kindName)")
+      fail(path, nil, .expectedKind(expected: .number, found: value.kind))
       return nil
     }
     if literal.contains(where: { $0 == "e" || $0 == "E" }) {
-      fail(path, literal, "expected a plain decimal number (no exponent)")
+      fail(path, literal, .exponentNotAllowed)
       return nil
     }
     switch FixedDecimal.parse(literal, maxFractionDigits: fractionDigits) {
     case .success(let number): return number
     case .failure(let error):
-      fail(path, literal, error.expectation)
+      fail(path, literal, .number(error))
       return nil
     }
   }
@@ -109,7 +109,7 @@ private struct DecodingContext {
     guard let number = decimal(value, path, fractionDigits: 0) else { return nil }
     let whole = Int(number.micros / FixedDecimal.unitsPerOne)
     guard range.contains(whole) else {
-      fail(path, number.description, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+      fail(path, number.description, .expectedWholeNumber(from: range.lowerBound, to: range.upperBound))
       return nil
     }
     return whole
@@ -118,18 +118,18 @@ private struct DecodingContext {
   mutating func date(_ value: JSONValue?, _ path: String) -> CalendarDate? {
     guard let text = string(value, path) else { return nil }
     if let date = CalendarDate(parsing: text) { return date }
-    fail(path, text, "expected a date yyyy-mm-dd (or dd/mm/yyyy) that exists")
+    fail(path, text, .expectedCriteriaDate)
     return nil
   }
 
   mutating func array(_ value: JSONValue?, _ path: String) -> [JSONValue]? {
     guard let value else { return nil }
     guard case .array(let elements) = value else {
-      fail(path, nil, "expected a list, found \(value.kindName)")
+      fail(path, nil, .expectedKind(expected: .list, found: value.kind))
       return nil
     }
     if elements.isEmpty {
-      fail(path, nil, "expected a non-empty list")
+      fail(path, nil, .expectedNonEmptyList)
       return nil
     }
     return elements
@@ -146,7 +146,7 @@ private struct DecodingContext {
     ]
     guard let top = object(document, "", allowed: keys) else { return nil }
     if let format = string(required(top, "format", ""), "format"), format != CriteriaSetDecoder.formatTag {
-      fail("format", format, "expected \"\(CriteriaSetDecoder.formatTag)\"")
+      fail("format", format, .wrongFormatTag(expected: CriteriaSetDecoder.formatTag))
     }
     let id = string(required(top, "id", ""), "id")
     let title = string(required(top, "title", ""), "title")
@@ -156,7 +156,7 @@ private struct DecodingContext {
     let source = string(required(top, "source", ""), "source")
     var scale = FixedDecimal(100)
     if let value = top["scale"], let parsed = decimal(value, "scale") {
-      if parsed > .zero && parsed <= FixedDecimal(10_000) { scale = parsed } else { fail("scale", parsed.description, "expected a scale above 0 and at most 10000") }
+      if parsed > .zero && parsed <= FixedDecimal(10_000) { scale = parsed } else { fail("scale", parsed.description, .scaleOutOfRange) }
     }
     var pointsPlaces = 2
     var indexPlaces = 2
@@ -180,7 +180,7 @@ private struct DecodingContext {
       if items.count == elements.count {
         let total = items.reduce(FixedDecimal.zero) { $0 + $1.maxPoints }
         if total != scale {
-          fail("items", nil, "the fields' maxPoints add up to \(total), but the scale is \(scale)")
+          fail("items", nil, .fieldsDoNotAddUp(total: total.description, scale: scale.description))
         }
       }
     }
@@ -200,16 +200,16 @@ private struct DecodingContext {
       let label = string(required(band, "label", path), "\(path).label")
       let minIndex = decimal(required(band, "minIndex", path), "\(path).minIndex")
       guard let label, let minIndex else { continue }
-      if minIndex > FixedDecimal(100) { fail("\(path).minIndex", minIndex.description, "expected at most 100") }
+      if minIndex > FixedDecimal(100) { fail("\(path).minIndex", minIndex.description, .bandAbove100) }
       if let previous = bands.last, minIndex >= previous.minIndex {
-        fail("\(path).minIndex", minIndex.description, "bands must be ordered by minIndex, highest first: \(previous.label) has \(previous.minIndex)")
+        fail("\(path).minIndex", minIndex.description, .bandsNotDescending(previous: previous.label, minIndex: previous.minIndex.description))
       }
-      if bands.contains(where: { $0.label == label }) { fail("\(path).label", label, "this label is used by another band") }
+      if bands.contains(where: { $0.label == label }) { fail("\(path).label", label, .duplicateBandLabel) }
       bands.append(ClassificationBand(label: label, minIndex: minIndex))
     }
     guard bands.count == elements.count else { return nil }
     if let last = bands.last, last.minIndex != .zero {
-      fail("classification[\(bands.count - 1)].minIndex", last.minIndex.description, "the last band must start at 0 so that every unit has a class")
+      fail("classification[\(bands.count - 1)].minIndex", last.minIndex.description, .lastBandNotZero)
     }
     return bands
   }
@@ -226,25 +226,25 @@ private struct DecodingContext {
     guard let value, let survey = object(value, "survey", allowed: ["scale", "groups", "minResponses"]) else { return nil }
     var scale: [(answer: String, percent: FixedDecimal)] = []
     if case .object(let entries)? = required(survey, "scale", "survey") {
-      if entries.isEmpty { fail("survey.scale", nil, "expected at least one answer code") }
+      if entries.isEmpty { fail("survey.scale", nil, .noAnswerCodes) }
       for (answer, percentValue) in entries {
         let path = "survey.scale.\(answer)"
         guard let percent = decimal(percentValue, path) else { continue }
-        if percent > FixedDecimal(100) { fail(path, percent.description, "expected a percentage from 0 to 100") }
+        if percent > FixedDecimal(100) { fail(path, percent.description, .percentOutOfRange) }
         let code = String(answer.trimmingSpaces).nfc
-        if code.isEmpty { fail(path, answer, "expected a non-empty answer code") }
+        if code.isEmpty { fail(path, answer, .emptyAnswerCode) }
         if scale.contains(where: { $0.answer == code }) {
-          fail(path, answer, "this answer code is listed twice (after trimming spaces)")
+          fail(path, answer, .duplicateAnswerCode)
           continue
         }
         scale.append((code, percent))
       }
     } else if survey["scale"] != nil {
-      fail("survey.scale", nil, "expected an object mapping answer codes to percentages")
+      fail("survey.scale", nil, .expectedScaleObject)
     }
     var groups: [SurveyDefinition.Group] = []
     if case .object(let entries)? = required(survey, "groups", "survey") {
-      if entries.isEmpty { fail("survey.groups", nil, "expected at least one group") }
+      if entries.isEmpty { fail("survey.groups", nil, .noSurveyGroups) }
       for (key, groupValue) in entries {
         let path = "survey.groups.\(key)"
         guard let group = object(groupValue, path, allowed: ["title", "questions"]) else { continue }
@@ -253,13 +253,13 @@ private struct DecodingContext {
         for (position, question) in (array(required(group, "questions", path), "\(path).questions") ?? []).enumerated() {
           guard let text = string(question, "\(path).questions[\(position)]") else { continue }
           let trimmed = String(text.trimmingSpaces)
-          if questions.contains(trimmed) { fail("\(path).questions[\(position)]", trimmed, "this question is listed twice in the group") }
+          if questions.contains(trimmed) { fail("\(path).questions[\(position)]", trimmed, .duplicateQuestion) }
           questions.append(trimmed)
         }
         if let title, !questions.isEmpty { groups.append(.init(key: key, title: title, questions: questions)) }
       }
     } else if survey["groups"] != nil {
-      fail("survey.groups", nil, "expected an object of groups")
+      fail("survey.groups", nil, .expectedGroupsObject)
     }
     let minResponses = survey["minResponses"].flatMap { integer($0, "survey.minResponses", range: 1...1_000_000) }
     return SurveyDefinition(scale: scale, groups: groups, minResponses: minResponses)
@@ -276,33 +276,33 @@ private struct DecodingContext {
     let source = members["source"].flatMap { string($0, "\(path).source") }
     if let code {
       if code.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "\"" }) {
-        fail("\(path).code", code, "expected a dotted code without spaces, commas or quotes, like 2.3.1")
+        fail("\(path).code", code, .invalidCode)
       } else if let other = seenCodes[code] {
-        fail("\(path).code", code, "this code is also used at \(other): codes must be unique")
+        fail("\(path).code", code, .duplicateCode(elsewhere: other))
       } else {
         seenCodes[code] = path
       }
     }
-    if let maxPoints, maxPoints == .zero { fail("\(path).maxPoints", "0", "expected maxPoints above 0") }
+    if let maxPoints, maxPoints == .zero { fail("\(path).maxPoints", "0", .maximumNotPositive) }
     // No item is worth more than the largest scale; this also keeps every sum of maxima exact.
     if let maxPoints, maxPoints > FixedDecimal(10_000) {
-      fail("\(path).maxPoints", maxPoints.description, "expected at most 10000 points")
+      fail("\(path).maxPoints", maxPoints.description, .maximumTooLarge)
       return nil
     }
 
     switch (members["children"], members["rule"]) {
     case (nil, nil):
-      fail(path, code, "an item needs either \"children\" or a \"rule\"")
+      fail(path, code, .childrenOrRule)
       return nil
     case (.some, .some):
-      fail(path, code, "an item has either \"children\" or a \"rule\", not both")
+      fail(path, code, .childrenAndRule)
       return nil
     case (let childrenValue?, nil):
       for key in ["evidence", "notApplicable"] where members[key] != nil {
-        fail(join(path, key), nil, "only leaves (items with a rule) take \"\(key)\"")
+        fail(join(path, key), nil, .leafOnlyKey(key))
       }
       guard depth < 8 else {
-        fail(path, code, "items are nested more than 8 levels deep")
+        fail(path, code, .nestedTooDeep(levels: 8))
         return nil
       }
       var children: [CriteriaNode] = []
@@ -313,7 +313,7 @@ private struct DecodingContext {
       guard let code, let title, let maxPoints, !elements.isEmpty, children.count == elements.count else { return nil }
       let sum = children.reduce(FixedDecimal.zero) { $0 + $1.maxPoints }
       if sum != maxPoints {
-        fail("\(path).maxPoints", maxPoints.description, "the children of \(code) add up to \(sum), not \(maxPoints)")
+        fail("\(path).maxPoints", maxPoints.description, .childrenDoNotAddUp(code: code, sum: sum.description, maximum: maxPoints.description))
       }
       return CriteriaNode(code: code, title: title, maxPoints: maxPoints, children: children, source: source)
     case (nil, let ruleValue?):
@@ -332,7 +332,7 @@ private struct DecodingContext {
   mutating func pointAmount(_ value: JSONValue?, _ path: String) -> FixedDecimal? {
     guard let points = decimal(value, path) else { return nil }
     guard points.hasAtMost(places: pointsPlaces) else {
-      fail(path, points.description, "expected at most \(pointsPlaces) decimals, as rounding.points says")
+      fail(path, points.description, .tooManyDecimals(places: pointsPlaces))
       return nil
     }
     return points
@@ -341,7 +341,7 @@ private struct DecodingContext {
   mutating func points(_ value: JSONValue?, _ path: String, max: FixedDecimal) -> FixedDecimal? {
     guard let points = pointAmount(value, path) else { return nil }
     if points > max {
-      fail(path, points.description, "points above the item's maxPoints \(max)")
+      fail(path, points.description, .pointsAboveItemMaximum(max.description))
       return nil
     }
     return points
@@ -349,11 +349,11 @@ private struct DecodingContext {
 
   mutating func rule(_ value: JSONValue, _ path: String, maxPoints: FixedDecimal, survey: SurveyDefinition?) -> Rule? {
     guard case .object(let members) = value else {
-      fail(path, nil, "expected a rule object such as {\"type\": \"check\"}, found \(value.kindName)")
+      fail(path, nil, .expectedRuleObject(found: value.kind))
       return nil
     }
     guard let typeValue = members.first(where: { $0.key == "type" })?.value, let type = string(typeValue, "\(path).type") else {
-      if !members.contains(where: { $0.key == "type" }) { fail("\(path).type", nil, "required key \"type\" is missing") }
+      if !members.contains(where: { $0.key == "type" }) { fail("\(path).type", nil, .requiredKey("type")) }
       return nil
     }
     let keysByType: [String: [String]] = [
@@ -362,7 +362,7 @@ private struct DecodingContext {
       "manual": ["step"],
     ]
     guard let ruleKeys = keysByType[type] else {
-      fail("\(path).type", type, "expected one of check, choice, tiers, proportional, deadline, deduction, survey, manual")
+      fail("\(path).type", type, .unknownRuleType(["check", "choice", "tiers", "proportional", "deadline", "deduction", "survey", "manual"]))
       return nil
     }
     guard let rule = object(value, path, allowed: ["type"] + ruleKeys) else { return nil }
@@ -379,8 +379,8 @@ private struct DecodingContext {
         let label = option["label"].flatMap { string($0, "\(optionPath).label") }
         let points = points(required(option, "points", optionPath), "\(optionPath).points", max: maxPoints)
         guard let key, let points else { continue }
-        if options.contains(where: { $0.key == key }) { fail("\(optionPath).key", key, "this option key is used twice") }
-        if ValueVocabulary.isNotApplicable(key) { fail("\(optionPath).key", key, "this key means 'not applicable'; choose another") }
+        if options.contains(where: { $0.key == key }) { fail("\(optionPath).key", key, .duplicateOptionKey) }
+        if ValueVocabulary.isNotApplicable(key) { fail("\(optionPath).key", key, .optionKeyMeansNotApplicable) }
         options.append(ChoiceOption(key: key, label: label ?? key, points: points))
       }
       return options.count == elements.count && !options.isEmpty ? .choice(options) : nil
@@ -397,10 +397,10 @@ private struct DecodingContext {
         case (let bound?, nil): threshold = decimal(bound, "\(tierPath).atLeast"); strict = false
         case (nil, let bound?): threshold = decimal(bound, "\(tierPath).above"); strict = true
         case (nil, nil):
-          fail(tierPath, nil, "a tier needs \"atLeast\" or \"above\"")
+          fail(tierPath, nil, .tierNeedsBound)
           continue
         case (.some, .some):
-          fail(tierPath, nil, "a tier has \"atLeast\" or \"above\", not both")
+          fail(tierPath, nil, .tierBothBounds)
           continue
         }
         guard let threshold, let points else { continue }
@@ -408,7 +408,7 @@ private struct DecodingContext {
         if let previous = tiers.last,
           !(current.threshold < previous.threshold || (current.threshold == previous.threshold && previous.isStrict && !strict))
         {
-          fail(tierPath, current.boundText, "tiers must be ordered from the highest threshold down; the previous tier is \(previous.boundText)")
+          fail(tierPath, current.boundText, .tiersNotDescending(previous: previous.boundText))
         }
         tiers.append(current)
       }
@@ -418,11 +418,11 @@ private struct DecodingContext {
       let zeroBelow = rule["zeroBelow"].flatMap { decimal($0, "\(path).zeroBelow") }
       guard let target else { return nil }
       if target == .zero || target > FixedDecimal(100) {
-        fail("\(path).target", target.description, "expected a target percentage above 0 and at most 100")
+        fail("\(path).target", target.description, .targetOutOfRange)
         return nil
       }
       if let zeroBelow, zeroBelow > target {
-        fail("\(path).zeroBelow", zeroBelow.description, "expected zeroBelow at most the target \(target)")
+        fail("\(path).zeroBelow", zeroBelow.description, .zeroBelowAboveTarget(target.description))
         return nil
       }
       if rule["zeroBelow"] != nil && zeroBelow == nil { return nil }
@@ -433,7 +433,7 @@ private struct DecodingContext {
       let lateUntil = rule["lateUntil"].flatMap { date($0, "\(path).lateUntil") }
       guard let due, let late else { return nil }
       if let lateUntil, lateUntil < due {
-        fail("\(path).lateUntil", lateUntil.isoText, "expected a date on or after the due date \(due.isoText)")
+        fail("\(path).lateUntil", lateUntil.isoText, .lateUntilBeforeDue(due.isoText))
         return nil
       }
       if rule["lateUntil"] != nil && lateUntil == nil { return nil }
@@ -443,18 +443,18 @@ private struct DecodingContext {
       let floor = rule["floor"].map { points($0, "\(path).floor", max: maxPoints) } ?? .zero
       guard let perItem, let floor else { return nil }
       if perItem == .zero {
-        fail("\(path).perItem", "0", "expected points per item above 0")
+        fail("\(path).perItem", "0", .perItemZero)
         return nil
       }
       return .deduction(perItem: perItem, floor: floor)
     case "survey":
       guard let group = string(required(rule, "group", path), "\(path).group") else { return nil }
       guard let survey else {
-        fail("\(path).group", group, "the set has no \"survey\" block defining this group")
+        fail("\(path).group", group, .noSurveyForGroup)
         return nil
       }
       guard survey.group(group) != nil else {
-        fail("\(path).group", group, "expected a group defined in survey.groups: \(survey.groups.map(\.key).joined(separator: ", "))")
+        fail("\(path).group", group, .unknownSurveyGroup(survey.groups.map(\.key)))
         return nil
       }
       return .survey(group: group)
@@ -462,7 +462,7 @@ private struct DecodingContext {
       let step = rule["step"].map { pointAmount($0, "\(path).step") } ?? FixedDecimal.step(places: pointsPlaces)
       guard let step else { return nil }
       if step == .zero || step > maxPoints {
-        fail("\(path).step", step.description, "expected a step above 0 and at most maxPoints \(maxPoints)")
+        fail("\(path).step", step.description, .stepOutOfRange(maximum: maxPoints.description))
         return nil
       }
       return .manual(step: step)

@@ -38,6 +38,28 @@ extension String {
   }
 }
 
+extension StringProtocol {
+  /// The text without leading and trailing spaces (see ``Unicode/Scalar/isCellSpace``).
+  /// Works on scalars, not characters: no grapheme breaking for a trim.
+  var trimmingSpaces: SubSequence {
+    // Most texts do not start or end with a space: nothing to trim, found from two scalars.
+    if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+      return self[startIndex..<endIndex]
+    }
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.isCellSpace }) else { return self[endIndex...] }
+    let last = scalars.lastIndex(where: { !$0.isCellSpace })!
+    return self[first..<scalars.index(after: last)]
+  }
+}
+
+/// Bytes of ASCII text.
+enum ASCII {
+  /// ASCII spaces, tabs and line breaks (the ASCII part of `Unicode.Scalar.isCellSpace`).
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+}
+
 extension Unicode.Scalar {
   /// Spaces a cell may carry around its text: ASCII spaces, tabs and line breaks, the
   /// no-break space Excel writes, and a stray byte order mark.

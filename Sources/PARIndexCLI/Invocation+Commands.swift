@@ -1,0 +1,228 @@
+import PARIndex
+
+/// The commands' logic: each reads its inputs, calls the library, renders and exits.
+extension Invocation {
+  // MARK: validate
+
+  func validate() throws(CommandError) -> ExitCode {
+    guard (1...2).contains(arguments.positional.count) else {
+      throw .usage(.wrongArguments(expected: "CRITERIA [DATA_DIR]", found: arguments.positional.count))
+    }
+    let criteriaPath = arguments.positional[0]
+    let criteria = try loadCriteria(criteriaPath, invalid: .problemsFound)
+    let status = language.pick(
+      vi: criteria.status == .official ? "chính thức" : "mô phỏng", en: criteria.status.rawValue)
+    console.out(
+      language.pick(
+        vi: "\(criteriaPath): bộ tiêu chí \(criteria.id) (\(status)): \(criteria.items.count) lĩnh vực, "
+          + "\(criteria.leaves.count) tiêu chí thành phần, thang điểm \(criteria.scale): hợp lệ\n",
+        en: "\(criteriaPath): criteria set \(criteria.id) (\(status)): \(criteria.items.count) fields, "
+          + "\(criteria.leaves.count) leaves, scale \(criteria.scale): OK\n"))
+    guard arguments.positional.count == 2 else { return .success }
+    let folder = arguments.positional[1]
+    do {
+      let data = try YearLoader.load(folder: folder, criteria: criteria)
+      let results = try Assessment.run(criteria: criteria, data: data)
+      let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }
+      console.out(
+        language.pick(
+          vi: "\(folder): \(data.units.count) đơn vị trong \(results.groups.count) khối, \(rows) dòng tự chấm: hợp lệ\n",
+          en: "\(folder): \(data.units.count) units in \(results.groups.count) groups, \(rows) self-assessment rows: OK\n"))
+      return .success
+    } catch {
+      report(error.all)
+      return exitCode(for: error, invalid: .problemsFound)
+    }
+  }
+
+  // MARK: rank, score, explain
+
+  func rank() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    let format = try format()
+    if arguments.flag(.excel) && format != .csv { throw .usage(.optionNeedsOption("--excel", "--format csv")) }
+    // Only JSON shows leaves; the tables need totals alone (and a country's leaves are many).
+    let results = try loadYear(criteriaPath, folder, detail: format == .json ? .leaves : .totals)
+    let group = try group(in: results)
+    let text: String
+    switch format {
+    case .csv: text = RankingCSV.render(results, dialect: arguments.flag(.excel) ? .excel : .plain, group: group)
+    case .json:
+      text = ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } })
+    case .md: text = MarkdownReport.ranking(results, group: group)
+    default: text = RankingText.render(results, group: group)
+    }
+    return emit(text)
+  }
+
+  func score() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    let format = try format()
+    let results = try loadYear(criteriaPath, folder)
+    var units = results.rankedUnits
+    if let unitID = arguments.value(.unit) {
+      guard let unit = results.unit(unitID) else { throw .usage(.noSuchUnit) }
+      units = [unit]
+    }
+    if let group = try group(in: results) { units = units.filter { $0.unit.group == group } }
+    let text: String
+    switch format {
+    case .json: text = ResultsJSON.render(results, units: units)
+    case .md: text = MarkdownReport.scorecards(results, units: units)
+    case .html: text = ScorecardHTML.page(results, units: units)
+    default: text = ScorecardText.render(results, units: units)
+    }
+    return emit(text)
+  }
+
+  func explain() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    guard let unitID = arguments.value(.unit) else { throw .usage(.optionValue("--unit", expected: "ID")) }
+    let results = try loadYear(criteriaPath, folder)
+    guard let unit = results.unit(unitID) else { throw .usage(.noSuchUnit) }
+    let code = arguments.value(.code)
+    if let code, !results.criteria.allNodes.contains(where: { $0.node.code == code }) {
+      throw .usage(.noSuchCode(criteria: results.criteria.id))
+    }
+    return emit(ExplainText.render(results, unit: unit, code: code))
+  }
+
+  // MARK: report, template
+
+  func report() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    if (arguments.value(.previousCriteria) == nil) != (arguments.value(.previousData) == nil) {
+      throw .usage(.optionsGoTogether("--previous-criteria", "--previous-data"))
+    }
+    let results = try loadYear(criteriaPath, folder)
+    var sections: [(title: String, html: String)] = []
+    if arguments.value(.runs) != nil {
+      let settings = try sensitivitySettings()
+      sections.append(("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
+    }
+    if let previousCriteria = arguments.value(.previousCriteria), let previousData = arguments.value(.previousData) {
+      let previous = try loadYear(previousCriteria, previousData)
+      sections.append(("So sánh với năm trước", ComparisonReport.htmlSection(Comparison(previous, results))))
+    }
+    return emit(CouncilReport.render(results, extraSections: sections))
+  }
+
+  func template() throws(CommandError) -> ExitCode {
+    guard arguments.positional.count == 1 else {
+      throw .usage(.wrongArguments(expected: "CRITERIA", found: arguments.positional.count))
+    }
+    let criteria = try loadCriteria(arguments.positional[0], invalid: .dataError)
+    let text = AssessmentTemplate.render(
+      criteria, unitID: arguments.value(.unit) ?? "", dialect: arguments.flag(.excel) ? .excel : .plain)
+    return emit(text)
+  }
+
+  // MARK: sensitivity, compare, whatif
+
+  func sensitivitySettings() throws(CommandError) -> Sensitivity.Settings {
+    var settings = Sensitivity.Settings()
+    if let text = arguments.value(.runs) {
+      guard let runs = Int(text), (1...1_000_000).contains(runs) else {
+        throw .usage(.optionValue("--runs '\(text)'", expected: language.pick(
+          vi: "một số nguyên từ 1 đến 1000000", en: "a whole number from 1 to 1000000")))
+      }
+      settings.runs = runs
+    }
+    if let text = arguments.value(.seed) {
+      guard let seed = UInt64(text) else {
+        throw .usage(.optionValue("--seed '\(text)'", expected: language.pick(vi: "một số nguyên ≥ 0", en: "a whole number ≥ 0")))
+      }
+      settings.seed = seed
+    }
+    if let text = arguments.value(.spread) {
+      guard case .success(let spread) = FixedDecimal.parse(text.hasSuffix("%") ? String(text.dropLast()) : text),
+        spread <= FixedDecimal(micros: 100_000_000)
+      else {
+        throw .usage(.optionValue("--spread '\(text)'", expected: language.pick(
+          vi: "một tỷ lệ từ 0 đến 100, như 10", en: "a percentage from 0 to 100, such as 10")))
+      }
+      settings.spread = spread
+    }
+    return settings
+  }
+
+  func sensitivity() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    let format = try format()
+    let settings = try sensitivitySettings()
+    let results = try loadYear(criteriaPath, folder)
+    let study = Sensitivity.run(results, settings: settings)
+    let text: String
+    switch format {
+    case .csv: text = SensitivityReport.csv(study)
+    case .json: text = SensitivityReport.json(study)
+    case .html:
+      text = CouncilReport.page(
+        title: "Độ vững của xếp hạng — \(results.criteria.title)",
+        sections: [("Độ vững của xếp hạng", SensitivityReport.htmlSection(study))])
+    default: text = SensitivityReport.text(study)
+    }
+    return emit(text)
+  }
+
+  func compare() throws(CommandError) -> ExitCode {
+    guard arguments.positional.count == 4 else {
+      throw .usage(.wrongArguments(expected: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B", found: arguments.positional.count))
+    }
+    let format = try format()
+    let a = try loadYear(arguments.positional[0], arguments.positional[1])
+    let b = try loadYear(arguments.positional[2], arguments.positional[3])
+    let comparison = Comparison(a, b)
+    let text: String
+    switch format {
+    case .csv: text = ComparisonReport.csv(comparison)
+    case .json: text = ComparisonReport.json(comparison)
+    case .html:
+      text = CouncilReport.page(
+        title: "So sánh Chỉ số CCHC", sections: [("So sánh giữa hai năm", ComparisonReport.htmlSection(comparison))])
+    default: text = ComparisonReport.text(comparison)
+    }
+    if format != .text {
+      for warning in comparison.warnings {
+        console.err(language.pick(vi: "cảnh báo: ", en: "warning: ") + warning.text(language) + "\n")
+      }
+    }
+    return emit(text)
+  }
+
+  func whatif() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    guard let unitID = arguments.value(.unit) else { throw .usage(.optionValue("--unit", expected: "ID")) }
+    let settings = try arguments.allValues(.set).map { (text: String) throws(CommandError) -> WhatIf.Setting in
+      guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+        throw .usage(.optionValue("--set '\(text)'", expected: language.pick(
+          vi: "MÃ=GIÁ_TRỊ, như 3.2=98%", en: "CODE=VALUE, such as 3.2=98%")))
+      }
+      return WhatIf.Setting(code: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+    }
+    let goal = arguments.value(.goal)
+    guard !settings.isEmpty || goal != nil else {
+      throw .usage(.optionValue("--set / --goal", expected: language.pick(
+        vi: "--set MÃ=GIÁ_TRỊ (một hoặc nhiều) hoặc --goal XẾP_LOẠI", en: "--set CODE=VALUE (one or more) or --goal CLASS")))
+    }
+    let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
+    do throws(Diagnostics) {
+      let data = try YearLoader.load(folder: folder, criteria: criteria)
+      var text = ""
+      if !settings.isEmpty {
+        text += WhatIfReport.text(try WhatIf.apply(settings, unit: unitID, criteria: criteria, data: data), settings: settings)
+      }
+      if let goal {
+        guard let unit = try Assessment.run(criteria: criteria, data: data).unit(unitID) else {
+          throw Diagnostics([Diagnostic(.noSuchUnit, at: InputLocation(file: folder), field: "unit_id", value: unitID)])
+        }
+        let plan = try WhatIf.goal(goal, unit: unit, criteria: criteria)
+        text += (text.isEmpty ? "" : "\n") + WhatIfReport.goal(plan, label: goal, unit: unit, criteria: criteria)
+      }
+      return emit(text)
+    } catch {
+      report(error.all)
+      return exitCode(for: error, invalid: .dataError)
+    }
+  }
+}

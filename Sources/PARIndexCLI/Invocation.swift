@@ -1,0 +1,103 @@
+import PARIndex
+
+/// One run of one command: its parsed arguments, where output goes, the language of messages,
+/// and the steps every command shares (reading inputs, reporting problems, writing output).
+struct Invocation {
+  let command: Command
+  let arguments: Arguments
+  let console: Console
+  let language: Language
+
+  /// The format asked for, checked against the command's formats (the first is the default).
+  func format() throws(CommandError) -> OutputFormat {
+    guard let text = arguments.value(.format) else { return command.formats.first ?? .text }
+    guard let format = OutputFormat(rawValue: text), command.formats.contains(format) else {
+      throw .usage(.unknownFormat(text, allowed: command.formats.map(\.rawValue)))
+    }
+    return format
+  }
+
+  /// The two positional paths CRITERIA and DATA_DIR.
+  func twoPaths() throws(CommandError) -> (String, String) {
+    guard arguments.positional.count == 2 else {
+      throw .usage(.wrongArguments(expected: "CRITERIA DATA_DIR", found: arguments.positional.count))
+    }
+    return (arguments.positional[0], arguments.positional[1])
+  }
+
+  /// Prints problems, one per line, in the invocation's language.
+  func report(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    var text = diagnostics.map { $0.rendered(language) }.joined(separator: "\n") + "\n"
+    if diagnostics.filter({ $0.severity == .error }).count >= 1000 {
+      text += language.pick(vi: "(dừng sau 1000 lỗi)\n", en: "(stopped after 1000 problems)\n")
+    }
+    console.err(text)
+  }
+
+  /// The exit code for problems that stopped a command: 66 missing input, 64 a request for
+  /// something the data do not hold, else `invalid`.
+  func exitCode(for diagnostics: Diagnostics, invalid: ExitCode) -> ExitCode {
+    if diagnostics.hasMissingInput { return .noInput }
+    if diagnostics.isRequestError { return .usage }
+    return invalid
+  }
+
+  /// Reads a criteria set; on problems prints them and stops with 66 (missing) or `invalid`.
+  func loadCriteria(_ path: String, invalid: ExitCode) throws(CommandError) -> CriteriaSet {
+    do {
+      return try Assessment.loadCriteria(at: path)
+    } catch {
+      report(error.all)
+      throw .exit(exitCode(for: error, invalid: invalid))
+    }
+  }
+
+  /// Loads, scores and ranks; on input errors prints them and stops with the exit code.
+  func loadYear(_ criteriaPath: String, _ folder: String, detail: Scorer.Detail = .leaves) throws(CommandError)
+    -> YearResults
+  {
+    let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
+    do {
+      let data = try YearLoader.load(folder: folder, criteria: criteria)
+      let results = try Assessment.run(criteria: criteria, data: data, detail: detail)
+      // The command ends soon after: let the process's exit return the year's million rows
+      // at once rather than free them one by one (a few tenths of a second nationally).
+      _ = Unmanaged.passRetained(YearDataHolder(data))
+      return results
+    } catch {
+      report(error.all)
+      throw .exit(exitCode(for: error, invalid: .dataError))
+    }
+  }
+
+  /// The group asked for with `--group`, checked against the results.
+  func group(in results: YearResults) throws(CommandError) -> String? {
+    guard let group = arguments.value(.group) else { return nil }
+    guard results.groups.contains(where: { $0.name == group }) else {
+      throw .usage(.noSuchGroup(results.groups.map(\.name)))
+    }
+    return group
+  }
+
+  /// Writes `text` to `-o FILE` (atomically) or standard output.
+  func emit(_ text: String) -> ExitCode {
+    guard let path = arguments.value(.output), path != "-" else {
+      console.out(text)
+      return .success
+    }
+    do {
+      try OutputFile.write(text, to: path)
+      return .success
+    } catch {
+      console.err(Diagnostic(.cannotWrite(reason: error.reason), at: InputLocation(file: path)).rendered(language) + "\n")
+      return .cannotCreate
+    }
+  }
+}
+
+/// Holds a year's data past the end of a command (see ``Invocation/loadYear(_:_:detail:)``).
+private final class YearDataHolder {
+  let data: YearData
+  init(_ data: YearData) { self.data = data }
+}
