@@ -46,6 +46,13 @@ struct OptionSpec: Sendable {
   static let set = OptionSpec(
     names: ["--set"], valueName: "CODE=VALUE", repeatable: true,
     vi: "Một tiêu chí và giá trị giả định; ghi nhiều lần được.", en: "A leaf and the value it would have; repeatable.")
+  static let encoding = OptionSpec(
+    names: ["--encoding"], valueName: "windows-1258",
+    vi: "Đọc tệp văn bản không phải UTF-8 theo bảng mã này (bảng mã cũ của Excel tiếng Việt).",
+    en: "Read text files that are not UTF-8 in this encoding (old Vietnamese Excel's code page).")
+  static let strict = OptionSpec(
+    names: ["--strict"], vi: "Coi cảnh báo là lỗi (validate thoát 1, các lệnh khác thoát 65).",
+    en: "Treat warnings as errors (validate exits 1, other commands 65).")
   static let goal = OptionSpec(
     names: ["--goal"], valueName: "CLASS", vi: "Một mức xếp loại của bộ tiêu chí, như \"Tốt\".",
     en: "A class label of the criteria set, such as \"Tốt\".")
@@ -81,11 +88,13 @@ enum Command: String, CaseIterable, Sendable {
     }
   }
 
-  /// Whether the command reads a year folder.
-  var readsYear: Bool { self != .template && (self != .validate) }
-
   /// The options the command accepts, besides `--help` and `--lang`.
   var options: [OptionSpec] {
+    let year: [OptionSpec] = self == .template ? [] : [.encoding, .strict]
+    return ownOptions + year
+  }
+
+  private var ownOptions: [OptionSpec] {
     let formatted: [OptionSpec] = formats.isEmpty ? [] : [.format]
     switch self {
     case .validate: return []

@@ -20,19 +20,35 @@ extension Invocation {
           + "\(criteria.leaves.count) leaves, scale \(criteria.scale): OK\n"))
     guard arguments.positional.count == 2 else { return .success }
     let folder = arguments.positional[1]
+    let options = try loadOptions()
     do {
-      let data = try YearLoader.load(folder: folder, criteria: criteria)
+      let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
       let results = try Assessment.run(criteria: criteria, data: data)
       let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }
-      console.out(
-        language.pick(
-          vi: "\(folder): \(data.units.count) đơn vị trong \(results.groups.count) khối, \(rows) dòng tự chấm: hợp lệ\n",
-          en: "\(folder): \(data.units.count) units in \(results.groups.count) groups, \(rows) self-assessment rows: OK\n"))
-      return .success
+      var text = language.pick(
+        vi: "\(folder): \(data.units.count) đơn vị trong \(results.groups.count) khối, \(rows) dòng tự chấm: hợp lệ\n",
+        en: "\(folder): \(data.units.count) units in \(results.groups.count) groups, \(rows) self-assessment rows: OK\n")
+      text += language.pick(vi: "Các tệp đã đọc:\n", en: "Files read:\n")
+      for input in results.inputs {
+        let header = input.headerLine > 1 ? language.pick(vi: ", dòng tiêu đề \(input.headerLine)", en: ", header on line \(input.headerLine)") : ""
+        text += "  \(input.file): \(input.form)\(header)\n"
+      }
+      text += summaryLine(errors: 0, warnings: results.warnings.count)
+      console.out(text)
+      report(results.warnings)
+      return arguments.flag(.strict) && !results.warnings.isEmpty ? .problemsFound : .success
     } catch {
       report(error.all)
+      console.out(summaryLine(errors: error.errors.count, warnings: error.warnings.count))
       return exitCode(for: error, invalid: .problemsFound)
     }
+  }
+
+  /// `2 lỗi, 1 cảnh báo` / `2 errors, 1 warning`.
+  func summaryLine(errors: Int, warnings: Int) -> String {
+    language.pick(
+      vi: "\(errors) lỗi, \(warnings) cảnh báo\n",
+      en: "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
   }
 
   // MARK: rank, score, explain
@@ -206,8 +222,9 @@ extension Invocation {
         vi: "--set MÃ=GIÁ_TRỊ (một hoặc nhiều) hoặc --goal XẾP_LOẠI", en: "--set CODE=VALUE (one or more) or --goal CLASS")))
     }
     let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
+    let options = try loadOptions()
     do throws(Diagnostics) {
-      let data = try YearLoader.load(folder: folder, criteria: criteria)
+      let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
       var text = ""
       if !settings.isEmpty {
         text += WhatIfReport.text(try WhatIf.apply(settings, unit: unitID, criteria: criteria, data: data), settings: settings)

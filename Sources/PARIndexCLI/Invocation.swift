@@ -8,6 +8,22 @@ struct Invocation {
   let console: Console
   let language: Language
 
+  /// How year files are read (`--encoding`).
+  func loadOptions() throws(CommandError) -> LoadOptions {
+    guard let name = arguments.value(.encoding) else { return LoadOptions() }
+    guard let encoding = TextEncoding(name: name) else {
+      throw .usage(.optionValue("--encoding '\(name)'", expected: "utf-8, windows-1258"))
+    }
+    return LoadOptions(encoding: encoding)
+  }
+
+  /// Prints warnings (one line each, to standard error); with `--strict`, they stop the
+  /// command with `exit`.
+  func warn(_ warnings: [Diagnostic], strict exit: ExitCode = .dataError) throws(CommandError) {
+    report(warnings)
+    if arguments.flag(.strict) && !warnings.isEmpty { throw .exit(exit) }
+  }
+
   /// The format asked for, checked against the command's formats (the first is the default).
   func format() throws(CommandError) -> OutputFormat {
     guard let text = arguments.value(.format) else { return command.formats.first ?? .text }
@@ -58,17 +74,20 @@ struct Invocation {
     -> YearResults
   {
     let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
+    let options = try loadOptions()
+    let results: YearResults
     do {
-      let data = try YearLoader.load(folder: folder, criteria: criteria)
-      let results = try Assessment.run(criteria: criteria, data: data, detail: detail)
+      let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
+      results = try Assessment.run(criteria: criteria, data: data, detail: detail)
       // The command ends soon after: let the process's exit return the year's million rows
       // at once rather than free them one by one (a few tenths of a second nationally).
       _ = Unmanaged.passRetained(YearDataHolder(data))
-      return results
     } catch {
       report(error.all)
       throw .exit(exitCode(for: error, invalid: .dataError))
     }
+    try warn(results.warnings)
+    return results
   }
 
   /// The group asked for with `--group`, checked against the results.

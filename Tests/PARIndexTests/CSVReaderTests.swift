@@ -83,18 +83,18 @@ struct CSVReaderTests {
   }
 
   @Test func tableRejectsUnknownColumnsButIgnoresXColumns() throws {
-    let good = try CSVTable.read(file: "t.csv", bytes: Array("Unit_ID,x_ghi_chu,name\nA,z, B \n".utf8), required: ["unit_id"], optional: ["name"])
-    #expect(good.rows[0].fields["name"] == "B")
+    let good = try CSVTable.open(file: "t.csv", bytes: Array("Unit_ID,x_ghi_chu,name,Group\nA,z, B ,g\n".utf8), kind: .units).rows()
+    #expect(good[0].fields[.name] == "B")
     #expect {
-      _ = try CSVTable.read(file: "t.csv", bytes: Array("unit_id,nmae\nA,B\n".utf8), required: ["unit_id"], optional: ["name"])
+      _ = try CSVTable.open(file: "t.csv", bytes: Array("unit_id,nmae,group\nA,B,g\n".utf8), kind: .units)
     } throws: { error in
-      (error as! Diagnostics).all.first?.rendered(.english) == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, or a name starting with x_ for extra columns"
+      (error as! Diagnostics).all.first?.rendered(.english) == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, group, or a name starting with x_ for extra columns"
     }
   }
 
   @Test func tableRejectsRowsWithExtraValues() {
     #expect {
-      _ = try CSVTable.read(file: "t.csv", bytes: Array("a,b\n1,2,3\n".utf8), required: ["a", "b"], optional: [])
+      _ = try CSVTable.open(file: "t.csv", bytes: Array("unit_id,name,group\n1,2,3,4\n".utf8), kind: .units).rows()
     } throws: { error in
       (error as! Diagnostics).all.first?.location.place == .line(2)
     }

@@ -55,13 +55,13 @@ struct CommandLineTests {
     let year = try TemporaryYear(["units.csv": Mini.units])
     let result = Capture.run(["rank", mini, year.path])
     #expect(result.code == .noInput)
-    #expect(result.err == "\(year.path)/assessment.csv: no such file\n")
+    #expect(result.err == "\(year.path)/assessment.csv: required file assessment is missing (assessment.csv, assessment.txt, assessment.xlsx)\n")
   }
 
   @Test func dataErrorsExit65WithOneLinePerProblem() throws {
     let year = try TemporaryYear([
       "units.csv": Mini.units,
-      "assessment.csv": "unit_id;code;value;points\nA;2.1;12abc;\nA;1.3;mot_phan;2\n",
+      "assessment.csv": "unit_id;code;value;points\nA;2.1;12abc;\nA;1.3;mot_phan;2\n", "evidence.csv": Mini.noEvidence, "survey.csv": Mini.noSurvey,
     ])
     let result = Capture.run(["rank", mini, year.path, "--format", "csv"])
     #expect(result.code == .dataError)

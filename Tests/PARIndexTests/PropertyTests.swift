@@ -227,13 +227,13 @@ struct PropertyTests {
     let criteria = try CriteriaSetDecoder.decode(Array(year.criteriaJSON.utf8), file: "random.json")
     let folder = try TemporaryYear(year.files())
     let outputs = try [1, 2, 3].map { threads in
-      ResultsJSON.render(try Assessment.run(criteria: criteria, folder: folder.path, threads: threads))
+      ResultsJSON.render(try Assessment.run(criteria: criteria, folder: folder.path, options: LoadOptions(threads: threads)))
     }
     #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
     // The survey really was split: pieces exist for more than one thread.
     let bytes = Array(year.files()["survey.csv"]!.utf8)
-    let reader = try CSVReader(file: "survey.csv", bytes: bytes)
-    let bounds = SurveyAggregator.pieceBounds(in: bytes, from: try reader.headerEnd(), threads: 2)
+    let bodyStart = try CSVTable.open(file: "survey.csv", bytes: bytes, kind: .survey).bodyStart
+    let bounds = SurveyAggregator.pieceBounds(in: bytes, from: bodyStart, threads: 2)
     #expect(zip(bounds, bounds.dropFirst()).filter { $0 < $1 }.count == 2 || year.tables["survey.csv"]!.count < 3)
   }
 

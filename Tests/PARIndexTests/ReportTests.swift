@@ -61,7 +61,7 @@ struct ReportTests {
     #expect(lines.count == 8)  // header + 7 leaves; the survey leaf 3.1 is not self-assessed
     let year = try TemporaryYear([
       "units.csv": Mini.units, "assessment.csv": lines.joined(separator: "\r\n"),
-      "evidence.csv": "evidence_id,unit_id,title\nE1,A,Kế hoạch\n",
+      "evidence.csv": "evidence_id,unit_id,title\nE1,A,Kế hoạch\n", "survey.csv": Mini.noSurvey,
     ])
     let unit = try Assessment.run(criteria: criteria, folder: year.path).unit("A")!
     // 1 + 1 + 1 + 1 + 1 + (2.2 excluded) + 1.5 = 6.5 of 10 − 1.5 = 8.5 (3.1 missing, still counted).

@@ -63,6 +63,10 @@ public enum Message: Sendable, Hashable {
   case windows1258Undefined(byte: UInt8, offset: Int)
   /// UTF-16 that breaks (an unpaired surrogate, an odd number of bytes).
   case badUTF16(offset: Int)
+  /// A NUL byte in what should be text.
+  case binaryData(offset: Int)
+  /// Files in the year folder that look like year files but are not one.
+  case unknownYearFile(expected: [String])
 
   // MARK: CSV and table structure
   /// A quoted field without its closing quote.
@@ -94,7 +98,7 @@ public enum Message: Sendable, Hashable {
   /// A number that is not one.
   case number(NumberSyntaxError)
   /// The same unit twice in `units.csv`.
-  case duplicateUnit(first: String)
+  case duplicateUnit(first: EarlierRow)
   /// `units.csv` with a header and no unit.
   case noUnits
   /// An assessment file with neither a value nor a points column.
@@ -108,7 +112,7 @@ public enum Message: Sendable, Hashable {
   /// A row with neither a value nor points.
   case noValueOrPoints
   /// A second row for the same unit and leaf.
-  case duplicateRow(unit: String, first: String)
+  case duplicateRow(unit: String, first: EarlierRow)
   /// An empty unit id.
   case missingUnitID
   /// A unit id not in the units file.
@@ -116,7 +120,7 @@ public enum Message: Sendable, Hashable {
   /// An empty evidence id.
   case missingEvidenceID
   /// The same evidence id twice for one unit.
-  case duplicateEvidence(unit: String, first: String)
+  case duplicateEvidence(unit: String, first: EarlierRow)
   /// A date that is not one.
   case invalidDate
   /// Adjustment rows when the set has no caps.
@@ -277,6 +281,12 @@ public enum Message: Sendable, Hashable {
   case unknownLanguage(String)
   case binaryToTerminal(String)
   case cannotWrite(reason: String)
+
+  /// Where an earlier row with the same key is: a line of the same file, or a place elsewhere.
+  public enum EarlierRow: Sendable, Hashable {
+    case line(Int)
+    case at(String)
+  }
 
   /// The first-hand facts a rule decided on, for a reason-required message.
   public enum Claim: Sendable, Hashable {
@@ -452,6 +462,14 @@ extension Message {
     case .badUTF16(let offset):
       return e(
         "E-BAD-UTF16", vi: "văn bản UTF-16 bị lỗi ở vị trí \(offset)", en: "the UTF-16 text is broken at offset \(offset)")
+    case .binaryData(let offset):
+      return e(
+        "E-BINARY-DATA", vi: "tệp chứa dữ liệu nhị phân (byte 0x00 ở vị trí \(offset)), không phải bảng văn bản",
+        en: "the file holds binary data (a 0x00 byte at offset \(offset)), not a table of text")
+    case .unknownYearFile(let expected):
+      return e(
+        "W-UNKNOWN-FILE", vi: "bỏ qua: không phải tệp số liệu của năm (\(list(expected)))",
+        en: "ignored: not a file of the year (\(list(expected)))")
 
     // CSV and table structure
     case .unclosedQuote:
@@ -504,7 +522,9 @@ extension Message {
     case .number(let problem):
       return numberEntry(problem)
     case .duplicateUnit(let first):
-      return e("E-DUPLICATE-UNIT", vi: "mã đơn vị bị trùng: đã có ở \(first)", en: "duplicate unit id: already at \(first)")
+      return e(
+        "E-DUPLICATE-UNIT", vi: "mã đơn vị bị trùng: đã có ở \(earlier(first, .vietnamese))",
+        en: "duplicate unit id: already at \(earlier(first, .english))")
     case .noUnits:
       return e("E-NO-UNITS", vi: "tệp có dòng tiêu đề nhưng không có đơn vị nào", en: "the file has a header but no units")
     case .needValueOrPointsColumn:
@@ -529,8 +549,8 @@ extension Message {
         en: "the row has neither a value nor points: fill one in, or delete the row")
     case .duplicateRow(let unit, let first):
       return e(
-        "E-DUPLICATE-ROW", vi: "dòng trùng của đơn vị \(unit): đã có ở \(first)",
-        en: "duplicate row for unit \(unit): already at \(first)")
+        "E-DUPLICATE-ROW", vi: "dòng trùng của đơn vị \(unit): đã có ở \(earlier(first, .vietnamese))",
+        en: "duplicate row for unit \(unit): already at \(earlier(first, .english))")
     case .missingUnitID: return e("E-MISSING-UNIT-ID", vi: "cần mã đơn vị", en: "expected a unit id")
     case .unknownUnit(let unitsFile):
       return e(
@@ -539,8 +559,8 @@ extension Message {
     case .missingEvidenceID: return e("E-MISSING-EVIDENCE-ID", vi: "cần mã tài liệu", en: "expected a non-empty evidence id")
     case .duplicateEvidence(let unit, let first):
       return e(
-        "E-DUPLICATE-EVIDENCE", vi: "mã tài liệu bị trùng ở đơn vị \(unit): đã có ở \(first)",
-        en: "duplicate evidence id for unit \(unit): already at \(first)")
+        "E-DUPLICATE-EVIDENCE", vi: "mã tài liệu bị trùng ở đơn vị \(unit): đã có ở \(earlier(first, .vietnamese))",
+        en: "duplicate evidence id for unit \(unit): already at \(earlier(first, .english))")
     case .invalidDate:
       return e(
         "E-DATE", vi: "cần một ngày có thật, dạng dd/mm/yyyy hoặc yyyy-mm-dd",
@@ -944,6 +964,13 @@ extension Message {
   private func hex(_ byte: UInt8) -> String {
     let digits = String(byte, radix: 16, uppercase: true)
     return digits.count == 1 ? "0" + digits : digits
+  }
+
+  private func earlier(_ row: EarlierRow, _ language: Language) -> String {
+    switch row {
+    case .line(let line): language.pick(vi: "dòng \(line)", en: "line \(line)")
+    case .at(let place): place
+    }
   }
 
   private func claim(_ claim: Claim, _ language: Language) -> String {

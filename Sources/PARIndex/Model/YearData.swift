@@ -8,14 +8,27 @@ public struct AssessedUnit: Sendable, Hashable {
   public init(id: String, name: String, group: String) { (self.id, self.name, self.group) = (id, name, group) }
 }
 
-/// Where a row came from, for explanations and error messages.
+/// Where a row came from, for explanations and error messages: its file (and worksheet) and
+/// its line (or worksheet row).
 public struct RowOrigin: Sendable, Hashable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
+  /// The file, worksheet and header the row was read with.
+  public let table: TableOrigin
+  /// The physical line (text) or worksheet row; 0 for a row that no file holds.
+  public let line: Int
 
-  public init(file: String, line: Int) { (self.file, self.line) = (file, line) }
+  /// A row of a text file.
+  public init(file: String, line: Int) { self.init(table: TableOrigin(file: file), line: line) }
 
-  public var description: String { "\(file):\(line)" }
+  public init(table: TableOrigin, line: Int) { (self.table, self.line) = (table, line) }
+
+  /// The file's path.
+  public var file: String { table.file }
+
+  /// Where the row's `column` is (`assessment.csv:14`, `assessment.xlsx:Sheet1!C14`), or the
+  /// row itself for `nil`.
+  public func location(of column: Column?) -> InputLocation { table.location(line: line, column: column) }
+
+  public var description: String { location(of: nil).description }
 }
 
 /// One row of `assessment.csv` (tự chấm điểm) or `appraisal.csv` (thẩm định) for one leaf.
@@ -179,9 +192,12 @@ public struct YearData: Sendable {
   public var survey: SurveyResults
   /// Adjustments by unit id, in file order.
   public var adjustments: [String: [Adjustment]]
-  /// The units file's path and each unit's line in it, for messages about a unit as a whole.
-  public var unitsFile = "units.csv"
-  public var unitLines: [String: Int] = [:]
+  /// Each unit's row in the units file, for messages about a unit as a whole.
+  public var unitRows: [String: RowOrigin] = [:]
+  /// The files read, in the order read, with their form and encoding.
+  public var inputs: [InputSummary] = []
+  /// Values that are valid but almost certainly not what was meant, found while reading.
+  public var warnings: [Diagnostic] = []
 
   public init(
     units: [AssessedUnit], selfAssessment: [String: [String: LeafEntry]] = [:],

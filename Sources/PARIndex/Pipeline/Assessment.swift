@@ -1,18 +1,3 @@
-/// The results of one year: every unit scored, classified and ranked in its group.
-public struct YearResults: Sendable {
-  public var criteria: CriteriaSet
-  /// Groups in order of first appearance in `units.csv`, units in rank order.
-  public var groups: [Ranking.Group]
-
-  public init(criteria: CriteriaSet, groups: [Ranking.Group]) { (self.criteria, self.groups) = (criteria, groups) }
-
-  /// Every unit, group by group, in rank order.
-  public var rankedUnits: [UnitScore] { groups.flatMap(\.units) }
-
-  /// The unit with `id`, if any.
-  public func unit(_ id: String) -> UnitScore? { rankedUnits.first { $0.unit.id == id } }
-}
-
 /// The main entry points: from files or values to ``YearResults``.
 ///
 /// ```swift
@@ -30,19 +15,34 @@ public enum Assessment {
     return try CriteriaSetDecoder.decode(bytes, file: path)
   }
 
+  /// Reads and validates a criteria set from memory.
+  public static func loadCriteria(_ file: InputData) throws(Diagnostics) -> CriteriaSet {
+    try CriteriaSetDecoder.decode(file.bytes, file: file.name)
+  }
+
   /// Scores, classifies and ranks a year of data already loaded.
   /// - Parameters:
   ///   - threads: how many threads to use (`nil`: the machine's cores). Results are
   ///     identical for any number: work is split by unit or by record and joined in order.
   ///   - detail: `.totals` to keep no leaf scores (a ranking needs none).
   public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(Diagnostics) -> YearResults {
-    let scores = try Scorer(criteria: criteria, threads: threads, detail: detail).score(data)
-    return YearResults(criteria: criteria, groups: Ranking.rank(scores))
+    let (scores, warnings) = try Scorer(criteria: criteria, threads: threads, detail: detail).scoreWithWarnings(data)
+    return YearResults(criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs)
   }
 
   /// Loads the year folder at `folder` and runs it.
-  public static func run(criteria: CriteriaSet, folder: String, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(Diagnostics) -> YearResults {
-    let data = try YearLoader.load(folder: folder, criteria: criteria, threads: threads)
-    return try run(criteria: criteria, data: data, threads: threads, detail: detail)
+  public static func run(
+    criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions(), detail: Scorer.Detail = .leaves
+  ) throws(Diagnostics) -> YearResults {
+    let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
+    return try run(criteria: criteria, data: data, threads: options.threads, detail: detail)
+  }
+
+  /// Loads a year from files in memory (named as in a year folder) and runs it.
+  public static func run(
+    criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions(), detail: Scorer.Detail = .leaves
+  ) throws(Diagnostics) -> YearResults {
+    let data = try YearLoader.load(files: files, criteria: criteria, options: options)
+    return try run(criteria: criteria, data: data, threads: options.threads, detail: detail)
   }
 }

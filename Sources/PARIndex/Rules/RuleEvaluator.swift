@@ -72,6 +72,7 @@ public struct RuleEvaluator: Sendable {
       return .scored(points, .deadline(date: date, due: due, lateUntil: lateUntil, outcome: outcome))
     case .deduction(let perItem, let floor)?:
       guard case .success(let number) = FixedDecimal.parse(value, maxFractionDigits: 0) else {
+        if let whole = Plausibility.thousands(value) { throw Problem(.countLooksThousands(whole)) }
         throw Problem(.expectedCount)
       }
       let count = number.micros / FixedDecimal.unitsPerOne

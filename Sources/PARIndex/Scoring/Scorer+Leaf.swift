@@ -42,7 +42,7 @@ extension Scorer {
     if appraisal.remark == nil && before != after {
       log.add(
         .reasonRequired(unit: context.unit.id, leaf: leaf.code, from: before.claim, to: after.claim),
-        at: InputLocation(file: appraisal.origin.file, place: .line(appraisal.origin.line)), field: "reason")
+        at: appraisal.origin.location(of: .reason), field: appraisal.origin.table.name(of: .reason))
       return nil
     }
     return score
@@ -116,9 +116,9 @@ extension Scorer {
 
   /// Interprets one row for `leaf`; problems go to `log` and give `nil`.
   func evaluate(_ entry: LeafEntry, leaf: CriteriaNode, log: inout DiagnosticLog) -> RowOutcome? {
-    func problem(_ field: String, _ value: String?, _ message: Message) -> RowOutcome? {
+    func problem(_ column: Column, _ value: String?, _ message: Message) -> RowOutcome? {
       log.add(
-        message, at: InputLocation(file: entry.origin.file, place: .line(entry.origin.line)), field: field, value: value,
+        message, at: entry.origin.location(of: column), field: entry.origin.table.name(of: column), value: value,
         subject: Diagnostic.Subject(unit: entry.unitID, leaf: leaf.code, rule: leaf.rule?.typeName ?? "-"))
       return nil
     }
@@ -127,10 +127,10 @@ extension Scorer {
       do {
         claimed = entry.value == nil ? try evaluator.accept(points: points, leaf: leaf) : points.rounded(places: criteria.pointsPlaces)
       } catch {
-        return problem("points", entry.pointsText, error.message)
+        return problem(.points, entry.pointsText, error.message)
       }
       if let claimed, claimed > leaf.maxPoints {
-        return problem("points", entry.pointsText, .pointsAboveMaximum(leaf.maxPoints.description))
+        return problem(.points, entry.pointsText, .pointsAboveMaximum(leaf.maxPoints.description))
       }
     }
     guard let value = entry.value else {
@@ -138,7 +138,7 @@ extension Scorer {
     }
     if ValueVocabulary.isNotApplicable(value) {
       guard leaf.notApplicable != .forbidden else {
-        return problem("value", value, .notApplicableForbidden)
+        return problem(.value, value, .notApplicableForbidden)
       }
       return RowOutcome(result: .notApplicable(leaf.notApplicable), mismatch: nil)
     }
@@ -147,11 +147,16 @@ extension Scorer {
       case .notApplicable:
         return RowOutcome(result: .notApplicable(leaf.notApplicable), mismatch: nil)
       case .scored(let points, let reasoning):
+        for warning in Plausibility.warnings(for: value, leaf: leaf, reasoning: reasoning, year: criteria.year) {
+          log.warn(
+            warning, at: entry.origin.location(of: .value), field: entry.origin.table.name(of: .value), value: value,
+            subject: Diagnostic.Subject(unit: entry.unitID, leaf: leaf.code))
+        }
         let mismatch = claimed.flatMap { $0 != points ? $0 : nil }
         return RowOutcome(result: .scored(points, reasoning), mismatch: mismatch)
       }
     } catch {
-      return problem("value", value, error.message)
+      return problem(.value, value, error.message)
     }
   }
 

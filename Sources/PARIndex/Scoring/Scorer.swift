@@ -36,7 +36,11 @@ public struct Scorer: Sendable {
 
   /// Scores all units, in the order of `units.csv`.
   /// - Throws: ``Diagnostics`` with every value that breaks its rule, for every unit.
-  public func score(_ data: YearData) throws(Diagnostics) -> [UnitScore] {
+  public func score(_ data: YearData) throws(Diagnostics) -> [UnitScore] { try scoreWithWarnings(data).units }
+
+  /// Scores all units, with the warnings about values that were accepted but look wrong
+  /// (``Plausibility``), in file order.
+  public func scoreWithWarnings(_ data: YearData) throws(Diagnostics) -> (units: [UnitScore], warnings: [Diagnostic]) {
     // Units are independent: score slices of them on all cores, then join in order.
     let slices = threads ?? (data.units.count < 64 ? 1 : Parallel.width)
     let parts = Parallel.map(slices) { slice -> ([UnitScore], DiagnosticLog) in
@@ -50,10 +54,39 @@ public struct Scorer: Sendable {
       return (results, log)
     }
     var log = DiagnosticLog()
-    for part in parts { log.add(contentsOf: part.1.errors) }
+    for part in parts { log.add(part.1) }
     // Problems are found leaf by leaf; a secretary fixes a file top to bottom.
-    if !log.isEmpty { throw Diagnostics(log.errors.sorted(by: Diagnostic.fileOrder)) }
-    return parts.flatMap(\.0)
+    log.sortByFile()
+    try log.throwIfAny()
+    return (parts.flatMap(\.0), Self.droppingSettledDates(log.warnings, data))
+  }
+
+  /// A date that reads both as dd/mm and mm/dd is only ambiguous in a file that never shows
+  /// its order: one that also holds a date only dd/mm/yyyy can be (a day above 12 first, as
+  /// `28/02/2025`) writes every date that way, and its two-way dates are not warned about.
+  static func droppingSettledDates(_ warnings: [Diagnostic], _ data: YearData) -> [Diagnostic] {
+    let ambiguous = warnings.filter { if case .dateAmbiguous = $0.message { true } else { false } }
+    guard !ambiguous.isEmpty else { return warnings }
+    let suspects = Set(ambiguous.map(\.file))
+    var settled = Set<String>()
+    for rows in [data.selfAssessment, data.appraisal] {
+      for unitRows in rows.values {
+        for entry in unitRows.values where suspects.contains(entry.origin.file) && !settled.contains(entry.origin.file) {
+          if let value = entry.value, Self.isDayFirstOnly(value) { settled.insert(entry.origin.file) }
+        }
+      }
+    }
+    return warnings.filter { warning in
+      if case .dateAmbiguous = warning.message { return !settled.contains(warning.file) }
+      return true
+    }
+  }
+
+  /// `28/02/2025`: a date whose first number can only be a day.
+  static func isDayFirstOnly(_ value: String) -> Bool {
+    let parts = value.trimmingSpaces.split(separator: "/")
+    guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+    return first > 12 && first <= 31 && second <= 12 && parts[2].count == 4
   }
 
   func score(_ unit: AssessedUnit, in data: YearData, log: inout DiagnosticLog) -> UnitScore? {
@@ -75,8 +108,8 @@ public struct Scorer: Sendable {
     let maxPoints = fields.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
     guard maxPoints > .zero else {
       log.add(
-        .maximumZero, at: InputLocation(file: data.unitsFile, place: data.unitLines[unit.id].map { .line($0) } ?? .file),
-        field: "unit_id", value: unit.id)
+        .maximumZero, at: data.unitRows[unit.id]?.location(of: .unitID) ?? InputLocation(file: "units"),
+        field: data.unitRows[unit.id]?.table.name(of: .unitID) ?? "unit_id", value: unit.id)
       return nil
     }
 

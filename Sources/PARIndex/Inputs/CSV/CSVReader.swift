@@ -1,24 +1,24 @@
-/// A CSV reader for what Vietnamese Excel and other tools write (RFC 4180 and then some).
+/// A CSV reader for what Vietnamese Excel and other tools write (RFC 4180 and then some),
+/// over UTF-8 text (other encodings are decoded before, by ``TextDecoding``).
 ///
-/// - UTF-8 with or without a byte order mark; anything else is rejected with the line of the
-///   first bad byte (a Windows-1258 file is named as such a likely cause).
-/// - The separator, `,` or `;`, is whichever occurs more often outside quotes in the header.
-/// - Quoted fields may hold separators, `""` for a quote, and line breaks.
-/// - Lines end with LF, CRLF or a lone CR. Line numbers are physical lines, header = 1.
+/// - The separator, `,`, `;` or TAB, is given by the caller (a table finds its header with
+///   each) or, by default, whichever splits the first line into the most fields.
+/// - Records are split by ``CSVSplitter``; line numbers are physical lines, header = 1.
 ///
 /// The reader works on the bytes; a field becomes a `String` only when asked for
 /// (``CSVRecord/text(_:)``), so large files are read without a string per field.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
   /// The file name used in error messages.
-  public let file: String
-  /// `,` or `;`.
-  public let separator: UInt8
+  let file: String
+  /// `,`, `;` or TAB.
+  let separator: UInt8
   let bytes: [UInt8]
+  /// Where the text starts (after a UTF-8 byte order mark).
   let start: Int
 
   /// Prepares `bytes` (a whole file) for reading.
-  /// - Throws: an ``Diagnostic`` when the bytes are not UTF-8 text.
-  public init(file: String, bytes: [UInt8]) throws(Diagnostic) {
+  /// - Throws: a ``Diagnostic`` when the bytes are not UTF-8 text.
+  package init(file: String, bytes: [UInt8], separator: UInt8? = nil) throws(Diagnostic) {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let invalid = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[start...])) }
     if let invalid {
@@ -26,11 +26,18 @@ public struct CSVReader: Sendable {
       let line = 1 + bytes.withUnsafeBufferPointer { Self.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<offset])) }
       throw Self.notUTF8(file: file, line: line, offset: offset, byte: bytes[offset])
     }
-    self.file = file
-    self.bytes = bytes
-    self.start = start
-    separator = Self.detectSeparator(bytes, from: start)
+    self.init(validated: bytes, file: file, separator: separator)
   }
+
+  /// A reader of bytes already known to be UTF-8.
+  init(validated bytes: [UInt8], file: String, separator: UInt8? = nil) {
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    (self.file, self.bytes, self.start) = (file, bytes, start)
+    self.separator = separator ?? bytes.withUnsafeBufferPointer { CSVSplitter.mostFrequentSeparator($0, from: start) }
+  }
+
+  /// The same text with another separator.
+  func with(separator: UInt8) -> CSVReader { CSVReader(validated: bytes, file: file, separator: separator) }
 
   /// The line feeds in `bytes`. A byte that breaks UTF-8 is placed on line 1 + the line feeds
   /// before it, however the file is read.
@@ -48,9 +55,9 @@ public struct CSVReader: Sendable {
   /// Calls `body` with each record (header first), skipping lines that hold nothing.
   ///
   /// The record passed is reused between calls: copy what you keep.
-  /// - Throws: an ``Diagnostic`` for a quoted field that is never closed or has text after
+  /// - Throws: a ``Diagnostic`` for a quoted field that is never closed or has text after
   ///   its closing quote; or what `body` throws.
-  public func forEachRecord(_ body: (CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) {
+  package func forEachRecord(_ body: (CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) {
     try forEachRecord(in: start..<bytes.count, firstLine: 1, body)
   }
 
@@ -70,59 +77,13 @@ public struct CSVReader: Sendable {
       var record = CSVRecord(buffer: buffer)
       var index = range.lowerBound
       var line = firstLine
-      let end = range.upperBound
-      let quote = UInt8(ascii: "\"")
-      while index < end {
-        record.spans.removeAll(keepingCapacity: true)
+      while index < range.upperBound {
         record.line = line
-        var atRecordEnd = false
-        while !atRecordEnd {
-          if index < end && buffer[index] == quote {
-            // Quoted field: up to the quote that is not doubled.
-            let fieldStart = index + 1
-            var cursor = fieldStart
-            var escaped = false
-            var closed = false
-            while cursor < end {
-              let byte = buffer[cursor]
-              if byte == quote {
-                if cursor + 1 < end && buffer[cursor + 1] == quote {
-                  escaped = true
-                  cursor += 2
-                  continue
-                }
-                closed = true
-                break
-              }
-              if byte == 0x0A { line += 1 }
-              cursor += 1
-            }
-            guard closed else {
-              throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(record.line)))
-            }
-            record.spans.append(CSVRecord.Span(start: fieldStart, end: cursor, escaped: escaped))
-            index = cursor + 1
-            if index < end, buffer[index] != separator, buffer[index] != 0x0A, buffer[index] != 0x0D {
-              throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(line)))
-            }
-          } else {
-            let fieldStart = index
-            while index < end, buffer[index] != separator, buffer[index] != 0x0A, buffer[index] != 0x0D {
-              index += 1
-            }
-            record.spans.append(CSVRecord.Span(start: fieldStart, end: index, escaped: false))
-          }
-          // Here index is at a separator, a line break or the end.
-          if index < end && buffer[index] == separator {
-            index += 1
-          } else {
-            if index < end {
-              if buffer[index] == 0x0D && index + 1 < end && buffer[index + 1] == 0x0A { index += 1 }
-              index += 1
-              line += 1
-            }
-            atRecordEnd = true
-          }
+        switch CSVSplitter.split(buffer, from: index, to: range.upperBound, separator: separator, mode: .general, into: &record.spans, line: &line) {
+        case .record(let next): index = next
+        case .unclosedQuote(let at): throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(at)))
+        case .textAfterQuote(let at): throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
+        case .needsGeneralReader: preconditionFailure("the general mode reads every record")
         }
         if !record.isBlank {
           try body(record)
@@ -135,20 +96,12 @@ public struct CSVReader: Sendable {
   }
 
   /// All records as text, header first. Convenient for small files.
-  public func records() throws(Diagnostic) -> [(line: Int, fields: [String])] {
+  func records() throws(Diagnostic) -> [(line: Int, fields: [String])] {
     var result: [(line: Int, fields: [String])] = []
     try forEachRecord { (record: CSVRecord) throws(Diagnostic) in
       result.append((record.line, (0..<record.count).map { record.text($0) }))
     }
     return result
-  }
-
-  /// The offset just after the header — the first record that is not blank — with its line
-  /// break, found by the same rules as every record (a quote opens a field only at its start).
-  func headerEnd() throws(Diagnostic) -> Int {
-    var end = bytes.count
-    try forEachRecord(in: start..<bytes.count, firstLine: 1, maxRecords: 1, end: &end) { (_: CSVRecord) throws(Diagnostic) in }
-    return end
   }
 
   /// The number of line breaks in `range`: LF, CRLF (once) and a lone CR, as records count them.
@@ -161,64 +114,24 @@ public struct CSVReader: Sendable {
       return total
     }
   }
-
-  /// `;` when the header has more semicolons than commas outside quotes, else `,`. A quote
-  /// opens a quoted field only at a field's start (as when records are read); blank lines
-  /// before the header are skipped.
-  static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
-    var commas = 0
-    var semicolons = 0
-    var inQuotes = false
-    var atFieldStart = true
-    var sawText = false
-    var index = start
-    while index < bytes.count {
-      let byte = bytes[index]
-      if inQuotes {
-        if byte == UInt8(ascii: "\"") {
-          if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") { index += 1 } else { inQuotes = false }
-        }
-      } else if byte == 0x0A || byte == 0x0D {
-        if sawText { break }
-        atFieldStart = true
-        index += 1
-        continue
-      } else if byte == UInt8(ascii: "\"") && atFieldStart {
-        inQuotes = true
-      } else if byte == UInt8(ascii: ",") {
-        commas += 1
-      } else if byte == UInt8(ascii: ";") {
-        semicolons += 1
-      }
-      if !ASCII.isSpace(byte) { sawText = true }
-      atFieldStart = !inQuotes && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";"))
-      index += 1
-    }
-    return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
-  }
 }
 
 /// One record of a CSV file: its line and the byte spans of its fields.
-public struct CSVRecord {
-  struct Span {
-    var start: Int
-    var end: Int
-    /// The field holds doubled quotes to undo.
-    var escaped: Bool
-  }
-
+///
+/// Holds a pointer into the reader's buffer: valid only inside the closure it is passed to.
+package struct CSVRecord {
   let buffer: UnsafeBufferPointer<UInt8>
-  var spans: [Span] = []
+  var spans: [CSVSplitter.Span] = []
   /// The physical line on which the record starts (the header is line 1).
-  public internal(set) var line = 0
+  var line = 0
 
   init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
   /// The number of fields.
-  public var count: Int { spans.count }
+  package var count: Int { spans.count }
 
   /// The field's text exactly as in the file (quotes undone), or `""` past the last field.
-  public func text(_ field: Int) -> String {
+  func text(_ field: Int) -> String {
     guard field < spans.count else { return "" }
     let span = spans[field]
     let raw = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
@@ -234,7 +147,7 @@ public struct CSVRecord {
   }
 
   /// The field's raw bytes (quotes not undone), for byte-level parsing of numbers and ids.
-  public func withBytes<R>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  func withBytes<R>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     guard field < spans.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
     let span = spans[field]
     return try body(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))

@@ -18,64 +18,87 @@ public enum SurveyAggregator {
   /// Files below this size are not split between cores.
   static let splitThreshold = 1 << 20
 
+  /// What the survey is read against, whatever form it comes in.
+  struct Job: Sendable {
+    let criteria: CriteriaSet
+    let survey: SurveyDefinition
+    let unitIDs: [String]
+    /// The units file's name, for "unknown unit" messages.
+    var unitsName = "units.csv"
+    var encoding = TextEncoding.utf8
+    var threads: Int?
+    /// With false, every unit's respondents are kept to the end (see
+    /// ``SurveyChunk/closeRun(at:)``), as for a file not sorted by unit.
+    var sealsRuns = true
+
+    init(criteria: CriteriaSet, unitIDs: [String], file: String) throws(Diagnostics) {
+      guard let survey = criteria.survey else {
+        throw Diagnostics([Diagnostic(.noSurveyBlock(criteria: criteria.id), at: InputLocation(file: file))])
+      }
+      (self.criteria, self.survey, self.unitIDs) = (criteria, survey, unitIDs)
+    }
+
+    func with(threads: Int?) -> Job { var job = self; job.threads = threads; return job }
+    func withoutSealing() -> Job { var job = self; job.sealsRuns = false; return job }
+  }
+
   /// Aggregates the survey file at `path`, streaming it.
   /// - Parameters:
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
   ///     1 MiB). The results are the same for any number.
+  ///   - encoding: for a file that is not UTF-8 (see ``TextEncoding``).
+  ///   - unitsName: the units file's name, for messages.
   /// - Throws: ``Diagnostics`` with every problem (up to the error limit).
-  public static func aggregate(path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(Diagnostics) -> SurveyResults {
-    try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: threads, blockSize: 1 << 20)
+  public static func aggregate(
+    path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil, encoding: TextEncoding = .utf8,
+    unitsName: String = "units.csv"
+  ) throws(Diagnostics) -> SurveyResults {
+    var job = try Job(criteria: criteria, unitIDs: unitIDs, file: path)
+    (job.threads, job.encoding, job.unitsName) = (threads, encoding, unitsName)
+    return try streamed(path: path, job, blockSize: 1 << 20)
   }
 
-  /// As above, with the block size (tests use tiny blocks to cross every boundary); with
-  /// `sealsRuns` false, every unit's respondents are kept to the end (see
-  /// ``SurveyChunk/closeRun(at:)``), as for a file not sorted by unit.
-  static func aggregate(
-    path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int?, blockSize: Int, sealsRuns: Bool = true
-  ) throws(Diagnostics) -> SurveyResults {
+  /// Aggregates the survey file at `path` in blocks of `blockSize` (tests use tiny blocks to
+  /// cross every boundary).
+  static func streamed(path: String, _ job: Job, blockSize: Int) throws(Diagnostics) -> SurveyResults {
     let file: LineBlockFile
     do { file = try LineBlockFile(path: path) } catch { throw Diagnostics([error]) }
-    guard let survey = criteria.survey else { throw noSurveyBlock(path, criteria) }
     // A pipe cannot be read at offsets: read it to its end.
-    guard file.isRegular else { return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns) }
-    // The header, from the first lines. Quotes or lone carriage returns anywhere in them, or
-    // a first line longer than the window: let the general reader take the whole file.
+    guard file.isRegular else { return try readWhole(file, job) }
+    // The header, from the first lines. Text that is not plain UTF-8, or a header whose
+    // quotes run past the window: let the general reader take the whole file.
     let window: [UInt8]
     do { window = try file.read(at: 0, count: 1 << 16) } catch { throw Diagnostics([error]) }
     let complete = window.count == file.size
-    guard let lastFeed = complete ? window.count - 1 : window.lastIndex(of: 0x0A) else {
-      return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
-    }
+    guard let lastFeed = complete ? window.count - 1 : window.lastIndex(of: 0x0A),
+      FileSniffer.container(window) == nil, UTF16Decoder.byteOrderMark(of: window) == nil
+    else { return try readWhole(file, job) }
     let prefix = Array(window[...lastFeed])
-    let prefixReader: CSVReader
-    do { prefixReader = try CSVReader(file: path, bytes: prefix) } catch {
-      // Not UTF-8 near the start: the general reader names the line.
-      return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
-    }
-    // A header whose quotes run past the window is left to the general reader.
-    guard let (columns, headerEnd) = try? header(prefixReader), headerEnd < prefix.count || complete else {
-      return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns)
-    }
-    let context = SurveyContext(file: path, survey: survey, unitIDs: unitIDs, columns: columns)
-    let headerLines = 1 + prefixReader.lineBreaks(in: prefixReader.start..<headerEnd)
+    guard let prefixReader = try? CSVReader(file: path, bytes: prefix),
+      let table = try? CSVTable.open(prefixReader, kind: .survey), table.bodyStart < prefix.count || complete
+    else { return try readWhole(file, job) }
+    let context = SurveyContext(file: path, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
     // A byte that breaks UTF-8 is placed by line feeds alone, as the general reader does.
-    let headerFeeds = 1 + prefix.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
+    let headerFeeds = 1 + prefix.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<table.bodyStart])) }
 
     // Line-aligned pieces of the rest of the file.
     let bounds: [Int]
-    do { bounds = try pieceBounds(from: headerEnd, to: file.size, threads: threads, lineStart: file.lineStart(atOrAfter:)) } catch {
+    do {
+      bounds = try pieceBounds(from: table.bodyStart, to: file.size, threads: job.threads, lineStart: file.lineStart(atOrAfter:))
+    } catch {
       throw Diagnostics([error])
     }
+    let separator = table.reader.separator
     let outcomes = Parallel.map(bounds.count - 1) { index -> StreamedPiece in
-      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
+      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: job.sealsRuns))
       do throws(Diagnostic) {
         try file.forEachBlock(of: bounds[index]..<bounds[index + 1], blockSize: blockSize) { block, offset in
           if let invalid = UTF8Text.firstInvalidOffset(in: block) {
             piece.notUTF8 = (offset + invalid, piece.lines + CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: block[..<invalid])), block[invalid])
             return false
           }
-          guard piece.chunk.readLines(block, separator: prefixReader.separator, line: &piece.lines) else {
+          guard piece.chunk.readLines(block, separator: separator, line: &piece.lines) else {
             piece.needsGeneralReader = true
             return false
           }
@@ -87,13 +110,12 @@ public enum SurveyAggregator {
       return piece
     }
     if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw Diagnostics([error]) }
-    if outcomes.contains(where: { $0.needsGeneralReader }) { return try readWhole(file, criteria, unitIDs, sealsRuns: sealsRuns) }
-    switch try combine(outcomes, firstLine: headerLines, firstFeedLine: headerFeeds, file: path) {
+    // Another encoding, or text a line cannot be read on its own in: the whole file, decoded.
+    if outcomes.contains(where: { $0.needsGeneralReader || $0.notUTF8 != nil }) { return try readWhole(file, job) }
+    switch try combine(outcomes, firstLine: table.bodyLine, firstFeedLine: headerFeeds, file: path) {
     case .total(let total): return try finish(total)
-    case .answeredTwice:
-      return try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: 1, blockSize: blockSize, sealsRuns: sealsRuns)
-    case .notSortedByUnit:
-      return try aggregate(path: path, criteria: criteria, unitIDs: unitIDs, threads: threads, blockSize: blockSize, sealsRuns: false)
+    case .answeredTwice: return try streamed(path: path, job.with(threads: 1), blockSize: blockSize)
+    case .notSortedByUnit: return try streamed(path: path, job.withoutSealing(), blockSize: blockSize)
     }
   }
 
@@ -148,53 +170,55 @@ public enum SurveyAggregator {
     return .total(total!)
   }
 
-  /// Aggregates a survey file already in memory.
+  /// Aggregates a survey file already in memory (any encoding ``TextDecoding`` reads).
   /// - Parameters:
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
   ///     1 MiB). The results are the same for any number.
   /// - Throws: ``Diagnostics`` with every problem (up to the error limit).
-  public static func aggregate(file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil) throws(Diagnostics) -> SurveyResults {
-    try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true)
+  public static func aggregate(
+    file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil,
+    encoding: TextEncoding = .utf8, unitsName: String = "units.csv"
+  ) throws(Diagnostics) -> SurveyResults {
+    var job = try Job(criteria: criteria, unitIDs: unitIDs, file: file)
+    (job.threads, job.encoding, job.unitsName) = (threads, encoding, unitsName)
+    let text: DecodedText
+    do { text = try TextDecoding.decode(bytes, file: file, encoding: encoding) } catch { throw Diagnostics([error]) }
+    return try inMemory(file: file, bytes: text.bytes, job, lineByLine: true)
   }
 
-  /// As above; `lineByLine: false` reads every row with the general CSV reader, in one piece,
-  /// and with `sealsRuns: false` keeps every unit's respondents to the end (together, the
-  /// reference the line reader and the sealing are tested against).
-  static func aggregate(
-    file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool, sealsRuns: Bool = true
-  ) throws(Diagnostics) -> SurveyResults {
-    guard let survey = criteria.survey else { throw noSurveyBlock(file, criteria) }
-    let reader: CSVReader
-    do { reader = try CSVReader(file: file, bytes: bytes) } catch { throw Diagnostics([error]) }
-    let (columns, headerEnd) = try header(reader)
-    let context = SurveyContext(file: file, survey: survey, unitIDs: unitIDs, columns: columns)
-    let headerLines = 1 + reader.lineBreaks(in: reader.start..<headerEnd)
+  /// Aggregates UTF-8 text; `lineByLine: false` reads every row with the general CSV reader,
+  /// in one piece (with `sealsRuns` false, the reference the line reader and the sealing are
+  /// tested against).
+  static func inMemory(file: String, bytes: [UInt8], _ job: Job, lineByLine: Bool) throws(Diagnostics) -> SurveyResults {
+    let reader = CSVReader(validated: bytes, file: file)
+    let table = try CSVTable.open(reader, kind: .survey)
+    let context = SurveyContext(file: file, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
+    let headerEnd = table.bodyStart
     // Line-aligned pieces, read line by line; the general reader when one cannot be.
-    let bounds = pieceBounds(in: bytes, from: headerEnd, threads: threads)
+    let bounds = pieceBounds(in: bytes, from: headerEnd, threads: job.threads)
+    let separator = table.reader.separator
     let pieces = !lineByLine ? [] : Parallel.map(bounds.count - 1) { index -> StreamedPiece in
-      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: sealsRuns))
+      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: job.sealsRuns))
       bytes.withUnsafeBufferPointer {
         piece.needsGeneralReader = !piece.chunk.readLines(
-          UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]), separator: reader.separator, line: &piece.lines)
+          UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]), separator: separator, line: &piece.lines)
       }
       return piece
     }
     if !lineByLine || pieces.contains(where: { $0.needsGeneralReader }) {
-      var chunk = SurveyChunk(context: context, sealsRuns: sealsRuns)
-      chunk.read(reader, headerEnd..<bytes.count, firstLine: headerLines)
-      if chunk.revisited {
-        return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: lineByLine, sealsRuns: false)
+      var chunk = SurveyChunk(context: context, sealsRuns: job.sealsRuns)
+      chunk.read(table.reader, headerEnd..<bytes.count, firstLine: table.bodyLine)
+      if chunk.revisited && job.sealsRuns {
+        return try inMemory(file: file, bytes: bytes, job.withoutSealing(), lineByLine: lineByLine)
       }
       return try finish(chunk)
     }
     let headerFeeds = 1 + bytes.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
-    switch try combine(pieces, firstLine: headerLines, firstFeedLine: headerFeeds, file: file) {
+    switch try combine(pieces, firstLine: table.bodyLine, firstFeedLine: headerFeeds, file: file) {
     case .total(let total): return try finish(total)
-    case .answeredTwice:
-      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true, sealsRuns: sealsRuns)
-    case .notSortedByUnit:
-      return try aggregate(file: file, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: threads, lineByLine: true, sealsRuns: false)
+    case .answeredTwice: return try inMemory(file: file, bytes: bytes, job.with(threads: 1), lineByLine: true)
+    case .notSortedByUnit: return try inMemory(file: file, bytes: bytes, job.withoutSealing(), lineByLine: true)
     }
   }
 
@@ -234,40 +258,39 @@ public enum SurveyAggregator {
     var readError: Diagnostic?
   }
 
-  /// The whole file through the general CSV reader.
-  private static func readWhole(_ file: LineBlockFile, _ criteria: CriteriaSet, _ unitIDs: [String], sealsRuns: Bool) throws(Diagnostics) -> SurveyResults {
+  /// The whole file, decoded, through the general CSV reader.
+  private static func readWhole(_ file: LineBlockFile, _ job: Job) throws(Diagnostics) -> SurveyResults {
     let bytes: [UInt8]
     do { bytes = try file.readAll() } catch { throw Diagnostics([error]) }
-    return try aggregate(file: file.path, bytes: bytes, criteria: criteria, unitIDs: unitIDs, threads: 1, lineByLine: true, sealsRuns: sealsRuns)
-  }
-
-  /// The columns by name and the offset just after the header line.
-  private static func header(_ reader: CSVReader) throws(Diagnostics) -> ([String: Int], Int) {
-    let headerEnd: Int
-    var headerFields: [String]?
-    do {
-      headerEnd = try reader.headerEnd()
-      try reader.forEachRecord(in: reader.start..<headerEnd, firstLine: 1) { (record: CSVRecord) throws(Diagnostic) in
-        headerFields = (0..<record.count).map { record.text($0) }
-      }
-    } catch { throw Diagnostics([error]) }
-    guard let headerFields else {
-      throw Diagnostics([Diagnostic(.emptyFile(expected: ["unit_id", "respondent_id", "question", "answer"]), at: InputLocation(file: reader.file))])
-    }
-    var log = DiagnosticLog()
-    let columns = CSVHeader.columns(
-      of: headerFields, line: 1, file: reader.file, required: ["unit_id", "respondent_id", "question", "answer"], optional: ["weight"],
-      log: &log)
-    try log.throwIfAny()
-    return (columns, headerEnd)
+    let text: DecodedText
+    do { text = try TextDecoding.decode(bytes, file: file.path, encoding: job.encoding) } catch { throw Diagnostics([error]) }
+    return try inMemory(file: file.path, bytes: text.bytes, job.with(threads: 1), lineByLine: true)
   }
 
   private static func finish(_ total: SurveyChunk) throws(Diagnostics) -> SurveyResults {
     if !total.log.isEmpty { throw Diagnostics(total.log.errors.sorted(by: Diagnostic.fileOrder)) }
     return total.results()
   }
+}
 
-  private static func noSurveyBlock(_ file: String, _ criteria: CriteriaSet) -> Diagnostics {
-    Diagnostics([Diagnostic(.noSurveyBlock(criteria: criteria.id), at: InputLocation(file: file))])
+extension SurveyAggregator {
+  /// The streamed reader with a chosen block size, sealing or not (for tests).
+  static func aggregate(
+    path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int?, blockSize: Int, sealsRuns: Bool = true
+  ) throws(Diagnostics) -> SurveyResults {
+    var job = try Job(criteria: criteria, unitIDs: unitIDs, file: path)
+    (job.threads, job.sealsRuns) = (threads, sealsRuns)
+    return try streamed(path: path, job, blockSize: blockSize)
+  }
+
+  /// The in-memory reader, line by line or with the general reader, sealing or not (for tests).
+  static func aggregate(
+    file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool, sealsRuns: Bool = true
+  ) throws(Diagnostics) -> SurveyResults {
+    var job = try Job(criteria: criteria, unitIDs: unitIDs, file: file)
+    (job.threads, job.sealsRuns) = (threads, sealsRuns)
+    let text: DecodedText
+    do { text = try TextDecoding.decode(bytes, file: file) } catch { throw Diagnostics([error]) }
+    return try inMemory(file: file, bytes: text.bytes, job, lineByLine: lineByLine)
   }
 }

@@ -7,6 +7,10 @@
 /// What every piece of the survey needs to know, read-only.
 struct SurveyContext: Sendable {
   let file: String
+  /// The units file's name, for "unknown unit" messages.
+  let unitsName: String
+  let header: TableHeader
+  let origin: TableOrigin
   let survey: SurveyDefinition
   let unitIDs: [String]
   var units = ByteInterner()
@@ -25,8 +29,9 @@ struct SurveyContext: Sendable {
   let answerColumn: Int
   let weightColumn: Int?
 
-  init(file: String, survey: SurveyDefinition, unitIDs: [String], columns: [String: Int]) {
-    (self.file, self.survey, self.unitIDs) = (file, survey, unitIDs)
+  init(file: String, survey: SurveyDefinition, unitIDs: [String], unitsName: String, header: TableHeader) {
+    (self.file, self.survey, self.unitIDs, self.unitsName, self.header) = (file, survey, unitIDs, unitsName, header)
+    origin = TableOrigin(file: file, sheet: nil, header: header)
     units = ByteInterner(capacity: unitIDs.count)
     for id in unitIDs { units.intern(id) }
     var groupsOfQuestion: [[Int]] = []
@@ -48,11 +53,11 @@ struct SurveyContext: Sendable {
       // By id, so that a repeated code (which the decoder rejects) could never shift the table.
       percentOfAnswer[answers.intern(entry.answer)] = Int128(entry.percent.micros)
     }
-    unitColumn = columns["unit_id"]!
-    respondentColumn = columns["respondent_id"]!
-    questionColumn = columns["question"]!
-    answerColumn = columns["answer"]!
-    weightColumn = columns["weight"]
+    unitColumn = header.position(.unitID)!
+    respondentColumn = header.position(.respondentID)!
+    questionColumn = header.position(.question)!
+    answerColumn = header.position(.answer)!
+    weightColumn = header.position(.weight)
   }
 }
 
@@ -108,179 +113,43 @@ struct SurveyChunk: Sendable {
     }
   }
 
-  /// Reads `block`, whole lines of a CSV file, line by line: each line is split at the
-  /// separator in one pass over its bytes, without a record or a closure per row. `line` is
-  /// the line number of the block's first line and advances past the block.
+  /// Reads `block`, whole lines of a CSV file, one record per line, with ``CSVSplitter`` in
+  /// its single-line mode. `line` is the line number of the block's first line and advances
+  /// past the block.
   ///
-  /// Quoted fields are read when they open at a field's start and close on the same line
-  /// (Excel quotes `"0,75"` in a comma file). Anything else — a field with a line break, a
-  /// stray quote, a lone carriage return — makes it stop and return false: the caller then
-  /// reads the whole file with the general reader (``read(_:_:firstLine:)``), which gives
-  /// the same results and names the problem. A line with bytes above ASCII or doubled quotes
-  /// goes through ``add(_:)`` as a record, so that it is unquoted, trimmed and normalised
-  /// like the general reader's rows.
+  /// A quoted field that does not close on its line, a stray quote or a lone carriage return
+  /// makes it stop and return false: the caller then reads the whole file with the general
+  /// reader (``read(_:_:firstLine:)``), which gives the same results and names the problem.
+  /// A record whose fields need unquoting or normalising goes through ``add(_:)`` like the
+  /// general reader's rows.
   mutating func readLines(_ block: UnsafeBufferPointer<UInt8>, separator: UInt8, line: inout Int) -> Bool {
     previous = PreviousRow()
     defer { previous = PreviousRow() }
-    let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn, context.weightColumn ?? -1]
-    let needed = columns.max()! + 1
-    let count = block.count
-    let quote = UInt8(ascii: "\"")
-    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * needed) { bounds -> Bool in
-      // bounds[2k], bounds[2k + 1]: where field k's text starts and ends (inside its quotes).
-      guard let base = block.baseAddress else { return true }
-      var position = 0
-      while position < count {
-        // The line: up to the next LF (found by memchr), without a CR before it.
-        let feed = memchr(base + position, 0x0A, count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-        let contentEnd = feed > position && block[feed - 1] == 0x0D ? feed - 1 : feed
-        let rowLine = line
-        let lineStart = position
-        position = feed + 1
-        if feed < count { line += 1 }
-        if log.errors.count >= DiagnosticLog.limit { continue }
-        // Quotes, carriage returns and bytes above ASCII, eight bytes at a time: most lines
-        // have none, and then a field is just the bytes between separators.
-        let marks = Self.marks(base + lineStart, contentEnd - lineStart)
-        if marks.carriageReturn { return false }
-        var fields = 0
-        var slow = marks.high
-        if !marks.quote {
-          var start = lineStart
-          while fields < needed {
-            var end = start
-            while end < contentEnd && block[end] != separator { end += 1 }
-            (bounds[2 * fields], bounds[2 * fields + 1]) = (start, end)
-            fields += 1
-            if end >= contentEnd { break }
-            start = end + 1
-          }
-        } else {
-          // Quoted fields: each must open at a field's start and close on this line.
-          var start = lineStart
-          while true {
-            var end = start
-            var (textStart, textEnd) = (start, start)
-            if start < contentEnd && block[start] == quote {
-              end = start + 1
-              while true {
-                guard end < contentEnd else { return false }
-                if block[end] == quote {
-                  guard end + 1 < contentEnd && block[end + 1] == quote else { break }
-                  slow = true
-                  end += 2
-                  continue
-                }
-                end += 1
-              }
-              (textStart, textEnd) = (start + 1, end)
-              end += 1
-              if end < contentEnd && block[end] != separator { return false }
-            } else {
-              while end < contentEnd && block[end] != separator {
-                if block[end] == quote { return false }
-                end += 1
-              }
-              (textStart, textEnd) = (start, end)
-            }
-            if fields < needed { (bounds[2 * fields], bounds[2 * fields + 1]) = (textStart, textEnd) }
-            fields += 1
-            if end >= contentEnd { break }
-            start = end + 1
-          }
-        }
-        if slow {
-          // Rare: the record path unquotes, trims no-break spaces and normalises to NFC.
-          let record = Self.record(block, lineStart..<contentEnd, separator: separator, line: rowLine)
-          if !record.isBlank { add(record) }
-          continue
-        }
-        let fieldCount = fields  // a constant: a captured variable would be checked on every access
-        func text(_ column: Int) -> UnsafeBufferPointer<UInt8> {
-          guard column >= 0 && column < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
-          var (lower, upper) = (bounds[2 * column], bounds[2 * column + 1])
-          while lower < upper && ASCII.isSpace(block[lower]) { lower += 1 }
-          while upper > lower && ASCII.isSpace(block[upper - 1]) { upper -= 1 }
-          return UnsafeBufferPointer(rebasing: block[lower..<upper])
-        }
-        let unit = text(context.unitColumn)
-        // A blank line (spaces and separators only) has no unit: only then look closer.
-        if unit.isEmpty && (lineStart..<contentEnd).allSatisfy({ block[$0] == separator || ASCII.isSpace(block[$0]) || block[$0] == quote }) {
-          if marks.quote {
-            if Self.record(block, lineStart..<contentEnd, separator: separator, line: rowLine).isBlank { continue }
-          } else {
-            continue
-          }
-        }
-        add(
-          unit: unit, respondent: text(context.respondentColumn), question: text(context.questionColumn),
-          answer: text(context.answerColumn), weight: text(context.weightColumn ?? -1), line: rowLine, stable: true)
-      }
-      return true
-    }
-  }
-
-  /// Which of `"`, a carriage return and bytes above ASCII occur in `count` bytes at `start`.
-  static func marks(_ start: UnsafePointer<UInt8>, _ count: Int) -> (quote: Bool, carriageReturn: Bool, high: Bool) {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func has(_ word: UInt64, _ byte: UInt8) -> Bool {
-      let x = word ^ (ones &* UInt64(byte))
-      return (x &- ones) & ~x & highs != 0
-    }
-    var quote = false
-    var carriageReturn = false
-    var high = false
-    var index = 0
-    let raw = UnsafeRawPointer(start)
-    while index + 8 <= count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      if word & highs != 0 { high = true }
-      if has(word, UInt8(ascii: "\"")) { quote = true }
-      if has(word, 0x0D) { carriageReturn = true }
-      index += 8
-    }
-    while index < count {
-      let byte = start[index]
-      if byte >= 0x80 { high = true } else if byte == UInt8(ascii: "\"") { quote = true } else if byte == 0x0D { carriageReturn = true }
-      index += 1
-    }
-    return (quote, carriageReturn, high)
-  }
-
-  /// The record of one line that ``readLines(_:separator:line:)`` has checked: quotes open
-  /// only at a field's start and close on the line.
-  static func record(_ block: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8, line: Int) -> CSVRecord {
     var record = CSVRecord(buffer: block)
-    record.line = line
-    var index = range.lowerBound
-    while true {
-      if index < range.upperBound && block[index] == UInt8(ascii: "\"") {
-        var cursor = index + 1
-        var escaped = false
-        while block[cursor] != UInt8(ascii: "\"") || (cursor + 1 < range.upperBound && block[cursor + 1] == UInt8(ascii: "\"")) {
-          if block[cursor] == UInt8(ascii: "\"") {
-            escaped = true
-            cursor += 1
-          }
-          cursor += 1
-        }
-        record.spans.append(CSVRecord.Span(start: index + 1, end: cursor, escaped: escaped))
-        index = cursor + 1
-      } else {
-        var cursor = index
-        while cursor < range.upperBound && block[cursor] != separator { cursor += 1 }
-        record.spans.append(CSVRecord.Span(start: index, end: cursor, escaped: false))
-        index = cursor
+    var position = 0
+    let count = block.count
+    while position < count {
+      record.line = line
+      switch CSVSplitter.split(block, from: position, to: count, separator: separator, mode: .singleLine, into: &record.spans, line: &line) {
+      case .record(let next): position = next
+      case .unclosedQuote, .textAfterQuote, .needsGeneralReader: return false
       }
-      guard index < range.upperBound else { return record }
-      index += 1  // the separator
+      if log.isFull { continue }
+      add(record)
     }
+    return true
   }
 
   /// One row: the fast path reads the file's bytes; a field in quotes or with non-ASCII bytes
   /// (which may need NFC normalisation) goes through `String`.
   mutating func add(_ record: CSVRecord) {
+    if record.isBlank { return }
+    if TableHeader.mayBeName(record.trimmedBytes(context.unitColumn)) || record.needsText(context.unitColumn),
+      context.header.isRepeated({ String(record.text($0).trimmingSpaces).nfc })
+    {
+      log.add(.repeatedHeader(firstLine: context.header.line), at: InputLocation(file: context.file, place: .line(record.line)))
+      return
+    }
     if record.needsText(context.unitColumn) || record.needsText(context.respondentColumn)
       || record.needsText(context.questionColumn) || record.needsText(context.answerColumn)
     {
@@ -313,31 +182,31 @@ struct SurveyChunk: Sendable {
     answer answerBytes: UnsafeBufferPointer<UInt8>, weight weightBytes: UnsafeBufferPointer<UInt8>, line: Int,
     stable: Bool
   ) {
-    func fail(_ field: String, _ value: UnsafeBufferPointer<UInt8>?, _ message: Message) {
+    func fail(_ column: Column, _ value: UnsafeBufferPointer<UInt8>?, _ message: Message) {
       log.add(
-        message, at: InputLocation(file: context.file, place: .line(line)), field: field,
+        message, at: InputLocation(file: context.file, place: .line(line)), field: context.header.displayName(column),
         value: value.map { String(decoding: $0, as: UTF8.self) })
     }
     let cachedUnit = previous.unitBytes.map { Self.same($0, unitBytes) } ?? false
     guard let unit = cachedUnit ? previous.unit : context.units.find(unitBytes) else {
       return unitBytes.isEmpty
-        ? fail("unit_id", nil, .missingUnitID) : fail("unit_id", unitBytes, .unknownUnit(unitsFile: "units.csv"))
+        ? fail(.unitID, nil, .missingUnitID) : fail(.unitID, unitBytes, .unknownUnit(unitsFile: context.unitsName))
     }
     if unit != runUnit { closeRun(at: unit) }
     guard let question = context.questions.find(questionBytes) else {
-      return fail("question", questionBytes, .unknownQuestion)
+      return fail(.question, questionBytes, .unknownQuestion)
     }
     guard let answer = context.answers.find(answerBytes) else {
-      return fail("answer", answerBytes, .unknownAnswer(scale: context.survey.scale.map(\.answer)))
+      return fail(.answer, answerBytes, .unknownAnswer(scale: context.survey.scale.map(\.answer)))
     }
-    guard !respondent.isEmpty else { return fail("respondent_id", nil, .missingRespondent) }
+    guard !respondent.isEmpty else { return fail(.respondentID, nil, .missingRespondent) }
     var weight = Int128(FixedDecimal.unitsPerOne)
     if !weightBytes.isEmpty {
       switch FixedDecimal.parse(weightBytes) {
       case .success(let parsed) where parsed > .zero && parsed <= SurveyAggregator.maximumWeight: weight = Int128(parsed.micros)
       case .success:
-        return fail("weight", weightBytes, .weightOutOfRange(maximum: SurveyAggregator.maximumWeight.description))
-      case .failure(let error): return fail("weight", weightBytes, .number(error))
+        return fail(.weight, weightBytes, .weightOutOfRange(maximum: SurveyAggregator.maximumWeight.description))
+      case .failure(let error): return fail(.weight, weightBytes, .number(error))
       }
     }
     // The respondent, within its unit.
@@ -346,7 +215,7 @@ struct SurveyChunk: Sendable {
     // Only bytes that stay put (in the file) may be remembered; a normalised copy does not.
     previous = stable ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
     if !respondents[unit].markAnswered(id, question) {
-      return fail("respondent_id", respondent, .answeredTwice(question: context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "", unit: context.unitIDs[unit]))
+      return fail(.respondentID, respondent, .answeredTwice(question: context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "", unit: context.unitIDs[unit]))
     }
     let weighted = weight * context.percentOfAnswer[answer]
     let base = unit * context.groupCount

@@ -1,27 +1,84 @@
-/// Reading the files of a year one by one — for programs that receive them separately, and
-/// for the benchmark that times each. ``YearLoader/load(folder:criteria:)`` does all of it.
+/// Reading the files of a year one by one — from a path or from memory — for programs that
+/// receive them separately, and for the benchmark that times each. ``YearLoader/load(folder:criteria:options:)``
+/// does all of it.
 extension YearLoader {
-  /// Reads `units.csv`.
+  /// Reads a units file (`units.csv`, `.txt`).
+  public static func readUnits(_ file: InputData, criteria: CriteriaSet, encoding: TextEncoding = .utf8) throws(Diagnostics)
+    -> [AssessedUnit]
+  {
+    try table(file, .units, encoding).units(RowReader(criteria: criteria)).0
+  }
+
+  /// Reads an assessment file (or, with `appraisal: true`, an appraisal file).
+  public static func readEntries(
+    _ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], appraisal: Bool, encoding: TextEncoding = .utf8
+  ) throws(Diagnostics) -> [String: [String: LeafEntry]] {
+    let reader = reader(criteria, units)
+    var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
+    var log = DiagnosticLog()
+    try table(file, appraisal ? .appraisal : .assessment, encoding).leafEntries(reader, isAppraisal: appraisal, into: &collector, log: &log)
+    try log.throwIfAny()
+    return collector.byUnit(units)
+  }
+
+  /// Reads an evidence file.
+  public static func readEvidence(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
+    throws(Diagnostics) -> [String: [String: EvidenceDocument]]
+  {
+    var collector = RowReader.EvidenceCollector(units: units.count)
+    var log = DiagnosticLog()
+    try table(file, .evidence, encoding).evidence(reader(criteria, units), into: &collector, log: &log, year: criteria.year)
+    try log.throwIfAny()
+    return collector.byUnit(units)
+  }
+
+  /// Reads an adjustments file.
+  public static func readAdjustments(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
+    throws(Diagnostics) -> [String: [Adjustment]]
+  {
+    var result: [String: [Adjustment]] = [:]
+    var log = DiagnosticLog()
+    try table(file, .adjustments, encoding).adjustments(reader(criteria, units), into: &result, log: &log)
+    try log.throwIfAny()
+    return result
+  }
+
+  /// Reads a survey file into per-unit tallies.
+  public static func readSurvey(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
+    throws(Diagnostics) -> SurveyResults
+  {
+    try SurveyAggregator.aggregate(file: file.name, bytes: file.bytes, criteria: criteria, unitIDs: units.map(\.id), encoding: encoding)
+  }
+
+  // The same from paths; the survey is streamed, never held whole.
+
+  /// Reads the units file at `path`.
   public static func readUnits(at path: String, criteria: CriteriaSet) throws(Diagnostics) -> [AssessedUnit] {
-    try RowReader(criteria: criteria).units(file: path, bytes: bytes(path)).0
+    try readUnits(data(path), criteria: criteria)
   }
 
-  /// Reads `assessment.csv` (or, with `appraisal: true`, `appraisal.csv`).
-  public static func readEntries(at path: String, criteria: CriteriaSet, units: [AssessedUnit], appraisal: Bool) throws(Diagnostics) -> [String: [String: LeafEntry]] {
-    try reader(criteria, units).leafEntries(file: path, bytes: bytes(path), isAppraisal: appraisal)
+  /// Reads the assessment (or appraisal) file at `path`.
+  public static func readEntries(at path: String, criteria: CriteriaSet, units: [AssessedUnit], appraisal: Bool) throws(Diagnostics)
+    -> [String: [String: LeafEntry]]
+  {
+    try readEntries(data(path), criteria: criteria, units: units, appraisal: appraisal)
   }
 
-  /// Reads `evidence.csv`.
-  public static func readEvidence(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics) -> [String: [String: EvidenceDocument]] {
-    try reader(criteria, units).evidence(file: path, bytes: bytes(path))
+  /// Reads the evidence file at `path`.
+  public static func readEvidence(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics)
+    -> [String: [String: EvidenceDocument]]
+  {
+    try readEvidence(data(path), criteria: criteria, units: units)
   }
 
-  /// Reads `adjustments.csv`.
-  public static func readAdjustments(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics) -> [String: [Adjustment]] {
-    try reader(criteria, units).adjustments(file: path, bytes: bytes(path))
+  /// Reads the adjustments file at `path`.
+  public static func readAdjustments(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics)
+    -> [String: [Adjustment]]
+  {
+    try readAdjustments(data(path), criteria: criteria, units: units)
   }
 
-  /// Streams `survey.csv` into per-unit tallies.
+  /// Streams the survey file at `path` into per-unit tallies.
   public static func readSurvey(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics) -> SurveyResults {
     try SurveyAggregator.aggregate(path: path, criteria: criteria, unitIDs: units.map(\.id))
   }
@@ -32,7 +89,11 @@ extension YearLoader {
     return reader
   }
 
-  private static func bytes(_ path: String) throws(Diagnostics) -> [UInt8] {
-    do { return try InputFile.read(path) } catch { throw Diagnostics([error]) }
+  private static func table(_ file: InputData, _ kind: YearFileKind, _ encoding: TextEncoding) throws(Diagnostics) -> OpenedTable {
+    try PartReader.open(YearFiles.Part(name: file.name, source: .memory(file.bytes), isWorkbook: false), kind: kind, encoding: encoding).0
+  }
+
+  private static func data(_ path: String) throws(Diagnostics) -> InputData {
+    do { return InputData(name: path, bytes: try InputFile.read(path)) } catch { throw Diagnostics([error]) }
   }
 }

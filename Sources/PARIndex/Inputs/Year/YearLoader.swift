@@ -1,365 +1,240 @@
-/// Reads a year of data (FORMATS §2) from a folder and checks it against a criteria set:
-/// unknown units and codes, duplicate rows, malformed numbers and dates are all reported,
-/// each with its file, line, column and value. Whether values fit their leaves' rules is
-/// checked when scoring (``Scorer``), which also reports every problem.
+/// How a year's files are read.
+public struct LoadOptions: Sendable, Hashable {
+  /// The encoding of text files that are not UTF-8 (`--encoding windows-1258`).
+  public var encoding: TextEncoding
+  /// How many threads read (`nil`: the machine's cores); the data read are the same for any number.
+  public var threads: Int?
+
+  public init(encoding: TextEncoding = .utf8, threads: Int? = nil) { (self.encoding, self.threads) = (encoding, threads) }
+}
+
+/// Reads a year of data from a folder — or from files in memory — and checks it against a
+/// criteria set: unknown units and codes, duplicate rows, malformed numbers and dates are all
+/// reported, each with its file, line (or cell), column and value. Whether values fit their
+/// leaves' rules is checked when scoring (``Scorer``), which also reports every problem.
+///
+/// Each file may come as CSV, as Excel's "Unicode Text", as a workbook, or (assessment,
+/// appraisal, evidence, adjustments) as a folder of such files, one per unit (``YearFiles``).
+/// A file the criteria set needs is never taken to mean "nothing" when it is absent: with
+/// required evidence and no evidence file, or survey leaves with no survey file and no
+/// published percentage, the year is refused with a message that says how to state "none".
 public enum YearLoader {
-  /// The file names inside a year folder.
-  public enum FileName {
-    public static let units = "units.csv"
-    public static let assessment = "assessment.csv"
-    public static let appraisal = "appraisal.csv"
-    public static let evidence = "evidence.csv"
-    public static let survey = "survey.csv"
-    public static let adjustments = "adjustments.csv"
+  /// Loads the folder at `path`.
+  /// - Throws: ``Diagnostics`` with every problem found.
+  public static func load(folder path: String, criteria: CriteriaSet, options: LoadOptions = LoadOptions()) throws(Diagnostics)
+    -> YearData
+  {
+    try load(YearFiles.folder(path), criteria: criteria, options: options)
   }
 
-  /// Loads the folder at `path`.
-  /// - Parameter threads: how many threads read (`nil`: the machine's cores); the data read
-  ///   are the same for any number.
-  /// - Throws: ``Diagnostics`` with every problem found.
-  public static func load(folder path: String, criteria: CriteriaSet, threads: Int? = nil) throws(Diagnostics) -> YearData {
-    guard InputFile.exists(path) else { throw Diagnostics([Diagnostic(.folderNotFound, at: InputLocation(file: path))]) }
-    guard InputFile.isFolder(path) else {
-      throw Diagnostics([Diagnostic(.expectedFolder, at: InputLocation(file: path))])
-    }
-    func file(_ name: String) -> String { InputFile.join(path, name) }
-    func readOptional(_ name: String) throws(Diagnostics) -> (String, [UInt8])? {
-      let path = file(name)
-      guard InputFile.exists(path) else { return nil }
-      do { return (path, try InputFile.read(path)) } catch { throw Diagnostics([error]) }
-    }
-    var log = DiagnosticLog()
-    var required: [(String, [UInt8])] = []
-    for name in [FileName.units, FileName.assessment] {
-      do {
-        required.append((file(name), try InputFile.read(file(name))))
-      } catch {
-        log.add(error)
-      }
+  /// Loads a year from files in memory, named as in a year folder (`units.csv`,
+  /// `assessment/X01.xlsx`); `folder` prefixes the names in messages.
+  public static func load(files: [InputData], folder: String = "", criteria: CriteriaSet, options: LoadOptions = LoadOptions())
+    throws(Diagnostics) -> YearData
+  {
+    try load(YearFiles.memory(files, root: folder), criteria: criteria, options: options)
+  }
+
+  static func load(_ files: YearFiles, criteria: CriteriaSet, options: LoadOptions) throws(Diagnostics) -> YearData {
+    var log = files.log
+    for kind in [YearFileKind.units, .assessment] where !files.has(kind) && !log.errors.contains(where: { $0.file.contains(kind.rawValue) }) {
+      log.add(
+        .requiredFileMissing(name: kind.rawValue, forms: ["\(kind.rawValue).csv", "\(kind.rawValue).txt", "\(kind.rawValue).xlsx"]),
+        at: InputLocation(file: files.expectedName(kind)))
     }
     try log.throwIfAny()
 
     let reader = RowReader(criteria: criteria)
-    let (units, unitLines) = try reader.units(file: required[0].0, bytes: required[0].1)
+    let unitsPart = files.parts(.units)[0]
+    reader.unitsName = unitsPart.name.split(separator: "/").last.map(String.init) ?? unitsPart.name
+    var summaries: [InputSummary] = []
+    let (unitsTable, unitsSummary) = try PartReader.open(unitsPart, kind: .units, encoding: options.encoding)
+    summaries.append(unitsSummary)
+    let (units, unitRows) = try unitsTable.units(reader)
     reader.units = units
     var data = YearData(units: units)
-    data.unitsFile = required[0].0
-    data.unitLines = unitLines
+    data.unitRows = unitRows
+
     // The row files are independent of each other: read them on two cores. The survey comes
     // after, split on both cores itself (a split inside one of two busy threads would not run
     // in parallel).
-    func collect(_ log: inout DiagnosticLog, _ body: () throws -> Void) {
-      do { try body() } catch let error as Diagnostics { log.add(contentsOf: error.all) } catch { log.add(.cannotRead(reason: "\(error)"), at: InputLocation(file: path)) }
-    }
-    let assessmentFile = required[1]
     let (first, second) = Parallel.both(
-      concurrently: threads != 1,
-      { () -> (YearData, DiagnosticLog) in
+      concurrently: options.threads != 1,
+      { () -> (YearData, DiagnosticLog, [InputSummary]) in
         var part = YearData(units: units)
         var partLog = DiagnosticLog()
-        collect(&partLog) { part.selfAssessment = try reader.leafEntries(file: assessmentFile.0, bytes: assessmentFile.1, isAppraisal: false) }
-        collect(&partLog) {
-          if let (name, bytes) = try readOptional(FileName.appraisal) { part.appraisal = try reader.leafEntries(file: name, bytes: bytes, isAppraisal: true) }
+        var read: [InputSummary] = []
+        for (kind, isAppraisal) in [(YearFileKind.assessment, false), (.appraisal, true)] {
+          var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
+          for file in files.parts(kind) {
+            guard let (table, summary) = PartReader.open(file, kind: kind, options.encoding, log: &partLog) else { continue }
+            read.append(summary)
+            table.leafEntries(reader, isAppraisal: isAppraisal, into: &collector, log: &partLog)
+          }
+          if isAppraisal { part.appraisal = collector.byUnit(units) } else { part.selfAssessment = collector.byUnit(units) }
         }
-        collect(&partLog) {
-          if let (name, bytes) = try readOptional(FileName.adjustments) { part.adjustments = try reader.adjustments(file: name, bytes: bytes) }
+        for file in files.parts(.adjustments) {
+          guard let (table, summary) = PartReader.open(file, kind: .adjustments, options.encoding, log: &partLog) else { continue }
+          read.append(summary)
+          table.adjustments(reader, into: &part.adjustments, log: &partLog)
         }
-        return (part, partLog)
+        return (part, partLog, read)
       },
-      { () -> (YearData, DiagnosticLog) in
+      { () -> (YearData, DiagnosticLog, [InputSummary]) in
         var part = YearData(units: units)
         var partLog = DiagnosticLog()
-        collect(&partLog) {
-          if let (name, bytes) = try readOptional(FileName.evidence) { part.evidence = try reader.evidence(file: name, bytes: bytes) }
+        var read: [InputSummary] = []
+        var collector = RowReader.EvidenceCollector(units: units.count)
+        for file in files.parts(.evidence) {
+          guard let (table, summary) = PartReader.open(file, kind: .evidence, options.encoding, log: &partLog) else { continue }
+          read.append(summary)
+          table.evidence(reader, into: &collector, log: &partLog, year: criteria.year)
         }
-        return (part, partLog)
+        part.evidence = collector.byUnit(units)
+        return (part, partLog, read)
       })
-    var surveyLog = DiagnosticLog()
-    collect(&surveyLog) {
-      // Streamed from the file, never held whole.
-      let survey = file(FileName.survey)
-      if InputFile.exists(survey) {
-        data.survey = try SurveyAggregator.aggregate(path: survey, criteria: criteria, unitIDs: units.map(\.id), threads: threads)
-      }
-    }
     data.selfAssessment = first.0.selfAssessment
     data.appraisal = first.0.appraisal
     data.adjustments = first.0.adjustments
     data.evidence = second.0.evidence
     // Problems in the order of the files' reading: assessment, appraisal, adjustments, evidence, survey.
-    log.add(contentsOf: first.1.errors)
-    log.add(contentsOf: second.1.errors)
-    log.add(contentsOf: surveyLog.errors)
+    log.add(first.1)
+    log.add(second.1)
+    summaries += first.2 + second.2
+
+    if let surveyPart = files.parts(.survey).first {
+      do {
+        let (results, summary) = try PartReader.survey(surveyPart, criteria: criteria, units: units, reader: reader, options: options)
+        data.survey = results
+        summaries.append(summary)
+      } catch {
+        log.add(contentsOf: error.all)
+      }
+    }
+    checkNothingMissing(files, criteria: criteria, data: data, log: &log)
     try log.throwIfAny()
+    data.inputs = summaries
+    data.warnings = log.warnings
     return data
+  }
+
+  /// An absent file is never "nothing" when the set needs it.
+  static func checkNothingMissing(_ files: YearFiles, criteria: CriteriaSet, data: YearData, log: inout DiagnosticLog) {
+    if !files.has(.evidence), criteria.evidencePolicy == .required {
+      let needing = criteria.leaves.filter { $0.evidence == .required }.count
+      if needing > 0 { log.add(.evidenceFileMissing(leaves: needing), at: InputLocation(file: files.expectedName(.evidence))) }
+    }
+    if !files.has(.survey) {
+      let surveyLeaves = criteria.leaves.filter { if case .survey? = $0.rule { true } else { false } }.map(\.code)
+      if !surveyLeaves.isEmpty {
+        let lacking = data.units.filter { unit in
+          let rows = data.appraisal[unit.id] ?? [:]
+          return surveyLeaves.contains { rows[$0] == nil }
+        }.map(\.id)
+        if !lacking.isEmpty {
+          log.add(
+            .surveyFileMissing(units: Array(lacking.prefix(5)), total: lacking.count), at: InputLocation(file: files.expectedName(.survey)))
+        }
+      }
+    }
   }
 }
 
-/// Reads the CSV files of a year row by row, collecting problems.
-///
-/// Unit ids and leaf codes are looked up from the file's bytes (``ByteInterner``) when they
-/// are plain ASCII, as they almost always are: no string and no string hashing per row.
-///
-/// A class, so that the closure that visits a million rows holds one reference to it rather
-/// than copying the criteria set and the lookup tables. Set ``units`` before sharing it
-/// between threads; after that it is only read.
-final class RowReader: @unchecked Sendable {
-  let criteria: CriteriaSet
-  /// The units of `units.csv`; set before reading the other files.
-  var units: [AssessedUnit] = [] {
-    didSet {
-      unitKeys = ByteInterner(capacity: units.count)
-      unitPositions = [:]
-      unitPositionOfKey = []
-      for (position, unit) in units.enumerated() where unitPositions[unit.id] == nil {
-        // A repeated id (possible through the per-file API) keeps its first position.
-        unitPositions[unit.id] = position
-        unitKeys.intern(unit.id)
-        unitPositionOfKey.append(position)
-      }
+/// A part of a year opened as a table, whatever its form.
+enum OpenedTable {
+  case text(CSVTable)
+
+  func units(_ reader: RowReader) throws(Diagnostics) -> ([AssessedUnit], [String: RowOrigin]) {
+    switch self {
+    case .text(let table): try reader.units(table)
     }
   }
-  private var unitKeys = ByteInterner()
-  private var unitPositions: [String: Int] = [:]
-  /// The position in ``units`` of each interned id (ids are dense, positions may skip).
-  private var unitPositionOfKey: [Int] = []
-  private let leafKeys: ByteInterner
-  private let leafPositionOfKey: [Int]
 
-  init(criteria: CriteriaSet) {
-    self.criteria = criteria
-    var leafKeys = ByteInterner(capacity: criteria.leaves.count)
-    var positions: [Int] = []
-    for leaf in criteria.leaves where leafKeys.find(leaf.code) == nil {
-      leafKeys.intern(leaf.code)
-      // The same leaf as `leafIndex(of:)` gives, whatever the set.
-      positions.append(criteria.leafIndex(of: leaf.code)!)
+  func leafEntries(_ reader: RowReader, isAppraisal: Bool, into collector: inout RowReader.EntryCollector, log: inout DiagnosticLog) {
+    switch self {
+    case .text(let table): reader.leafEntries(table, isAppraisal: isAppraisal, into: &collector, log: &log)
     }
-    (self.leafKeys, leafPositionOfKey) = (leafKeys, positions)
   }
 
-  /// The position of the row's unit in ``units``; an empty or unknown id is reported.
-  func unitPosition(_ row: CSVTable.Row, column: Int?, file: String, log: inout DiagnosticLog) -> Int? {
-    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = unitKeys.find(bytes) { return unitPositionOfKey[key] }
-    let unitID = row.text(column)
-    guard checkUnit(unitID, file: file, line: row.line, log: &log) else { return nil }
-    return unitPositions[unitID]
+  func evidence(_ reader: RowReader, into collector: inout RowReader.EvidenceCollector, log: inout DiagnosticLog, year: Int) {
+    switch self {
+    case .text(let table): reader.evidence(table, into: &collector, log: &log, year: year)
+    }
   }
 
-  /// The position of the leaf with the row's code, or `nil` (nothing reported).
-  func leafPosition(_ row: CSVTable.Row, column: Int?) -> Int? {
-    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = leafKeys.find(bytes) { return leafPositionOfKey[key] }
-    return criteria.leafIndex(of: row.text(column))
+  func adjustments(_ reader: RowReader, into result: inout [String: [Adjustment]], log: inout DiagnosticLog) {
+    switch self {
+    case .text(let table): reader.adjustments(table, into: &result, log: &log)
+    }
+  }
+}
+
+/// Opening the parts of a year: reading the bytes, decoding the text, finding the header.
+enum PartReader {
+  /// The part's bytes.
+  static func bytes(_ part: YearFiles.Part) throws(Diagnostic) -> [UInt8] {
+    switch part.source {
+    case .path(let path): try InputFile.read(path)
+    case .memory(let bytes): bytes
+    }
   }
 
-  func units(file: String, bytes: [UInt8]) throws(Diagnostics) -> ([AssessedUnit], [String: Int]) {
-    let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "name", "group"], optional: [])
-    let (idColumn, nameColumn, groupColumn) = (table.column("unit_id"), table.column("name"), table.column("group"))
-    var log = DiagnosticLog()
-    var units: [AssessedUnit] = []
-    var firstLine: [String: Int] = [:]
-    table.forEachRow(log: &log) { row, log in
-      let id = row.text(idColumn)
-      let name = row.text(nameColumn)
-      let group = row.text(groupColumn)
-      for (column, text) in [("unit_id", id), ("name", name), ("group", group)] where text.isEmpty {
-        log.add(.emptyField(column: column), at: InputLocation(file: file, place: .line(row.line)), field: column)
-      }
-      if id.isEmpty || name.isEmpty || group.isEmpty { return }
-      if let line = firstLine[id] {
-        log.add(.duplicateUnit(first: "line \(line)"), at: InputLocation(file: file, place: .line(row.line)), field: "unit_id", value: id)
-        return
-      }
-      firstLine[id] = row.line
-      units.append(AssessedUnit(id: id, name: name, group: group))
-    }
-    if units.isEmpty && log.isEmpty {
-      log.add(.noUnits, at: InputLocation(file: file))
-    }
-    try log.throwIfAny()
-    return (units, firstLine)
+  /// The part as a table of `kind`, and what it is.
+  static func open(_ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding) throws(Diagnostics) -> (OpenedTable, InputSummary) {
+    let bytes: [UInt8]
+    do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
+    let text: DecodedText
+    do { text = try TextDecoding.decode(bytes, file: part.name, encoding: encoding) } catch { throw Diagnostics([error]) }
+    let table = try CSVTable.open(CSVReader(validated: text.bytes, file: part.name), kind: kind)
+    return (.text(table), summary(kind, part.name, text.encoding, table, size: bytes.count))
   }
 
-  func leafEntries(file: String, bytes: [UInt8], isAppraisal: Bool) throws(Diagnostics) -> [String: [String: LeafEntry]] {
-    let optional = isAppraisal ? ["value", "points", "reason"] : ["value", "points", "evidence", "note"]
-    let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "code"], optional: optional)
-    var log = DiagnosticLog()
-    if !table.has("value") && !table.has("points") {
-      log.add(.needValueOrPointsColumn, at: InputLocation(file: file, place: .line(1)), field: "header")
-      try log.throwIfAny()
+  /// As above, with problems going to `log` (and `nil` returned).
+  static func open(_ part: YearFiles.Part, kind: YearFileKind, _ encoding: TextEncoding, log: inout DiagnosticLog) -> (OpenedTable, InputSummary)? {
+    do { return try open(part, kind: kind, encoding: encoding) } catch {
+      log.add(contentsOf: error.all)
+      return nil
     }
-    let unitColumn = table.column("unit_id")
-    let codeColumn = table.column("code")
-    let valueColumn = table.column("value")
-    let pointsColumn = table.column("points")
-    let evidenceColumn = isAppraisal ? nil : table.column("evidence")
-    let remarkColumn = table.column(isAppraisal ? "reason" : "note")
-    let parentCodes = Set(criteria.allNodes.filter { !$0.node.isLeaf }.map(\.node.code))
-    // Rows by unit position, then leaf code; the line of each (unit, leaf) row, 0 for none.
-    var entries = [[String: LeafEntry]](repeating: [:], count: units.count)
-    var lines = [Int32](repeating: 0, count: units.count * criteria.leaves.count)
-    table.forEachRow(log: &log) { row, log in
-      guard let unit = unitPosition(row, column: unitColumn, file: file, log: &log) else { return }
-      guard let leafIndex = leafPosition(row, column: codeColumn) else {
-        let code = row.text(codeColumn)
-        log.add(parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: InputLocation(file: file, place: .line(row.line)), field: "code", value: code)
-        return
-      }
-      let unitID = units[unit].id
-      let code = criteria.leaves[leafIndex].code
-      let valueText = row.text(valueColumn)
-      let pointsText = row.text(pointsColumn)
-      if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
-        log.add(.surveyLeafSelfAssessed(group: group), at: InputLocation(file: file, place: .line(row.line)), field: "code", value: code)
-        return
-      }
-      var points: FixedDecimal?
-      if !pointsText.isEmpty {
-        switch FixedDecimal.parse(pointsText) {
-        case .success(let parsed): points = parsed
-        case .failure(let error):
-          log.add(.number(error), at: InputLocation(file: file, place: .line(row.line)), field: "points", value: pointsText)
-          return
-        }
-      }
-      if valueText.isEmpty && points == nil {
-        log.add(.noValueOrPoints, at: InputLocation(file: file, place: .line(row.line)), field: "value")
-        return
-      }
-      let slot = unit * criteria.leaves.count + leafIndex
-      if lines[slot] != 0 {
-        log.add(.duplicateRow(unit: unitID, first: "line \(lines[slot])"), at: InputLocation(file: file, place: .line(row.line)), field: "code", value: code)
-        return
-      }
-      lines[slot] = Int32(clamping: row.line)
-      let remark = row.text(remarkColumn)
-      // A unit has a row for most leaves: size its table once instead of growing it.
-      if entries[unit].isEmpty { entries[unit].reserveCapacity(isAppraisal ? 4 : criteria.leaves.count) }
-      entries[unit][code] = LeafEntry(
-        unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points,
-        pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
-        remark: remark.isEmpty ? nil : remark, origin: RowOrigin(file: file, line: row.line))
-    }
-    try log.throwIfAny()
-    var byUnit: [String: [String: LeafEntry]] = [:]
-    for (unit, rows) in zip(units, entries) where !rows.isEmpty { byUnit[unit.id] = rows }
-    return byUnit
   }
 
-  /// `a; b | c` → `["a", "b", "c"]` (the text is already NFC).
-  static func evidenceIDs(_ text: String) -> [String] {
-    if text.isEmpty { return [] }
-    guard text.isASCII else {
-      return text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
+  /// The survey, aggregated (streamed from a path when it is plain text), and what it is.
+  static func survey(
+    _ part: YearFiles.Part, criteria: CriteriaSet, units: [AssessedUnit], reader: RowReader, options: LoadOptions
+  ) throws(Diagnostics) -> (SurveyResults, InputSummary) {
+    let ids = units.map(\.id)
+    switch part.source {
+    case .path(let path):
+      let results = try SurveyAggregator.aggregate(
+        path: path, criteria: criteria, unitIDs: ids, threads: options.threads, encoding: options.encoding, unitsName: reader.unitsName)
+      return (results, prefixSummary(path: path, kind: .survey, encoding: options.encoding))
+    case .memory(let bytes):
+      let results = try SurveyAggregator.aggregate(
+        file: part.name, bytes: bytes, criteria: criteria, unitIDs: ids, threads: options.threads, encoding: options.encoding,
+        unitsName: reader.unitsName)
+      let text = try? TextDecoding.decode(bytes, file: part.name, encoding: options.encoding)
+      let table = text.flatMap { try? CSVTable.open(CSVReader(validated: $0.bytes, file: part.name), kind: .survey) }
+      return (results, summary(.survey, part.name, text?.encoding ?? "", table, size: bytes.count))
     }
-    // ASCII ids (the common case): split and trim the bytes, one string per id.
-    var ids: [String] = []
-    var text = text
-    text.withUTF8 { bytes in
-      var start = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
-        var (lower, upper) = (start, index)
-        while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
-        if lower < upper { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
-        start = index + 1
-      }
-    }
-    return ids
   }
 
-  func evidence(file: String, bytes: [UInt8]) throws(Diagnostics) -> [String: [String: EvidenceDocument]] {
-    let table = try CSVTable.open(
-      file: file, bytes: bytes, required: ["evidence_id", "unit_id", "title"], optional: ["doc_number", "date", "issuer", "location"])
-    let columns = ["evidence_id", "unit_id", "title", "doc_number", "date", "issuer", "location"].map { table.column($0) }
-    var log = DiagnosticLog()
-    var documents = [[String: EvidenceDocument]](repeating: [:], count: units.count)
-    var lines = [[String: Int]](repeating: [:], count: units.count)
-    table.forEachRow(log: &log) { row, log in
-      guard let unit = unitPosition(row, column: columns[1], file: file, log: &log) else { return }
-      let unitID = units[unit].id
-      let id = row.text(columns[0])
-      guard !id.isEmpty else {
-        log.add(.missingEvidenceID, at: InputLocation(file: file, place: .line(row.line)), field: "evidence_id")
-        return
-      }
-      if let line = lines[unit][id] {
-        log.add(.duplicateEvidence(unit: unitID, first: "line \(line)"), at: InputLocation(file: file, place: .line(row.line)), field: "evidence_id", value: id)
-        return
-      }
-      let dateText = row.text(columns[4])
-      var date: CalendarDate?
-      if !dateText.isEmpty {
-        date = CalendarDate(parsing: dateText)
-        if date == nil {
-          log.add(.invalidDate, at: InputLocation(file: file, place: .line(row.line)), field: "date", value: dateText)
-          return
-        }
-      }
-      func optional(_ column: Int?) -> String? {
-        let text = row.text(column)
-        return text.isEmpty ? nil : text
-      }
-      if documents[unit].isEmpty {
-        documents[unit].reserveCapacity(32)
-        lines[unit].reserveCapacity(32)
-      }
-      lines[unit][id] = row.line
-      documents[unit][id] = EvidenceDocument(
-        id: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
-        issuer: optional(columns[5]), location: optional(columns[6]))
-    }
-    try log.throwIfAny()
-    var byUnit: [String: [String: EvidenceDocument]] = [:]
-    for (unit, unitDocuments) in zip(units, documents) where !unitDocuments.isEmpty { byUnit[unit.id] = unitDocuments }
-    return byUnit
+  /// What a streamed file is, from its first 64 KiB.
+  static func prefixSummary(path: String, kind: YearFileKind, encoding: TextEncoding) -> InputSummary {
+    let file = try? LineBlockFile(path: path)
+    var prefix = (try? file?.read(at: 0, count: 1 << 16)) ?? []
+    if let last = prefix.lastIndex(of: 0x0A), prefix.count < (file?.size ?? 0) { prefix.removeSubrange((last + 1)...) }
+    let text = try? TextDecoding.decode(prefix, file: path, encoding: encoding)
+    let table = text.flatMap { try? CSVTable.open(CSVReader(validated: $0.bytes, file: path), kind: kind) }
+    return summary(kind, path, text?.encoding ?? "UTF-8", table, size: file?.size ?? 0)
   }
 
-  func adjustments(file: String, bytes: [UInt8]) throws(Diagnostics) -> [String: [Adjustment]] {
-    let table = try CSVTable.open(file: file, bytes: bytes, required: ["unit_id", "kind", "points"], optional: ["reason"])
-    let columns = ["unit_id", "kind", "points", "reason"].map { table.column($0) }
-    var log = DiagnosticLog()
-    var result: [String: [Adjustment]] = [:]
-    var sawRow = false
-    table.forEachRow(log: &log) { row, log in
-      if !sawRow && criteria.adjustmentCaps == nil {
-        log.add(.noAdjustmentCaps(criteria: criteria.id), at: InputLocation(file: file))
-      }
-      sawRow = true
-      guard criteria.adjustmentCaps != nil else { return }
-      guard let unit = unitPosition(row, column: columns[0], file: file, log: &log) else { return }
-      let unitID = units[unit].id
-      let kindText = row.text(columns[1])
-      guard let kind = Adjustment.Kind(rawValue: kindText.lowercased()) else {
-        log.add(.adjustmentKind, at: InputLocation(file: file, place: .line(row.line)), field: "kind", value: kindText)
-        return
-      }
-      let pointsText = row.text(columns[2])
-      let points: FixedDecimal
-      switch FixedDecimal.parse(pointsText) {
-      case .success(let parsed): points = parsed
-      case .failure(let error):
-        log.add(.number(error), at: InputLocation(file: file, place: .line(row.line)), field: "points", value: pointsText)
-        return
-      }
-      let reason = row.text(columns[3])
-      result[unitID, default: []].append(
-        Adjustment(unitID: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason, origin: RowOrigin(file: file, line: row.line)))
+  static func summary(_ kind: YearFileKind, _ name: String, _ encoding: String, _ table: CSVTable?, size: Int) -> InputSummary {
+    let separator: String
+    switch table?.reader.separator {
+    case 0x09?: separator = "TAB"
+    case let byte?: separator = "'\(Character(Unicode.Scalar(byte)))'"
+    case nil: separator = "?"
     }
-    try log.throwIfAny()
-    return result
-  }
-
-  /// Reports an empty or unknown unit id; returns whether the id is usable.
-  func checkUnit(_ unitID: String, file: String, line: Int, log: inout DiagnosticLog) -> Bool {
-    if unitID.isEmpty {
-      log.add(.missingUnitID, at: InputLocation(file: file, place: .line(line)), field: "unit_id")
-      return false
-    }
-    if unitPositions[unitID] == nil {
-      log.add(.unknownUnit(unitsFile: "units.csv"), at: InputLocation(file: file, place: .line(line)), field: "unit_id", value: unitID)
-      return false
-    }
-    return true
+    let form = encoding.hasPrefix("UTF-16") ? "Unicode Text (\(encoding)), \(separator)" : "CSV \(encoding), \(separator)"
+    return InputSummary(kind: kind, file: name, form: form, headerLine: table?.header.line ?? 1, size: size)
   }
 }

@@ -1,0 +1,343 @@
+/// Reads the rows of a year's files, collecting problems, whatever form the files came in
+/// (CSV text or worksheets: the readers are generic over ``RowTable``).
+///
+/// Unit ids and leaf codes are looked up from the file's bytes (``ByteInterner``) when they
+/// are plain ASCII, as they almost always are: no string and no string hashing per row.
+///
+/// A class, so that the closure that visits a million rows holds one reference to it rather
+/// than copying the criteria set and the lookup tables. Set ``units`` before sharing it
+/// between threads; after that it is only read.
+final class RowReader: @unchecked Sendable {
+  let criteria: CriteriaSet
+  /// The units file's name (`units.csv`, `units.xlsx`), for "unknown unit" messages.
+  var unitsName = "units.csv"
+  /// The units of the units file; set before reading the other files.
+  var units: [AssessedUnit] = [] {
+    didSet {
+      unitKeys = ByteInterner(capacity: units.count)
+      unitPositions = [:]
+      unitPositionOfKey = []
+      for (position, unit) in units.enumerated() where unitPositions[unit.id] == nil {
+        // A repeated id (possible through the per-file API) keeps its first position.
+        unitPositions[unit.id] = position
+        unitKeys.intern(unit.id)
+        unitPositionOfKey.append(position)
+      }
+    }
+  }
+  private var unitKeys = ByteInterner()
+  private var unitPositions: [String: Int] = [:]
+  /// The position in ``units`` of each interned id (ids are dense, positions may skip).
+  private var unitPositionOfKey: [Int] = []
+  private let leafKeys: ByteInterner
+  private let leafPositionOfKey: [Int]
+  private let parentCodes: Set<String>
+
+  init(criteria: CriteriaSet) {
+    self.criteria = criteria
+    var leafKeys = ByteInterner(capacity: criteria.leaves.count)
+    var positions: [Int] = []
+    for leaf in criteria.leaves where leafKeys.find(leaf.code) == nil {
+      leafKeys.intern(leaf.code)
+      // The same leaf as `leafIndex(of:)` gives, whatever the set.
+      positions.append(criteria.leafIndex(of: leaf.code)!)
+    }
+    (self.leafKeys, leafPositionOfKey) = (leafKeys, positions)
+    parentCodes = Set(criteria.allNodes.filter { !$0.node.isLeaf }.map(\.node.code))
+  }
+
+  // MARK: Lookups
+
+  /// The position of the row's unit in ``units``; an empty, unknown or look-alike id is reported.
+  func unitPosition<T: RowTable>(_ row: T.Row, in table: T, log: inout DiagnosticLog) -> Int? {
+    let column = table.position(.unitID)
+    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = unitKeys.find(bytes) {
+      return unitPositionOfKey[key]
+    }
+    let unitID = row.text(column)
+    let location = table.location(line: row.line, column: .unitID)
+    let field = table.name(.unitID)
+    guard !unitID.isEmpty else {
+      log.add(.missingUnitID, at: location, field: field)
+      return nil
+    }
+    if let position = unitPositions[unitID] { return position }
+    if !Self.checkIdentifier(unitID, at: location, field: field, log: &log) { return nil }
+    log.add(.unknownUnit(unitsFile: unitsName), at: location, field: field, value: unitID)
+    return nil
+  }
+
+  /// The position of the leaf with the row's code, or `nil` (nothing reported).
+  func leafPosition<T: RowTable>(_ row: T.Row, in table: T) -> Int? {
+    let column = table.position(.code)
+    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = leafKeys.find(bytes) {
+      return leafPositionOfKey[key]
+    }
+    return criteria.leafIndex(of: row.text(column))
+  }
+
+  /// False (and an error) when `text`, an id or code, holds an invisible or format character:
+  /// `U1` and `U1` + ZERO WIDTH JOINER look the same on screen but are not the same id.
+  static func checkIdentifier(_ text: String, at location: InputLocation, field: String, log: inout DiagnosticLog) -> Bool {
+    guard let scalar = InvisibleCharacter.first(in: text) else { return true }
+    let (codePoint, name) = InvisibleCharacter.described(scalar)
+    log.add(.invisibleCharacter(codePoint: codePoint, name: name), at: location, field: field, value: text)
+    return false
+  }
+
+  /// Where an earlier row is, as a message names it from `file`: `line 12` in the same text
+  /// file, the full place (`assessment/X01.csv:12`, `assessment.xlsx:Sheet1!B12`) otherwise.
+  static func place(of origin: RowOrigin, column: Column, from file: String) -> Message.EarlierRow {
+    if origin.file == file, origin.table.sheet == nil { return .line(origin.line) }
+    return .at(origin.location(of: column).description)
+  }
+
+  // MARK: Units
+
+  /// Reads the units file: each unit once, with an id that is what it looks like.
+  func units<T: RowTable>(_ table: T) throws(Diagnostics) -> ([AssessedUnit], [String: RowOrigin]) {
+    let columns = [Column.unitID, .name, .group].map { table.position($0) }
+    var log = DiagnosticLog()
+    var units: [AssessedUnit] = []
+    var origins: [String: RowOrigin] = [:]
+    table.forEachRow(log: &log) { row, log in
+      let id = row.text(columns[0])
+      let name = row.text(columns[1])
+      let group = row.text(columns[2])
+      for (column, text) in zip([Column.unitID, .name, .group], [id, name, group]) where text.isEmpty {
+        log.add(.emptyField(column: table.name(column)), at: table.location(line: row.line, column: column), field: table.name(column))
+      }
+      if id.isEmpty || name.isEmpty || group.isEmpty { return }
+      let location = table.location(line: row.line, column: .unitID)
+      guard Self.checkIdentifier(id, at: location, field: table.name(.unitID), log: &log) else { return }
+      if let first = origins[id] {
+        log.add(
+          .duplicateUnit(first: Self.place(of: first, column: .unitID, from: table.file)), at: location, field: table.name(.unitID),
+          value: id)
+        return
+      }
+      origins[id] = RowOrigin(table: table.origin, line: row.line)
+      units.append(AssessedUnit(id: id, name: name, group: group))
+    }
+    if units.isEmpty && log.isEmpty { log.add(.noUnits, at: InputLocation(file: table.file)) }
+    try log.throwIfAny()
+    return (units, origins)
+  }
+
+  // MARK: Self-assessment and appraisal rows
+
+  /// The rows of one or more assessment (or appraisal) files, merged: by unit position, then
+  /// leaf code, with where each (unit, leaf) was first given, so that a second row in another
+  /// file is named with both places.
+  struct EntryCollector {
+    var entries: [[String: LeafEntry]]
+    /// Per (unit, leaf) slot: the row that gave it first, or nil.
+    var firstRows: [RowOrigin?]
+
+    init(units: Int, leaves: Int) {
+      entries = Array(repeating: [:], count: units)
+      firstRows = Array(repeating: nil, count: units * leaves)
+    }
+
+    /// By unit id, units with rows only.
+    func byUnit(_ units: [AssessedUnit]) -> [String: [String: LeafEntry]] {
+      var byUnit: [String: [String: LeafEntry]] = [:]
+      for (unit, rows) in zip(units, entries) where !rows.isEmpty { byUnit[unit.id] = rows }
+      return byUnit
+    }
+  }
+
+  func leafEntries<T: RowTable>(_ table: T, isAppraisal: Bool, into collector: inout EntryCollector, log: inout DiagnosticLog) {
+    if !table.has(.value) && !table.has(.points) {
+      log.add(.needValueOrPointsColumn, at: table.location(line: table.header.line, column: nil), field: "header")
+      return
+    }
+    let valueColumn = table.position(.value)
+    let pointsColumn = table.position(.points)
+    let evidenceColumn = isAppraisal ? nil : table.position(.evidence)
+    let remarkColumn = table.position(isAppraisal ? .reason : .note)
+    let leafCount = criteria.leaves.count
+    table.forEachRow(log: &log) { row, log in
+      guard let unit = unitPosition(row, in: table, log: &log) else { return }
+      guard let leafIndex = leafPosition(row, in: table) else {
+        let code = row.text(table.position(.code))
+        let codeLocation = table.location(line: row.line, column: .code)
+        guard Self.checkIdentifier(code, at: codeLocation, field: table.name(.code), log: &log) else { return }
+        log.add(
+          parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: codeLocation, field: table.name(.code),
+          value: code)
+        return
+      }
+      let unitID = units[unit].id
+      let code = criteria.leaves[leafIndex].code
+      let valueText = row.text(valueColumn)
+      let pointsText = row.text(pointsColumn)
+      if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
+        log.add(.surveyLeafSelfAssessed(group: group), at: table.location(line: row.line, column: .code), field: table.name(.code), value: code)
+        return
+      }
+      var points: FixedDecimal?
+      if !pointsText.isEmpty {
+        switch FixedDecimal.parse(pointsText) {
+        case .success(let parsed): points = parsed
+        case .failure(let error):
+          log.add(
+            .number(error), at: table.location(line: row.line, column: .points), field: table.name(.points), value: pointsText)
+          return
+        }
+      }
+      if valueText.isEmpty && points == nil {
+        log.add(.noValueOrPoints, at: table.location(line: row.line, column: .value), field: table.name(.value))
+        return
+      }
+      let slot = unit * leafCount + leafIndex
+      if let first = collector.firstRows[slot] {
+        log.add(
+          .duplicateRow(unit: unitID, first: Self.place(of: first, column: .code, from: table.file)),
+          at: table.location(line: row.line, column: .code), field: table.name(.code),
+          value: code)
+        return
+      }
+      let origin = RowOrigin(table: table.origin, line: row.line)
+      collector.firstRows[slot] = origin
+      let remark = row.text(remarkColumn)
+      // A unit has a row for most leaves: size its table once instead of growing it.
+      if collector.entries[unit].isEmpty { collector.entries[unit].reserveCapacity(isAppraisal ? 4 : leafCount) }
+      collector.entries[unit][code] = LeafEntry(
+        unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points,
+        pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
+        remark: remark.isEmpty ? nil : remark, origin: origin)
+    }
+  }
+
+  /// `a; b | c` → `["a", "b", "c"]` (the text is already NFC).
+  static func evidenceIDs(_ text: String) -> [String] {
+    if text.isEmpty { return [] }
+    guard text.isASCII else {
+      return text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String(String($0).trimmingSpaces) }
+        .filter { !$0.isEmpty }
+    }
+    // ASCII ids (the common case): split and trim the bytes, one string per id.
+    var ids: [String] = []
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
+        var (lower, upper) = (start, index)
+        while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+        if lower < upper { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
+        start = index + 1
+      }
+    }
+    return ids
+  }
+
+  // MARK: Evidence
+
+  /// The evidence documents of one or more files, merged, with where each was first listed.
+  struct EvidenceCollector {
+    var documents: [[String: EvidenceDocument]]
+    var firstRows: [[String: RowOrigin]]
+
+    init(units: Int) {
+      documents = Array(repeating: [:], count: units)
+      firstRows = Array(repeating: [:], count: units)
+    }
+
+    func byUnit(_ units: [AssessedUnit]) -> [String: [String: EvidenceDocument]] {
+      var byUnit: [String: [String: EvidenceDocument]] = [:]
+      for (unit, unitDocuments) in zip(units, documents) where !unitDocuments.isEmpty { byUnit[unit.id] = unitDocuments }
+      return byUnit
+    }
+  }
+
+  func evidence<T: RowTable>(_ table: T, into collector: inout EvidenceCollector, log: inout DiagnosticLog, year: Int) {
+    let columns = [Column.evidenceID, .unitID, .title, .documentNumber, .date, .issuer, .location].map { table.position($0) }
+    table.forEachRow(log: &log) { row, log in
+      guard let unit = unitPosition(row, in: table, log: &log) else { return }
+      let unitID = units[unit].id
+      let id = row.text(columns[0])
+      let idLocation = table.location(line: row.line, column: .evidenceID)
+      guard !id.isEmpty else {
+        log.add(.missingEvidenceID, at: idLocation, field: table.name(.evidenceID))
+        return
+      }
+      guard Self.checkIdentifier(id, at: idLocation, field: table.name(.evidenceID), log: &log) else { return }
+      if let first = collector.firstRows[unit][id] {
+        log.add(
+          .duplicateEvidence(unit: unitID, first: Self.place(of: first, column: .evidenceID, from: table.file)), at: idLocation,
+          field: table.name(.evidenceID), value: id)
+        return
+      }
+      let dateText = row.text(columns[4])
+      var date: CalendarDate?
+      if !dateText.isEmpty {
+        let dateLocation = table.location(line: row.line, column: .date)
+        date = CalendarDate(parsing: dateText)
+        guard let date else {
+          log.add(.invalidDate, at: dateLocation, field: table.name(.date), value: dateText)
+          return
+        }
+        if date.year > year + 1 { log.warn(.dateFarAfterYear(year: year), at: dateLocation, field: table.name(.date), value: dateText) }
+      }
+      func optional(_ column: Int?) -> String? {
+        let text = row.text(column)
+        return text.isEmpty ? nil : text
+      }
+      if collector.documents[unit].isEmpty {
+        collector.documents[unit].reserveCapacity(32)
+        collector.firstRows[unit].reserveCapacity(32)
+      }
+      collector.firstRows[unit][id] = RowOrigin(table: table.origin, line: row.line)
+      collector.documents[unit][id] = EvidenceDocument(
+        id: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
+        issuer: optional(columns[5]), location: optional(columns[6]))
+    }
+  }
+
+  // MARK: Adjustments
+
+  func adjustments<T: RowTable>(_ table: T, into result: inout [String: [Adjustment]], log: inout DiagnosticLog) {
+    let columns = [Column.unitID, .kind, .points, .reason].map { table.position($0) }
+    var sawRow = false
+    table.forEachRow(log: &log) { row, log in
+      if !sawRow && criteria.adjustmentCaps == nil {
+        log.add(.noAdjustmentCaps(criteria: criteria.id), at: InputLocation(file: table.file))
+      }
+      sawRow = true
+      guard criteria.adjustmentCaps != nil else { return }
+      guard let unit = unitPosition(row, in: table, log: &log) else { return }
+      let unitID = units[unit].id
+      let kindText = row.text(columns[1])
+      guard let kind = Adjustment.Kind(word: kindText) else {
+        log.add(.adjustmentKind, at: table.location(line: row.line, column: .kind), field: table.name(.kind), value: kindText)
+        return
+      }
+      let pointsText = row.text(columns[2])
+      let points: FixedDecimal
+      switch FixedDecimal.parse(pointsText) {
+      case .success(let parsed): points = parsed
+      case .failure(let error):
+        log.add(.number(error), at: table.location(line: row.line, column: .points), field: table.name(.points), value: pointsText)
+        return
+      }
+      let reason = row.text(columns[3])
+      result[unitID, default: []].append(
+        Adjustment(
+          unitID: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason,
+          origin: RowOrigin(table: table.origin, line: row.line)))
+    }
+  }
+}
+
+extension Adjustment.Kind {
+  /// `bonus` or `penalty`, or the Vietnamese `thưởng` (điểm thưởng) and `trừ` (điểm trừ).
+  init?(word: String) {
+    switch TextFolding.folded(word) {
+    case "bonus", "thưởng", "điểm thưởng": self = .bonus
+    case "penalty", "trừ", "điểm trừ": self = .penalty
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/// A column of a year file, by its English name (the name written in output and in
+/// messages), with the Vietnamese names a header may use instead.
+///
+/// Header names are matched after NFC normalisation, trimming, case folding and making inner
+/// runs of spaces one: `Mã đơn vị`, ` MÃ ĐƠN VỊ ` and `mã  đơn vị` are all `unit_id`.
+public enum Column: String, Sendable, Hashable, CaseIterable {
+  case unitID = "unit_id"
+  case name
+  case group
+  case code
+  case value
+  case points
+  case evidence
+  case note
+  case reason
+  case evidenceID = "evidence_id"
+  case title
+  case documentNumber = "doc_number"
+  case date
+  case issuer
+  case location
+  case respondentID = "respondent_id"
+  case question
+  case answer
+  case weight
+  case kind
+  case appraiser
+  case text
+
+  /// What a cell of the column holds, which decides how a workbook cell becomes text.
+  enum Role {
+    /// An id or code: a number cell here means Excel changed what was typed.
+    case identifier
+    /// A leaf's value: a percentage, a date, a count, a word.
+    case value
+    /// A number (points, weight).
+    case number
+    /// A date.
+    case date
+    /// Free text.
+    case text
+  }
+
+  var role: Role {
+    switch self {
+    case .unitID, .code, .evidenceID, .respondentID, .question: .identifier
+    case .value, .answer: .value
+    case .points, .weight: .number
+    case .date: .date
+    case .name, .group, .evidence, .note, .reason, .title, .documentNumber, .issuer, .location, .kind, .appraiser, .text:
+      .text
+    }
+  }
+
+  /// The Vietnamese names of the column in `file` (some depend on the file: `Điểm tự chấm` is
+  /// the points of a self-assessment, `Điểm thẩm định` of an appraisal).
+  public func aliases(in file: YearFileKind) -> [String] {
+    switch self {
+    case .unitID: ["Mã đơn vị"]
+    case .name: ["Tên đơn vị"]
+    case .group: ["Khối", "Nhóm"]
+    case .code: ["Mã tiêu chí"]
+    case .value: ["Giá trị", "Kết quả"]
+    case .points:
+      switch file {
+      case .assessment: ["Điểm", "Điểm tự chấm"]
+      case .appraisal: ["Điểm", "Điểm thẩm định"]
+      default: ["Điểm"]
+      }
+    case .evidence: ["Tài liệu kiểm chứng"]
+    case .note: ["Ghi chú"]
+    case .reason: ["Lý do"]
+    case .evidenceID: ["Mã tài liệu"]
+    case .title: ["Tên tài liệu", "Trích yếu"]
+    case .documentNumber: ["Số ký hiệu"]
+    case .date: file == .evidence ? ["Ngày ban hành", "Ngày"] : ["Ngày"]
+    case .issuer: ["Cơ quan ban hành"]
+    case .location: ["Vị trí", "Đường dẫn"]
+    case .respondentID: ["Mã phiếu"]
+    case .question: ["Câu hỏi"]
+    case .answer: ["Trả lời"]
+    case .weight: ["Trọng số"]
+    case .kind: ["Loại"]
+    case .appraiser: ["Người thẩm định"]
+    case .text: ["Nội dung giải trình", "Giải trình"]
+    }
+  }
+}
+
+/// The kinds of file a year folder holds.
+public enum YearFileKind: String, Sendable, Hashable, CaseIterable {
+  case units, assessment, appraisal, evidence, survey, adjustments, explanation
+
+  /// The columns that must be in the header.
+  var required: [Column] {
+    switch self {
+    case .units: [.unitID, .name, .group]
+    case .assessment, .appraisal: [.unitID, .code]
+    case .evidence: [.evidenceID, .unitID, .title]
+    case .survey: [.unitID, .respondentID, .question, .answer]
+    case .adjustments: [.unitID, .kind, .points]
+    case .explanation: [.unitID, .code, .text]
+    }
+  }
+
+  /// The columns that may be in the header.
+  var optional: [Column] {
+    switch self {
+    case .units: []
+    case .assessment: [.value, .points, .evidence, .note]
+    case .appraisal: [.value, .points, .reason, .appraiser, .date]
+    case .evidence: [.documentNumber, .date, .issuer, .location]
+    case .survey: [.weight]
+    case .adjustments: [.reason]
+    case .explanation: [.evidence, .date]
+    }
+  }
+
+  /// Whether the year may hold a folder of such files, one per unit, instead of one file.
+  public var mayBeFolder: Bool {
+    switch self {
+    case .assessment, .appraisal, .evidence, .adjustments, .explanation: true
+    case .units, .survey: false
+    }
+  }
+
+  /// The column named `header` (after folding), if it is one of this file's.
+  func column(named header: String) -> Column? {
+    let folded = TextFolding.folded(header)
+    guard !folded.isEmpty else { return nil }
+    for column in required + optional {
+      if folded == column.rawValue || column.aliases(in: self).contains(where: { TextFolding.folded($0) == folded }) {
+        return column
+      }
+    }
+    return nil
+  }
+}

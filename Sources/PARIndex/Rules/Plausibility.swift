@@ -1,0 +1,81 @@
+/// Values a rule accepts but that are almost certainly not what the unit meant — each one a
+/// warning (`W-…`) naming the cell and what to write instead; the ranking is still produced.
+///
+/// - A percentage written as a fraction of 1 (`0,962`, what Excel leaves when a `%` format is
+///   lost) on a leaf whose thresholds or target are above 1.
+/// - A count written like a thousands group (`1.234`) on a leaf whose thresholds are whole numbers.
+/// - A date before the year assessed, or more than a year after it.
+/// - A date `dd/mm/yyyy` that also reads as a valid `mm/dd/yyyy` (as English-locale Excel writes)
+///   and would then fall on the other side of the deadline.
+public enum Plausibility {
+  /// The warnings for `value`, which `leaf`'s rule scored with `reasoning`, in a set for `year`.
+  public static func warnings(for value: String, leaf: CriteriaNode, reasoning: Reasoning, year: Int) -> [Message] {
+    switch reasoning {
+    case .tiers(let percentage, _, _):
+      guard case .tiers(let tiers)? = leaf.rule else { return [] }
+      let highest = tiers.map(\.threshold).max() ?? .zero
+      var found = fraction(value, percentage, above: highest)
+      if tiers.allSatisfy({ $0.threshold.hasAtMost(places: 0) }), let whole = thousands(value) {
+        found.append(.thousandsGroup(shown: whole))
+      }
+      return found
+    case .proportional(let percentage, let target, _, _):
+      return fraction(value, percentage, above: target)
+    case .surveyGiven(_, let percentage):
+      return fraction(value, percentage, above: FixedDecimal(1))
+    case .deadline(let date?, let due, let lateUntil, let outcome):
+      var found: [Message] = []
+      if date.year < year { found.append(.dateBeforeYear(year: year)) }
+      if date.year > year + 1 { found.append(.dateFarAfterYear(year: year)) }
+      if let swapped = swappedReading(value), swapped != date, let own = reading(outcome) {
+        let other: Message.DeadlineReading =
+          swapped <= due ? .onTime : (lateUntil.map { swapped > $0 } ?? false) ? .tooLate : .late
+        if other != own { found.append(.dateAmbiguous(other: swapped.description, outcome: own, otherOutcome: other)) }
+      }
+      return found
+    default:
+      return []
+    }
+  }
+
+  /// `0,962` on a leaf measured in percent above 1: most likely 96,2 %.
+  private static func fraction(_ value: String, _ percentage: PercentageValue, above bound: FixedDecimal) -> [Message] {
+    guard percentage.ratio == nil, bound > FixedDecimal(1), !value.contains("%") else { return [] }
+    guard percentage.percent > .zero, percentage.percent < Fraction(1, 1) else { return [] }
+    // As the unit wrote it, with its own decimal separator: 0,962 → 96,2.
+    let hundredfold = percentage.percent.multiplied(by: Fraction(100, 1))?.rounded(places: 4) ?? .zero
+    let separator = value.contains(",") ? "," : "."
+    return [.percentAsFraction(shown: hundredfold.description.replacingAll(".", with: separator))]
+  }
+
+  /// `1.234` or `1,234`: one to three digits, a separator, exactly three digits. The whole
+  /// number it most likely means, or `nil`.
+  static func thousands(_ value: String) -> String? {
+    let text = value.trimmingSpaces.utf8
+    guard let separator = text.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else { return nil }
+    let head = text[..<separator]
+    let tail = text[text.index(after: separator)...]
+    let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    guard (1...3).contains(head.count), tail.count == 3, head.allSatisfy(isDigit), tail.allSatisfy(isDigit) else { return nil }
+    guard head.first != UInt8(ascii: "0") else { return nil }
+    return String(decoding: head, as: UTF8.self) + String(decoding: tail, as: UTF8.self)
+  }
+
+  /// The date `dd/mm/yyyy` read the other way round (`mm/dd/yyyy`), when that is a date too.
+  static func swappedReading(_ value: String) -> CalendarDate? {
+    let parts = value.trimmingSpaces.split(separator: "/")
+    guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2]),
+      parts[2].count == 4, first <= 12, second <= 12, first != second
+    else { return nil }
+    return CalendarDate(year: year, month: first, day: second)
+  }
+
+  private static func reading(_ outcome: Reasoning.DeadlineOutcome) -> Message.DeadlineReading? {
+    switch outcome {
+    case .onTime: .onTime
+    case .late: .late
+    case .tooLate: .tooLate
+    case .notDone: nil
+    }
+  }
+}
