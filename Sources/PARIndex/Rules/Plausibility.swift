@@ -4,7 +4,9 @@
 /// - A percentage written as a fraction of 1 (`0,962`, what Excel leaves when a `%` format is
 ///   lost) on a leaf whose thresholds or target are above 1.
 /// - A count written like a thousands group (`1.234`) on a leaf whose thresholds are whole numbers.
-/// - A date before the year assessed, or more than a year after it.
+/// - A date more than a quarter before the year assessed (before 1 October of the year before:
+///   a plan issued in December for the next year is usual, one of the spring before is a typo),
+///   or in a year after the next.
 /// - A date `dd/mm/yyyy` that also reads as a valid `mm/dd/yyyy` (as English-locale Excel writes)
 ///   and would then fall on the other side of the deadline.
 public enum Plausibility {
@@ -12,10 +14,10 @@ public enum Plausibility {
   public static func warnings(for value: String, leaf: CriteriaNode, reasoning: Reasoning, year: Int) -> [Message] {
     switch reasoning {
     case .tiers(let percentage, _, _):
-      guard case .tiers(let tiers)? = leaf.rule else { return [] }
-      let highest = tiers.map(\.threshold).max() ?? .zero
+      guard case .tiers(let tiers)? = leaf.rule, let highest = tiers.first?.threshold else { return [] }
+      // Tiers run from the highest threshold down.
       var found = fraction(value, percentage, above: highest)
-      if tiers.allSatisfy({ $0.threshold.hasAtMost(places: 0) }), let whole = thousands(value) {
+      if let whole = thousands(value), tiers.allSatisfy({ $0.threshold.hasAtMost(places: 0) }) {
         found.append(.thousandsGroup(shown: whole))
       }
       return found
@@ -25,9 +27,9 @@ public enum Plausibility {
       return fraction(value, percentage, above: FixedDecimal(1))
     case .deadline(let date?, let due, let lateUntil, let outcome):
       var found: [Message] = []
-      if date.year < year { found.append(.dateBeforeYear(year: year)) }
+      if date < CalendarDate(year: year - 1, month: 10, day: 1)! { found.append(.dateBeforeYear(year: year)) }
       if date.year > year + 1 { found.append(.dateFarAfterYear(year: year)) }
-      if let swapped = swappedReading(value), swapped != date, let own = reading(outcome) {
+      if date.day <= 12, date.month != date.day, let swapped = swappedReading(value), let own = reading(outcome) {
         let other: Message.DeadlineReading =
           swapped <= due ? .onTime : (lateUntil.map { swapped > $0 } ?? false) ? .tooLate : .late
         if other != own { found.append(.dateAmbiguous(other: swapped.description, outcome: own, otherOutcome: other)) }
@@ -40,8 +42,10 @@ public enum Plausibility {
 
   /// `0,962` on a leaf measured in percent above 1: most likely 96,2 %.
   private static func fraction(_ value: String, _ percentage: PercentageValue, above bound: FixedDecimal) -> [Message] {
-    guard percentage.ratio == nil, bound > FixedDecimal(1), !value.contains("%") else { return [] }
-    guard percentage.percent > .zero, percentage.percent < Fraction(1, 1) else { return [] }
+    // The cheap tests first: most values are not below 1.
+    guard percentage.percent < Fraction(1, 1), percentage.percent > .zero, percentage.ratio == nil, bound > FixedDecimal(1),
+      !value.utf8.contains(UInt8(ascii: "%"))
+    else { return [] }
     // As the unit wrote it, with its own decimal separator: 0,962 → 96,2.
     let hundredfold = percentage.percent.multiplied(by: Fraction(100, 1))?.rounded(places: 4) ?? .zero
     let separator = value.contains(",") ? "," : "."
@@ -51,6 +55,7 @@ public enum Plausibility {
   /// `1.234` or `1,234`: one to three digits, a separator, exactly three digits. The whole
   /// number it most likely means, or `nil`.
   static func thousands(_ value: String) -> String? {
+    guard (5...7).contains(value.utf8.count) || value.utf8.count > 7 && value.trimmingSpaces.utf8.count <= 7 else { return nil }
     let text = value.trimmingSpaces.utf8
     guard let separator = text.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else { return nil }
     let head = text[..<separator]
@@ -63,6 +68,7 @@ public enum Plausibility {
 
   /// The date `dd/mm/yyyy` read the other way round (`mm/dd/yyyy`), when that is a date too.
   static func swappedReading(_ value: String) -> CalendarDate? {
+    guard value.utf8.contains(UInt8(ascii: "/")) else { return nil }
     let parts = value.trimmingSpaces.split(separator: "/")
     guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2]),
       parts[2].count == 4, first <= 12, second <= 12, first != second

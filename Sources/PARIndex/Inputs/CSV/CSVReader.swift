@@ -158,9 +158,7 @@ package struct CSVRecord {
   func needsText(_ field: Int) -> Bool {
     guard field < spans.count else { return false }
     let span = spans[field]
-    if span.escaped { return true }
-    for index in span.start..<span.end where buffer[index] >= 0x80 { return true }
-    return false
+    return span.escaped || span.high
   }
 
   /// True when the field is quoted with doubled quotes to undo.

@@ -14,6 +14,8 @@ enum CSVSplitter {
     var end: Int
     /// The field holds doubled quotes to undo.
     var escaped: Bool
+    /// The field holds bytes above ASCII (it may need NFC, or hold a no-break space).
+    var high = false
   }
 
   /// How strict to be.
@@ -57,8 +59,10 @@ enum CSVSplitter {
         var cursor = fieldStart
         var escaped = false
         var closed = false
+        var high = false
         while cursor < end {
           let byte = buffer[cursor]
+          if byte >= 0x80 { high = true }
           if byte == quote {
             if cursor + 1 < end && buffer[cursor + 1] == quote {
               escaped = true
@@ -75,20 +79,21 @@ enum CSVSplitter {
           cursor += 1
         }
         guard closed else { return mode == .singleLine ? .needsGeneralReader : .unclosedQuote(line: recordLine) }
-        spans.append(Span(start: fieldStart, end: cursor, escaped: escaped))
+        spans.append(Span(start: fieldStart, end: cursor, escaped: escaped, high: high))
         index = cursor + 1
         if index < end, buffer[index] != separator, buffer[index] != 0x0A, buffer[index] != 0x0D {
           return mode == .singleLine ? .needsGeneralReader : .textAfterQuote(line: line)
         }
       } else {
         let fieldStart = index
-        index = nextSpecial(buffer, from: index, to: end, separator: separator)
+        var high = false
+        index = nextSpecial(buffer, from: index, to: end, separator: separator, high: &high)
         if mode == .singleLine && index < end && buffer[index] == quote { return .needsGeneralReader }
         // In the general mode a quote inside an unquoted field is text: go on to the real end.
         while index < end && buffer[index] == quote {
-          index = nextSpecial(buffer, from: index + 1, to: end, separator: separator)
+          index = nextSpecial(buffer, from: index + 1, to: end, separator: separator, high: &high)
         }
-        spans.append(Span(start: fieldStart, end: index, escaped: false))
+        spans.append(Span(start: fieldStart, end: index, escaped: false, high: high))
       }
       // Here index is at a separator, a line break or the end.
       if index < end && buffer[index] == separator {
@@ -110,9 +115,12 @@ enum CSVSplitter {
     }
   }
 
-  /// The first offset at or after `start` holding the separator, a quote, LF or CR (or `end`).
+  /// The first offset at or after `start` holding the separator, a quote, LF or CR (or `end`);
+  /// `high` is set when a byte above ASCII is passed on the way.
   @inline(__always)
-  static func nextSpecial(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, separator: UInt8) -> Int {
+  static func nextSpecial(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, separator: UInt8, high: inout Bool
+  ) -> Int {
     var index = start
     guard let base = buffer.baseAddress else { return end }
     let raw = UnsafeRawPointer(base)
@@ -128,12 +136,19 @@ enum CSVSplitter {
       // for the lowest match, which is the only one used).
       @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
       let found = zeros(word ^ separators) | zeros(word ^ quotes) | zeros(word ^ feeds) | zeros(word ^ returns)
-      if found != 0 { return index + found.trailingZeroBitCount / 8 }
+      if found != 0 {
+        let offset = found.trailingZeroBitCount / 8
+        // Bytes above ASCII before the match (the bits of the lower bytes only).
+        if offset > 0 && word & highs & (UInt64.max >> UInt64(64 - 8 * offset)) != 0 { high = true }
+        return index + offset
+      }
+      if word & highs != 0 { high = true }
       index += 8
     }
     while index < end {
       let byte = buffer[index]
       if byte == separator || byte == quote || byte == 0x0A || byte == 0x0D { return index }
+      if byte >= 0x80 { high = true }
       index += 1
     }
     return end
