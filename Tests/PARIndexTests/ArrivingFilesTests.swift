@@ -302,7 +302,7 @@ struct ArrivingFilesTests {
 
   @Test func datesBeforeTheYearOrFarAfterItAreWarned() throws {
     var files = Self.year
-    files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(of: "B,1.2,2025-01-31,,E9,", with: "B,1.2,2024-12-20,,E9,")
+    files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(of: "B,1.2,2025-01-31,,E9,", with: "B,1.2,2024-05-20,,E9,")
       .replacingOccurrences(of: "P,1.2,31/01/2025,,E2|E9,", with: "P,1.2,15/03/2027,,E2|E9,")
     let results = try Mini.run(files)
     #expect(results.warnings.map(\.code) == ["W-DATE-BEFORE-YEAR", "W-DATE-FAR-AFTER"])

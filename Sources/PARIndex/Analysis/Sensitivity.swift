@@ -95,7 +95,7 @@ public struct Sensitivity: Sendable {
 }
 
 /// SplitMix64: small, fast, and the same sequence on every platform for a seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
   public init(seed: UInt64) { state = seed }
   public mutating func next() -> UInt64 {

@@ -39,8 +39,8 @@ private func hexValue(_ digit: UInt8) -> UInt8? {
   }
 }
 
-/// A small deterministic generator (SplitMix64) so "random" test inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
+/// A small deterministic generator (CodecRandom) so "random" test inputs are the same on every run.
+struct CodecRandom: RandomNumberGenerator {
   /// The running state.
   private var state: UInt64
 

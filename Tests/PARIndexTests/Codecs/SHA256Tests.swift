@@ -48,7 +48,7 @@ import Testing
 
   /// Two updates split at every possible point give the one-shot digest.
   @Test func everySplitPointEqualsOneShot() {
-    var random = SplitMix64(seed: 256)
+    var random = CodecRandom(seed: 256)
     let messages: [[UInt8]] = [
       Array("abc".utf8), Array(Self.message448.utf8), Array(Self.message896.utf8), random.bytes(200), [],
     ]
@@ -65,7 +65,7 @@ import Testing
 
   /// Three updates split at every pair of points give the one-shot digest.
   @Test func everyPairOfSplitPointsEqualsOneShot() {
-    var random = SplitMix64(seed: 3)
+    var random = CodecRandom(seed: 3)
     let message = random.bytes(130)
     let expected = SHA256.hash(message)
     for first in 0...message.count {
@@ -81,7 +81,7 @@ import Testing
 
   /// Splits around the 4 KiB pieces in which `update` feeds the compression function give the one-shot digest.
   @Test func splitsAroundInternalChunksEqualOneShot() {
-    var random = SplitMix64(seed: 4096)
+    var random = CodecRandom(seed: 4096)
     let message = random.bytes(3 * 4096 + 100)
     let expected = SHA256.hash(message)
     for split in [1, 63, 64, 65, 4031, 4095, 4096, 4097, 4160, 8191, 8192, 8193, 12288, 12289, message.count - 1] {
@@ -94,7 +94,7 @@ import Testing
 
   /// One byte per update gives the one-shot digest.
   @Test func byteAtATime() {
-    var random = SplitMix64(seed: 7)
+    var random = CodecRandom(seed: 7)
     let message = random.bytes(1000)
     var hasher = SHA256()
     for byte in message { hasher.update([byte]) }
@@ -113,7 +113,7 @@ import Testing
 
   /// Input at any alignment hashes the same (the block loads are unaligned).
   @Test func unalignedInput() {
-    var random = SplitMix64(seed: 11)
+    var random = CodecRandom(seed: 11)
     let message = random.bytes(1024 + 8)
     for shift in 0..<8 {
       let slice = Array(message[shift..<(shift + 1024)])

@@ -124,7 +124,7 @@ import Testing
 
   /// A long mix of ASCII runs and high bytes decodes as byte-by-byte table look-ups do.
   @Test func longMixedInputEqualsByteByByteDecoding() throws {
-    var random = SplitMix64(seed: 1258)
+    var random = CodecRandom(seed: 1258)
     var input = [UInt8]()
     // Runs of ASCII of every length up to 20 between defined high bytes, so both loop paths alternate a lot.
     while input.count < 20_000 {
