@@ -156,9 +156,11 @@ public enum Message: Sendable, Hashable {
   /// The workbook has no worksheet.
   case noWorksheet
   /// The workbook is damaged (the ZIP container, the compressed data or the XML).
-  case damagedWorkbook(String)
+  case damagedWorkbook(WorkbookDamage)
   /// The workbook exceeds a limit set against hostile files.
-  case workbookLimit(String)
+  case workbookLimit(WorkbookLimit)
+  /// A number cell in a date column (its date format lost).
+  case numberInDateColumn(shown: String)
   /// A part of the workbook is missing.
   case workbookPartMissing(String)
 
@@ -292,6 +294,32 @@ public enum Message: Sendable, Hashable {
   public enum Claim: Sendable, Hashable {
     case points(String)
     case notApplicable
+  }
+
+  /// What is wrong with a workbook's container or XML.
+  public enum WorkbookDamage: Sendable, Hashable {
+    /// Not a ZIP archive at all.
+    case notAWorkbook
+    /// Cut off before its end (an upload or a copy that did not finish).
+    case truncated
+    /// A part's compressed data or checksum is wrong.
+    case corruptPart(String)
+    /// A part's XML is malformed (at a line of that part).
+    case badXML(part: String, line: Int, detail: String)
+    /// A ZIP feature no workbook uses (ZIP64, several disks, a compression method).
+    case unsupportedZIP(String)
+  }
+
+  /// A limit against hostile workbooks.
+  public enum WorkbookLimit: Sendable, Hashable {
+    /// More uncompressed data than the limit.
+    case size(limit: String)
+    /// A part that expands far more than any real workbook's.
+    case ratio(part: String)
+    /// More parts than the limit.
+    case entries(limit: Int)
+    /// A part's XML is nested deeper, or holds longer texts, than the limit.
+    case xml(part: String, limit: String)
   }
 
   /// How a deadline date reads against its due date, for the ambiguous-date warning.
@@ -622,14 +650,36 @@ extension Message {
         en: "the number has more than \(allowed) decimals (often from a formula): round it with ROUND or type the value")
     case .noWorksheet:
       return e("E-XLSX-NO-SHEET", vi: "bảng tính không có trang tính nào", en: "the workbook has no worksheet")
-    case .damagedWorkbook(let detail):
+    case .damagedWorkbook(let damage):
+      let (vi, en): (String, String) =
+        switch damage {
+        case .notAWorkbook: ("không phải tệp .xlsx", "not an .xlsx file")
+        case .truncated: ("tệp bị cắt cụt, chưa được tải hoặc chép hết", "the file is cut short: not fully uploaded or copied")
+        case .corruptPart(let part): ("dữ liệu nén của phần \(part) bị lỗi", "the compressed data of its part \(part) is wrong")
+        case .badXML(let part, let line, let detail):
+          ("phần \(part) không phải XML hợp lệ ở dòng \(line)", "its part \(part) is not valid XML at line \(line): \(detail)")
+        case .unsupportedZIP(let what): ("dùng tính năng ZIP không hỗ trợ: \(what)", "it uses a ZIP feature no workbook needs: \(what)")
+        }
       return e(
         "E-XLSX-DAMAGED",
-        vi: "bảng tính bị hỏng (\(detail)): hãy mở bằng Excel và lưu lại, hoặc xin đơn vị gửi lại tệp",
-        en: "the workbook is damaged (\(detail)): open it in Excel and save it again, or ask the unit to send it again")
-    case .workbookLimit(let detail):
+        vi: "bảng tính bị hỏng (\(vi)): hãy mở bằng Excel và lưu lại, hoặc xin đơn vị gửi lại tệp",
+        en: "the workbook is damaged (\(en)): open it in Excel and save it again, or ask the unit to send it again")
+    case .workbookLimit(let limit):
+      let (vi, en): (String, String) =
+        switch limit {
+        case .size(let bytes): ("dữ liệu giải nén vượt \(bytes)", "more than \(bytes) uncompressed")
+        case .ratio(let part): ("phần \(part) giãn nở bất thường khi giải nén", "its part \(part) expands far more than a real workbook's")
+        case .entries(let count): ("hơn \(count) phần", "more than \(count) parts")
+        case .xml(let part, let what): ("phần \(part) vượt giới hạn \(what)", "its part \(part) exceeds the limit on \(what)")
+        }
       return e(
-        "E-XLSX-LIMIT", vi: "bảng tính vượt giới hạn an toàn (\(detail))", en: "the workbook exceeds a safety limit (\(detail))")
+        "E-XLSX-LIMIT", vi: "bảng tính vượt giới hạn an toàn (\(vi)): không đọc tệp này",
+        en: "the workbook exceeds a safety limit (\(en)): the file is not read")
+    case .numberInDateColumn(let shown):
+      return e(
+        "E-XLSX-NUMBER-IN-DATE-COLUMN",
+        vi: "ô là số \(shown), không phải ngày tháng: hãy định dạng ô là ngày (dd/mm/yyyy)",
+        en: "the cell is the number \(shown), not a date: format the cell as a date (dd/mm/yyyy)")
     case .workbookPartMissing(let part):
       return e(
         "E-XLSX-PART-MISSING", vi: "bảng tính thiếu phần \(part): hãy mở bằng Excel và lưu lại",

@@ -22,6 +22,21 @@ enum FileSniffer {
     return nil
   }
 
+  /// Whether an OLE compound file is an encrypted OOXML workbook (its directory names the
+  /// `EncryptedPackage` stream, in UTF-16) rather than an Excel 97–2003 workbook.
+  static func oleIsEncryptedWorkbook(_ bytes: [UInt8]) -> Bool {
+    let name = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    guard bytes.count >= name.count else { return false }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      while index + name.count <= buffer.count {
+        if buffer[index] == name[0] && buffer[index + 2] == name[2] && Array(buffer[index..<index + name.count]) == name { return true }
+        index += 1
+      }
+      return false
+    }
+  }
+
   /// The message for a container found where text was expected.
   static func message(for container: Container) -> Message {
     switch container {

@@ -267,13 +267,29 @@ public enum SurveyAggregator {
     return try inMemory(file: file.path, bytes: text.bytes, job.with(threads: 1), lineByLine: true)
   }
 
-  private static func finish(_ total: SurveyChunk) throws(Diagnostics) -> SurveyResults {
+  static func finish(_ total: SurveyChunk) throws(Diagnostics) -> SurveyResults {
     if !total.log.isEmpty { throw Diagnostics(total.log.errors.sorted(by: Diagnostic.fileOrder)) }
     return total.results()
   }
 }
 
 extension SurveyAggregator {
+  /// Aggregates a survey in a worksheet, row by row as the sheet is streamed.
+  static func aggregate(sheet table: SheetTable, criteria: CriteriaSet, unitIDs: [String], unitsName: String) throws(Diagnostics)
+    -> SurveyResults
+  {
+    var job = try Job(criteria: criteria, unitIDs: unitIDs, file: table.file)
+    job.unitsName = unitsName
+    let context = SurveyContext(
+      file: table.file, survey: job.survey, unitIDs: unitIDs, unitsName: unitsName, header: table.header, origin: table.origin)
+    var chunk = SurveyChunk(context: context, sealsRuns: false)
+    var log = DiagnosticLog()
+    table.forEachRow(log: &log) { row, _ in chunk.add(row) }
+    chunk.log.add(log)
+    if chunk.revisited { preconditionFailure("an unsealed reading keeps every unit") }
+    return try finish(chunk)
+  }
+
   /// The streamed reader with a chosen block size, sealing or not (for tests).
   static func aggregate(
     path: String, criteria: CriteriaSet, unitIDs: [String], threads: Int?, blockSize: Int, sealsRuns: Bool = true

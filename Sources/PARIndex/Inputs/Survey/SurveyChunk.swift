@@ -29,9 +29,11 @@ struct SurveyContext: Sendable {
   let answerColumn: Int
   let weightColumn: Int?
 
-  init(file: String, survey: SurveyDefinition, unitIDs: [String], unitsName: String, header: TableHeader) {
+  init(
+    file: String, survey: SurveyDefinition, unitIDs: [String], unitsName: String, header: TableHeader, origin: TableOrigin? = nil
+  ) {
     (self.file, self.survey, self.unitIDs, self.unitsName, self.header) = (file, survey, unitIDs, unitsName, header)
-    origin = TableOrigin(file: file, sheet: nil, header: header)
+    self.origin = origin ?? TableOrigin(file: file, sheet: nil, header: header)
     units = ByteInterner(capacity: unitIDs.count)
     for id in unitIDs { units.intern(id) }
     var groupsOfQuestion: [[Int]] = []
@@ -140,6 +142,23 @@ struct SurveyChunk: Sendable {
     return true
   }
 
+  /// One row of a worksheet (its texts already trimmed and NFC).
+  mutating func add<Row: TableRow>(_ row: Row) {
+    let texts = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn].map { Array(row.text($0).utf8) }
+    let weight = Array(context.weightColumn.map { row.text($0) }?.utf8 ?? "".utf8)
+    texts[0].withUnsafeBufferPointer { unit in
+      texts[1].withUnsafeBufferPointer { respondent in
+        texts[2].withUnsafeBufferPointer { question in
+          texts[3].withUnsafeBufferPointer { answer in
+            weight.withUnsafeBufferPointer { weight in
+              add(unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: row.line, stable: false)
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// One row: the fast path reads the file's bytes; a field in quotes or with non-ASCII bytes
   /// (which may need NFC normalisation) goes through `String`.
   mutating func add(_ record: CSVRecord) {
@@ -183,8 +202,11 @@ struct SurveyChunk: Sendable {
     stable: Bool
   ) {
     func fail(_ column: Column, _ value: UnsafeBufferPointer<UInt8>?, _ message: Message) {
+      // Text lines count from the piece's start (shifted when pieces are joined); sheet rows are absolute.
+      let location = context.origin.sheet == nil
+        ? InputLocation(file: context.file, place: .line(line)) : context.origin.location(line: line, column: column)
       log.add(
-        message, at: InputLocation(file: context.file, place: .line(line)), field: context.header.displayName(column),
+        message, at: location, field: context.header.displayName(column),
         value: value.map { String(decoding: $0, as: UTF8.self) })
     }
     let cachedUnit = previous.unitBytes.map { Self.same($0, unitBytes) } ?? false

@@ -47,7 +47,7 @@ extension YearLoader {
   public static func readSurvey(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
     throws(Diagnostics) -> SurveyResults
   {
-    try SurveyAggregator.aggregate(file: file.name, bytes: file.bytes, criteria: criteria, unitIDs: units.map(\.id), encoding: encoding)
+    try PartReader.survey(part(file), criteria: criteria, units: units, reader: reader(criteria, units), options: LoadOptions(encoding: encoding)).0
   }
 
   // The same from paths; the survey is streamed, never held whole.
@@ -80,7 +80,8 @@ extension YearLoader {
 
   /// Streams the survey file at `path` into per-unit tallies.
   public static func readSurvey(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics) -> SurveyResults {
-    try SurveyAggregator.aggregate(path: path, criteria: criteria, unitIDs: units.map(\.id))
+    let part = YearFiles.Part(name: path, source: .path(path), isWorkbook: path.lowercased().hasSuffix(".xlsx"))
+    return try PartReader.survey(part, criteria: criteria, units: units, reader: reader(criteria, units), options: LoadOptions()).0
   }
 
   private static func reader(_ criteria: CriteriaSet, _ units: [AssessedUnit]) -> RowReader {
@@ -90,7 +91,12 @@ extension YearLoader {
   }
 
   private static func table(_ file: InputData, _ kind: YearFileKind, _ encoding: TextEncoding) throws(Diagnostics) -> OpenedTable {
-    try PartReader.open(YearFiles.Part(name: file.name, source: .memory(file.bytes), isWorkbook: false), kind: kind, encoding: encoding).0
+    try PartReader.open(part(file), kind: kind, encoding: encoding).0
+  }
+
+  /// A file in memory as a part of a year: a workbook when its name ends in `.xlsx`.
+  private static func part(_ file: InputData) -> YearFiles.Part {
+    YearFiles.Part(name: file.name, source: .memory(file.bytes), isWorkbook: file.name.lowercased().hasSuffix(".xlsx"))
   }
 
   private static func data(_ path: String) throws(Diagnostics) -> InputData {

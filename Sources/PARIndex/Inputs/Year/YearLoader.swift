@@ -143,28 +143,33 @@ public enum YearLoader {
 /// A part of a year opened as a table, whatever its form.
 enum OpenedTable {
   case text(CSVTable)
+  case sheet(SheetTable)
 
   func units(_ reader: RowReader) throws(Diagnostics) -> ([AssessedUnit], [String: RowOrigin]) {
     switch self {
     case .text(let table): try reader.units(table)
+    case .sheet(let table): try reader.units(table)
     }
   }
 
   func leafEntries(_ reader: RowReader, isAppraisal: Bool, into collector: inout RowReader.EntryCollector, log: inout DiagnosticLog) {
     switch self {
     case .text(let table): reader.leafEntries(table, isAppraisal: isAppraisal, into: &collector, log: &log)
+    case .sheet(let table): reader.leafEntries(table, isAppraisal: isAppraisal, into: &collector, log: &log)
     }
   }
 
   func evidence(_ reader: RowReader, into collector: inout RowReader.EvidenceCollector, log: inout DiagnosticLog, year: Int) {
     switch self {
     case .text(let table): reader.evidence(table, into: &collector, log: &log, year: year)
+    case .sheet(let table): reader.evidence(table, into: &collector, log: &log, year: year)
     }
   }
 
   func adjustments(_ reader: RowReader, into result: inout [String: [Adjustment]], log: inout DiagnosticLog) {
     switch self {
     case .text(let table): reader.adjustments(table, into: &result, log: &log)
+    case .sheet(let table): reader.adjustments(table, into: &result, log: &log)
     }
   }
 }
@@ -183,6 +188,10 @@ enum PartReader {
   static func open(_ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding) throws(Diagnostics) -> (OpenedTable, InputSummary) {
     let bytes: [UInt8]
     do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
+    if part.isWorkbook {
+      let table = try sheet(bytes, part.name, kind)
+      return (.sheet(table), summary(kind, part.name, table, size: bytes.count))
+    }
     let text: DecodedText
     do { text = try TextDecoding.decode(bytes, file: part.name, encoding: encoding) } catch { throw Diagnostics([error]) }
     let table = try CSVTable.open(CSVReader(validated: text.bytes, file: part.name), kind: kind)
@@ -197,11 +206,25 @@ enum PartReader {
     }
   }
 
+  /// A workbook's sheet as a table of `kind`.
+  static func sheet(_ bytes: [UInt8], _ name: String, _ kind: YearFileKind) throws(Diagnostics) -> SheetTable {
+    let workbook: Workbook
+    do { workbook = try Workbook.open(bytes, file: name) } catch { throw Diagnostics([error]) }
+    return try SheetTable.open(workbook, kind: kind)
+  }
+
   /// The survey, aggregated (streamed from a path when it is plain text), and what it is.
   static func survey(
     _ part: YearFiles.Part, criteria: CriteriaSet, units: [AssessedUnit], reader: RowReader, options: LoadOptions
   ) throws(Diagnostics) -> (SurveyResults, InputSummary) {
     let ids = units.map(\.id)
+    if part.isWorkbook {
+      let bytes: [UInt8]
+      do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
+      let table = try sheet(bytes, part.name, .survey)
+      let results = try SurveyAggregator.aggregate(sheet: table, criteria: criteria, unitIDs: ids, unitsName: reader.unitsName)
+      return (results, summary(.survey, part.name, table, size: bytes.count))
+    }
     switch part.source {
     case .path(let path):
       let results = try SurveyAggregator.aggregate(
@@ -225,6 +248,10 @@ enum PartReader {
     let text = try? TextDecoding.decode(prefix, file: path, encoding: encoding)
     let table = text.flatMap { try? CSVTable.open(CSVReader(validated: $0.bytes, file: path), kind: kind) }
     return summary(kind, path, text?.encoding ?? "UTF-8", table, size: file?.size ?? 0)
+  }
+
+  static func summary(_ kind: YearFileKind, _ name: String, _ table: SheetTable, size: Int) -> InputSummary {
+    InputSummary(kind: kind, file: name, form: "Excel, sheet '\(table.sheet.name)'", headerLine: table.header.line, size: size)
   }
 
   static func summary(_ kind: YearFileKind, _ name: String, _ encoding: String, _ table: CSVTable?, size: Int) -> InputSummary {

@@ -144,6 +144,22 @@ indirect enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 }
 
+extension XMLError {
+  /// Where the problem is, when the error says.
+  var position: XMLPosition? {
+    switch self {
+    case .invalidUTF8(let at), .unsupportedEncoding(_, let at), .doctypeNotAllowed(let at), .invalidCharacter(_, let at),
+      .invalidCharacterReference(_, let at), .undefinedEntity(_, let at), .undeclaredPrefix(_, let at),
+      .invalidNamespaceDeclaration(_, _, let at), .invalidQualifiedName(_, let at), .duplicateAttribute(_, let at),
+      .mismatchedEndTag(_, _, let at), .unexpectedEndTag(_, let at), .multipleRootElements(let at), .textOutsideRoot(let at),
+      .noRootElement(let at), .unclosedElement(_, let at), .unexpectedEndOfInput(_, let at), .syntax(_, let at),
+      .limitExceeded(_, _, let at):
+      at
+    case .utf16NotSupported, .closed: nil
+    }
+  }
+}
+
 /// Upper-case hexadecimal, at least 4 digits, for code points in messages.
 private func hex(_ value: UInt32) -> String {
   let digits = String(value, radix: 16, uppercase: true)
