@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs a libFuzzer target of PARIndex.
 #
-#   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags…]    TARGET: csv | criteria | values | year
+#   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags…]    TARGET: csv | criteria | values | year |
+#                                                           codecs | inflate | zip | xml | workbook
 #   Fuzz/run.sh all SECONDS                                 every target in turn, SECONDS each
 #   Fuzz/run.sh build TARGET|all                            only build Fuzz/out/TARGET
 #
@@ -23,7 +24,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$here/out"
-targets=(csv criteria values year)
+targets=(csv criteria values year codecs inflate zip xml workbook)
 swiftc="${SWIFTC:-swiftc}"
 
 usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 64; }
@@ -33,6 +34,9 @@ max_len() {
     year) echo 200000 ;;
     criteria) echo 131072 ;;   # the department set is 67 kB
     values) echo 4096 ;;
+    codecs | xml) echo 16384 ;;
+    inflate | zip) echo 32768 ;;
+    workbook) echo 131072 ;;
     *) echo 65536 ;;
   esac
 }
@@ -65,7 +69,7 @@ build() {
   sources+=("$source")
   echo "building $target (${#sources[@]} files)…" >&2
   if ! "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 \
-      -enable-upcoming-feature ExistentialAny -module-name PARIndexFuzz \
+      -enable-upcoming-feature ExistentialAny -module-name PARIndexFuzz -package-name parindex \
       -file-prefix-map "$snapshot=$root/Sources" \
       "${sources[@]}" -o "$binary.tmp" >"$out/logs/$target.build.log" 2>&1; then
     grep -v 'ld.gold: warning' "$out/logs/$target.build.log" >&2 || true

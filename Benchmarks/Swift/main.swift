@@ -1,6 +1,10 @@
 // parindex-bench: times each phase of a yearly run on generated (or real) year folders.
 //
-//   swift run -c release parindex-bench DIR... [--json FILE] [--survey-only]
+//   swift run -c release parindex-bench DIR... [--json FILE] [--survey-only | --assessment-only FILE]
+//
+// `--assessment-only FILE` reads units.csv and FILE (`assessment.csv`, or `xlsx/assessment.xlsx`
+// from Benchmarks/make_xlsx.py) as the self-assessment, and nothing else: the workbook reader's
+// time and memory against the CSV reader's on the same rows, one process each.
 //
 // Each DIR holds criteria.json and the year's CSV files (Benchmarks/generate.py writes them).
 // Phases run one after another so each can be timed alone (the CLI reads files concurrently,
@@ -47,7 +51,7 @@ func fileSize(_ path: String) -> Int? {
   (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
 }
 
-func run(_ folder: String) throws -> (phases: [Phase], units: Int, surveyRows: Int, peak: Double) {
+func run(_ folder: String, assessmentOnly: String?) throws -> (phases: [Phase], units: Int, surveyRows: Int, peak: Double) {
   var phases: [Phase] = []
   let path = { (name: String) in folder + "/" + name }
   let criteria = try measure(&phases, "read criteria", bytes: fileSize(path("criteria.json"))) {
@@ -57,6 +61,12 @@ func run(_ folder: String) throws -> (phases: [Phase], units: Int, surveyRows: I
     try YearLoader.readUnits(at: path("units.csv"), criteria: criteria)
   }
   var data = YearData(units: units)
+  if let assessmentOnly {
+    let rows = try measure(&phases, "read " + assessmentOnly, bytes: fileSize(path(assessmentOnly))) {
+      try YearLoader.readEntries(at: path(assessmentOnly), criteria: criteria, units: units, appraisal: false)
+    }
+    return (phases, units.count, rows.values.reduce(0) { $0 + $1.count }, peakResidentMiB())
+  }
   if surveyOnly {
     let survey = try measure(&phases, "aggregate survey.csv", bytes: fileSize(path("survey.csv"))) {
       try YearLoader.readSurvey(at: path("survey.csv"), criteria: criteria, units: units)
@@ -112,6 +122,12 @@ var jsonPath: String?
 // `--survey-only`: time units.csv and survey.csv alone (for profiling the aggregator).
 let surveyOnly = arguments.contains("--survey-only")
 arguments.removeAll { $0 == "--survey-only" }
+// `--assessment-only FILE`: units.csv and FILE as the self-assessment, nothing else.
+var assessmentOnly: String?
+if let flag = arguments.firstIndex(of: "--assessment-only"), flag + 1 < arguments.count {
+  assessmentOnly = arguments[flag + 1]
+  arguments.removeSubrange(flag...(flag + 1))
+}
 if let flag = arguments.firstIndex(of: "--json"), flag + 1 < arguments.count {
   jsonPath = arguments[flag + 1]
   arguments.removeSubrange(flag...(flag + 1))
@@ -124,9 +140,9 @@ guard !arguments.isEmpty else {
 var report: [[String: Any]] = []
 for folder in arguments {
   do {
-    let (phases, units, answers, peak) = try run(folder)
+    let (phases, units, answers, peak) = try run(folder, assessmentOnly: assessmentOnly)
     let total = phases.reduce(0) { $0 + $1.seconds }
-    print("\n\(folder): \(units) units, \(answers) survey answers, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print("\n\(folder): \(units) units, \(answers) \(assessmentOnly == nil ? "survey answers" : "rows"), \(ProcessInfo.processInfo.activeProcessorCount) cores")
     let pad = { (text: String) in text + String(repeating: " ", count: max(0, 28 - text.count)) }
     print(pad("phase") + " seconds  CPU s      MB/s  MB/s per core")
     func rate(_ bytes: Int?, _ seconds: Double, _ width: Int) -> String {

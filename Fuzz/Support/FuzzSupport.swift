@@ -137,7 +137,7 @@ func fuzzCheckResults(_ results: YearResults, unitCount: Int? = nil, leafBounds:
   if total <= 40 { _ = CouncilReport.render(results) }
 }
 
-func fuzzCheckUnit(_ unit: UnitScore, _ criteria: CriteriaSet, _ allNodes: [(node: CriteriaNode, depth: Int)], leafBounds: Bool) {
+func fuzzCheckUnit(_ unit: Ranked<UnitScore>, _ criteria: CriteriaSet, _ allNodes: [(node: CriteriaNode, depth: Int)], leafBounds: Bool) {
   let id = unit.unit.id
   fuzzCheck(unit.leaves.count == criteria.leaves.count, "unit \(id): \(unit.leaves.count) leaf scores for \(criteria.leaves.count) leaves")
   fuzzCheck(unit.nodes.count == allNodes.count, "unit \(id): \(unit.nodes.count) node scores for \(allNodes.count) nodes")

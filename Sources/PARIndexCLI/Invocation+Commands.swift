@@ -58,13 +58,16 @@ extension Invocation {
     let format = try format()
     if arguments.flag(.excel) && format != .csv { throw .usage(.optionNeedsOption("--excel", "--format csv")) }
     // Only JSON shows leaves; the tables need totals alone (and a country's leaves are many).
-    let results = try loadYear(criteriaPath, folder, detail: format == .json ? .leaves : .totals)
+    if format == .json {
+      let results = try loadYear(criteriaPath, folder)
+      let group = try group(in: results)
+      return emit(ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } }))
+    }
+    let results = try loadTotals(criteriaPath, folder)
     let group = try group(in: results)
     let text: String
     switch format {
     case .csv: text = RankingCSV.render(results, dialect: arguments.flag(.excel) ? .excel : .plain, group: group)
-    case .json:
-      text = ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } })
     case .md: text = MarkdownReport.ranking(results, group: group)
     default: text = RankingText.render(results, group: group)
     }

@@ -69,16 +69,26 @@ struct Invocation {
     }
   }
 
-  /// Loads, scores and ranks; on input errors prints them and stops with the exit code.
-  func loadYear(_ criteriaPath: String, _ folder: String, detail: Scorer.Detail = .leaves) throws(CommandError)
-    -> YearResults
-  {
+  /// Loads, scores and ranks, keeping every leaf; on input errors prints them and stops with
+  /// the exit code.
+  func loadYear(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearResults {
+    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in try Assessment.run(criteria: criteria, data: data) }
+  }
+
+  /// Loads, scores and ranks on totals only (what a ranking table needs).
+  func loadTotals(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearTotals {
+    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in try Assessment.rank(criteria: criteria, data: data) }
+  }
+
+  private func load<Score>(
+    _ criteriaPath: String, _ folder: String, _ rank: (CriteriaSet, YearData) throws(Diagnostics) -> RankedYear<Score>
+  ) throws(CommandError) -> RankedYear<Score> {
     let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
     let options = try loadOptions()
-    let results: YearResults
+    let results: RankedYear<Score>
     do {
       let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
-      results = try Assessment.run(criteria: criteria, data: data, detail: detail)
+      results = try rank(criteria, data)
       // The command ends soon after: let the process's exit return the year's million rows
       // at once rather than free them one by one (a few tenths of a second nationally).
       _ = Unmanaged.passRetained(YearDataHolder(data))
@@ -91,7 +101,7 @@ struct Invocation {
   }
 
   /// The group asked for with `--group`, checked against the results.
-  func group(in results: YearResults) throws(CommandError) -> String? {
+  func group<Score>(in results: RankedYear<Score>) throws(CommandError) -> String? {
     guard let group = arguments.value(.group) else { return nil }
     guard results.groups.contains(where: { $0.name == group }) else {
       throw .usage(.noSuchGroup(results.groups.map(\.name)))

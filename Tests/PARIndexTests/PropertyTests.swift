@@ -157,7 +157,7 @@ struct PropertyTests {
       }
       // Children add up to parents, fields to the leaf total.
       for (entry, node) in zip(criteria.allNodes, unit.nodes) where !entry.node.isLeaf {
-        let children = entry.node.children.map { child in unit.node(child.code)! }
+        let children = entry.node.children.map { child in unit.score.node(child.code)! }
         #expect(children.reduce(FixedDecimal.zero) { $0 + $1.points } == node.points)
         #expect(children.reduce(FixedDecimal.zero) { $0 + $1.applicableMax } == node.applicableMax)
       }

@@ -268,3 +268,29 @@ struct WorkbookTests {
     #expect(RankingCSV.render(fromMemory) == RankingCSV.render(fromCSV))
   }
 }
+
+extension WorkbookTests {
+  /// Every row of a sheet as (number, column, value) triples, read one way or the other.
+  static func transcript(_ workbook: Workbook, pipelined: Bool, rowsPerBatch: Int = 2048, stopAfter: Int = .max) throws
+    -> [[String]]
+  {
+    var rows: [[String]] = []
+    try SheetStream.rows(of: workbook.sheet(for: .assessment), in: workbook, pipelined: pipelined, rowsPerBatch: rowsPerBatch) { row in
+      rows.append(["\(row.number)"] + row.cells.map { "\($0.column)=\(String(describing: row.value($0, in: workbook)))" })
+      return rows.count < stopAfter
+    }
+    return rows
+  }
+
+  @Test(arguments: ["openpyxl", "libreoffice", "inline", "xlsxwriter"])
+  func aSheetReadOnASecondThreadGivesTheSameRows(set: String) throws {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.workbooks + "/\(set)/assessment.xlsx")))
+    let workbook = try Workbook.open(bytes, file: "assessment.xlsx")
+    let direct = try Self.transcript(workbook, pipelined: false)
+    #expect(direct.count > 800)
+    for batch in [1, 7, 2048] { #expect(try Self.transcript(workbook, pipelined: true, rowsPerBatch: batch) == direct) }
+    // Stopping early stops the reader too, on either path.
+    #expect(try Self.transcript(workbook, pipelined: true, rowsPerBatch: 7, stopAfter: 10) == Array(direct.prefix(10)))
+    #expect(try Self.transcript(workbook, pipelined: false, stopAfter: 10) == Array(direct.prefix(10)))
+  }
+}

@@ -7,8 +7,8 @@ public struct Comparison: Sendable {
     public var unitID: String
     public var name: String
     public var group: String
-    public var a: UnitScore?
-    public var b: UnitScore?
+    public var a: Ranked<UnitScore>?
+    public var b: Ranked<UnitScore>?
 
     /// index B − index A on the rounded indices, when the unit is in both years.
     public var indexChange: FixedDecimal? { a.flatMap { a in b.map { $0.index - a.index } } }
@@ -57,8 +57,8 @@ public struct Comparison: Sendable {
   }
 
   /// A field's points / its applicable maximum × 100, rounded like the index.
-  static func fieldIndex(_ unit: UnitScore, _ code: String, _ criteria: CriteriaSet) -> FixedDecimal? {
-    unit.node(code)?.index(places: criteria.indexPlaces)
+  static func fieldIndex(_ unit: Ranked<UnitScore>, _ code: String, _ criteria: CriteriaSet) -> FixedDecimal? {
+    unit.score.node(code)?.index(places: criteria.indexPlaces)
   }
 
   static func differences(_ a: CriteriaSet, _ b: CriteriaSet) -> ([Message], [String]) {

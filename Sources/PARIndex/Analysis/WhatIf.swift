@@ -10,8 +10,8 @@ public enum WhatIf {
 
   /// The unit before and after.
   public struct Outcome: Sendable {
-    public var before: UnitScore
-    public var after: UnitScore
+    public var before: Ranked<UnitScore>
+    public var after: Ranked<UnitScore>
     public var results: YearResults
   }
 
@@ -48,7 +48,7 @@ public enum WhatIf {
   /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
   /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
   /// - Parameter unit: the unit as scored (``YearResults/unit(_:)``); nothing is re-scored.
-  public static func goal(_ label: String, unit: UnitScore, criteria: CriteriaSet) throws(Diagnostics) -> [Step]? {
+  public static func goal(_ label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet) throws(Diagnostics) -> [Step]? {
     guard let band = criteria.classification.first(where: { $0.label == label }) else {
       throw Diagnostics([Diagnostic(.noSuchClass(criteria.classification.map(\.label)), at: InputLocation(file: criteria.id), field: "class", value: label)])
     }

@@ -127,12 +127,20 @@ public enum YearFileKind: String, Sendable, Hashable, CaseIterable {
   /// The column named `header` (after folding), if it is one of this file's.
   func column(named header: String) -> Column? {
     let folded = TextFolding.folded(header)
-    guard !folded.isEmpty else { return nil }
-    for column in required + optional {
-      if folded == column.rawValue || column.aliases(in: self).contains(where: { TextFolding.folded($0) == folded }) {
-        return column
-      }
-    }
-    return nil
+    return folded.isEmpty ? nil : Self.columnsByName[self]?[folded]
   }
+
+  /// Every kind's columns by folded name (English and aliases), built once.
+  private static let columnsByName: [YearFileKind: [String: Column]] = {
+    var table: [YearFileKind: [String: Column]] = [:]
+    for kind in YearFileKind.allCases {
+      var names: [String: Column] = [:]
+      for column in kind.required + kind.optional {
+        names[column.rawValue] = column
+        for alias in column.aliases(in: kind) { names[TextFolding.folded(alias)] = column }
+      }
+      table[kind] = names
+    }
+    return table
+  }()
 }

@@ -20,29 +20,39 @@ public enum Assessment {
     try CriteriaSetDecoder.decode(file.bytes, file: file.name)
   }
 
-  /// Scores, classifies and ranks a year of data already loaded.
-  /// - Parameters:
-  ///   - threads: how many threads to use (`nil`: the machine's cores). Results are
-  ///     identical for any number: work is split by unit or by record and joined in order.
-  ///   - detail: `.totals` to keep no leaf scores (a ranking needs none).
-  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil, detail: Scorer.Detail = .leaves) throws(Diagnostics) -> YearResults {
-    let (scores, warnings) = try Scorer(criteria: criteria, threads: threads, detail: detail).scoreWithWarnings(data)
+  /// Scores, classifies and ranks a year of data already loaded, keeping every leaf's score.
+  /// - Parameter threads: how many threads to use (`nil`: the machine's cores). Results are
+  ///   identical for any number: work is split by unit or by record and joined in order.
+  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearResults {
+    let (scores, warnings) = try Scorer(criteria: criteria, threads: threads).scoreWithWarnings(data)
     return YearResults(criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs)
   }
 
+  /// Scores, classifies and ranks a year, keeping each unit's totals only (every leaf is still
+  /// scored and checked): a ranking of the whole country.
+  public static func rank(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearTotals {
+    let (totals, warnings) = try Scorer(criteria: criteria, threads: threads).totalsWithWarnings(data)
+    return YearTotals(criteria: criteria, groups: Ranking.rank(totals), warnings: data.warnings + warnings, inputs: data.inputs)
+  }
+
   /// Loads the year folder at `folder` and runs it.
-  public static func run(
-    criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions(), detail: Scorer.Detail = .leaves
-  ) throws(Diagnostics) -> YearResults {
-    let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
-    return try run(criteria: criteria, data: data, threads: options.threads, detail: detail)
+  public static func run(criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()) throws(Diagnostics)
+    -> YearResults
+  {
+    try run(criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options), threads: options.threads)
   }
 
   /// Loads a year from files in memory (named as in a year folder) and runs it.
-  public static func run(
-    criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions(), detail: Scorer.Detail = .leaves
-  ) throws(Diagnostics) -> YearResults {
-    let data = try YearLoader.load(files: files, criteria: criteria, options: options)
-    return try run(criteria: criteria, data: data, threads: options.threads, detail: detail)
+  public static func run(criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions()) throws(Diagnostics)
+    -> YearResults
+  {
+    try run(criteria: criteria, data: YearLoader.load(files: files, criteria: criteria, options: options), threads: options.threads)
+  }
+
+  /// Loads the year folder at `folder` and ranks it on totals only.
+  public static func rank(criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()) throws(Diagnostics)
+    -> YearTotals
+  {
+    try rank(criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options), threads: options.threads)
   }
 }

@@ -1,34 +1,56 @@
-/// Ranking (xếp hạng) inside groups (DESIGN §3).
+/// A unit with its rank (xếp hạng) in its group: only ``Ranking`` makes one.
+@dynamicMemberLookup
+public struct Ranked<Score: ScoredUnit>: Sendable {
+  /// The unit's score (its totals, and its leaves for a ``UnitScore``).
+  public let score: Score
+  /// 1 for the first; units with equal exact indices share a rank and the next skips.
+  public let rank: Int
+
+  /// The score's members (`ranked.total`, `ranked.unit.name`, `ranked.leaves`).
+  public subscript<Value>(dynamicMember member: KeyPath<Score, Value>) -> Value { score[keyPath: member] }
+}
+
+extension Ranked: Equatable where Score: Equatable {}
+extension Ranked: Hashable where Score: Hashable {}
+
+/// Ranking (xếp hạng) inside groups.
 ///
 /// Units are compared by their **exact** index (total / maximum, by cross-multiplication),
 /// not by the rounded one, so two units shown with the same 2-decimal index can hold
 /// different ranks. Units with equal exact indices share a rank and the next rank skips
 /// ("1, 2, 2, 4"); within a shared rank they are listed by unit id (text order).
 public enum Ranking {
-  /// One group's units in rank order.
-  public struct Group: Sendable, Hashable {
-    public var name: String
-    public var units: [UnitScore]
+  /// One group's (khối) units in rank order.
+  public struct Group<Score: ScoredUnit>: Sendable {
+    public let name: String
+    public let units: [Ranked<Score>]
   }
 
-  /// Sets each unit's rank within its group and returns the groups in order of first
-  /// appearance in `units`, each sorted by rank then unit id.
-  public static func rank(_ units: [UnitScore]) -> [Group] {
+  /// Ranks each unit within its group and returns the groups in order of first appearance in
+  /// `units`, each sorted by rank then unit id.
+  public static func rank<Score: ScoredUnit>(_ units: [Score]) -> [Group<Score>] {
     var order: [String] = []
-    var members: [String: [UnitScore]] = [:]
+    var members: [String: [Score]] = [:]
     for unit in units {
-      if members[unit.unit.group] == nil { order.append(unit.unit.group) }
-      members[unit.unit.group, default: []].append(unit)
+      let group = unit.totals.unit.group
+      if members[group] == nil { order.append(group) }
+      members[group, default: []].append(unit)
     }
     return order.map { name in
-      var sorted = members[name]!.sorted {
-        $0.exactIndex != $1.exactIndex ? $0.exactIndex > $1.exactIndex : $0.unit.id < $1.unit.id
+      let sorted = members[name]!.sorted {
+        $0.totals.exactIndex != $1.totals.exactIndex
+          ? $0.totals.exactIndex > $1.totals.exactIndex : $0.totals.unit.id < $1.totals.unit.id
       }
-      for position in sorted.indices {
-        let tiesAbove = position > 0 && sorted[position].exactIndex == sorted[position - 1].exactIndex
-        sorted[position].rank = tiesAbove ? sorted[position - 1].rank : position + 1
+      var ranked: [Ranked<Score>] = []
+      ranked.reserveCapacity(sorted.count)
+      for (position, unit) in sorted.enumerated() {
+        let tiesAbove = position > 0 && unit.totals.exactIndex == sorted[position - 1].totals.exactIndex
+        ranked.append(Ranked(score: unit, rank: tiesAbove ? ranked[position - 1].rank : position + 1))
       }
-      return Group(name: name, units: sorted)
+      return Group(name: name, units: ranked)
     }
   }
 }
+
+extension Ranking.Group: Equatable where Score: Equatable {}
+extension Ranking.Group: Hashable where Score: Hashable {}

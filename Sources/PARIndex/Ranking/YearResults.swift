@@ -1,21 +1,32 @@
-/// The results of one year: every unit scored, classified and ranked in its group.
-public struct YearResults: Sendable {
-  public var criteria: CriteriaSet
-  /// Groups in order of first appearance in `units.csv`, units in rank order.
-  public var groups: [Ranking.Group]
+/// A year ranked: every unit scored, classified and ranked in its group, with the warnings
+/// about values that look wrong and the files the year was read from.
+///
+/// ``YearResults`` holds every leaf's score (scorecards, explanations, reports, analyses);
+/// ``YearTotals`` holds the totals only (a ranking table for a whole country).
+public struct RankedYear<Score: ScoredUnit>: Sendable {
+  public let criteria: CriteriaSet
+  /// Groups in order of first appearance in the units file, units in rank order.
+  public let groups: [Ranking.Group<Score>]
   /// Values that were accepted but look wrong (W-… codes), from reading and from scoring.
-  public var warnings: [Diagnostic]
+  public let warnings: [Diagnostic]
   /// The files the year was read from, in the order read.
-  public var inputs: [InputSummary]
+  public let inputs: [InputSummary]
 
-  public init(criteria: CriteriaSet, groups: [Ranking.Group], warnings: [Diagnostic] = [], inputs: [InputSummary] = []) {
+  public init(criteria: CriteriaSet, groups: [Ranking.Group<Score>], warnings: [Diagnostic] = [], inputs: [InputSummary] = []) {
     (self.criteria, self.groups, self.warnings, self.inputs) = (criteria, groups, warnings, inputs)
   }
 
   /// Every unit, group by group, in rank order.
-  public var rankedUnits: [UnitScore] { groups.flatMap(\.units) }
+  public var rankedUnits: [Ranked<Score>] { groups.flatMap(\.units) }
 
   /// The unit with `id`, if any.
-  public func unit(_ id: String) -> UnitScore? { rankedUnits.first { $0.unit.id == id } }
+  public func unit(_ id: String) -> Ranked<Score>? { rankedUnits.first { $0.score.totals.unit.id == id } }
+
+  /// The number of units in `group`.
+  public func size(of group: String) -> Int { groups.first { $0.name == group }?.units.count ?? 0 }
 }
 
+/// A year with every leaf's score.
+public typealias YearResults = RankedYear<UnitScore>
+/// A year with each unit's totals only.
+public typealias YearTotals = RankedYear<UnitTotals>

@@ -114,7 +114,7 @@ public enum ComparisonReport {
       headers: ["Mã", "Đơn vị", "Khối", "Chỉ số A", "Chỉ số B", "Thay đổi", "Hạng A", "Hạng B", "Xếp loại A → B"],
       alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .left])
     for row in comparison.rows {
-      let index = { (unit: UnitScore?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }
+      let index = { (unit: Ranked<UnitScore>?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }
       let change = row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") } ?? (row.a == nil ? "mới" : "không còn")
       let classes = "\(row.a?.classLabel ?? "—") → \(row.b?.classLabel ?? "—")" + (row.movedClass ? " *" : "")
       table.rows.append([row.unitID, row.name, row.group, index(row.a), index(row.b), change, row.a.map { String($0.rank) } ?? "—", row.b.map { String($0.rank) } ?? "—", classes])
@@ -153,7 +153,7 @@ public enum ComparisonReport {
     for warning in comparison.warnings { html += "<p class=\"modelled\">\(HTML.escape(warning.text(.vietnamese)))</p>\n" }
     html += "<table>\n<tr><th>Đơn vị</th><th>Khối</th><th class=\"n\">Chỉ số A</th><th class=\"n\">Chỉ số B</th><th class=\"n\">Thay đổi</th><th class=\"n\">Hạng A</th><th class=\"n\">Hạng B</th><th>Xếp loại A → B</th></tr>\n"
     for row in comparison.rows {
-      let index = { (unit: UnitScore?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }
+      let index = { (unit: Ranked<UnitScore>?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }
       let change = row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") } ?? (row.a == nil ? "mới" : "không còn")
       html += "<tr><td>\(HTML.escape(row.unitID)) \(HTML.escape(row.name))</td><td>\(HTML.escape(row.group))</td><td class=\"n\">\(index(row.a))</td><td class=\"n\">\(index(row.b))</td>"
       html += "<td class=\"n\">\(HTML.escape(change))</td><td class=\"n\">\(row.a.map { String($0.rank) } ?? "—")</td><td class=\"n\">\(row.b.map { String($0.rank) } ?? "—")</td>"
@@ -167,7 +167,7 @@ public enum WhatIfReport {
   public static func text(_ outcome: WhatIf.Outcome, settings: [WhatIf.Setting]) -> String {
     let criteria = outcome.results.criteria
     let places = criteria.pointsPlaces
-    let show = { (unit: UnitScore) in
+    let show = { (unit: Ranked<UnitScore>) in
       "tổng \(Labels.points(unit.total, places)) / \(Labels.points(unit.maxPoints, places)) · chỉ số \(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ",")) % · \(unit.classLabel) · hạng \(unit.rank)"
     }
     var text = "\(outcome.before.unit.id) · \(outcome.before.unit.name)\n"
@@ -180,7 +180,7 @@ public enum WhatIfReport {
     return text
   }
 
-  public static func goal(_ plan: [WhatIf.Step]?, label: String, unit: UnitScore, criteria: CriteriaSet) -> String {
+  public static func goal(_ plan: [WhatIf.Step]?, label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet) -> String {
     let places = criteria.pointsPlaces
     var text = "\(unit.unit.id) · \(unit.unit.name): chỉ số \(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ",")) % (\(unit.classLabel)); mục tiêu \(label)\n"
     guard let plan else { return text + "Không đạt được: kể cả khi mọi tiêu chí đạt tối đa.\n" }

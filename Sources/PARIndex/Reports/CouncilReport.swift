@@ -31,7 +31,7 @@ public enum CouncilReport {
     HTML.page(title: title, body: "<h1>\(HTML.escape(title))</h1>\n" + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined())
   }
 
-  static func ranking(_ group: Ranking.Group, _ criteria: CriteriaSet) -> String {
+  static func ranking(_ group: Ranking.Group<UnitScore>, _ criteria: CriteriaSet) -> String {
     let places = criteria.pointsPlaces
     var html = "<h3>Khối \(HTML.escape(group.name)) (\(group.units.count) đơn vị)</h3>\n<table>\n<tr><th class=\"n\">Hạng</th><th>Mã</th><th>Đơn vị</th>"
     html += criteria.items.map { "<th class=\"n\" title=\"\(HTML.escape($0.title))\">LV\(HTML.escape($0.code))</th>" }.joined()
@@ -79,7 +79,7 @@ public enum CouncilReport {
       for unit in group.units {
         html += "<tr><td class=\"name\">\(unit.rank). \(HTML.escape(unit.unit.name))</td>"
         for item in criteria.items {
-          guard let percent = unit.node(item.code)?.index(places: 0) else {
+          guard let percent = unit.score.node(item.code)?.index(places: 0) else {
             html += "<td class=\"hx\">–</td>"
             continue
           }

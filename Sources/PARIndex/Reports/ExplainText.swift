@@ -2,7 +2,7 @@
 /// lost the most points and what would have earned them.
 public enum ExplainText {
   /// - Parameter code: a leaf or a parent code to limit the lines to; `nil` for all leaves.
-  public static func render(_ results: YearResults, unit: UnitScore, code: String? = nil) -> String {
+  public static func render(_ results: YearResults, unit: Ranked<UnitScore>, code: String? = nil) -> String {
     let criteria = results.criteria
     let explanation = Explanation(criteria: criteria)
     let places = criteria.pointsPlaces
@@ -23,7 +23,7 @@ public enum ExplainText {
       text += "\n"
     }
     let codes = Set(selected.map { $0.1.code })
-    let improvements = explanation.improvements(unit).filter { codes.contains($0.code) }
+    let improvements = explanation.improvements(unit.score).filter { codes.contains($0.code) }
     if !improvements.isEmpty {
       text += "\nCần cải thiện (mất nhiều điểm nhất trước):\n"
       for item in improvements {

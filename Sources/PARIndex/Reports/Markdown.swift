@@ -1,16 +1,17 @@
 /// Ranking tables and scorecards as Markdown (GitHub tables), for pasting into documents.
 public enum MarkdownReport {
   /// The ranking of each group.
-  public static func ranking(_ results: YearResults, group: String? = nil) -> String {
+  public static func ranking<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
     var text = "# \(cell(criteria.title))\n\n`\(criteria.id)` · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
       text += "\n## Khối \(cell(rankedGroup.name)) (\(rankedGroup.units.count) đơn vị)\n\n"
       text += "| Hạng | Mã | Đơn vị | " + criteria.items.map { "LV\($0.code)" }.joined(separator: " | ") + " | Tổng | Tối đa | Chỉ số % | Xếp loại |\n"
       text += "|--:|---|---|" + String(repeating: "--:|", count: criteria.items.count) + "--:|--:|--:|---|\n"
-      for unit in rankedGroup.units {
+      for ranked in rankedGroup.units {
+        let unit = ranked.totals
         let fields = unit.fieldPoints.map { Labels.points($0, criteria.pointsPlaces) }
-        let cells = [String(unit.rank), cell(unit.unit.id), cell(unit.unit.name)] + fields + [
+        let cells = [String(ranked.rank), cell(unit.unit.id), cell(unit.unit.name)] + fields + [
           Labels.points(unit.total, criteria.pointsPlaces), Labels.points(unit.maxPoints, criteria.pointsPlaces),
           unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","), cell(unit.classLabel),
         ]
@@ -21,7 +22,7 @@ public enum MarkdownReport {
   }
 
   /// Scorecards of `units`.
-  public static func scorecards(_ results: YearResults, units: [UnitScore]) -> String {
+  public static func scorecards(_ results: YearResults, units: [Ranked<UnitScore>]) -> String {
     units.map { scorecard(Scorecard($0, in: results), results.criteria) }.joined(separator: "\n")
   }
 

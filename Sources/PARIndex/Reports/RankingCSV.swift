@@ -2,15 +2,18 @@
 /// `group,rank,unit_id,name,<field codes…>,total,max,index,class`, groups in order of first
 /// appearance, then rank, then unit id; fixed decimals.
 public enum RankingCSV {
-  public static func render(_ results: YearResults, dialect: CSVWriter.Dialect = .plain, group: String? = nil) -> String {
+  public static func render<Score: ScoredUnit>(
+    _ results: RankedYear<Score>, dialect: CSVWriter.Dialect = .plain, group: String? = nil
+  ) -> String {
     let criteria = results.criteria
     var writer = CSVWriter(dialect: dialect)
     writer.row(["group", "rank", "unit_id", "name"] + criteria.items.map(\.code) + ["total", "max", "index", "class"])
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
-      for score in rankedGroup.units {
+      for ranked in rankedGroup.units {
+        let score = ranked.totals
         let fields = score.fieldPoints.map { writer.number($0, places: criteria.pointsPlaces) }
         writer.row(
-          [score.unit.group, String(score.rank), score.unit.id, score.unit.name] + fields + [
+          [score.unit.group, String(ranked.rank), score.unit.id, score.unit.name] + fields + [
             writer.number(score.total, places: criteria.pointsPlaces),
             writer.number(score.maxPoints, places: criteria.pointsPlaces),
             writer.number(score.index, places: criteria.indexPlaces),

@@ -1,6 +1,6 @@
 /// The ranking table for people (Vietnamese labels): one table per group.
 public enum RankingText {
-  public static func render(_ results: YearResults, group: String? = nil) -> String {
+  public static func render<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
     var text = "\(criteria.title)\n\(criteria.id) · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
@@ -8,9 +8,10 @@ public enum RankingText {
       var table = TextTable(
         headers: ["Hạng", "Mã", "Đơn vị"] + criteria.items.map { "LV\($0.code)" } + ["Tổng", "Tối đa", "Chỉ số %", "Xếp loại"],
         alignments: [.right, .left, .left] + criteria.items.map { _ in .right } + [.right, .right, .right, .left])
-      for score in rankedGroup.units {
+      for ranked in rankedGroup.units {
+        let score = ranked.totals
         table.rows.append(
-          [String(score.rank), score.unit.id, score.unit.name]
+          [String(ranked.rank), score.unit.id, score.unit.name]
             + score.fieldPoints.map { $0.formatted(places: criteria.pointsPlaces, decimalSeparator: ",") }
             + [
               score.total.formatted(places: criteria.pointsPlaces, decimalSeparator: ","),

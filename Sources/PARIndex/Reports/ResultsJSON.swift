@@ -4,7 +4,7 @@
 public enum ResultsJSON {
   public static let formatTag = "parindex-results/1"
 
-  public static func render(_ results: YearResults, units: [UnitScore]? = nil) -> String {
+  public static func render(_ results: YearResults, units: [Ranked<UnitScore>]? = nil) -> String {
     let criteria = results.criteria
     let selected = units ?? results.rankedUnits
     let groups = results.groups.compactMap { group -> JSONOutput? in
@@ -22,7 +22,7 @@ public enum ResultsJSON {
     ]).rendered()
   }
 
-  static func unit(_ score: UnitScore, _ criteria: CriteriaSet) -> JSONOutput {
+  static func unit(_ score: Ranked<UnitScore>, _ criteria: CriteriaSet) -> JSONOutput {
     let points = { (value: FixedDecimal) in JSONOutput.string(value.formatted(places: criteria.pointsPlaces)) }
     var leafByCode: [String: LeafScore] = [:]
     for leaf in score.leaves { leafByCode[leaf.code] = leaf }

@@ -18,13 +18,13 @@ public struct Scorecard: Sendable {
     public var explanation: String?
   }
 
-  public var unit: UnitScore
+  public var unit: Ranked<UnitScore>
   /// Units in the unit's group.
   public var groupSize: Int
   public var rows: [Row]
   public var improvements: [Improvement]
 
-  public init(_ unit: UnitScore, in results: YearResults) {
+  public init(_ unit: Ranked<UnitScore>, in results: YearResults) {
     let criteria = results.criteria
     let explanation = Explanation(criteria: criteria)
     self.unit = unit
@@ -48,7 +48,7 @@ public struct Scorecard: Sendable {
         leaf: leaf, sourceLabel: Labels.source(leaf?.source), notes: notes.filter { !$0.isEmpty },
         explanation: leaf.map { explanation.reasoning($0) })
     }
-    improvements = explanation.improvements(unit)
+    improvements = explanation.improvements(unit.score)
   }
 
   /// `Tổng điểm 84,26 / 100,00 · Chỉ số 84,26 % · Tốt · Hạng 3/12`.

@@ -1,7 +1,7 @@
 /// Scorecards as HTML sections (`parindex score --format html`, and in the council's report).
 public enum ScorecardHTML {
   /// A standalone page with the scorecards of `units`.
-  public static func page(_ results: YearResults, units: [UnitScore]) -> String {
+  public static func page(_ results: YearResults, units: [Ranked<UnitScore>]) -> String {
     let body = units.map { section(Scorecard($0, in: results), results.criteria) }.joined(separator: "\n")
     return HTML.page(title: "Phiếu điểm CCHC — \(results.criteria.title)", body: body)
   }

@@ -9,47 +9,48 @@ public struct Scorer: Sendable {
   /// The number of threads to score units on; `nil` chooses from the machine's cores.
   public let threads: Int?
 
-  /// How much of each unit's score to keep.
-  public enum Detail: Sendable {
-    /// Everything: each leaf's score with its rows, evidence and reasoning.
-    case leaves
-    /// Node points, totals, index and class; ``UnitScore/leaves`` is left empty. A ranking
-    /// of the whole country needs no more, and holds a few hundred bytes per unit instead of
-    /// a few hundred per leaf. Every leaf is still scored and checked.
-    case totals
-  }
-
-  /// What ``score(_:)`` keeps.
-  public let detail: Detail
-
-  /// - Parameters:
-  ///   - threads: how many threads score units (`nil`: the machine's cores). The results
-  ///     are the same for any number.
-  ///   - detail: how much of each score to keep.
-  public init(criteria: CriteriaSet, threads: Int? = nil, detail: Detail = .leaves) {
+  /// - Parameter threads: how many threads score units (`nil`: the machine's cores). The
+  ///   results are the same for any number.
+  public init(criteria: CriteriaSet, threads: Int? = nil) {
     self.criteria = criteria
-    self.detail = detail
     self.threads = threads.map { max(1, $0) }
     evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
     outline = CriteriaOutline(criteria)
   }
 
-  /// Scores all units, in the order of `units.csv`.
+  /// Scores all units, in the order of the units file, keeping every leaf's score.
   /// - Throws: ``Diagnostics`` with every value that breaks its rule, for every unit.
   public func score(_ data: YearData) throws(Diagnostics) -> [UnitScore] { try scoreWithWarnings(data).units }
 
-  /// Scores all units, with the warnings about values that were accepted but look wrong
+  /// Scores all units, keeping each unit's totals only: every leaf is still scored and checked,
+  /// but a country's million leaf scores are not held.
+  public func totals(_ data: YearData) throws(Diagnostics) -> [UnitTotals] { try totalsWithWarnings(data).units }
+
+  /// ``score(_:)`` with the warnings about values that were accepted but look wrong
   /// (``Plausibility``), in file order.
   public func scoreWithWarnings(_ data: YearData) throws(Diagnostics) -> (units: [UnitScore], warnings: [Diagnostic]) {
+    let (units, warnings) = try scoreAll(data, keepingLeaves: true)
+    return (units.map { UnitScore(totals: $0.totals, leaves: $0.leaves) }, warnings)
+  }
+
+  /// ``totals(_:)`` with the warnings.
+  public func totalsWithWarnings(_ data: YearData) throws(Diagnostics) -> (units: [UnitTotals], warnings: [Diagnostic]) {
+    let (units, warnings) = try scoreAll(data, keepingLeaves: false)
+    return (units.map(\.totals), warnings)
+  }
+
+  private func scoreAll(_ data: YearData, keepingLeaves: Bool) throws(Diagnostics)
+    -> (units: [(totals: UnitTotals, leaves: [LeafScore])], warnings: [Diagnostic])
+  {
     // Units are independent: score slices of them on all cores, then join in order.
     let slices = threads ?? (data.units.count < 64 ? 1 : Parallel.width)
-    let parts = Parallel.map(slices) { slice -> ([UnitScore], DiagnosticLog) in
+    let parts = Parallel.map(slices) { slice -> ([(totals: UnitTotals, leaves: [LeafScore])], DiagnosticLog) in
       var log = DiagnosticLog()
-      var results: [UnitScore] = []
+      var results: [(totals: UnitTotals, leaves: [LeafScore])] = []
       let range = (data.units.count * slice / slices)..<(data.units.count * (slice + 1) / slices)
       results.reserveCapacity(range.count)
       for unit in data.units[range] {
-        if let result = score(unit, in: data, log: &log) { results.append(result) }
+        if let result = score(unit, in: data, keepingLeaves: keepingLeaves, log: &log) { results.append(result) }
       }
       return (results, log)
     }
@@ -89,7 +90,9 @@ public struct Scorer: Sendable {
     return first > 12 && first <= 31 && second <= 12 && parts[2].count == 4
   }
 
-  func score(_ unit: AssessedUnit, in data: YearData, log: inout DiagnosticLog) -> UnitScore? {
+  func score(_ unit: AssessedUnit, in data: YearData, keepingLeaves: Bool, log: inout DiagnosticLog)
+    -> (totals: UnitTotals, leaves: [LeafScore])?
+  {
     var failed = false
     let context = UnitContext(
       unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisalRows: data.appraisal[unit.id] ?? [:],
@@ -127,12 +130,11 @@ public struct Scorer: Sendable {
     let total = Self.total(leafTotal: leafTotal, bonus: bonus, penalty: penalty, maximum: maxPoints)
     let exactIndex = Fraction.percentage(total, of: maxPoints)
     let index = exactIndex.rounded(places: criteria.indexPlaces)
-    return UnitScore(
-      unit: unit, leaves: detail == .leaves ? leaves : [], nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
-      appraisalChange: appraisalChange,
+    let totals = UnitTotals(
+      unit: unit, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal, appraisalChange: appraisalChange,
       bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
-      maxPoints: maxPoints, exactIndex: exactIndex, index: index,
-      classLabel: criteria.classify(roundedIndex: index).label, rank: 0)
+      maxPoints: maxPoints, exactIndex: exactIndex, index: index, classLabel: criteria.classify(roundedIndex: index).label)
+    return (totals, keepingLeaves ? leaves : [])
   }
 
   /// The unit's total (DESIGN §4): leaf points + capped bonus − capped penalty, clamped to

@@ -12,41 +12,64 @@ public struct NodeScore: Sendable, Hashable {
   }
 }
 
-/// The whole result of one unit: leaves, rollups, adjustments, total, index, class, rank.
-public struct UnitScore: Sendable, Hashable {
-  public var unit: AssessedUnit
-  /// One per leaf of the criteria set, in its order.
-  public var leaves: [LeafScore]
+/// What every scored unit has, whether or not its leaves were kept: a ranking needs this and
+/// nothing more.
+public protocol ScoredUnit: Sendable {
+  /// The unit's rollups, adjustments, total, index and class.
+  var totals: UnitTotals { get }
+}
+
+/// One unit's totals (tổng điểm): the points of every node, adjustments, total, index and
+/// class, without the per-leaf detail. What ``Scorer/totals(_:)`` gives for a country's
+/// ranking: a few hundred bytes per unit.
+public struct UnitTotals: ScoredUnit, Hashable {
+  public let unit: AssessedUnit
   /// One per node of the criteria set, depth first (``CriteriaSet/allNodes`` order).
-  public var nodes: [NodeScore]
+  public let nodes: [NodeScore]
   /// The top-level items' points before adjustments, in the set's order.
-  public var fieldPoints: [FixedDecimal]
+  public let fieldPoints: [FixedDecimal]
   /// Σ leaf points, before adjustments.
-  public var leafTotal: FixedDecimal
+  public let leafTotal: FixedDecimal
   /// How much the appraisal (thẩm định) changed the leaf points, against what the unit's own
   /// rows score (a leaf it did not self-assess counts as 0); survey leaves are not included.
-  public var appraisalChange: FixedDecimal
+  public let appraisalChange: FixedDecimal
   /// Bonus rows summed, before the cap.
-  public var bonusClaimed: FixedDecimal
+  public let bonusClaimed: FixedDecimal
   /// Penalty rows summed, before the cap.
-  public var penaltyClaimed: FixedDecimal
-  /// Bonus after the cap.
-  public var bonus: FixedDecimal
-  /// Penalty after the cap.
-  public var penalty: FixedDecimal
+  public let penaltyClaimed: FixedDecimal
+  /// Bonus (điểm thưởng) after the cap.
+  public let bonus: FixedDecimal
+  /// Penalty (điểm trừ) after the cap.
+  public let penalty: FixedDecimal
   /// leafTotal + bonus − penalty, clamped to [0, maxPoints].
-  public var total: FixedDecimal
+  public let total: FixedDecimal
   /// Σ maxima of applicable leaves.
-  public var maxPoints: FixedDecimal
+  public let maxPoints: FixedDecimal
   /// total / maxPoints × 100, exact. Ranking compares this.
-  public var exactIndex: Fraction
+  public let exactIndex: Fraction
   /// The index % rounded to `rounding.index` decimals, for display and classification.
-  public var index: FixedDecimal
+  public let index: FixedDecimal
   /// The classification (xếp loại) label.
-  public var classLabel: String
-  /// The rank (xếp hạng) in the unit's group; set by ``Ranking``.
-  public var rank: Int
+  public let classLabel: String
+
+  public var totals: UnitTotals { self }
 
   /// The score of the node with `code`.
   public func node(_ code: String) -> NodeScore? { nodes.first { $0.code == code } }
+}
+
+/// One unit's whole score: its totals and every leaf with what explains it.
+@dynamicMemberLookup
+public struct UnitScore: ScoredUnit, Hashable {
+  public let totals: UnitTotals
+  /// One per leaf of the criteria set, in its order.
+  public let leaves: [LeafScore]
+
+  init(totals: UnitTotals, leaves: [LeafScore]) { (self.totals, self.leaves) = (totals, leaves) }
+
+  /// The totals' members (`score.total`, `score.unit`).
+  public subscript<Value>(dynamicMember member: KeyPath<UnitTotals, Value>) -> Value { totals[keyPath: member] }
+
+  /// The score of the node with `code`.
+  public func node(_ code: String) -> NodeScore? { totals.node(code) }
 }

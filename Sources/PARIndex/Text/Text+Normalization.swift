@@ -1,6 +1,21 @@
 import Foundation
 
 extension String {
+  /// The text without surrounding cell spaces, in NFC; the string itself (no copy) when it
+  /// already is.
+  var trimmedNFC: String {
+    // The common case in one pass over the bytes: ASCII, no space at either end.
+    var copy = self
+    let plain = copy.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return true }
+      return first > 0x20 && last > 0x20 && bytes.allSatisfy { $0 < 0x80 }
+    }
+    if plain { return self }
+    let trimmed = trimmingSpaces
+    let whole = trimmed.startIndex == startIndex && trimmed.endIndex == endIndex
+    return whole ? nfc : String(trimmed).nfc
+  }
+
   /// The text in Unicode normalisation form C (composed), as every text in this library is
   /// kept and written: `Xã` typed with a combining accent compares and prints like `Xã`.
   var nfc: String {

@@ -12,8 +12,8 @@ struct CSVTable: RowTable {
     let record: CSVRecord
     var line: Int { record.line }
 
-    func plainBytes(_ position: Int) -> UnsafeBufferPointer<UInt8>? {
-      record.needsText(position) ? nil : record.trimmedBytes(position)
+    func withPlainBytes<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+      record.needsText(position) ? nil : body(record.trimmedBytes(position))
     }
 
     func text(_ position: Int?) -> String {

@@ -4,9 +4,10 @@ protocol TableRow {
   var line: Int { get }
   /// The trimmed, NFC text of the cell at `position`, `""` when absent.
   func text(_ position: Int?) -> String
-  /// The cell's trimmed bytes when they are plain ASCII needing no unquoting: ids and codes
-  /// are looked up from them without a string. `nil` when the text must be asked for.
-  func plainBytes(_ position: Int) -> UnsafeBufferPointer<UInt8>?
+  /// Calls `body` with the cell's trimmed bytes when they are plain ASCII needing no unquoting
+  /// or normalising: ids and codes are looked up from them without a string or a hash. `nil`
+  /// (and `body` not called) when the text must be asked for.
+  func withPlainBytes<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result?
 }
 
 /// A year file read as a table: a header and rows, from CSV text or from a worksheet.

@@ -20,7 +20,12 @@ struct SheetTable: RowTable {
       return texts[position]
     }
 
-    func plainBytes(_ position: Int) -> UnsafeBufferPointer<UInt8>? { nil }
+    func withPlainBytes<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+      guard position < texts.count else { return nil }
+      var text = texts[position]
+      // The texts are trimmed and NFC already; only ASCII ones are looked up as bytes.
+      return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? body(bytes) : nil }
+    }
   }
 
   let workbook: Workbook
@@ -41,7 +46,9 @@ struct SheetTable: RowTable {
         guard !row.cells.isEmpty else { return true }
         rows += 1
         var cells = [String](repeating: "", count: (row.cells.last?.column ?? -1) + 1)
-        for (column, value) in row.cells { cells[column] = displayText(value, workbook: workbook) }
+        for cell in row.cells where cell.column < cells.count {
+          cells[cell.column] = displayText(row.value(cell, in: workbook) ?? .empty, workbook: workbook)
+        }
         let recognition = TableHeader.recognition(cells, kind: kind)
         if first == nil { first = (row.number, cells) }
         if recognition.hasRequired {
@@ -69,16 +76,24 @@ struct SheetTable: RowTable {
 
   func forEachRow(log: inout DiagnosticLog, _ body: (Row, inout DiagnosticLog) -> Void) {
     let mapped = header.positions.map { (column: $0.key, position: $0.value) }.sorted { $0.position < $1.position }
+    let first = header.kind.required.first.flatMap { header.position($0) }
+    // One array for every row's texts, filled in place (the row visited holds it only while visited).
+    var texts = [String](repeating: "", count: header.width)
     do {
       try SheetStream.rows(of: sheet, in: workbook) { sheetRow in
         guard sheetRow.number > header.line, !sheetRow.cells.isEmpty else { return true }
-        var texts = [String](repeating: "", count: header.width)
+        for index in texts.indices where !texts[index].isEmpty { texts[index] = "" }
         var failed = false
         var cells = sheetRow.cells[...]
         for (column, position) in mapped {
           while let first = cells.first, first.column < position { cells.removeFirst() }
           guard let cell = cells.first, cell.column == position else { continue }
-          switch Self.text(cell.value, role: column.role, workbook: workbook) {
+          guard let value = sheetRow.value(cell, in: workbook) else {
+            log.add(.damagedWorkbook(.corruptPart(sheet.part)), at: origin.location(line: sheetRow.number, column: column))
+            failed = true
+            continue
+          }
+          switch Self.text(value, role: column.role, workbook: workbook) {
           case .success(let text): texts[position] = text
           case .failure(let problem):
             log.add(problem.message, at: origin.location(line: sheetRow.number, column: column), field: header.displayName(column), value: problem.shown)
@@ -87,7 +102,7 @@ struct SheetTable: RowTable {
         }
         if failed { return !log.isFull }
         let row = Row(line: sheetRow.number, texts: texts)
-        if header.isRepeated({ row.text($0) }) {
+        if let first, var cell = Optional(row.text(first)), cell.withUTF8({ TableHeader.mayBeName($0) }), header.isRepeated({ row.text($0) }) {
           log.add(.repeatedHeader(firstLine: header.line), at: origin.location(line: sheetRow.number, column: nil))
           return !log.isFull
         }
@@ -110,7 +125,7 @@ struct SheetTable: RowTable {
   static func text(_ value: CellValue, role: Column.Role, workbook: Workbook) -> Result<String, CellProblem> {
     switch value {
     case .empty: return .success("")
-    case .text(let text): return .success(String(text.trimmingSpaces).nfc)
+    case .text(let text): return .success(text.trimmedNFC)
     case .boolean(let isTrue):
       if role == .identifier { return .failure(CellProblem(message: .numberInTextColumn(shown: isTrue ? "TRUE" : "FALSE"), shown: nil)) }
       return .success(role == .value ? (isTrue ? "có" : "không") : (isTrue ? "TRUE" : "FALSE"))

@@ -4,113 +4,163 @@
 /// `3.3000000000000003`, `1.2E-3`); Excel shows it, computes with it and compares it to 15
 /// significant digits. This type keeps those 15 digits — rounded half away from zero — as a
 /// decimal, so `0.8139999999999999` is 0.814 and never passes through a binary comparison.
+/// It is a plain value (a 15-digit mantissa fits a `UInt64`): reading one allocates nothing.
 struct ExcelNumber: Sendable, Hashable {
   /// Excel's precision.
   static let significantDigits = 15
 
   let negative: Bool
-  /// The significant digits, without leading or trailing zeros (empty for zero).
-  let digits: [UInt8]
-  /// Where the decimal point is: the value is `0.d₁d₂… × 10^pointPosition`.
+  /// The significant digits as an integer, without trailing zeros (0 for zero).
+  let mantissa: UInt64
+  /// The number of digits of `mantissa`.
+  let digitCount: Int
+  /// Where the decimal point is: the value is `0.d₁d₂…d_n × 10^pointPosition`.
   let pointPosition: Int
 
   /// Parses `[-]digits[.digits][E[+|-]digits]`; `nil` for anything else.
   init?(_ text: some StringProtocol) {
-    var bytes = Array(text.utf8)[...]
-    while let first = bytes.first, ASCII.isSpace(first) { bytes.removeFirst() }
-    while let last = bytes.last, ASCII.isSpace(last) { bytes.removeLast() }
+    var text = String(text)
+    guard let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
+    self = parsed
+  }
+
+  private init(negative: Bool, mantissa: UInt64, digitCount: Int, pointPosition: Int) {
+    (self.negative, self.mantissa, self.digitCount, self.pointPosition) = (negative, mantissa, digitCount, pointPosition)
+  }
+
+  /// Parses the bytes of a number; `nil` when they are not one.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ExcelNumber? {
+    var start = 0
+    var end = bytes.count
+    while start < end && ASCII.isSpace(bytes[start]) { start += 1 }
+    while end > start && ASCII.isSpace(bytes[end - 1]) { end -= 1 }
     var negative = false
-    if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
-      negative = bytes.first == UInt8(ascii: "-")
-      bytes.removeFirst()
+    if start < end && (bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+")) {
+      negative = bytes[start] == UInt8(ascii: "-")
+      start += 1
     }
-    var all: [UInt8] = []
-    var integerDigits = 0
-    var seenPoint = false
+    var mantissa: UInt64 = 0
+    var kept = 0  // significant digits in the mantissa
+    var roundUp = false  // the first digit dropped was 5 or more
+    var sawDigit = false
+    var sawPoint = false
+    var point = 0  // digits before the point, leading zeros not counted
     var exponent = 0
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
+    var index = start
+    while index < end {
       let byte = bytes[index]
       if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-        all.append(byte - UInt8(ascii: "0"))
-        if !seenPoint { integerDigits += 1 }
-      } else if byte == UInt8(ascii: ".") && !seenPoint {
-        seenPoint = true
-      } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-        var rest = bytes[(index + 1)...]
-        var exponentNegative = false
-        if rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: "+") {
-          exponentNegative = rest.first == UInt8(ascii: "-")
-          rest.removeFirst()
+        sawDigit = true
+        let digit = UInt64(byte - UInt8(ascii: "0"))
+        if kept == 0 && digit == 0 {
+          if sawPoint { point -= 1 }  // a leading zero after the point moves the point
+        } else {
+          if kept < significantDigits {
+            mantissa = mantissa * 10 + digit
+            kept += 1
+          } else if kept == significantDigits {
+            roundUp = digit >= 5
+            kept += 1
+          }
+          if !sawPoint { point += 1 }
         }
-        guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        exponent = Int(String(decoding: rest, as: UTF8.self))! * (exponentNegative ? -1 : 1)
+      } else if byte == UInt8(ascii: ".") && !sawPoint {
+        sawPoint = true
+      } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+        var cursor = index + 1
+        var exponentNegative = false
+        if cursor < end && (bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "+")) {
+          exponentNegative = bytes[cursor] == UInt8(ascii: "-")
+          cursor += 1
+        }
+        guard cursor < end, end - cursor <= 4 else { return nil }
+        while cursor < end {
+          guard bytes[cursor] >= UInt8(ascii: "0") && bytes[cursor] <= UInt8(ascii: "9") else { return nil }
+          exponent = exponent * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+          cursor += 1
+        }
+        if exponentNegative { exponent = -exponent }
         break
       } else {
         return nil
       }
       index += 1
     }
-    guard !all.isEmpty, all.count <= 1000 else { return nil }
-    // Drop leading zeros (moving the point), then round to 15 significant digits.
-    var point = integerDigits + exponent
-    var start = 0
-    while start < all.count && all[start] == 0 {
-      start += 1
-      point -= 1
-    }
-    var significant = Array(all[start...])
-    if significant.count > Self.significantDigits {
-      let roundUp = significant[Self.significantDigits] >= 5
-      significant = Array(significant[..<Self.significantDigits])
-      if roundUp {
-        var position = significant.count - 1
-        while position >= 0 {
-          if significant[position] == 9 {
-            significant[position] = 0
-            position -= 1
-          } else {
-            significant[position] += 1
-            break
-          }
-        }
-        if position < 0 {
-          significant.insert(1, at: 0)
-          significant.removeLast()
-          point += 1
-        }
+    guard sawDigit, end - start <= 1000 else { return nil }
+    var digits = min(kept, significantDigits)
+    if roundUp {
+      mantissa += 1
+      if mantissa == 1_000_000_000_000_000 {  // 999…9 rounded up: one digit more
+        mantissa = 100_000_000_000_000
+        point += 1
       }
     }
-    while significant.last == 0 { significant.removeLast() }
-    if significant.isEmpty { (negative, point) = (false, 0) }
-    (self.negative, digits, pointPosition) = (negative, significant, point)
+    if mantissa == 0 { return ExcelNumber(negative: false, mantissa: 0, digitCount: 0, pointPosition: 0) }
+    while mantissa % 10 == 0 { mantissa /= 10 }
+    digits = 1
+    var rest = mantissa
+    while rest >= 10 {
+      rest /= 10
+      digits += 1
+    }
+    return ExcelNumber(negative: negative, mantissa: mantissa, digitCount: digits, pointPosition: point + exponent)
   }
 
-  var isZero: Bool { digits.isEmpty }
+  var isZero: Bool { mantissa == 0 }
 
   /// The exact decimal text, with `.` (`0.814`, `45668`, `96.2` for `scaledBy: 2`).
   func decimalText(scaledBy power: Int = 0) -> String {
-    guard !digits.isEmpty else { return "0" }
+    guard mantissa != 0 else { return "0" }
     let point = pointPosition + power
-    let text = digits.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
-    var result = negative ? "-" : ""
-    if point <= 0 {
-      result += "0." + String(repeating: "0", count: -point) + String(text)
-    } else if point >= text.count {
-      result += String(text) + String(repeating: "0", count: point - text.count)
-    } else {
-      result += String(text[..<point]) + "." + String(text[point...])
+    // At most a sign, "0.", the zeros after the point or the zeros of a whole number, and 15 digits.
+    let length = 1 + 2 + max(abs(point), 0) + digitCount
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+      var count = 0
+      func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+      }
+      var digits: (UInt64, UInt64) = (0, 0)  // the mantissa's digits, most significant first, 4 bits each
+      var rest = mantissa
+      for position in stride(from: digitCount - 1, through: 0, by: -1) {
+        let digit = rest % 10
+        rest /= 10
+        if position < 16 { digits.0 |= digit << (4 * UInt64(15 - position)) } else { digits.1 |= digit }
+      }
+      func digit(_ position: Int) -> UInt8 { UInt8(ascii: "0") + UInt8((digits.0 >> (4 * UInt64(15 - position))) & 0xF) }
+      if negative { put(UInt8(ascii: "-")) }
+      if point <= 0 {
+        put(UInt8(ascii: "0"))
+        put(UInt8(ascii: "."))
+        for _ in 0..<(-point) { put(UInt8(ascii: "0")) }
+        for position in 0..<digitCount { put(digit(position)) }
+      } else if point >= digitCount {
+        for position in 0..<digitCount { put(digit(position)) }
+        for _ in 0..<(point - digitCount) { put(UInt8(ascii: "0")) }
+      } else {
+        for position in 0..<point { put(digit(position)) }
+        put(UInt8(ascii: "."))
+        for position in point..<digitCount { put(digit(position)) }
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
     }
-    return result
   }
 
   /// The whole part, toward zero, when it fits (a date serial's day).
   var wholePart: Int? {
     guard pointPosition <= 18 else { return nil }
-    var value = 0
-    for position in 0..<max(0, pointPosition) {
-      value = value * 10 + Int(position < digits.count ? digits[position] : 0)
+    guard pointPosition > 0 else { return 0 }
+    var value = mantissa
+    if pointPosition < digitCount {
+      for _ in 0..<(digitCount - pointPosition) { value /= 10 }
+    } else {
+      for _ in 0..<(pointPosition - digitCount) {
+        let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+        if overflow { return nil }
+        value = product
+      }
     }
-    return negative ? -value : value
+    guard value <= UInt64(Int.max) else { return nil }
+    return negative ? -Int(value) : Int(value)
   }
 }

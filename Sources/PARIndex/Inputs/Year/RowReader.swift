@@ -51,7 +51,7 @@ final class RowReader: @unchecked Sendable {
   /// The position of the row's unit in ``units``; an empty, unknown or look-alike id is reported.
   func unitPosition<T: RowTable>(_ row: T.Row, in table: T, log: inout DiagnosticLog) -> Int? {
     let column = table.position(.unitID)
-    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = unitKeys.find(bytes) {
+    if let column, let key = row.withPlainBytes(column, { $0.isEmpty ? nil : unitKeys.find($0) }) ?? nil {
       return unitPositionOfKey[key]
     }
     let unitID = row.text(column)
@@ -70,7 +70,7 @@ final class RowReader: @unchecked Sendable {
   /// The position of the leaf with the row's code, or `nil` (nothing reported).
   func leafPosition<T: RowTable>(_ row: T.Row, in table: T) -> Int? {
     let column = table.position(.code)
-    if let column, let bytes = row.plainBytes(column), !bytes.isEmpty, let key = leafKeys.find(bytes) {
+    if let column, let key = row.withPlainBytes(column, { $0.isEmpty ? nil : leafKeys.find($0) }) ?? nil {
       return leafPositionOfKey[key]
     }
     return criteria.leafIndex(of: row.text(column))
