@@ -3,7 +3,7 @@
 
     python3 Benchmarks/peer/peer.py CRITERIA.json DATA_DIR [-o OUT.csv] [--json]
 
-It computes the same ranking CSV (FORMATS.md §3) from the same folder, the way a competent
+It computes the same ranking CSV (docs/FORMATS.md §3) from the same folder, the way a competent
 analyst would script it with pandas, so that a Swift/peer time ratio means something:
 
 * read CSVs: `pandas.read_csv` (C parser) for every file; survey.csv with categorical

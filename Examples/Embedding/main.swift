@@ -37,7 +37,7 @@ do {
     }
   }
 
-  // Machine-readable output for another system: the ranking CSV of FORMATS §3.
+  // Machine-readable output for another system: the ranking CSV of docs/FORMATS.md §3.
   let csv = RankingCSV.render(results)
   print("\nRanking CSV: \(csv.split(separator: "\n").count - 1) rows")
 } catch {

@@ -66,7 +66,7 @@ func fuzzDigits(_ value: FixedDecimal) -> Int {
 
 // MARK: Results
 
-/// Every invariant a scored year must satisfy (DESIGN §3–4), then every renderer, which must
+/// Every invariant a scored year must satisfy (docs/SCORING.md §3), then every renderer, which must
 /// not crash; the ranking CSV and the results JSON are read back with the library's own readers.
 /// - Parameter leafBounds: check that each leaf's points are in [0, max] and rounded (off only for
 ///   criteria sets that hit a known, recorded issue).

@@ -2,7 +2,7 @@ import Testing
 
 @testable import PARIndex
 
-/// Data that breaks a rule of DESIGN.md is an error with file, line, field, value and what
+/// Data that breaks a rule of docs/FORMATS.md or docs/SCORING.md is an error with file, line, field, value and what
 /// was expected, never a silent default.
 struct DataErrorTests {
   func problems(_ assessment: String, _ extra: [String: String] = [:]) throws -> [String] {

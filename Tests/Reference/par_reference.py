@@ -4,11 +4,11 @@
 Usage:
     python3 par_reference.py CRITERIA.json DATA_DIR [--excel] [--explain UNIT_ID]
 
-Prints the ranking CSV of FORMATS.md section 3 to standard output.  With
+Prints the ranking CSV of docs/FORMATS.md section 3 to standard output.  With
 --explain UNIT_ID it also prints, to standard error, how each leaf of that unit
 was scored.  Exact arithmetic with fractions.Fraction only (no float anywhere).
 
-Written from DESIGN.md, FORMATS.md and docs/DECISIONS.md alone, without reading
+Written from docs/SCORING.md, docs/FORMATS.md and docs/DECISIONS.md alone, without reading
 the Swift engine, so that golden files can be checked by a second computation.
 
 Exit codes: 0 ok, 64 usage, 65 input error (stops at the first one), 66 file or

@@ -1,4 +1,4 @@
-/// How a leaf turns a unit's value into points (DESIGN §5).
+/// How a leaf turns a unit's value into points (docs/FORMATS.md §1, rules).
 public enum Rule: Sendable, Hashable {
   /// Yes → the maximum, no → 0.
   case check

@@ -178,7 +178,7 @@ public struct Adjustment: Sendable, Hashable {
   }
 }
 
-/// One year of data for a set of units, read from a folder (FORMATS §2).
+/// One year of data for a set of units, read from a folder (docs/FORMATS.md §2).
 public struct YearData: Sendable {
   /// Units in the order of `units.csv`.
   public var units: [AssessedUnit]

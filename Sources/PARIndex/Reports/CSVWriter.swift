@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes CSV text per FORMATS §3: a field is quoted (RFC 4180, `""` inside) only when it
+/// Writes CSV text per docs/FORMATS.md §3: a field is quoted (RFC 4180, `""` inside) only when it
 /// holds the separator, a quote or a line break; text is NFC; lines end with LF.
 public struct CSVWriter: Sendable {
   /// The CSV dialect: plain (`,` and `.`) or Vietnamese Excel (BOM, `;` and `,`).

@@ -1,4 +1,4 @@
-/// The ranking table as CSV (FORMATS §3), byte for byte what other tools read:
+/// The ranking table as CSV (docs/FORMATS.md §3), byte for byte what other tools read:
 /// `group,rank,unit_id,name,<field codes…>,total,max,index,class`, groups in order of first
 /// appearance, then rank, then unit id; fixed decimals.
 public enum RankingCSV {

@@ -1,4 +1,4 @@
-/// The whole result as JSON (FORMATS §3): per unit its total, maximum, index (exact and
+/// The whole result as JSON (docs/FORMATS.md §3): per unit its total, maximum, index (exact and
 /// rounded), class, rank and group, and per node its points, maximum, status, source and
 /// flags. Numbers are strings with fixed decimals, so no reader turns them into floats.
 public enum ResultsJSON {

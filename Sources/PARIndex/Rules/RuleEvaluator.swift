@@ -1,4 +1,4 @@
-/// Applies a leaf's rule (DESIGN §5): a value → points, or points given alone → checked.
+/// Applies a leaf's rule (docs/FORMATS.md §1, rules): a value → points, or points given alone → checked.
 ///
 /// Points a rule computes are rounded once, half away from zero, to the set's
 /// `rounding.points` decimals, as soon as they are produced.
@@ -97,7 +97,7 @@ public struct RuleEvaluator: Sendable {
   }
 
   /// Checks points given without a value: rounded like computed points, they must be a
-  /// value the rule can produce (DECISIONS §7). Returns them rounded.
+  /// value the rule can produce (docs/DECISIONS.md §7). Returns them rounded.
   public func accept(points given: FixedDecimal, leaf: CriteriaNode) throws(Problem) -> FixedDecimal {
     let points = round(given)
     let max = leaf.maxPoints

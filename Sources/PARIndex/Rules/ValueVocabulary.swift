@@ -1,4 +1,4 @@
-/// The words and number forms a unit may write as a leaf's value (DESIGN §5).
+/// The words and number forms a unit may write as a leaf's value (docs/SCORING.md §4).
 ///
 /// Words are compared after NFC normalisation and, for yes/no and not-applicable words,
 /// case-insensitively: `Có`, `CÓ` and `có` (composed or not) are all "yes".

@@ -1,4 +1,4 @@
-/// How a leaf's points came about (FORMATS §3 `status`).
+/// How a leaf's points came about (docs/FORMATS.md §3 `status`).
 public enum LeafStatus: String, Sendable, Hashable {
   case scored
   case notApplicable = "not_applicable"
@@ -8,7 +8,7 @@ public enum LeafStatus: String, Sendable, Hashable {
   case noEvidence = "no_evidence"
 }
 
-/// Who set a leaf's value (FORMATS §3 `source`).
+/// Who set a leaf's value (docs/FORMATS.md §3 `source`).
 public enum ScoreSource: String, Sendable, Hashable {
   case appraisal
   case selfAssessment = "self"

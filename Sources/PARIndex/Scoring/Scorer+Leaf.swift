@@ -1,5 +1,5 @@
 extension Scorer {
-  /// Scores one leaf (DESIGN §4): an appraisal row wins, survey leaves take the survey, then
+  /// Scores one leaf (docs/SCORING.md §3): an appraisal row wins, survey leaves take the survey, then
   /// the self-assessment; else the leaf is missing. Problems go to `log` and give `nil`.
   func scoreLeaf(_ leaf: CriteriaNode, of context: UnitContext, log: inout DiagnosticLog) -> LeafScore? {
     let selfEntry = context.selfRows[leaf.code]
@@ -36,7 +36,7 @@ extension Scorer {
     apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
     applyEvidencePolicy(selfEntry, leaf: leaf, found: initial.evidence, to: &selfView)
     score.selfPoints = selfView.points
-    // A reason is required when the council changes what the unit's row scores (DECISIONS §8).
+    // A reason is required when the council changes what the unit's row scores (docs/DECISIONS.md §8).
     let before = own.scoredBeforeEvidence
     let after = outcome.scoredBeforeEvidence
     if appraisal.remark == nil && before != after {
@@ -67,7 +67,7 @@ extension Scorer {
     return score
   }
 
-  /// Evidence (DESIGN §4): with policy `required`, a self-assessed leaf that requires evidence
+  /// Evidence (docs/SCORING.md §3): with policy `required`, a self-assessed leaf that requires evidence
   /// and cites none, or an id not in `evidence.csv` for the unit, scores 0.
   /// `found`: the documents of `entry`'s ids that `evidence.csv` holds, in order.
   func applyEvidencePolicy(_ entry: LeafEntry, leaf: CriteriaNode, found: [EvidenceDocument], to score: inout LeafScore) {

@@ -1,4 +1,4 @@
-/// Scores every unit of a year against a criteria set (DESIGN §3–4): leaf points from rules,
+/// Scores every unit of a year against a criteria set (docs/SCORING.md §3): leaf points from rules,
 /// rollup to criteria and fields, adjustments, total, index and class. Ranks are added by
 /// ``Ranking``; ``Assessment/run(criteria:data:)`` does both.
 public struct Scorer: Sendable {
@@ -137,7 +137,7 @@ public struct Scorer: Sendable {
     return (totals, keepingLeaves ? leaves : [])
   }
 
-  /// The unit's total (DESIGN §4): leaf points + capped bonus − capped penalty, clamped to
+  /// The unit's total (docs/SCORING.md §3): leaf points + capped bonus − capped penalty, clamped to
   /// [0, applicable maximum].
   public static func total(leafTotal: FixedDecimal, bonus: FixedDecimal, penalty: FixedDecimal, maximum: FixedDecimal) -> FixedDecimal {
     min(max(leafTotal + bonus - penalty, .zero), maximum)

@@ -1,4 +1,4 @@
-/// Reads a criteria set (`criteria/*.json`, FORMATS §1) from untrusted bytes, checking every
+/// Reads a criteria set (`criteria/*.json`, docs/FORMATS.md §1) from untrusted bytes, checking every
 /// invariant: known keys only, exact decimal numbers, unique codes, maxima that add up,
 /// well-formed rules and bands. It reports every problem found, each with its JSON path.
 public enum CriteriaSetDecoder {
