@@ -84,7 +84,8 @@ enum Command: String, CaseIterable, Sendable {
     case .rank: [.text, .csv, .json, .md]
     case .score: [.text, .md, .html, .json]
     case .sensitivity, .compare: [.text, .csv, .json, .html]
-    case .validate, .explain, .report, .template, .whatif: []
+    case .validate: [.text, .json]
+    case .explain, .report, .template, .whatif: []
     }
   }
 
@@ -97,7 +98,7 @@ enum Command: String, CaseIterable, Sendable {
   private var ownOptions: [OptionSpec] {
     let formatted: [OptionSpec] = formats.isEmpty ? [] : [.format]
     switch self {
-    case .validate: return []
+    case .validate: return formatted
     case .rank: return formatted + [.excel, .group, .output]
     case .score: return [.unit, .group] + formatted + [.output]
     case .explain: return [.unit, .code, .output]

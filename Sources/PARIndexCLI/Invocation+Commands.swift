@@ -9,6 +9,7 @@ extension Invocation {
       throw .usage(.wrongArguments(expected: "CRITERIA [DATA_DIR]", found: arguments.positional.count))
     }
     let criteriaPath = arguments.positional[0]
+    if try format() == .json { return try validateJSON() }
     let criteria = try loadCriteria(criteriaPath, invalid: .problemsFound)
     let status = language.pick(
       vi: criteria.status == .official ? "chính thức" : "mô phỏng", en: criteria.status.rawValue)
@@ -42,6 +43,36 @@ extension Invocation {
       console.out(summaryLine(errors: error.errors.count, warnings: error.warnings.count))
       return exitCode(for: error, invalid: .problemsFound)
     }
+  }
+
+  /// `validate --format json`: everything on standard output, nothing on standard error; the
+  /// same exit codes as the text form.
+  func validateJSON() throws(CommandError) -> ExitCode {
+    let criteriaPath = arguments.positional[0]
+    let folder = arguments.positional.count == 2 ? arguments.positional[1] : nil
+    let options = try loadOptions()
+    var criteria: CriteriaSet?
+    var diagnostics: [Diagnostic] = []
+    var inputs: [InputSummary] = []
+    var units: Int?
+    do {
+      let set = try Assessment.loadCriteria(at: criteriaPath)
+      criteria = set
+      if let folder {
+        let results = try Assessment.run(criteria: set, folder: folder, options: options)
+        (diagnostics, inputs, units) = (results.warnings, results.inputs, results.rankedUnits.count)
+      }
+    } catch {
+      diagnostics = error.all
+    }
+    let strict = arguments.flag(.strict)
+    console.out(
+      ValidationJSON.render(
+        criteriaFile: criteriaPath, criteria: criteria, dataFolder: folder, diagnostics: diagnostics, inputs: inputs,
+        units: units, strict: strict))
+    let found = Diagnostics(diagnostics)
+    if !found.errors.isEmpty { return exitCode(for: found, invalid: .problemsFound) }
+    return strict && !found.warnings.isEmpty ? .problemsFound : .success
   }
 
   /// `2 lỗi, 1 cảnh báo` / `2 errors, 1 warning`.

@@ -76,6 +76,28 @@ struct CommandLineTests {
     let validation = Capture.run(["validate", mini, year.path])
     #expect(validation.code == .problemsFound)
     #expect(validation.err == result.err)
+
+    // As JSON, for a portal: the same problems with their codes, nothing on standard error.
+    let json = Capture.run(["validate", mini, year.path, "--format", "json"])
+    #expect(json.code == .problemsFound && json.err.isEmpty)
+    let document = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+    #expect(document["valid"] as? Bool == false)
+    #expect(document["error_count"] as? Int == 2)
+    let errors = document["errors"] as! [[String: Any]]
+    #expect(errors.map { $0["location"] as? String } == [file + ":2", file + ":3"])
+    #expect(errors.map { $0["value"] as? String } == ["12abc", "2"])
+    #expect(errors[1]["message_en"] as? String == "points above the leaf's maximum 1")
+    #expect((errors[0]["code"] as? String)?.hasPrefix("E-") == true)
+  }
+
+  @Test func validateJSONOnAGoodYearListsItsFiles() throws {
+    let json = Capture.run(["validate", Repository.path("criteria/department-2025.json"), Repository.path("Examples/2025/departments"), "--format", "json"])
+    #expect(json.code == .success && json.err.isEmpty)
+    let document = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+    #expect(document["valid"] as? Bool == true)
+    #expect(document["units"] as? Int == 12)
+    let kinds = (document["inputs"] as! [[String: Any]]).compactMap { $0["kind"] as? String }
+    #expect(Set(kinds) == ["units", "assessment", "appraisal", "adjustments", "evidence", "survey"])
   }
 
   @Test func aFolderWhereAFileIsExpectedIsAnInputError() throws {

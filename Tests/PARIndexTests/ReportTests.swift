@@ -41,6 +41,18 @@ struct ReportTests {
     try assertGolden(CouncilReport.render(Self.departments), "departments-report.html")
   }
 
+  /// The data-problems section lists each warning as the command line prints it, and the
+  /// files read with their form: the commune year's appraisal writes 10/02/2025 on a deadline
+  /// leaf, late read day first, too late read month first, and no date of that file settles it.
+  @Test func councilReportListsWarningsAndFiles() throws {
+    let html = CouncilReport.render(Self.communes)
+    #expect(Self.communes.warnings.map(\.code) == ["W-DATE-AMBIGUOUS"])
+    #expect(html.contains("<h3>Cảnh báo (1)</h3>"))
+    #expect(html.contains("appraisal.csv:2: value &#39;10/02/2025&#39;: đọc theo dd/mm/yyyy là trễ hạn"))
+    #expect(html.contains("<td>survey</td><td>CSV UTF-8, &#39;,&#39;</td>"))
+    #expect(!CouncilReport.render(Self.departments).contains("<h3>Cảnh báo"))
+  }
+
   @Test(arguments: [("commune-2025", false), ("department-2025", true)])
   func template(set: String, excel: Bool) throws {
     let criteria = try Assessment.loadCriteria(at: Repository.path("criteria/\(set).json"))

@@ -82,7 +82,10 @@ func decimal(_ text: String) -> FixedDecimal { try! FixedDecimal.parse(text).get
 
 /// Compares `actual` with the golden file `name` byte for byte. A missing golden is recorded
 /// and the test fails; `PARINDEX_RECORD=1` re-records — only once you know why it changed.
-func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+/// Paths of files read (a report's and the JSON's list of inputs) are made relative to the
+/// repository first, so that a golden holds `Examples/2025/…` on every machine.
+func assertGolden(_ rendered: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let actual = rendered.replacingOccurrences(of: Repository.root + "/", with: "")
   let path = Repository.golden + "/" + name
   let record = ProcessInfo.processInfo.environment["PARINDEX_RECORD"] == "1"
   // Bytes, not Strings: Foundation drops a BOM when it decodes, and the BOM is part of the format.

@@ -17,7 +17,7 @@ public enum CouncilReport {
     body += "<h2>1. Xếp hạng theo khối</h2>\n" + results.groups.map { ranking($0, criteria) }.joined()
     body += "<h2>2. Phân bố xếp loại</h2>\n" + distribution(results)
     body += "<h2>3. Chỉ số thành phần theo lĩnh vực</h2>\n" + heatMap(results)
-    body += "<h2>4. Vấn đề về số liệu</h2>\n" + dataProblems(results)
+    body += "<h2>4. Vấn đề về số liệu</h2>\n" + dataProblems(results) + warnings(results) + inputs(results)
     for (number, section) in extraSections.enumerated() {
       body += "<h2>\(5 + number). \(HTML.escape(section.title))</h2>\n" + section.html
     }
@@ -135,6 +135,27 @@ public enum CouncilReport {
     }
     if !anyProblem { return "<p>Không có vấn đề về số liệu.</p>\n" }
     return html + "</table>\n<p class=\"note\">“Thẩm định thay đổi”: điểm các tiêu chí sau thẩm định trừ điểm theo dòng tự chấm của đơn vị (tiêu chí đơn vị không tự chấm tính 0; không gồm kết quả điều tra).</p>\n"
+  }
+}
+
+extension CouncilReport {
+  /// Values accepted but looking wrong, one line each as the command line prints them.
+  static func warnings(_ results: YearResults) -> String {
+    guard !results.warnings.isEmpty else { return "<p>Không có cảnh báo về giá trị số liệu.</p>\n" }
+    let items = results.warnings.map { "<li><code>\(HTML.escape($0.description))</code></li>" }
+    return "<h3>Cảnh báo (\(results.warnings.count))</h3>\n<p class=\"note\">Giá trị hợp lệ nhưng nhiều khả năng không đúng ý; "
+      + "kết quả vẫn được tính với giá trị như đã ghi.</p>\n<ul class=\"warnings\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
+  }
+
+  /// The files the year was read from, so that nobody wonders which a ranking came from.
+  static func inputs(_ results: YearResults) -> String {
+    guard !results.inputs.isEmpty else { return "" }
+    var html = "<h3>Tệp số liệu đã đọc</h3>\n<table>\n<tr><th>Tệp</th><th>Loại</th><th>Dạng</th><th class=\"n\">Dòng tiêu đề</th><th class=\"n\">Dung lượng (byte)</th></tr>\n"
+    for input in results.inputs {
+      html += "<tr><td><code>\(HTML.escape(input.file))</code></td><td>\(input.kind.rawValue)</td><td>\(HTML.escape(input.form))</td>"
+      html += "<td class=\"n\">\(input.headerLine)</td><td class=\"n\">\(input.size)</td></tr>\n"
+    }
+    return html + "</table>\n"
   }
 }
 

@@ -1,6 +1,7 @@
 /// The whole result as JSON (docs/FORMATS.md §3): per unit its total, maximum, index (exact and
 /// rounded), class, rank and group, and per node its points, maximum, status, source and
-/// flags. Numbers are strings with fixed decimals, so no reader turns them into floats.
+/// flags; the files the year was read from and the warnings about values that look wrong.
+/// Numbers are strings with fixed decimals, so no reader turns them into floats.
 public enum ResultsJSON {
   public static let formatTag = "parindex-results/1"
 
@@ -18,6 +19,8 @@ public enum ResultsJSON {
         ("year", .number(String(criteria.year))), ("status", .string(criteria.status.rawValue)),
         ("source", .string(criteria.source)),
       ])),
+      ("inputs", .array(results.inputs.map(input))),
+      ("warnings", .array(results.warnings.map(diagnostic))),
       ("groups", .array(groups)),
     ]).rendered()
   }
@@ -80,5 +83,29 @@ public enum ResultsJSON {
     case .fewResponses(let respondents, let minimum):
       .object([("flag", .string(flag.name)), ("respondents", .number(String(respondents))), ("minimum", .number(String(minimum)))])
     }
+  }
+
+  /// One file read: which year file, its path as given, how it was read, its header's line
+  /// and its size in bytes.
+  static func input(_ input: InputSummary) -> JSONOutput {
+    .object([
+      ("kind", .string(input.kind.rawValue)), ("file", .string(input.file)), ("form", .string(input.form)),
+      ("header_line", .number(String(input.headerLine))), ("size", .number(String(input.size))),
+    ])
+  }
+
+  /// One problem or warning: its stable code, where it is (`location` as a message shows
+  /// it, and the file and line or row alone), the field and value, the unit and leaf, and the
+  /// message in Vietnamese and English.
+  public static func diagnostic(_ diagnostic: Diagnostic) -> JSONOutput {
+    .object([
+      ("code", .string(diagnostic.code)), ("severity", .string(diagnostic.severity.rawValue)),
+      ("location", .string(diagnostic.location.description)), ("file", .string(diagnostic.file)),
+      ("line", diagnostic.line.map { .number(String($0)) } ?? .null),
+      ("field", .optional(diagnostic.field)), ("value", .optional(diagnostic.value)),
+      ("unit", .optional(diagnostic.subject?.unit)), ("leaf", .optional(diagnostic.subject?.leaf)),
+      ("message", .string(diagnostic.message.text(.vietnamese))),
+      ("message_en", .string(diagnostic.message.text(.english))),
+    ])
   }
 }
