@@ -23,6 +23,8 @@ let package = Package(
     .executableTarget(
       name: "embedding-example", dependencies: ["PARIndex"], path: "Examples/Embedding",
       exclude: ["README.md"], swiftSettings: swiftSettings),
+    // The public API alone (no @testable): what an embedding program can reach never traps.
+    .testTarget(name: "PARIndexAPITests", dependencies: ["PARIndex"], swiftSettings: swiftSettings),
     .testTarget(
       name: "PARIndexTests", dependencies: ["PARIndex", "PARIndexCLI"],
       exclude: ["Golden", "Fixtures"], swiftSettings: swiftSettings),

@@ -60,7 +60,9 @@ func run(_ folder: String, assessmentOnly: String?) throws -> (phases: [Phase], 
   let units = try measure(&phases, "read units.csv", bytes: fileSize(path("units.csv"))) {
     try YearLoader.readUnits(at: path("units.csv"), criteria: criteria)
   }
-  var data = YearData(units: units)
+  var data = YearData(units: units, selfAssessment: [:])
+  // Each file below is read against the set, as the loader reads a folder.
+  data.checkedAgainst = criteria.fingerprint
   if let assessmentOnly {
     let rows = try measure(&phases, "read " + assessmentOnly, bytes: fileSize(path(assessmentOnly))) {
       try YearLoader.readEntries(at: path(assessmentOnly), criteria: criteria, units: units, appraisal: false)

@@ -187,7 +187,7 @@ private func scoreProbes(_ criteria: CriteriaSet, checkRounding: Bool) {
     AssessedUnit(id: "A", name: "Đơn vị A", group: "g1"), AssessedUnit(id: "B", name: "Đơn vị B", group: "g1"),
     AssessedUnit(id: "C", name: "Đơn vị C, \"khác\"", group: "g2"),
   ]
-  var data = YearData(units: units)
+  var data = YearData(units: units, selfAssessment: [:])
   for unit in units {
     var rows: [String: LeafEntry] = [:]
     var appraisal: [String: LeafEntry] = [:]

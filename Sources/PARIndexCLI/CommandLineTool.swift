@@ -6,9 +6,19 @@ public enum CommandLineTool {
   public static let version = "0.2.0"
 
   /// Runs one invocation (`arguments` without the program name). Messages are in Vietnamese
-  /// unless `--lang en` is given or `environment["PARINDEX_LANG"]` says `en`.
+  /// unless `--lang en` is given or `environment["PARINDEX_LANG"]` says `en`. A named pipe
+  /// given as an input is waited for at most `environment["PARINDEX_PIPE_TIMEOUT"]` seconds
+  /// (a whole number from 1 to 3600; otherwise ``InputFile/pipeTimeLimit``, 10) until somebody
+  /// opens it for writing.
   public static func run(_ arguments: [String], console: Console, environment: [String: String] = [:]) -> ExitCode {
-    var language = environment["PARINDEX_LANG"].flatMap(Language.init(code:)) ?? .vietnamese
+    let limit = environment["PARINDEX_PIPE_TIMEOUT"].flatMap { Int($0) }.flatMap { (1...3600).contains($0) ? $0 : nil }
+    return InputFile.$pipeTimeLimit.withValue(limit ?? InputFile.pipeTimeLimit) {
+      run(arguments, console: console, languageSetting: environment["PARINDEX_LANG"])
+    }
+  }
+
+  private static func run(_ arguments: [String], console: Console, languageSetting: String?) -> ExitCode {
+    var language = languageSetting.flatMap(Language.init(code:)) ?? .vietnamese
     // `--lang` is read first, wherever it stands, so that every message is in its language.
     var rest: [String] = []
     var index = 0
@@ -52,6 +62,7 @@ public enum CommandLineTool {
     do {
       let parsed = try Arguments(commandArguments, options: command.options)
       let invocation = Invocation(command: command, arguments: parsed, console: console, language: language)
+      try invocation.refuseOutputOverInputs()
       return try command.run(invocation)
     } catch {
       switch error {

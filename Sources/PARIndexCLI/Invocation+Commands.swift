@@ -23,8 +23,9 @@ extension Invocation {
     let folder = arguments.positional[1]
     let options = try loadOptions()
     do {
+      // Every leaf is scored and checked, but only totals are kept: a few bytes per (unit, leaf).
       let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
-      let results = try Assessment.run(criteria: criteria, data: data)
+      let results = try Assessment.rank(criteria: criteria, data: data)
       let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }
       var text = language.pick(
         vi: "\(folder): \(data.units.count) đơn vị trong \(results.groups.count) khối, \(rows) dòng tự chấm: hợp lệ\n",
@@ -59,7 +60,7 @@ extension Invocation {
       let set = try Assessment.loadCriteria(at: criteriaPath)
       criteria = set
       if let folder {
-        let results = try Assessment.run(criteria: set, folder: folder, options: options)
+        let results = try Assessment.rank(criteria: set, folder: folder, options: options)
         (diagnostics, inputs, units) = (results.warnings, results.inputs, results.rankedUnits.count)
       }
     } catch {
@@ -170,30 +171,34 @@ extension Invocation {
   // MARK: sensitivity, compare, whatif
 
   func sensitivitySettings() throws(CommandError) -> Sensitivity.Settings {
-    var settings = Sensitivity.Settings()
+    var (runs, seed, spread) = (Sensitivity.Settings.standard.runs, Sensitivity.Settings.standard.seed, Sensitivity.Settings.standard.spread)
     if let text = arguments.value(.runs) {
-      guard let runs = Int(text), (1...1_000_000).contains(runs) else {
+      guard let value = Int(text), (1...1_000_000).contains(value) else {
         throw .usage(.optionValue("--runs '\(text)'", expected: language.pick(
           vi: "một số nguyên từ 1 đến 1000000", en: "a whole number from 1 to 1000000")))
       }
-      settings.runs = runs
+      runs = value
     }
     if let text = arguments.value(.seed) {
-      guard let seed = UInt64(text) else {
+      guard let value = UInt64(text) else {
         throw .usage(.optionValue("--seed '\(text)'", expected: language.pick(vi: "một số nguyên ≥ 0", en: "a whole number ≥ 0")))
       }
-      settings.seed = seed
+      seed = value
     }
     if let text = arguments.value(.spread) {
-      guard case .success(let spread) = FixedDecimal.parse(text.hasSuffix("%") ? String(text.dropLast()) : text),
-        spread <= FixedDecimal(micros: 100_000_000)
+      guard case .success(let value) = FixedDecimal.parse(text.hasSuffix("%") ? String(text.dropLast()) : text),
+        value <= .hundred
       else {
         throw .usage(.optionValue("--spread '\(text)'", expected: language.pick(
           vi: "một tỷ lệ từ 0 đến 100, như 10", en: "a percentage from 0 to 100, such as 10")))
       }
-      settings.spread = spread
+      spread = value
     }
-    return settings
+    do {
+      return try Sensitivity.Settings(runs: runs, seed: seed, spread: spread)
+    } catch {
+      throw .exit(.usage)  // unreachable: each value was checked above with its option's message
+    }
   }
 
   func sensitivity() throws(CommandError) -> ExitCode {

@@ -109,7 +109,26 @@ struct Invocation {
     return group
   }
 
-  /// Writes `text` to `-o FILE` (atomically) or standard output.
+  /// Refuses, before anything is read, an `-o FILE` that would overwrite a file the command
+  /// reads or land in a folder it reads (the year folders, their per-unit folders): one line,
+  /// exit 64. Every positional argument is an input (criteria files, year folders), and so are
+  /// `--previous-criteria` and `--previous-data`.
+  func refuseOutputOverInputs() throws(CommandError) {
+    guard let output = arguments.value(.output), output != "-" else { return }
+    var inputs = InputFootprint()
+    let previous = [arguments.value(.previousCriteria), arguments.value(.previousData)].compactMap { $0 }
+    for path in arguments.positional + previous { inputs.add(path) }
+    let message: Message
+    switch inputs.conflict(for: output) {
+    case nil: return
+    case .sameFile(let input)?: message = .outputIsInput(input: input)
+    case .insideFolder(let folder)?: message = .outputInInputFolder(folder: folder)
+    }
+    console.err(Diagnostic(message, at: InputLocation(file: output)).rendered(language) + "\n")
+    throw .exit(.usage)
+  }
+
+  /// Writes `text` to `-o FILE` (atomically; a pipe or a device directly) or standard output.
   func emit(_ text: String) -> ExitCode {
     guard let path = arguments.value(.output), path != "-" else {
       console.out(text)

@@ -16,7 +16,7 @@ struct AnalysisTests {
 
   @Test(arguments: ["communes", "departments"])
   func zeroSpreadGivesExactlyTheNominalRank(example: String) throws {
-    let study = Sensitivity.run(try GoldenTests.results(example), settings: .init(runs: 50, seed: 7, spread: .zero))
+    let study = Sensitivity.run(try GoldenTests.results(example), settings: try .init(runs: 50, seed: 7, spread: .zero))
     for unit in study.groups.flatMap(\.units) {
       #expect(unit.p05Rank == unit.nominalRank && unit.medianRank == unit.nominalRank && unit.p95Rank == unit.nominalRank)
       #expect(unit.classChangedRuns == 0)
@@ -26,12 +26,12 @@ struct AnalysisTests {
   @Test(arguments: PropertyTests.seeds.prefix(8))
   func zeroSpreadOnGeneratedYears(seed: UInt64) throws {
     let year = RandomYear(seed: seed)
-    let study = Sensitivity.run(try year.run(year.files()), settings: .init(runs: 5, seed: seed, spread: .zero))
+    let study = Sensitivity.run(try year.run(year.files()), settings: try .init(runs: 5, seed: seed, spread: .zero))
     #expect(study.groups.flatMap(\.units).allSatisfy { $0.p05Rank == $0.nominalRank && $0.p95Rank == $0.nominalRank })
   }
 
-  @Test func aSpreadIsReproducibleForASeedAndKeepsTheNominalRankInsideTheInterval() {
-    let settings = Sensitivity.Settings(runs: 400, seed: 42, spread: FixedDecimal(10))
+  @Test func aSpreadIsReproducibleForASeedAndKeepsTheNominalRankInsideTheInterval() throws {
+    let settings = try Sensitivity.Settings(runs: 400, seed: 42, spread: FixedDecimal(10))
     let first = SensitivityReport.csv(Sensitivity.run(Self.communes, settings: settings))
     #expect(first == SensitivityReport.csv(Sensitivity.run(Self.communes, settings: settings)))
     #expect(first.hasPrefix("group,unit_id,name,nominal_rank,median_rank,p05_rank,p95_rank,class_changed_share\n"))
@@ -40,11 +40,11 @@ struct AnalysisTests {
     #expect(inside.count * 10 >= units.count * 8, "nominal rank inside P5–P95 for \(inside.count) of \(units.count)")
     // Something does vary with a spread.
     #expect(units.contains { $0.p05Rank != $0.p95Rank })
-    #expect(SensitivityReport.csv(Sensitivity.run(Self.communes, settings: .init(runs: 400, seed: 43, spread: FixedDecimal(10)))) != first)
+    #expect(SensitivityReport.csv(Sensitivity.run(Self.communes, settings: try .init(runs: 400, seed: 43, spread: FixedDecimal(10)))) != first)
   }
 
-  @Test func sensitivityNumbersAreSane() {
-    let study = Sensitivity.run(Self.departments, settings: .init(runs: 300, seed: 1, spread: FixedDecimal(10)))
+  @Test func sensitivityNumbersAreSane() throws {
+    let study = Sensitivity.run(Self.departments, settings: try .init(runs: 300, seed: 1, spread: FixedDecimal(10)))
     for group in study.groups {
       for unit in group.units {
         #expect(1 <= unit.p05Rank && unit.p05Rank <= unit.medianRank && unit.medianRank <= unit.p95Rank && unit.p95Rank <= group.units.count)
@@ -114,7 +114,7 @@ struct AnalysisTests {
       var changed = data
       for step in steps {
         let max = criteria.leaves[criteria.leafIndex(of: step.code)!].maxPoints
-        changed.appraisal["S06", default: [:]][step.code] = LeafEntry(unitID: "S06", code: step.code, value: nil, points: max, remark: "goal", origin: RowOrigin(file: "t", line: 0))
+        changed.appraisal["S06", default: [:]][step.code] = try LeafEntry(unitID: "S06", code: step.code, claim: .points(max), remark: "goal", origin: RowOrigin(file: "t", line: 0))
       }
       return try Assessment.run(criteria: criteria, data: changed).unit("S06")!.score
     }

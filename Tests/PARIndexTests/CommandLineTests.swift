@@ -110,13 +110,13 @@ struct CommandLineTests {
 
   @Test func writesOutputAtomicallyAndReportsUnwritablePaths() throws {
     let year = try TemporaryYear(ScoringTests.year.merging(["units.csv": Mini.units]) { $1 })
-    let output = year.path + "/out/ranking.csv"
-    try FileManager.default.createDirectory(atPath: year.path + "/out", withIntermediateDirectories: false)
+    let outputs = try TemporaryYear([:])  // not inside the year folder: that is refused (OutputSafetyTests)
+    let output = outputs.path + "/ranking.csv"
     try "old content".write(toFile: output, atomically: false, encoding: .utf8)
     let result = Capture.run(["rank", mini, year.path, "--format", "csv", "-o", output])
     #expect(result.code == .success && result.out.isEmpty)
     #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("group,rank,unit_id,name,1,2,3,total,max,index,class\n"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: year.path + "/out") == ["ranking.csv"])  // no temporary left
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outputs.path) == ["ranking.csv"])  // no temporary left
     #expect(Capture.run(["rank", mini, year.path, "-o", "/nonexistent/dir/r.txt"]).code == .cannotCreate)
   }
 

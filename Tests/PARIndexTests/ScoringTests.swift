@@ -180,28 +180,10 @@ struct ScoringTests {
   @Test func aRepeatedUnitInTheListGivenToTheFileReadersKeepsRowsWithTheirUnit() throws {
     // Through the per-file API a caller may pass a list that repeats an id: rows still go to
     // the unit they name.
-    let units = ["A", "B", "A", "C"].map { AssessedUnit(id: $0, name: $0, group: "xã") }
+    let units = try ["A", "B", "A", "C"].map { try AssessedUnit(id: $0, name: $0, group: "xã") }
     let year = try TemporaryYear(["assessment.csv": "unit_id,code,value\nC,1.1,có\nA,1.1,không\n"])
     let rows = try YearLoader.readEntries(at: year.path + "/assessment.csv", criteria: Mini.criteria, units: units, appraisal: false)
     #expect(rows["C"]?["1.1"]?.value == "có" && rows["A"]?["1.1"]?.value == "không" && rows.count == 2)
-  }
-
-  @Test func aNodeWithARuleIsALeafEvenWithChildren() throws {
-    // An unvalidated set (built in code) may give a leaf children; they are not scored.
-    let criteria = try Mini.criteria
-    var items = criteria.items
-    items[0].children[0].children = [CriteriaNode(code: "9.9", title: "x", maxPoints: FixedDecimal(1), rule: .check)]
-    let odd = CriteriaSet(
-      id: criteria.id, title: criteria.title, level: criteria.level, year: criteria.year, status: criteria.status,
-      source: criteria.source, scale: criteria.scale, pointsPlaces: criteria.pointsPlaces, indexPlaces: criteria.indexPlaces,
-      evidencePolicy: criteria.evidencePolicy, classification: criteria.classification, adjustmentCaps: criteria.adjustmentCaps,
-      survey: criteria.survey, items: items)
-    var files = ScoringTests.year
-    files["units.csv"] = Mini.units
-    let year = try TemporaryYear(files)
-    let data = try YearLoader.load(folder: year.path, criteria: odd)
-    let scores = try Scorer(criteria: odd).score(data)
-    #expect(scores.map(\.total) == (try Scorer(criteria: criteria).score(data)).map(\.total))
   }
 
   @Test func nfdTextMatchesAndPrintsAsNFC() throws {

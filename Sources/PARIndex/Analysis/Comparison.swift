@@ -36,7 +36,7 @@ public struct Comparison: Sendable {
     self.a = a
     self.b = b
     var rows: [Row] = []
-    let unitsA = Dictionary(uniqueKeysWithValues: a.rankedUnits.map { ($0.unit.id, $0) })
+    let unitsA = Dictionary(a.rankedUnits.map { ($0.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
     var seen = Set<String>()
     for unit in b.rankedUnits {
       seen.insert(unit.unit.id)

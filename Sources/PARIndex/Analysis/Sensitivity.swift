@@ -17,14 +17,29 @@
 public struct Sensitivity: Sendable {
   /// The settings of a study, all of which are printed with its results.
   public struct Settings: Sendable, Hashable {
-    public var runs: Int
-    public var seed: UInt64
+    /// Runs, 1…1,000,000.
+    public let runs: Int
+    public let seed: UInt64
     /// P in percent, 0…100.
-    public var spread: FixedDecimal
+    public let spread: FixedDecimal
 
-    public init(runs: Int = 1000, seed: UInt64 = 1, spread: FixedDecimal = FixedDecimal(10)) {
-      (self.runs, self.seed, self.spread) = (runs, seed, spread)
+    /// 1,000 runs, seed 1, spread 10 %.
+    public static let standard = Settings(checkedRuns: 1000, seed: 1, spread: FixedDecimal(10))
+
+    /// Throws when `runs` is not 1…1,000,000 or `spread` not 0…100.
+    public init(runs: Int = 1000, seed: UInt64 = 1, spread: FixedDecimal = Settings.standard.spread) throws(Diagnostics) {
+      var problems: [Diagnostic] = []
+      if !(1...1_000_000).contains(runs) {
+        problems.append(Diagnostic(.settingOutOfRange(expected: "1…1000000"), at: InputLocation(file: "Sensitivity"), field: "runs", value: String(runs)))
+      }
+      if spread < .zero || spread > .hundred {
+        problems.append(Diagnostic(.settingOutOfRange(expected: "0…100"), at: InputLocation(file: "Sensitivity"), field: "spread", value: spread.description))
+      }
+      guard problems.isEmpty else { throw Diagnostics(problems) }
+      self.init(checkedRuns: runs, seed: seed, spread: spread)
     }
+
+    private init(checkedRuns runs: Int, seed: UInt64, spread: FixedDecimal) { (self.runs, self.seed, self.spread) = (runs, seed, spread) }
   }
 
   /// One unit's result.

@@ -30,8 +30,8 @@ public enum WhatIf {
         throw Diagnostics([Diagnostic(.noSuchLeaf(criteria: criteria.id), at: InputLocation(file: criteria.id), field: "code", value: setting.code)])
       }
       changed.appraisal[unitID, default: [:]][setting.code] = LeafEntry(
-        unitID: unitID, code: setting.code, value: setting.value, points: nil, remark: "giả định (what-if)",
-        origin: RowOrigin(file: "--set", line: 0))
+        unitID: unitID, code: setting.code, claim: .value(setting.value), pointsText: nil, evidenceIDs: [],
+        remark: "giả định (what-if)", origin: RowOrigin(file: "--set", line: 0))
     }
     let after = try Assessment.run(criteria: criteria, data: changed)
     return Outcome(before: old, after: after.unit(unitID)!, results: after)
@@ -47,7 +47,7 @@ public enum WhatIf {
   /// The fewest leaves that, raised to their maximum, bring `unitID` to class `label` — leaves
   /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
   /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
-  /// - Parameter unit: the unit as scored (``YearResults/unit(_:)``); nothing is re-scored.
+  /// - Parameter unit: the unit as scored (``RankedYear/unit(_:)``); nothing is re-scored.
   public static func goal(_ label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet) throws(Diagnostics) -> [Step]? {
     guard let band = criteria.classification.first(where: { $0.label == label }) else {
       throw Diagnostics([Diagnostic(.noSuchClass(criteria.classification.map(\.label)), at: InputLocation(file: criteria.id), field: "class", value: label)])
@@ -64,7 +64,7 @@ public enum WhatIf {
       total += step.gain
       plan.append(step)
       let clamped = Scorer.total(leafTotal: total, bonus: unit.bonus, penalty: unit.penalty, maximum: unit.maxPoints)
-      let index = Fraction.percentage(clamped, of: unit.maxPoints).rounded(places: criteria.indexPlaces)
+      let index = Fraction.percent(clamped, of: unit.maxPoints).rounded(places: criteria.indexPlaces)
       if index >= band.minIndex { return plan }
     }
     return nil

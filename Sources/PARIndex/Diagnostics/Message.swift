@@ -91,6 +91,8 @@ public enum Message: Sendable, Hashable {
   case repeatedHeader(firstLine: Int)
   /// An identifier holding an invisible or format character.
   case invisibleCharacter(codePoint: String, name: String)
+  /// An id with spaces before or after it, built in code (a file's cells are trimmed).
+  case surroundingSpaces
 
   // MARK: Values in year files
   /// An empty cell where a value is required.
@@ -189,6 +191,8 @@ public enum Message: Sendable, Hashable {
   case reasonRequired(unit: String, leaf: String, from: Claim, to: Claim)
   /// Every leaf of a unit is not applicable.
   case maximumZero
+  /// More leaf scores to keep than ``Assessment/leafScoreLimit``.
+  case tooManyScores(units: Int, leaves: Int, limit: Int)
 
   // MARK: Warnings
   case percentAsFraction(shown: String)
@@ -209,6 +213,8 @@ public enum Message: Sendable, Hashable {
 
   // MARK: Requests (what a caller asked for)
   case noSuchUnit
+  /// A setting of an analysis outside what it accepts (`runs` 0 for a sensitivity study).
+  case settingOutOfRange(expected: String)
   case noSuchLeaf(criteria: String)
   case noSuchClass([String])
   case noSuchGroup([String])
@@ -268,6 +274,12 @@ public enum Message: Sendable, Hashable {
   case stepOutOfRange(maximum: String)
   case emptyClassification
   case groupsWithoutQuestions
+  /// An amount below zero in a set built in code (a file cannot write a sign).
+  case negativeAmount
+  /// `rounding.points` or `rounding.index` outside 0…4, in a set built in code.
+  case placesOutOfRange
+  /// A year outside 2000…2100.
+  case yearOutOfRange
 
   // MARK: Command line
   case unknownCommand(String)
@@ -283,6 +295,10 @@ public enum Message: Sendable, Hashable {
   case unknownLanguage(String)
   case binaryToTerminal(String)
   case cannotWrite(reason: String)
+  /// `-o` names a file the command reads (the same file under any name).
+  case outputIsInput(input: String)
+  /// `-o` names a file inside a folder the command reads.
+  case outputInInputFolder(folder: String)
 
   /// Where an earlier row with the same key is: a line of the same file, or a place elsewhere.
   public enum EarlierRow: Sendable, Hashable {
@@ -371,7 +387,7 @@ extension Message {
   public var kind: Diagnostic.Kind {
     switch self {
     case .fileNotFound, .folderNotFound, .requiredFileMissing: .notFound
-    case .noSuchUnit, .noSuchLeaf, .noSuchClass, .noSuchGroup, .noSuchCode: .request
+    case .noSuchUnit, .noSuchLeaf, .noSuchClass, .noSuchGroup, .noSuchCode, .settingOutOfRange: .request
     default: .invalid
     }
   }
@@ -538,6 +554,8 @@ extension Message {
       return e(
         "E-REPEATED-HEADER", vi: "dòng tiêu đề lặp lại (giống dòng \(firstLine); dán thêm một trang tính?): hãy xóa dòng này",
         en: "repeated header row (as on line \(firstLine); a second sheet pasted?): delete this row")
+    case .surroundingSpaces:
+      return e("E-ID-SPACES", vi: "mã không được có khoảng trắng ở đầu hoặc cuối", en: "an id must not start or end with a space")
     case .invisibleCharacter(let codePoint, let name):
       return e(
         "E-INVISIBLE-CHARACTER",
@@ -750,6 +768,13 @@ extension Message {
         "E-REASON-REQUIRED",
         vi: "kết quả thẩm định đổi tiêu chí \(leaf) của \(unit) từ \(claim(from, .vietnamese)) thành \(claim(to, .vietnamese)): cần ghi lý do",
         en: "the appraisal changes \(unit) \(leaf) from \(claim(from, .english)) to \(claim(to, .english)): a reason is required")
+    case .tooManyScores(let units, let leaves, let limit):
+      return e(
+        "E-TOO-MANY-SCORES",
+        vi: "\(units) đơn vị × \(leaves) tiêu chí là quá \(limit) điểm tiêu chí cần giữ để lập phiếu điểm hay báo cáo: "
+          + "dùng rank (chỉ giữ tổng điểm) hoặc chọn một khối, một đơn vị",
+        en: "\(units) units × \(leaves) leaves is more than the \(limit) leaf scores kept for scorecards and reports: "
+          + "use rank (totals only), or one group or unit")
     case .maximumZero:
       return e(
         "E-MAX-ZERO",
@@ -816,6 +841,8 @@ extension Message {
         en: "the overall index is not like for like; per field, compare only: \(comparable.isEmpty ? "none" : list(comparable))")
 
     // Requests
+    case .settingOutOfRange(let expected):
+      return e("E-SETTING-RANGE", vi: "giá trị phải trong khoảng \(expected)", en: "expected a value in \(expected)")
     case .noSuchUnit: return e("E-NO-SUCH-UNIT", vi: "không có đơn vị này", en: "no such unit")
     case .noSuchLeaf(let criteria):
       return e(
@@ -975,6 +1002,10 @@ extension Message {
       return e("E-CRITERIA-NO-BANDS", vi: "cần ít nhất một mức xếp loại", en: "expected at least one classification band")
     case .groupsWithoutQuestions:
       return e("E-CRITERIA-GROUP-EMPTY", vi: "nhóm điều tra cần ít nhất một câu hỏi", en: "a survey group needs at least one question")
+    case .negativeAmount: return e("E-CRITERIA-NEGATIVE", vi: "không được là số âm", en: "must not be negative")
+    case .placesOutOfRange:
+      return e("E-CRITERIA-PLACES", vi: "số chữ số thập phân phải từ 0 đến 4", en: "expected 0 to 4 decimals")
+    case .yearOutOfRange: return e("E-CRITERIA-YEAR", vi: "năm phải từ 2000 đến 2100", en: "expected a year from 2000 to 2100")
 
     // Command line
     case .unknownCommand(let name):
@@ -1008,6 +1039,15 @@ extension Message {
         en: "the \(format) format is a binary file: write it to a file with -o FILE.\(format)")
     case .cannotWrite(let reason):
       return e("E-CANNOT-WRITE", vi: "không ghi được: \(reason)", en: "cannot write: \(reason)")
+    case .outputIsInput(let input):
+      return e(
+        "E-OUTPUT-IS-INPUT", vi: "đây chính là tệp \(input) mà lệnh đọc: hãy ghi kết quả ra tệp khác",
+        en: "this is the same file as \(input), which the command reads: write the output to another file")
+    case .outputInInputFolder(let folder):
+      return e(
+        "E-OUTPUT-IN-INPUT-FOLDER",
+        vi: "tệp này nằm trong thư mục \(folder) mà lệnh đọc: hãy ghi kết quả ra ngoài thư mục đó",
+        en: "this is inside \(folder), a folder the command reads: write the output outside it")
     }
   }
 

@@ -32,44 +32,50 @@ public struct CriteriaNode: Sendable, Hashable {
   private var fields: SharedBox<Fields>
 
   /// Dotted and unique in the set: `1`, `1.2`, `1.2.3`.
-  public var code: String {
-    get { fields.value.code }
-    set { fields.value.code = newValue }
-  }
-  public var title: String {
-    get { fields.value.title }
-    set { fields.value.title = newValue }
-  }
-  public var maxPoints: FixedDecimal {
-    get { fields.value.maxPoints }
-    set { fields.value.maxPoints = newValue }
-  }
+  public var code: String { fields.value.code }
+  public var title: String { fields.value.title }
+  public var maxPoints: FixedDecimal { fields.value.maxPoints }
   /// Empty for a leaf.
-  public var children: [CriteriaNode] {
-    get { fields.value.children }
-    set { fields.value.children = newValue }
-  }
+  public var children: [CriteriaNode] { fields.value.children }
   /// Set exactly for leaves.
-  public var rule: Rule? {
-    get { fields.value.rule }
-    set { fields.value.rule = newValue }
-  }
-  public var evidence: EvidenceRequirement {
-    get { fields.value.evidence }
-    set { fields.value.evidence = newValue }
-  }
-  public var notApplicable: NotApplicablePolicy {
-    get { fields.value.notApplicable }
-    set { fields.value.notApplicable = newValue }
-  }
+  public var rule: Rule? { fields.value.rule }
+  public var evidence: EvidenceRequirement { fields.value.evidence }
+  public var notApplicable: NotApplicablePolicy { fields.value.notApplicable }
   /// Where the item and its numbers come from.
-  public var source: String? {
-    get { fields.value.source }
-    set { fields.value.source = newValue }
+  public var source: String? { fields.value.source }
+
+  /// A leaf (tiêu chí thành phần): its points come from `rule`.
+  ///
+  /// Throws when the values break a rule a criteria file must follow (docs/FORMATS.md §1): a
+  /// code that is not dotted parts, a maximum not in (0, 10000], a rule that cannot work with
+  /// this maximum (options or tiers above it, an empty list, a zero `perItem` …). What depends
+  /// on the whole set (unique codes, decimals, survey groups) is checked by ``CriteriaSet``.
+  public init(
+    code: String, title: String, maxPoints: FixedDecimal, rule: Rule, evidence: EvidenceRequirement = .none,
+    notApplicable: NotApplicablePolicy = .forbidden, source: String? = nil
+  ) throws(Diagnostics) {
+    self.init(
+      trusted: code, title: title, maxPoints: maxPoints, rule: rule, evidence: evidence, notApplicable: notApplicable,
+      source: source)
+    try Self.check(self)
   }
 
-  public init(
-    code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode] = [], rule: Rule? = nil,
+  /// A field (lĩnh vực) or criterion (tiêu chí): its maximum must be its children's sum.
+  public init(code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode], source: String? = nil)
+    throws(Diagnostics)
+  {
+    self.init(trusted: code, title: title, maxPoints: maxPoints, children: children, source: source)
+    try Self.check(self)
+  }
+
+  private static func check(_ node: CriteriaNode) throws(Diagnostics) {
+    let problems = CriteriaChecks.node(node)
+    if !problems.isEmpty { throw CriteriaChecks.diagnostics(problems, file: "CriteriaNode \(node.code)") }
+  }
+
+  /// A node whose values the caller has checked (the decoder, with the same checks).
+  init(
+    trusted code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode] = [], rule: Rule? = nil,
     evidence: EvidenceRequirement = .none, notApplicable: NotApplicablePolicy = .forbidden, source: String? = nil
   ) {
     fields = SharedBox(Fields(

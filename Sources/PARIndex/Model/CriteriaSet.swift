@@ -1,8 +1,10 @@
 /// A criteria set (bộ chỉ số, bộ tiêu chí): the tree of fields, criteria and leaves with their
 /// rules, the classification bands, caps and survey definition, for one level and year.
 ///
-/// Everything that varies by province and year is here, as data. A value of this type has
-/// passed validation (``CriteriaSetDecoder``): maxima add up, codes are unique, rules are sound.
+/// Everything that varies by province and year is here, as data. A value of this type is
+/// valid by construction — read by ``CriteriaSetDecoder`` or built with the throwing
+/// initialiser, which run the same checks: maxima add up, codes are unique, rules are sound,
+/// the bands descend to 0. Its state is read-only.
 public struct CriteriaSet: Sendable {
   public enum Level: String, Sendable { case commune, department }
   /// `official`: a faithful transcription of the decision in `source`; `modelled`: built for
@@ -11,32 +13,54 @@ public struct CriteriaSet: Sendable {
   /// Whether leaves marked `evidence: required` score 0 without evidence.
   public enum EvidencePolicy: String, Sendable { case required, none }
 
-  public var id: String
-  public var title: String
-  public var level: Level
-  public var year: Int
-  public var status: Status
-  public var source: String
+  public let id: String
+  public let title: String
+  public let level: Level
+  public let year: Int
+  public let status: Status
+  public let source: String
   /// The sum the top-level items reach (100 unless the file says otherwise).
-  public var scale: FixedDecimal
+  public let scale: FixedDecimal
   /// Decimals of leaf points (`rounding.points`).
-  public var pointsPlaces: Int
+  public let pointsPlaces: Int
   /// Decimals of the index % (`rounding.index`).
-  public var indexPlaces: Int
-  public var evidencePolicy: EvidencePolicy
+  public let indexPlaces: Int
+  public let evidencePolicy: EvidencePolicy
   /// Bands by `minIndex`, highest first, the last at 0.
-  public var classification: [ClassificationBand]
-  public var adjustmentCaps: AdjustmentCaps?
-  public var survey: SurveyDefinition?
+  public let classification: [ClassificationBand]
+  public let adjustmentCaps: AdjustmentCaps?
+  public let survey: SurveyDefinition?
   /// The fields (top-level items).
-  public var items: [CriteriaNode]
+  public let items: [CriteriaNode]
 
   /// Every leaf, in document order.
   public let leaves: [CriteriaNode]
   let leafIndexByCode: [String: Int]
 
+  /// A set built in code, checked as a criteria file is (docs/FORMATS.md §1); every problem
+  /// is thrown at once, at a path like a file's (`CriteriaSet:items[0].children[1].maxPoints`).
   public init(
-    id: String, title: String, level: Level, year: Int, status: Status, source: String, scale: FixedDecimal,
+    id: String, title: String, level: Level, year: Int, status: Status, source: String, scale: FixedDecimal = .hundred,
+    pointsPlaces: Int = 2, indexPlaces: Int = 2, evidencePolicy: EvidencePolicy = .required,
+    classification: [ClassificationBand], adjustmentCaps: AdjustmentCaps? = nil, survey: SurveyDefinition? = nil,
+    items: [CriteriaNode]
+  ) throws(Diagnostics) {
+    var problems = CriteriaChecks.header(
+      id: id, title: title, year: year, source: source, scale: scale, pointsPlaces: pointsPlaces,
+      indexPlaces: indexPlaces, caps: adjustmentCaps)
+    problems += CriteriaChecks.bands(classification)
+    if let survey { problems += CriteriaChecks.survey(survey) }
+    problems += CriteriaChecks.tree(items, scale: scale, places: min(max(pointsPlaces, 0), 4), survey: survey)
+    guard problems.isEmpty else { throw CriteriaChecks.diagnostics(problems, file: "CriteriaSet") }
+    self.init(
+      trusted: id, title: title, level: level, year: year, status: status, source: source, scale: scale,
+      pointsPlaces: pointsPlaces, indexPlaces: indexPlaces, evidencePolicy: evidencePolicy, classification: classification,
+      adjustmentCaps: adjustmentCaps, survey: survey, items: items)
+  }
+
+  /// A set whose values the caller has checked (the decoder, with the same checks).
+  init(
+    trusted id: String, title: String, level: Level, year: Int, status: Status, source: String, scale: FixedDecimal,
     pointsPlaces: Int, indexPlaces: Int, evidencePolicy: EvidencePolicy, classification: [ClassificationBand],
     adjustmentCaps: AdjustmentCaps?, survey: SurveyDefinition?, items: [CriteriaNode]
   ) {
@@ -49,10 +73,15 @@ public struct CriteriaSet: Sendable {
     leafIndexByCode = index
   }
 
+  /// Names this set's scoring content for a year read against it: id, year and every leaf
+  /// code in order (two sets with these equal read the same rows the same way).
+  package var fingerprint: String { "\(id)/\(year)/" + leaves.map(\.code).joined(separator: ",") }
+
   /// The position of the leaf with `code` in ``leaves``, or `nil`.
   public func leafIndex(of code: String) -> Int? { leafIndexByCode[code] }
 
-  /// The band for a rounded index: the first whose `minIndex` ≤ it.
+  /// The band for a rounded index: the first whose `minIndex` ≤ it (the last band, at 0,
+  /// for anything below).
   public func classify(roundedIndex: FixedDecimal) -> ClassificationBand {
     classification.first { $0.minIndex <= roundedIndex } ?? classification[classification.count - 1]
   }
@@ -68,16 +97,16 @@ public struct CriteriaSet: Sendable {
 
 /// A classification band (mức xếp loại): units whose rounded index is at least `minIndex`.
 public struct ClassificationBand: Sendable, Hashable {
-  public var label: String
-  public var minIndex: FixedDecimal
+  public let label: String
+  public let minIndex: FixedDecimal
 
   public init(label: String, minIndex: FixedDecimal) { (self.label, self.minIndex) = (label, minIndex) }
 }
 
 /// Caps on the bonus (điểm thưởng) and penalty (điểm trừ) totals of one unit.
 public struct AdjustmentCaps: Sendable, Hashable {
-  public var bonusCap: FixedDecimal
-  public var penaltyCap: FixedDecimal
+  public let bonusCap: FixedDecimal
+  public let penaltyCap: FixedDecimal
 
   public init(bonusCap: FixedDecimal, penaltyCap: FixedDecimal) { (self.bonusCap, self.penaltyCap) = (bonusCap, penaltyCap) }
 }
@@ -86,19 +115,19 @@ public struct AdjustmentCaps: Sendable, Hashable {
 public struct SurveyDefinition: Sendable, Hashable {
   /// A group of questions whose weighted mean is one percentage per unit.
   public struct Group: Sendable, Hashable {
-    public var key: String
-    public var title: String
-    public var questions: [String]
+    public let key: String
+    public let title: String
+    public let questions: [String]
 
     public init(key: String, title: String, questions: [String]) { (self.key, self.title, self.questions) = (key, title, questions) }
   }
 
   /// Answer code → percentage, in file order.
-  public var scale: [(answer: String, percent: FixedDecimal)]
+  public let scale: [(answer: String, percent: FixedDecimal)]
   /// Groups in file order.
-  public var groups: [Group]
+  public let groups: [Group]
   /// Units with fewer respondents are flagged.
-  public var minResponses: Int?
+  public let minResponses: Int?
 
   public init(scale: [(answer: String, percent: FixedDecimal)], groups: [Group], minResponses: Int?) {
     (self.scale, self.groups, self.minResponses) = (scale, groups, minResponses)

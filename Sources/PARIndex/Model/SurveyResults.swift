@@ -1,15 +1,16 @@
 /// The survey aggregated per unit and group: exact weighted sums, counts of answers and of
-/// respondents. Memory grows with units × groups, not with the number of answers.
+/// respondents. Memory grows with units × groups, not with the number of answers. Read-only
+/// outside this package.
 public struct SurveyResults: Sendable {
   /// One unit's tally for one group.
   public struct Tally: Sendable, Hashable {
     /// Σ weight × percent, in millionths × millionths.
-    public var weightedSum: Int128 = 0
+    public package(set) var weightedSum: Int128 = 0
     /// Σ weight, in millionths.
-    public var weightSum: Int128 = 0
-    public var answers = 0
+    public package(set) var weightSum: Int128 = 0
+    public package(set) var answers = 0
 
-    public init() {}
+    package init() {}
 
     /// Counts one answer: weight × percent and its weight.
     mutating func add(weighted: Int128, weight: Int128) {
@@ -25,11 +26,15 @@ public struct SurveyResults: Sendable {
   }
 
   /// Tallies by unit id, then group key.
-  public var tallies: [String: [String: Tally]]
+  public package(set) var tallies: [String: [String: Tally]]
   /// Distinct respondents by unit id.
-  public var respondents: [String: Int]
+  public package(set) var respondents: [String: Int]
 
-  public init(tallies: [String: [String: Tally]] = [:], respondents: [String: Int] = [:]) {
+  /// No answers. Results with answers come from reading a survey file (``SurveyAggregator``,
+  /// ``YearLoader``), where every answer is checked.
+  public init() { (tallies, respondents) = ([:], [:]) }
+
+  package init(tallies: [String: [String: Tally]], respondents: [String: Int] = [:]) {
     (self.tallies, self.respondents) = (tallies, respondents)
   }
 

@@ -1,210 +1,130 @@
-/// A unit assessed: a commune (xã, phường, đặc khu) or a department (sở, ban, ngành).
-public struct AssessedUnit: Sendable, Hashable {
-  public var id: String
-  public var name: String
-  /// The ranking block (khối): units are ranked inside their group.
-  public var group: String
-
-  public init(id: String, name: String, group: String) { (self.id, self.name, self.group) = (id, name, group) }
-}
-
-/// Where a row came from, for explanations and error messages: its file (and worksheet) and
-/// its line (or worksheet row).
-public struct RowOrigin: Sendable, Hashable, CustomStringConvertible {
-  /// The file, worksheet and header the row was read with.
-  public let table: TableOrigin
-  /// The physical line (text) or worksheet row; 0 for a row that no file holds.
-  public let line: Int
-
-  /// A row of a text file.
-  public init(file: String, line: Int) { self.init(table: TableOrigin(file: file), line: line) }
-
-  public init(table: TableOrigin, line: Int) { (self.table, self.line) = (table, line) }
-
-  /// The file's path.
-  public var file: String { table.file }
-
-  /// Where the row's `column` is (`assessment.csv:14`, `assessment.xlsx:Sheet1!C14`), or the
-  /// row itself for `nil`.
-  public func location(of column: Column?) -> InputLocation { table.location(line: line, column: column) }
-
-  public var description: String { location(of: nil).description }
-}
-
-/// One row of `assessment.csv` (tự chấm điểm) or `appraisal.csv` (thẩm định) for one leaf.
-///
-/// A value type whose fields live in one shared box, copied on write: a year holds about a
-/// million rows and every leaf score keeps the rows that decided it, so a copy is one
-/// reference count, not one per text field.
-public struct LeafEntry: Sendable, Hashable {
-  private struct Fields: Sendable, Hashable {
-    var unitID: String
-    var code: String
-    var value: String?
-    var points: FixedDecimal?
-    var pointsText: String?
-    var evidenceIDs: [String]
-    var remark: String?
-    var origin: RowOrigin
-  }
-
-  private var fields: SharedBox<Fields>
-
-  public var unitID: String {
-    get { fields.value.unitID }
-    set { fields.value.unitID = newValue }
-  }
-  public var code: String {
-    get { fields.value.code }
-    set { fields.value.code = newValue }
-  }
-  /// The fact as written (trimmed, NFC), or `nil` when the row gives only points.
-  public var value: String? {
-    get { fields.value.value }
-    set { fields.value.value = newValue }
-  }
-  /// The points written, exactly as parsed (not yet rounded), or `nil`.
-  public var points: FixedDecimal? {
-    get { fields.value.points }
-    set { fields.value.points = newValue }
-  }
-  /// The points as written in the file (`1,5`), for messages.
-  public var pointsText: String? {
-    get { fields.value.pointsText }
-    set { fields.value.pointsText = newValue }
-  }
-  /// Evidence ids (self-assessment only).
-  public var evidenceIDs: [String] {
-    get { fields.value.evidenceIDs }
-    set { fields.value.evidenceIDs = newValue }
-  }
-  /// The note (self-assessment) or the council's reason (appraisal).
-  public var remark: String? {
-    get { fields.value.remark }
-    set { fields.value.remark = newValue }
-  }
-  public var origin: RowOrigin {
-    get { fields.value.origin }
-    set { fields.value.origin = newValue }
-  }
-
-  public init(
-    unitID: String, code: String, value: String?, points: FixedDecimal?, evidenceIDs: [String] = [],
-    remark: String? = nil, origin: RowOrigin
-  ) {
-    self.init(
-      unitID: unitID, code: code, value: value, points: points, pointsText: points?.description, evidenceIDs: evidenceIDs,
-      remark: remark, origin: origin)
-  }
-
-  /// A row as read, with its points as written.
-  init(
-    unitID: String, code: String, value: String?, points: FixedDecimal?, pointsText: String?, evidenceIDs: [String],
-    remark: String?, origin: RowOrigin
-  ) {
-    fields = SharedBox(Fields(
-      unitID: unitID, code: code, value: value, points: points, pointsText: pointsText, evidenceIDs: evidenceIDs,
-      remark: remark, origin: origin))
-  }
-}
-
-/// An evidence document (tài liệu kiểm chứng) of one unit.
-///
-/// Its fields live in one shared box, copied on write (as ``LeafEntry``'s): leaf scores keep
-/// the documents they cite.
-public struct EvidenceDocument: Sendable, Hashable {
-  private struct Fields: Sendable, Hashable {
-    var id: String
-    var unitID: String
-    var title: String
-    var documentNumber: String?
-    var date: CalendarDate?
-    var issuer: String?
-    var location: String?
-  }
-
-  private var fields: SharedBox<Fields>
-
-  public var id: String {
-    get { fields.value.id }
-    set { fields.value.id = newValue }
-  }
-  public var unitID: String {
-    get { fields.value.unitID }
-    set { fields.value.unitID = newValue }
-  }
-  public var title: String {
-    get { fields.value.title }
-    set { fields.value.title = newValue }
-  }
-  public var documentNumber: String? {
-    get { fields.value.documentNumber }
-    set { fields.value.documentNumber = newValue }
-  }
-  public var date: CalendarDate? {
-    get { fields.value.date }
-    set { fields.value.date = newValue }
-  }
-  public var issuer: String? {
-    get { fields.value.issuer }
-    set { fields.value.issuer = newValue }
-  }
-  public var location: String? {
-    get { fields.value.location }
-    set { fields.value.location = newValue }
-  }
-
-  public init(
-    id: String, unitID: String, title: String, documentNumber: String? = nil, date: CalendarDate? = nil,
-    issuer: String? = nil, location: String? = nil
-  ) {
-    fields = SharedBox(Fields(
-      id: id, unitID: unitID, title: title, documentNumber: documentNumber, date: date, issuer: issuer, location: location))
-  }
-}
-
-/// A bonus (điểm thưởng) or penalty (điểm trừ) row.
-public struct Adjustment: Sendable, Hashable {
-  public enum Kind: String, Sendable { case bonus, penalty }
-
-  public var unitID: String
-  public var kind: Kind
-  public var points: FixedDecimal
-  public var reason: String?
-  public var origin: RowOrigin
-
-  public init(unitID: String, kind: Kind, points: FixedDecimal, reason: String?, origin: RowOrigin) {
-    (self.unitID, self.kind, self.points, self.reason, self.origin) = (unitID, kind, points, reason, origin)
-  }
-}
-
-/// One year of data for a set of units, read from a folder (docs/FORMATS.md §2).
+/// One year of data for a set of units (docs/FORMATS.md §2): read from a folder or from files
+/// in memory by ``YearLoader``, or built in code with the validating initialiser. Read-only
+/// outside this package.
 public struct YearData: Sendable {
-  /// Units in the order of `units.csv`.
-  public var units: [AssessedUnit]
+  /// Units in the order of the units file.
+  public package(set) var units: [AssessedUnit]
   /// Self-assessment rows by unit id, then leaf code.
-  public var selfAssessment: [String: [String: LeafEntry]]
+  public package(set) var selfAssessment: [String: [String: LeafEntry]]
   /// Appraisal rows by unit id, then leaf code.
-  public var appraisal: [String: [String: LeafEntry]]
+  public package(set) var appraisal: [String: [String: LeafEntry]]
   /// Evidence documents by unit id, then evidence id.
-  public var evidence: [String: [String: EvidenceDocument]]
+  public package(set) var evidence: [String: [String: EvidenceDocument]]
   /// Survey results aggregated per unit and group.
-  public var survey: SurveyResults
+  public package(set) var survey: SurveyResults
   /// Adjustments by unit id, in file order.
-  public var adjustments: [String: [Adjustment]]
+  public package(set) var adjustments: [String: [Adjustment]]
   /// Each unit's row in the units file, for messages about a unit as a whole.
-  public var unitRows: [String: RowOrigin] = [:]
+  public package(set) var unitRows: [String: RowOrigin] = [:]
   /// The files read, in the order read, with their form and encoding.
-  public var inputs: [InputSummary] = []
+  public package(set) var inputs: [InputSummary] = []
   /// Values that are valid but almost certainly not what was meant, found while reading.
-  public var warnings: [Diagnostic] = []
+  public package(set) var warnings: [Diagnostic] = []
+  /// The criteria set the rows were checked against while reading (``CriteriaSet/fingerprint``),
+  /// so that scoring need not check them again; `nil` for data built in code.
+  package var checkedAgainst: String?
 
+  /// A year built in code, checked as the files' rows are among themselves: unit ids unique,
+  /// every row naming a listed unit, one row per unit and leaf in each of assessment and
+  /// appraisal, evidence ids unique per unit. Whether codes are leaves of a criteria set and
+  /// values suit their rules is checked when the year is scored (``Assessment/run(criteria:data:threads:)``),
+  /// with every problem thrown at once.
   public init(
-    units: [AssessedUnit], selfAssessment: [String: [String: LeafEntry]] = [:],
+    units: [AssessedUnit], assessment: [LeafEntry] = [], appraisal: [LeafEntry] = [],
+    evidence: [EvidenceDocument] = [], survey: SurveyResults = SurveyResults(), adjustments: [Adjustment] = []
+  ) throws(Diagnostics) {
+    var problems: [Diagnostic] = []
+    var listed: Set<String> = []
+    for unit in units where !listed.insert(unit.id).inserted {
+      problems.append(Diagnostic(.duplicateUnit(first: .at("units")), at: InputLocation(file: "units"), field: "unit_id", value: unit.id))
+    }
+    func known(_ unitID: String, _ origin: RowOrigin) -> Bool {
+      if listed.contains(unitID) { return true }
+      problems.append(Diagnostic(.unknownUnit(unitsFile: "units"), at: origin.location(of: nil), field: "unit_id", value: unitID))
+      return false
+    }
+    func rows(_ entries: [LeafEntry]) -> [String: [String: LeafEntry]] {
+      var result: [String: [String: LeafEntry]] = [:]
+      for entry in entries where known(entry.unitID, entry.origin) {
+        if let first = result[entry.unitID]?[entry.code] {
+          problems.append(Diagnostic(
+            .duplicateRow(unit: entry.unitID, first: .at(first.origin.description)), at: entry.origin.location(of: nil),
+            field: "code", value: entry.code))
+        } else {
+          result[entry.unitID, default: [:]][entry.code] = entry
+        }
+      }
+      return result
+    }
+    let selfRows = rows(assessment)
+    let appraisalRows = rows(appraisal)
+    var documents: [String: [String: EvidenceDocument]] = [:]
+    for document in evidence where known(document.unitID, RowOrigin(file: "evidence", line: 0)) {
+      if documents[document.unitID]?[document.id] != nil {
+        problems.append(Diagnostic(
+          .duplicateEvidence(unit: document.unitID, first: .at("evidence")), at: InputLocation(file: "evidence"),
+          field: "evidence_id", value: document.id))
+      }
+      documents[document.unitID, default: [:]][document.id] = document
+    }
+    var adjustmentRows: [String: [Adjustment]] = [:]
+    for adjustment in adjustments where known(adjustment.unitID, adjustment.origin) {
+      adjustmentRows[adjustment.unitID, default: []].append(adjustment)
+    }
+    for unitID in survey.tallies.keys.sorted() where !listed.contains(unitID) {
+      problems.append(Diagnostic(.unknownUnit(unitsFile: "units"), at: InputLocation(file: "survey"), field: "unit_id", value: unitID))
+    }
+    if units.isEmpty { problems.append(Diagnostic(.noUnits, at: InputLocation(file: "units"))) }
+    guard problems.isEmpty else { throw Diagnostics(problems) }
+    self.init(
+      units: units, selfAssessment: selfRows, appraisal: appraisalRows, evidence: documents, survey: survey,
+      adjustments: adjustmentRows)
+  }
+
+  /// A year whose rows the caller has checked (the loader) or will have checked when scored.
+  package init(
+    units: [AssessedUnit], selfAssessment: [String: [String: LeafEntry]],
     appraisal: [String: [String: LeafEntry]] = [:], evidence: [String: [String: EvidenceDocument]] = [:],
     survey: SurveyResults = SurveyResults(), adjustments: [String: [Adjustment]] = [:]
   ) {
     (self.units, self.selfAssessment, self.appraisal) = (units, selfAssessment, appraisal)
     (self.evidence, self.survey, self.adjustments) = (evidence, survey, adjustments)
+  }
+}
+
+extension YearData {
+  /// What the rows must satisfy against `criteria` that the loader checks while reading:
+  /// codes that are leaves of the set, no self-assessment of a survey leaf, adjustments only
+  /// when the set caps them. Empty for data the loader read against this set.
+  func problems(against criteria: CriteriaSet) -> [Diagnostic] {
+    guard checkedAgainst != criteria.fingerprint else { return [] }
+    var problems: [Diagnostic] = []
+    for (rows, isAppraisal) in [(selfAssessment, false), (appraisal, true)] {
+      for unitID in rows.keys.sorted() {
+        for (code, entry) in rows[unitID]!.sorted(by: { $0.key < $1.key }) {
+          let location = entry.origin.location(of: nil)
+          guard let index = criteria.leafIndex(of: code) else {
+            problems.append(Diagnostic(.unknownCode(criteria: criteria.id), at: location, field: "code", value: code))
+            continue
+          }
+          if !isAppraisal, case .survey(let group) = criteria.leaves[index].rule {
+            problems.append(Diagnostic(.surveyLeafSelfAssessed(group: group), at: location, field: "code", value: code))
+          }
+          if entry.unitID != unitID || entry.code != code {
+            problems.append(Diagnostic(.unknownUnit(unitsFile: "units"), at: location, field: "unit_id", value: entry.unitID))
+          }
+        }
+      }
+    }
+    if criteria.adjustmentCaps == nil, let first = adjustments.values.first(where: { !$0.isEmpty })?.first {
+      problems.append(Diagnostic(.noAdjustmentCaps(criteria: criteria.id), at: first.origin.location(of: nil)))
+    }
+    let groups = Set(criteria.survey?.groups.map(\.key) ?? [])
+    for unitID in survey.tallies.keys.sorted() {
+      for group in survey.tallies[unitID]!.keys.sorted() where !groups.contains(group) {
+        problems.append(Diagnostic(.noSurveyBlock(criteria: criteria.id), at: InputLocation(file: "survey"), field: "group", value: group))
+      }
+    }
+    return problems
   }
 }

@@ -2,8 +2,11 @@
 ///
 /// Points (0.25), thresholds (90.00) and percentages are exact in this type: no binary
 /// floating point is involved anywhere in scoring, sums, comparisons or classification.
-/// The range is ±9.2 × 10¹², far beyond any score; parsing rejects anything larger than
-/// ``FixedDecimal/parsingLimit`` so that sums of parsed values cannot overflow.
+/// The stored range is ±9.2 × 10¹², far beyond any score. Every value the public API makes
+/// is at most ``FixedDecimal/publicLimit`` (10¹²) in magnitude — parsing rejects anything
+/// above ``FixedDecimal/parsingLimit`` (10⁹), ``init(exactly:)`` above the public limit — so
+/// that the library's own sums of such values cannot overflow. Arithmetic is the library's
+/// business: an embedding program compares, rounds and formats values; it does not add them.
 ///
 /// Rounding is explicit and only half away from zero (``rounded(places:)``); arithmetic
 /// on values never rounds.
@@ -14,31 +17,59 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
   public static let unitsPerOne: Int64 = 1_000_000
   /// Parsed values must stay below this (10⁹), so that sums of many cannot overflow.
   public static let parsingLimit: Int64 = 1_000_000_000
+  /// The largest magnitude of a value made through the public API (10¹²).
+  public static let publicLimit: Int64 = 1_000_000_000_000
 
   /// The value in millionths.
   public let micros: Int64
 
-  /// Creates a value from a count of millionths.
-  public init(micros: Int64) { self.micros = micros }
+  /// A value from a count of millionths; the library's values stay far inside the range.
+  init(micros: Int64) { self.micros = micros }
 
-  /// Creates a whole number.
-  public init(_ integer: Int) { self.micros = Int64(integer) * Self.unitsPerOne }
+  /// A whole number the library knows to be small (a literal, a count of leaves).
+  init(_ integer: Int) { self.micros = Int64(integer) * Self.unitsPerOne }
+
+  /// The whole number `integer`, or `nil` when its magnitude is above ``publicLimit``.
+  public init?(exactly integer: Int) {
+    guard integer.magnitude <= UInt(Self.publicLimit) else { return nil }
+    self.init(integer)
+  }
+
+  /// The value of `micros` millionths, or `nil` when its magnitude is above ``publicLimit``.
+  public init?(exactlyMicros micros: Int64) {
+    guard micros.magnitude <= UInt64(Self.publicLimit) * UInt64(Self.unitsPerOne) else { return nil }
+    self.micros = micros
+  }
 
   public static let zero = FixedDecimal(micros: 0)
+  /// 100: the usual scale and the top of every percentage.
+  public static let hundred = FixedDecimal(100)
 
   public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool { lhs.micros < rhs.micros }
 
   /// Exact sum. Values that come from parsing cannot overflow (see ``parsingLimit``).
-  public static func + (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
+  static func + (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
     FixedDecimal(micros: lhs.micros + rhs.micros)
   }
 
   /// Exact difference.
-  public static func - (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
+  static func - (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
     FixedDecimal(micros: lhs.micros - rhs.micros)
   }
 
-  public static func += (lhs: inout FixedDecimal, rhs: FixedDecimal) { lhs = lhs + rhs }
+  static func += (lhs: inout FixedDecimal, rhs: FixedDecimal) { lhs = lhs + rhs }
+
+  /// `self + other`, or `nil` when the sum's magnitude is above ``publicLimit``.
+  public func adding(_ other: FixedDecimal) -> FixedDecimal? {
+    let (sum, overflow) = micros.addingReportingOverflow(other.micros)
+    return overflow ? nil : FixedDecimal(exactlyMicros: sum)
+  }
+
+  /// `self − other`, or `nil` when the difference's magnitude is above ``publicLimit``.
+  public func subtracting(_ other: FixedDecimal) -> FixedDecimal? {
+    let (difference, overflow) = micros.subtractingReportingOverflow(other.micros)
+    return overflow ? nil : FixedDecimal(exactlyMicros: difference)
+  }
 
   /// Exact product with a whole number, or `nil` on overflow.
   public func multiplied(by count: Int64) -> FixedDecimal? {
@@ -51,7 +82,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
 
   /// True when the value has no more than `places` fraction digits.
   public func hasAtMost(places: Int) -> Bool {
-    micros % Self.power(Self.fractionDigits - places) == 0
+    micros % Self.power(Self.fractionDigits - min(max(places, 0), Self.fractionDigits)) == 0
   }
 
   /// The value rounded to `places` fraction digits, half away from zero
@@ -60,9 +91,9 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
     fraction.rounded(places: places)
   }
 
-  /// The smallest positive value with `places` fraction digits (`places: 2` → 0.01).
+  /// The smallest positive value with `places` fraction digits, 0…6 (`places: 2` → 0.01).
   public static func step(places: Int) -> FixedDecimal {
-    FixedDecimal(micros: power(fractionDigits - places))
+    FixedDecimal(micros: power(fractionDigits - min(max(places, 0), fractionDigits)))
   }
 
   static func power(_ exponent: Int) -> Int64 {

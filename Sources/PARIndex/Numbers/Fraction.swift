@@ -3,14 +3,22 @@
 /// Used where a value is not a finite decimal: a ratio `2/3`, a weighted survey mean,
 /// a unit's exact index `total / maximum`. Comparison is by cross-multiplication, so two
 /// indices compare exactly even when their two-decimal roundings are equal.
-/// The denominator is always positive. Operations that could overflow return `nil`;
-/// the values this library builds stay far inside the range (parsed numbers are < 10⁹).
+/// The denominator is always positive. Operations that could overflow return `nil`, and
+/// comparisons are exact for any parts (full-width products); the values this library
+/// builds stay far inside the range (parsed numbers are < 10⁹).
 public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let numerator: Int128
   public let denominator: Int128
 
-  /// Creates `numerator / denominator`; the denominator must not be zero.
-  public init(_ numerator: Int128, _ denominator: Int128) {
+  /// `numerator / denominator`, or `nil` for a zero denominator (or a part equal to
+  /// `Int128.min`, whose negation does not exist).
+  public init?(numerator: Int128, denominator: Int128) {
+    guard denominator != 0, numerator != .min, denominator != .min else { return nil }
+    self.init(numerator, denominator)
+  }
+
+  /// `numerator / denominator` for parts the library knows are valid.
+  init(_ numerator: Int128, _ denominator: Int128) {
     precondition(denominator != 0, "Fraction with a zero denominator")
     if denominator < 0 {
       self.numerator = -numerator
@@ -23,23 +31,32 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   public init(_ value: FixedDecimal) { self = value.fraction }
 
-  /// `part / whole × 100`, exact and reduced: an index or a field's index in percent.
-  /// `whole` must not be zero.
-  public static func percentage(_ part: FixedDecimal, of whole: FixedDecimal) -> Fraction {
+  /// `part / whole × 100`, exact and reduced: an index or a field's index in percent;
+  /// `nil` when `whole` is zero.
+  public static func percentage(_ part: FixedDecimal, of whole: FixedDecimal) -> Fraction? {
+    whole == .zero ? nil : percent(part, of: whole)
+  }
+
+  /// `part / whole × 100` for a `whole` the library knows is not zero.
+  static func percent(_ part: FixedDecimal, of whole: FixedDecimal) -> Fraction {
     Fraction(Int128(part.micros) * 100, Int128(whole.micros)).reduced()
   }
 
   public static let zero = Fraction(0, 1)
   public static let hundred = Fraction(100, 1)
 
-  /// Exact comparison by cross-multiplication.
+  /// Exact comparison by cross-multiplication, in full width: no overflow for any parts.
   public static func < (lhs: Fraction, rhs: Fraction) -> Bool {
-    lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+    let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
+    let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+    return left.high != right.high ? left.high < right.high : left.low < right.low
   }
 
   /// Equal as numbers (`1/2 == 2/4`), consistent with `<`.
   public static func == (lhs: Fraction, rhs: Fraction) -> Bool {
-    lhs.numerator * rhs.denominator == rhs.numerator * lhs.denominator
+    let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
+    let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+    return left.high == right.high && left.low == right.low
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -52,12 +69,12 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
   public func multiplied(by other: Fraction) -> Fraction? {
     let (n, o1) = numerator.multipliedReportingOverflow(by: other.numerator)
     let (d, o2) = denominator.multipliedReportingOverflow(by: other.denominator)
-    return o1 || o2 ? nil : Fraction(n, d).reduced()
+    return o1 || o2 || n == .min || d == .min ? nil : Fraction(n, d).reduced()
   }
 
   /// `self ÷ other`, or `nil` on overflow or when `other` is zero.
   public func divided(by other: Fraction) -> Fraction? {
-    guard other.numerator != 0 else { return nil }
+    guard other.numerator != 0, other.numerator != .min else { return nil }
     return multiplied(by: Fraction(other.denominator, other.numerator))
   }
 

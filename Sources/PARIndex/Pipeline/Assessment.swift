@@ -20,10 +20,22 @@ public enum Assessment {
     try CriteriaSetDecoder.decode(file.bytes, file: file.name)
   }
 
+  /// The most leaf scores a ``YearResults`` holds (units × leaves): about 1 GiB of scores,
+  /// three times a country of 3,300 communes with 100 leaves each. A larger year is ranked on
+  /// totals (``rank(criteria:data:threads:)``), which keeps a few bytes per leaf.
+  public static let leafScoreLimit = 10_000_000
+
   /// Scores, classifies and ranks a year of data already loaded, keeping every leaf's score.
   /// - Parameter threads: how many threads to use (`nil`: the machine's cores). Results are
   ///   identical for any number: work is split by unit or by record and joined in order.
+  /// - Throws: ``Diagnostics`` with every problem of the data; `E-TOO-MANY-SCORES` before
+  ///   anything is scored when units × leaves is above ``leafScoreLimit``.
   public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearResults {
+    let (units, leaves) = (data.units.count, criteria.leaves.count)
+    if units.multipliedReportingOverflow(by: leaves).partialValue > leafScoreLimit || units > leafScoreLimit {
+      throw Diagnostics([Diagnostic(
+        .tooManyScores(units: units, leaves: leaves, limit: leafScoreLimit), at: InputLocation(file: criteria.id))])
+    }
     let (scores, warnings) = try Scorer(criteria: criteria, threads: threads).scoreWithWarnings(data)
     return YearResults(criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs)
   }

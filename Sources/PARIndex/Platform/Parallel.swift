@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Runs independent pieces of work on the machine's cores and returns their results in order.
 ///
@@ -9,15 +6,18 @@ import Dispatch
 /// the caller combines them in index order.
 enum Parallel {
   /// The number of pieces worth splitting work into on this machine.
-  static var width: Int { max(1, min(ProcessInfoCores.count, 8)) }
+  static var width: Int { max(1, min(SystemCalls.coreCount, 8)) }
 
   /// `body(0) … body(count − 1)`, concurrently.
   static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     guard count > 1 else { return count == 1 ? [body(0)] : [] }
     let slots = ResultSlots<T>(count)
+    let context = CallerContext()
     withoutActuallyEscaping(body) { body in
       let sendable = UncheckedSendable(body)
-      DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, sendable.value(index)) }
+      DispatchQueue.concurrentPerform(iterations: count) { index in
+        context.apply { slots.set(index, sendable.value(index)) }
+      }
     }
     return slots.values
   }
@@ -27,12 +27,15 @@ enum Parallel {
     if !concurrently { return (first(), second()) }
     var a: A?
     var b: B?
+    let context = CallerContext()
     withoutActuallyEscaping(first) { first in
       withoutActuallyEscaping(second) { second in
         let pieces = UncheckedSendable((first, second))
         let results = UncheckedSendable(ResultPair<A, B>())
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-          if index == 0 { results.value.first = pieces.value.0() } else { results.value.second = pieces.value.1() }
+          context.apply {
+            if index == 0 { results.value.first = pieces.value.0() } else { results.value.second = pieces.value.1() }
+          }
         }
         a = results.value.first
         b = results.value.second
@@ -68,12 +71,12 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
   init(_ value: Value) { self.value = value }
 }
 
-enum ProcessInfoCores {
-  static var count: Int {
-    #if canImport(Glibc)
-      return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    #else
-      return 2
-    #endif
+/// What a piece of work inherits from the thread that started it: task-local values (the
+/// time limit on pipes) do not cross onto Dispatch's threads by themselves.
+private struct CallerContext: Sendable {
+  let pipeTimeLimit = InputFile.pipeTimeLimit
+
+  func apply(_ body: () -> Void) {
+    InputFile.$pipeTimeLimit.withValue(pipeTimeLimit) { body() }
   }
 }

@@ -9,14 +9,7 @@ enum Labels {
     }
   }
 
-  static func source(_ source: ScoreSource?) -> String {
-    switch source {
-    case .selfAssessment?: "tự chấm"
-    case .appraisal?: "thẩm định"
-    case .survey?: "điều tra XHH"
-    case nil: ""
-    }
-  }
+  static func source(_ source: ScoreSource?) -> String { source?.label(.vietnamese) ?? "" }
 
   static func points(_ value: FixedDecimal, _ places: Int) -> String {
     value.formatted(places: places, decimalSeparator: ",")

@@ -77,8 +77,9 @@ public struct RuleEvaluator: Sendable {
       }
       let count = number.micros / FixedDecimal.unitsPerOne
       let deducted = perItem.multiplied(by: count).map { max - $0 }
-      let hitFloor = deducted.map { $0 < floor } ?? true
-      let points = hitFloor ? floor : deducted!
+      let points: FixedDecimal
+      let hitFloor: Bool
+      if let deducted, deducted >= floor { (points, hitFloor) = (deducted, false) } else { (points, hitFloor) = (floor, true) }
       return .scored(round(points), .deduction(count: Int(count), perItem: perItem, floor: floor, hitFloor: hitFloor))
     case .survey(let group)?:
       guard let percentage = try percentage(value, leaf: leaf, atMostHundred: true) else { return .notApplicable }
@@ -109,13 +110,15 @@ public struct RuleEvaluator: Sendable {
     case .tiers(let tiers)?: allowed = tiers.map { round($0.points) } + [.zero]
     case .deadline(_, let late, _)?: allowed = [max, round(late), .zero]
     case .deduction(let perItem, let floor)?:
-      let reachable = points == round(floor) || (points > floor && (max - points).micros % perItem.micros == 0)
+      // perItem > 0 in every valid set; a zero one reaches only the maximum.
+      let steps = perItem.micros > 0 ? (max - points).micros % perItem.micros == 0 : points == max
+      let reachable = points == round(floor) || (points > floor && steps)
       if !reachable {
         throw Problem(.pointsNotDeduction(maximum: max.description, perItem: perItem.description, floor: floor.description))
       }
       allowed = nil
     case .manual(let step)?:
-      if points.micros % step.micros != 0 {
+      if step.micros <= 0 || points.micros % step.micros != 0 {
         throw Problem(.pointsNotOnStep(step: step.description, maximum: max.description))
       }
       allowed = nil

@@ -6,6 +6,16 @@ public enum LeafStatus: String, Sendable, Hashable {
   case missing
   /// Evidence required but absent or unknown: 0 points.
   case noEvidence = "no_evidence"
+
+  /// What a report says: `đã chấm` / `scored`, `THIẾU số liệu` / `missing` …
+  public func label(_ language: Language = .vietnamese) -> String {
+    switch self {
+    case .scored: language.pick(vi: "đã chấm", en: "scored")
+    case .notApplicable: language.pick(vi: "không phát sinh", en: "not applicable")
+    case .missing: language.pick(vi: "THIẾU số liệu", en: "missing")
+    case .noEvidence: language.pick(vi: "THIẾU tài liệu kiểm chứng", en: "no evidence")
+    }
+  }
 }
 
 /// Who set a leaf's value (docs/FORMATS.md §3 `source`).
@@ -13,6 +23,15 @@ public enum ScoreSource: String, Sendable, Hashable {
   case appraisal
   case selfAssessment = "self"
   case survey
+
+  /// `tự chấm` / `self-assessment`, `thẩm định` / `appraisal`, `điều tra XHH` / `survey`.
+  public func label(_ language: Language = .vietnamese) -> String {
+    switch self {
+    case .selfAssessment: language.pick(vi: "tự chấm", en: "self-assessment")
+    case .appraisal: language.pick(vi: "thẩm định", en: "appraisal")
+    case .survey: language.pick(vi: "điều tra XHH", en: "survey")
+    }
+  }
 }
 
 /// Something worth a reader's attention that does not change the rules applied.
@@ -29,35 +48,51 @@ public enum LeafFlag: Sendable, Hashable {
     case .fewResponses: "few_responses"
     }
   }
+
+  /// The flag for a reader, with its numbers: `tự chấm 1,50 điểm, khác điểm tính` …
+  public func label(_ language: Language = .vietnamese, places: Int = 2) -> String {
+    switch self {
+    case .mismatch(let claimed):
+      let vi = "tự ghi \(claimed.formatted(places: places, decimalSeparator: ",")) điểm, khác điểm tính theo giá trị"
+      return language.pick(vi: vi, en: "claimed \(claimed.formatted(places: places)) points, not what the value gives")
+    case .fewResponses(let respondents, let minimum):
+      return language.pick(
+        vi: "điều tra chỉ có \(respondents) phiếu (tối thiểu \(minimum))",
+        en: "only \(respondents) respondents (minimum \(minimum))")
+    }
+  }
 }
 
 /// The score of one leaf (tiêu chí thành phần) for one unit, with everything that explains it.
 public struct LeafScore: Sendable, Hashable {
   /// The leaf's code.
-  public var code: String
+  public internal(set) var code: String
   /// Rounded points earned.
-  public var points: FixedDecimal
+  public internal(set) var points: FixedDecimal
   /// The leaf's maximum (maxPoints), whether or not it applies.
-  public var maxPoints: FixedDecimal
+  public internal(set) var maxPoints: FixedDecimal
   /// False when the leaf is not applicable and excluded: its maximum leaves the unit's.
-  public var isApplicable: Bool
-  public var status: LeafStatus
+  public internal(set) var isApplicable: Bool
+  public internal(set) var status: LeafStatus
   /// Who set the value; `nil` when the leaf is missing.
-  public var source: ScoreSource?
-  public var reasoning: Reasoning
-  public var flags: [LeafFlag]
+  public internal(set) var source: ScoreSource?
+  public internal(set) var reasoning: Reasoning
+  public internal(set) var flags: [LeafFlag]
   /// The row that decided (appraisal or self-assessment).
-  public var decidingEntry: LeafEntry?
+  public internal(set) var decidingEntry: LeafEntry?
   /// The unit's own row, also when an appraisal overrode it.
-  public var selfEntry: LeafEntry?
+  public internal(set) var selfEntry: LeafEntry?
   /// The evidence documents the self-assessment cited and `evidence.csv` holds.
-  public var evidence: [EvidenceDocument]
+  public internal(set) var evidence: [EvidenceDocument]
   /// What the unit's own row scores, evidence policy included (điểm tự chấm); `nil` without
   /// a usable self row. Equals ``points`` unless an appraisal decided.
-  public var selfPoints: FixedDecimal?
+  public internal(set) var selfPoints: FixedDecimal?
 
   /// The maximum that counts towards the unit's maximum (0 when excluded).
   public var applicableMax: FixedDecimal { isApplicable ? maxPoints : .zero }
+
+  /// The points the unit did not earn on an applicable leaf (0 when excluded).
+  public var lostPoints: FixedDecimal { applicableMax - min(points, applicableMax) }
 
   /// Points claimed in the deciding row that differ from the computed ones, if any.
   public var claimedMismatch: FixedDecimal? {

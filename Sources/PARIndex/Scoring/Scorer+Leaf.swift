@@ -122,19 +122,28 @@ extension Scorer {
         subject: Diagnostic.Subject(unit: entry.unitID, leaf: leaf.code, rule: leaf.rule?.typeName ?? "-"))
       return nil
     }
+    let value: String
     var claimed: FixedDecimal?
-    if let points = entry.points {
+    switch entry.claim {
+    case .points(let points):
+      // Points alone must be points the rule can give.
       do {
-        claimed = entry.value == nil ? try evaluator.accept(points: points, leaf: leaf) : points.rounded(places: criteria.pointsPlaces)
+        let accepted = try evaluator.accept(points: points, leaf: leaf)
+        guard accepted <= leaf.maxPoints else {
+          return problem(.points, entry.pointsText, .pointsAboveMaximum(leaf.maxPoints.description))
+        }
+        return RowOutcome(result: .scored(accepted, .pointsGiven), mismatch: nil)
       } catch {
         return problem(.points, entry.pointsText, error.message)
       }
+    case .value(let text):
+      value = text
+    case .valueAndPoints(let text, let points):
+      value = text
+      claimed = points.rounded(places: criteria.pointsPlaces)
       if let claimed, claimed > leaf.maxPoints {
         return problem(.points, entry.pointsText, .pointsAboveMaximum(leaf.maxPoints.description))
       }
-    }
-    guard let value = entry.value else {
-      return RowOutcome(result: .scored(claimed!, .pointsGiven), mismatch: nil)
     }
     if ValueVocabulary.isNotApplicable(value) {
       guard leaf.notApplicable != .forbidden else {

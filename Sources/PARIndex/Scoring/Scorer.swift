@@ -1,6 +1,6 @@
 /// Scores every unit of a year against a criteria set (docs/SCORING.md §3): leaf points from rules,
 /// rollup to criteria and fields, adjustments, total, index and class. Ranks are added by
-/// ``Ranking``; ``Assessment/run(criteria:data:)`` does both.
+/// ``Ranking``; ``Assessment/run(criteria:data:threads:)`` does both.
 public struct Scorer: Sendable {
   public let criteria: CriteriaSet
   let evaluator: RuleEvaluator
@@ -42,6 +42,9 @@ public struct Scorer: Sendable {
   private func scoreAll(_ data: YearData, keepingLeaves: Bool) throws(Diagnostics)
     -> (units: [(totals: UnitTotals, leaves: [LeafScore])], warnings: [Diagnostic])
   {
+    // A year built in code has not been checked against this set while reading.
+    let mismatched = data.problems(against: criteria)
+    if !mismatched.isEmpty { throw Diagnostics(mismatched) }
     // Units are independent: score slices of them on all cores, then join in order.
     let slices = threads ?? (data.units.count < 64 ? 1 : Parallel.width)
     let parts = Parallel.map(slices) { slice -> ([(totals: UnitTotals, leaves: [LeafScore])], DiagnosticLog) in
@@ -128,7 +131,7 @@ public struct Scorer: Sendable {
     let bonus = min(bonusClaimed, caps?.bonusCap ?? .zero)
     let penalty = min(penaltyClaimed, caps?.penaltyCap ?? .zero)
     let total = Self.total(leafTotal: leafTotal, bonus: bonus, penalty: penalty, maximum: maxPoints)
-    let exactIndex = Fraction.percentage(total, of: maxPoints)
+    let exactIndex = Fraction.percent(total, of: maxPoints)
     let index = exactIndex.rounded(places: criteria.indexPlaces)
     let totals = UnitTotals(
       unit: unit, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal, appraisalChange: appraisalChange,

@@ -1,14 +1,14 @@
 /// Points of one node of the tree (field, criterion or leaf) for one unit.
 public struct NodeScore: Sendable, Hashable {
-  public var code: String
+  public internal(set) var code: String
   /// Sum of the rounded points of the node's leaves (exact).
-  public var points: FixedDecimal
+  public internal(set) var points: FixedDecimal
   /// Sum of the maxima of the node's applicable leaves.
-  public var applicableMax: FixedDecimal
+  public internal(set) var applicableMax: FixedDecimal
 
   /// points / applicable maximum × 100 rounded to `places`, or `nil` when nothing applies.
   public func index(places: Int) -> FixedDecimal? {
-    applicableMax > .zero ? Fraction.percentage(points, of: applicableMax).rounded(places: places) : nil
+    applicableMax > .zero ? Fraction.percent(points, of: applicableMax).rounded(places: places) : nil
   }
 }
 

@@ -186,7 +186,7 @@ private struct DecodingContext {
     }
     guard let id, let title, let level, let year, let status, let source, let policy, let bands else { return nil }
     return CriteriaSet(
-      id: id, title: title, level: level, year: year, status: status, source: source, scale: scale,
+      trusted: id, title: title, level: level, year: year, status: status, source: source, scale: scale,
       pointsPlaces: pointsPlaces, indexPlaces: indexPlaces, evidencePolicy: policy, classification: bands,
       adjustmentCaps: caps, survey: survey, items: items)
   }
@@ -200,18 +200,17 @@ private struct DecodingContext {
       let label = string(required(band, "label", path), "\(path).label")
       let minIndex = decimal(required(band, "minIndex", path), "\(path).minIndex")
       guard let label, let minIndex else { continue }
-      if minIndex > FixedDecimal(100) { fail("\(path).minIndex", minIndex.description, .bandAbove100) }
-      if let previous = bands.last, minIndex >= previous.minIndex {
-        fail("\(path).minIndex", minIndex.description, .bandsNotDescending(previous: previous.label, minIndex: previous.minIndex.description))
-      }
-      if bands.contains(where: { $0.label == label }) { fail("\(path).label", label, .duplicateBandLabel) }
       bands.append(ClassificationBand(label: label, minIndex: minIndex))
     }
     guard bands.count == elements.count else { return nil }
-    if let last = bands.last, last.minIndex != .zero {
-      fail("classification[\(bands.count - 1)].minIndex", last.minIndex.description, .lastBandNotZero)
-    }
-    return bands
+    let problems = CriteriaChecks.bands(bands)
+    report(problems, under: "")
+    return problems.isEmpty ? bands : nil
+  }
+
+  /// Reports shared checks' problems, their paths under `prefix`.
+  mutating func report(_ problems: [CriteriaProblem], under prefix: String) {
+    for problem in problems { fail(join(prefix, problem.path), problem.value, problem.message) }
   }
 
   mutating func adjustments(_ value: JSONValue?) -> AdjustmentCaps? {
@@ -226,43 +225,33 @@ private struct DecodingContext {
     guard let value, let survey = object(value, "survey", allowed: ["scale", "groups", "minResponses"]) else { return nil }
     var scale: [(answer: String, percent: FixedDecimal)] = []
     if case .object(let entries)? = required(survey, "scale", "survey") {
-      if entries.isEmpty { fail("survey.scale", nil, .noAnswerCodes) }
       for (answer, percentValue) in entries {
-        let path = "survey.scale.\(answer)"
-        guard let percent = decimal(percentValue, path) else { continue }
-        if percent > FixedDecimal(100) { fail(path, percent.description, .percentOutOfRange) }
-        let code = String(answer.trimmingSpaces).nfc
-        if code.isEmpty { fail(path, answer, .emptyAnswerCode) }
-        if scale.contains(where: { $0.answer == code }) {
-          fail(path, answer, .duplicateAnswerCode)
-          continue
-        }
-        scale.append((code, percent))
+        guard let percent = decimal(percentValue, "survey.scale.\(answer)") else { continue }
+        scale.append((String(answer.trimmingSpaces).nfc, percent))
       }
     } else if survey["scale"] != nil {
       fail("survey.scale", nil, .expectedScaleObject)
     }
     var groups: [SurveyDefinition.Group] = []
     if case .object(let entries)? = required(survey, "groups", "survey") {
-      if entries.isEmpty { fail("survey.groups", nil, .noSurveyGroups) }
       for (key, groupValue) in entries {
         let path = "survey.groups.\(key)"
         guard let group = object(groupValue, path, allowed: ["title", "questions"]) else { continue }
         let title = string(required(group, "title", path), "\(path).title")
         var questions: [String] = []
         for (position, question) in (array(required(group, "questions", path), "\(path).questions") ?? []).enumerated() {
-          guard let text = string(question, "\(path).questions[\(position)]") else { continue }
-          let trimmed = String(text.trimmingSpaces)
-          if questions.contains(trimmed) { fail("\(path).questions[\(position)]", trimmed, .duplicateQuestion) }
-          questions.append(trimmed)
+          if let text = string(question, "\(path).questions[\(position)]") { questions.append(String(text.trimmingSpaces)) }
         }
-        if let title, !questions.isEmpty { groups.append(.init(key: key, title: title, questions: questions)) }
+        if let title { groups.append(.init(key: key, title: title, questions: questions)) }
       }
     } else if survey["groups"] != nil {
       fail("survey.groups", nil, .expectedGroupsObject)
     }
     let minResponses = survey["minResponses"].flatMap { integer($0, "survey.minResponses", range: 1...1_000_000) }
-    return SurveyDefinition(scale: scale, groups: groups, minResponses: minResponses)
+    let definition = SurveyDefinition(scale: scale, groups: groups, minResponses: minResponses)
+    let problems = CriteriaChecks.survey(definition)
+    report(problems, under: "")
+    return problems.isEmpty ? definition : nil
   }
 
   // MARK: Nodes and rules
@@ -275,19 +264,17 @@ private struct DecodingContext {
     let maxPoints = pointAmount(required(members, "maxPoints", path), "\(path).maxPoints")
     let source = members["source"].flatMap { string($0, "\(path).source") }
     if let code {
-      if code.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "\"" }) {
-        fail("\(path).code", code, .invalidCode)
+      if let problem = CriteriaChecks.code(code) {
+        fail("\(path).code", code, problem)
       } else if let other = seenCodes[code] {
         fail("\(path).code", code, .duplicateCode(elsewhere: other))
       } else {
         seenCodes[code] = path
       }
     }
-    if let maxPoints, maxPoints == .zero { fail("\(path).maxPoints", "0", .maximumNotPositive) }
-    // No item is worth more than the largest scale; this also keeps every sum of maxima exact.
-    if let maxPoints, maxPoints > FixedDecimal(10_000) {
-      fail("\(path).maxPoints", maxPoints.description, .maximumTooLarge)
-      return nil
+    if let maxPoints, let problem = CriteriaChecks.maximum(maxPoints) {
+      fail("\(path).maxPoints", maxPoints.description, problem)
+      if maxPoints > CriteriaChecks.largestMaximum { return nil }
     }
 
     switch (members["children"], members["rule"]) {
@@ -301,8 +288,8 @@ private struct DecodingContext {
       for key in ["evidence", "notApplicable"] where members[key] != nil {
         fail(join(path, key), nil, .leafOnlyKey(key))
       }
-      guard depth < 8 else {
-        fail(path, code, .nestedTooDeep(levels: 8))
+      guard depth < CriteriaChecks.deepestLevel else {
+        fail(path, code, .nestedTooDeep(levels: CriteriaChecks.deepestLevel))
         return nil
       }
       var children: [CriteriaNode] = []
@@ -311,11 +298,9 @@ private struct DecodingContext {
         if let child = node(element, "\(path).children[\(position)]", depth: depth + 1, survey: survey) { children.append(child) }
       }
       guard let code, let title, let maxPoints, !elements.isEmpty, children.count == elements.count else { return nil }
-      let sum = children.reduce(FixedDecimal.zero) { $0 + $1.maxPoints }
-      if sum != maxPoints {
-        fail("\(path).maxPoints", maxPoints.description, .childrenDoNotAddUp(code: code, sum: sum.description, maximum: maxPoints.description))
-      }
-      return CriteriaNode(code: code, title: title, maxPoints: maxPoints, children: children, source: source)
+      let parent = CriteriaNode(trusted: code, title: title, maxPoints: maxPoints, children: children, source: source)
+      if let problem = CriteriaChecks.childrenSum(of: parent) { report([problem], under: path) }
+      return parent
     case (nil, let ruleValue?):
       let evidence = members["evidence"].map { enumeration($0, "\(path).evidence", [CriteriaNode.EvidenceRequirement.required, .none]) } ?? CriteriaNode.EvidenceRequirement.none
       let notApplicable = members["notApplicable"].map { enumeration($0, "\(path).notApplicable", [CriteriaNode.NotApplicablePolicy.exclude, .full, .forbidden]) } ?? .forbidden
@@ -323,7 +308,7 @@ private struct DecodingContext {
       let rule = rule(ruleValue, "\(path).rule", maxPoints: maxPoints, survey: survey)
       guard let code, let title, let rule, let evidence, let notApplicable else { return nil }
       return CriteriaNode(
-        code: code, title: title, maxPoints: maxPoints, rule: rule, evidence: evidence, notApplicable: notApplicable,
+        trusted: code, title: title, maxPoints: maxPoints, rule: rule, evidence: evidence, notApplicable: notApplicable,
         source: source)
     }
   }
@@ -331,23 +316,34 @@ private struct DecodingContext {
   /// An amount of points: a decimal with at most `rounding.points` decimals.
   mutating func pointAmount(_ value: JSONValue?, _ path: String) -> FixedDecimal? {
     guard let points = decimal(value, path) else { return nil }
-    guard points.hasAtMost(places: pointsPlaces) else {
-      fail(path, points.description, .tooManyDecimals(places: pointsPlaces))
-      return nil
-    }
-    return points
-  }
-
-  mutating func points(_ value: JSONValue?, _ path: String, max: FixedDecimal) -> FixedDecimal? {
-    guard let points = pointAmount(value, path) else { return nil }
-    if points > max {
-      fail(path, points.description, .pointsAboveItemMaximum(max.description))
+    if let problem = CriteriaChecks.amount(points, places: pointsPlaces) {
+      fail(path, points.description, problem)
       return nil
     }
     return points
   }
 
   mutating func rule(_ value: JSONValue, _ path: String, maxPoints: FixedDecimal, survey: SurveyDefinition?) -> Rule? {
+    guard let rule = parsedRule(value, path) else { return nil }
+    let problems = CriteriaChecks.rule(rule, maxPoints: maxPoints)
+    report(problems, under: path)
+    guard problems.isEmpty else { return nil }
+    if case .survey(let group) = rule {
+      guard let survey else {
+        fail("\(path).group", group, .noSurveyForGroup)
+        return nil
+      }
+      guard survey.group(group) != nil else {
+        fail("\(path).group", group, .unknownSurveyGroup(survey.groups.map(\.key)))
+        return nil
+      }
+    }
+    return rule
+  }
+
+  /// The rule as written, its keys and numbers checked; what the values must satisfy is
+  /// ``CriteriaChecks/rule(_:maxPoints:)``'s.
+  mutating func parsedRule(_ value: JSONValue, _ path: String) -> Rule? {
     guard case .object(let members) = value else {
       fail(path, nil, .expectedRuleObject(found: value.kind))
       return nil
@@ -377,10 +373,8 @@ private struct DecodingContext {
         guard let option = object(element, optionPath, allowed: ["key", "label", "points"]) else { continue }
         let key = string(required(option, "key", optionPath), "\(optionPath).key").map { String($0.trimmingSpaces) }
         let label = option["label"].flatMap { string($0, "\(optionPath).label") }
-        let points = points(required(option, "points", optionPath), "\(optionPath).points", max: maxPoints)
+        let points = pointAmount(required(option, "points", optionPath), "\(optionPath).points")
         guard let key, let points else { continue }
-        if options.contains(where: { $0.key == key }) { fail("\(optionPath).key", key, .duplicateOptionKey) }
-        if ValueVocabulary.isNotApplicable(key) { fail("\(optionPath).key", key, .optionKeyMeansNotApplicable) }
         options.append(ChoiceOption(key: key, label: label ?? key, points: points))
       }
       return options.count == elements.count && !options.isEmpty ? .choice(options) : nil
@@ -390,7 +384,7 @@ private struct DecodingContext {
       for (position, element) in elements.enumerated() {
         let tierPath = "\(path).tiers[\(position)]"
         guard let tier = object(element, tierPath, allowed: ["atLeast", "above", "points"]) else { continue }
-        let points = points(required(tier, "points", tierPath), "\(tierPath).points", max: maxPoints)
+        let points = pointAmount(required(tier, "points", tierPath), "\(tierPath).points")
         let threshold: FixedDecimal?
         let strict: Bool
         switch (tier["atLeast"], tier["above"]) {
@@ -404,71 +398,34 @@ private struct DecodingContext {
           continue
         }
         guard let threshold, let points else { continue }
-        let current = Tier(threshold: threshold, isStrict: strict, points: points)
-        if let previous = tiers.last,
-          !(current.threshold < previous.threshold || (current.threshold == previous.threshold && previous.isStrict && !strict))
-        {
-          fail(tierPath, current.boundText, .tiersNotDescending(previous: previous.boundText))
-        }
-        tiers.append(current)
+        tiers.append(Tier(threshold: threshold, isStrict: strict, points: points))
       }
       return tiers.count == elements.count && !tiers.isEmpty ? .tiers(tiers) : nil
     case "proportional":
       let target = decimal(required(rule, "target", path), "\(path).target")
       let zeroBelow = rule["zeroBelow"].flatMap { decimal($0, "\(path).zeroBelow") }
-      guard let target else { return nil }
-      if target == .zero || target > FixedDecimal(100) {
-        fail("\(path).target", target.description, .targetOutOfRange)
-        return nil
-      }
-      if let zeroBelow, zeroBelow > target {
-        fail("\(path).zeroBelow", zeroBelow.description, .zeroBelowAboveTarget(target.description))
-        return nil
-      }
-      if rule["zeroBelow"] != nil && zeroBelow == nil { return nil }
+      guard let target, rule["zeroBelow"] == nil || zeroBelow != nil else { return nil }
       return .proportional(target: target, zeroBelow: zeroBelow)
     case "deadline":
       let due = date(required(rule, "due", path), "\(path).due")
-      let late = rule["latePoints"].map { points($0, "\(path).latePoints", max: maxPoints) } ?? .zero
+      let late = rule["latePoints"].map { pointAmount($0, "\(path).latePoints") } ?? .zero
       let lateUntil = rule["lateUntil"].flatMap { date($0, "\(path).lateUntil") }
-      guard let due, let late else { return nil }
-      if let lateUntil, lateUntil < due {
-        fail("\(path).lateUntil", lateUntil.isoText, .lateUntilBeforeDue(due.isoText))
-        return nil
-      }
-      if rule["lateUntil"] != nil && lateUntil == nil { return nil }
+      guard let due, let late, rule["lateUntil"] == nil || lateUntil != nil else { return nil }
       return .deadline(due: due, latePoints: late, lateUntil: lateUntil)
     case "deduction":
       let perItem = pointAmount(required(rule, "perItem", path), "\(path).perItem")
-      let floor = rule["floor"].map { points($0, "\(path).floor", max: maxPoints) } ?? .zero
+      let floor = rule["floor"].map { pointAmount($0, "\(path).floor") } ?? .zero
       guard let perItem, let floor else { return nil }
-      if perItem == .zero {
-        fail("\(path).perItem", "0", .perItemZero)
-        return nil
-      }
       return .deduction(perItem: perItem, floor: floor)
     case "survey":
       guard let group = string(required(rule, "group", path), "\(path).group") else { return nil }
-      guard let survey else {
-        fail("\(path).group", group, .noSurveyForGroup)
-        return nil
-      }
-      guard survey.group(group) != nil else {
-        fail("\(path).group", group, .unknownSurveyGroup(survey.groups.map(\.key)))
-        return nil
-      }
       return .survey(group: group)
     case "manual":
       let step = rule["step"].map { pointAmount($0, "\(path).step") } ?? FixedDecimal.step(places: pointsPlaces)
       guard let step else { return nil }
-      if step == .zero || step > maxPoints {
-        fail("\(path).step", step.description, .stepOutOfRange(maximum: maxPoints.description))
-        return nil
-      }
       return .manual(step: step)
     default:
       return nil
     }
   }
 }
-

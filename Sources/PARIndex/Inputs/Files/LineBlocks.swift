@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A file read in blocks of whole lines, for streaming a large CSV file without holding it:
 /// memory stays at about one block per reader, however large the file.
 ///
@@ -11,30 +5,56 @@
 /// sequence (LF is never part of one). A line longer than the block size grows the block.
 /// Immutable once open, and `pread` keeps no file position: readers on several threads may
 /// share one.
+///
+/// Besides regular files, a named pipe (a FIFO, or `<(…)` in a shell) is read to its end,
+/// waiting at most ``InputFile/pipeTimeLimit`` for somebody to open it for writing; `-` is
+/// standard input. Devices and sockets are refused (`E-NOT-REGULAR`): reading one would never
+/// end (`/dev/zero`, a terminal).
 final class LineBlockFile: @unchecked Sendable {
   let path: String
-  private let descriptor: Int32
+  private let descriptor: SystemCalls.Descriptor
   /// The file's size in bytes when it was opened.
   let size: Int
-
-  /// Opens `path` for reading.
-  /// - Throws: ``Diagnostic`` when it is missing, a folder or unreadable.
-  init(path: String) throws(Diagnostic) {
-    guard InputFile.exists(path) else { throw Diagnostic(.fileNotFound, at: InputLocation(file: path)) }
-    guard !InputFile.isFolder(path) else { throw Diagnostic(.expectedFile, at: InputLocation(file: path)) }
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path)) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      close(descriptor)
-      throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path))
-    }
-    (self.path, self.descriptor, self.size) = (path, descriptor, Int(status.st_size))
-    isRegular = (status.st_mode & S_IFMT) == S_IFREG
-  }
-
-  /// False for a pipe or a device (`<(…)` in a shell): its size is unknown until read.
+  /// False for a pipe or standard input: its size is unknown until read.
   let isRegular: Bool
+  /// A named pipe opened by its path, which reads as ended until a writer opens it.
+  private let waitsForWriter: Bool
+
+  /// Opens `path` for reading (`-`: standard input).
+  /// - Throws: ``Diagnostic`` when it is missing, a folder, a device or unreadable.
+  init(path: String) throws(Diagnostic) {
+    let location = InputLocation(file: path)
+    let opened: Result<SystemCalls.Descriptor, SystemCalls.Failure>
+    if path == "-" {
+      opened = SystemCalls.standardInput()
+    } else {
+      // Looked at before it is opened: opening a device can have effects of its own.
+      guard let status = SystemCalls.status(path) else { throw Diagnostic(.fileNotFound, at: location) }
+      guard status.type != .folder else { throw Diagnostic(.expectedFile, at: location) }
+      guard status.type == .regular || status.type == .pipe else { throw Diagnostic(.notARegularFile, at: location) }
+      opened = SystemCalls.openForReading(path)
+    }
+    let descriptor: SystemCalls.Descriptor
+    switch opened {
+    case .success(let opened): descriptor = opened
+    case .failure(let failure): throw Diagnostic(.cannotRead(reason: failure.reason), at: location)
+    }
+    let status: SystemCalls.FileStatus
+    switch SystemCalls.status(of: descriptor) {
+    case .success(let found): status = found
+    case .failure(let failure):
+      SystemCalls.closeFile(descriptor)
+      throw Diagnostic(.cannotRead(reason: failure.reason), at: location)
+    }
+    // Replaced by a device between the look and the opening.
+    if path != "-" && status.type != .regular && status.type != .pipe {
+      SystemCalls.closeFile(descriptor)
+      throw Diagnostic(.notARegularFile, at: location)
+    }
+    (self.path, self.descriptor, self.size) = (path, descriptor, status.size)
+    isRegular = status.type == .regular
+    waitsForWriter = path != "-" && status.type == .pipe
+  }
 
   /// Everything until the end: a regular file (to its end, should it have grown since it was
   /// opened or report no size, as some virtual files do), or a pipe.
@@ -47,20 +67,39 @@ final class LineBlockFile: @unchecked Sendable {
         bytes.append(contentsOf: more)
       }
     }
+    return try readStream()
+  }
+
+  /// A pipe or standard input, to its end. A named pipe nobody holds open for writing reads
+  /// as ended: until a writer shows up (writes, closes, or holds it open), wait, at most the
+  /// time limit.
+  private func readStream() throws(Diagnostic) -> [UInt8] {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var writerSeen = !waitsForWriter
+    let limit = InputFile.pipeTimeLimit
+    let deadline = ContinuousClock.now + .seconds(limit)
     while true {
-      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path))
+      switch chunk.withUnsafeMutableBytes({ SystemCalls.readSome(descriptor, into: $0) }) {
+      case .bytes(let count) where count > 0:
+        bytes.append(contentsOf: chunk[..<count])
+        writerSeen = true
+      case .bytes:
+        if writerSeen { return bytes }
+        let left = deadline - .now
+        guard left > .zero else { throw Diagnostic(.pipeTimedOut(seconds: limit), at: InputLocation(file: path)) }
+        if SystemCalls.waitForInput(descriptor, milliseconds: Int(left / .milliseconds(1)) + 1) { writerSeen = true }
+      case .wouldBlock:
+        // A writer holds the pipe open: its data will come, however long it takes.
+        writerSeen = true
+        _ = SystemCalls.waitForInput(descriptor, milliseconds: nil)
+      case .failed(let failure):
+        throw Diagnostic(.cannotRead(reason: failure.reason), at: InputLocation(file: path))
       }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[..<count])
     }
   }
 
-  deinit { close(descriptor) }
+  deinit { SystemCalls.closeFile(descriptor) }
 
   /// Up to `count` bytes from `offset` (fewer at the end of the file; with `pastSize`, the
   /// end as it is now rather than the size at opening).
@@ -125,27 +164,12 @@ final class LineBlockFile: @unchecked Sendable {
     }
   }
 
-  private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(descriptor, buffer, count)
-    #else
-      Darwin.read(descriptor, buffer, count)
-    #endif
-  }
-
   /// Fills `buffer` from `offset` with `pread`, retrying short reads; returns the bytes read
   /// (fewer than asked only at the end of the file).
   private func fill(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) throws(Diagnostic) -> Int {
-    var done = 0
-    while done < buffer.count {
-      let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-      if result < 0 {
-        if errno == EINTR { continue }
-        throw Diagnostic(.cannotRead(reason: String(cString: strerror(errno))), at: InputLocation(file: path))
-      }
-      if result == 0 { break }
-      done += result
+    switch SystemCalls.readAt(descriptor, into: buffer, offset: offset) {
+    case .success(let count): return count
+    case .failure(let failure): throw Diagnostic(.cannotRead(reason: failure.reason), at: InputLocation(file: path))
     }
-    return done
   }
 }

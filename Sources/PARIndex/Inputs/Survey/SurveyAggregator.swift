@@ -170,7 +170,7 @@ public enum SurveyAggregator {
     return .total(total!)
   }
 
-  /// Aggregates a survey file already in memory (any encoding ``TextDecoding`` reads).
+  /// Aggregates a survey file already in memory (any encoding `TextDecoding` reads).
   /// - Parameters:
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over

@@ -79,9 +79,8 @@ final class RowReader: @unchecked Sendable {
   /// False (and an error) when `text`, an id or code, holds an invisible or format character:
   /// `U1` and `U1` + ZERO WIDTH JOINER look the same on screen but are not the same id.
   static func checkIdentifier(_ text: String, at location: InputLocation, field: String, log: inout DiagnosticLog) -> Bool {
-    guard let scalar = InvisibleCharacter.first(in: text) else { return true }
-    let (codePoint, name) = InvisibleCharacter.described(scalar)
-    log.add(.invisibleCharacter(codePoint: codePoint, name: name), at: location, field: field, value: text)
+    guard let message = Identifier.invisibleCharacter(in: text) else { return true }
+    log.add(message, at: location, field: field, value: text)
     return false
   }
 
@@ -117,7 +116,7 @@ final class RowReader: @unchecked Sendable {
         return
       }
       origins[id] = RowOrigin(table: table.origin, line: row.line)
-      units.append(AssessedUnit(id: id, name: name, group: group))
+      units.append(AssessedUnit(trusted: id, name: name, group: group))
     }
     if units.isEmpty && log.isEmpty { log.add(.noUnits, at: InputLocation(file: table.file)) }
     try log.throwIfAny()
@@ -131,12 +130,21 @@ final class RowReader: @unchecked Sendable {
   /// file is named with both places.
   struct EntryCollector {
     var entries: [[String: LeafEntry]]
-    /// Per (unit, leaf) slot: the row that gave it first, or nil.
-    var firstRows: [RowOrigin?]
+    /// One bit per (unit, leaf) slot, set once a row gave it: a year of 2,000 units × 10,000
+    /// leaves costs 2.5 MB here, however few rows it has. The first row itself is the entry.
+    private var taken: [UInt64]
 
     init(units: Int, leaves: Int) {
       entries = Array(repeating: [:], count: units)
-      firstRows = Array(repeating: nil, count: units * leaves)
+      taken = Array(repeating: 0, count: (units * leaves + 63) / 64)
+    }
+
+    /// Marks `slot` as given; false when a row already gave it.
+    mutating func take(_ slot: Int) -> Bool {
+      let bit: UInt64 = 1 << UInt64(slot & 63)
+      if taken[slot >> 6] & bit != 0 { return false }
+      taken[slot >> 6] |= bit
+      return true
     }
 
     /// By unit id, units with rows only.
@@ -191,7 +199,7 @@ final class RowReader: @unchecked Sendable {
         return
       }
       let slot = unit * leafCount + leafIndex
-      if let first = collector.firstRows[slot] {
+      if !collector.take(slot), let first = collector.entries[unit][code]?.origin {
         log.add(
           .duplicateRow(unit: unitID, first: Self.place(of: first, column: .code, from: table.file)),
           at: table.location(line: row.line, column: .code), field: table.name(.code),
@@ -199,13 +207,19 @@ final class RowReader: @unchecked Sendable {
         return
       }
       let origin = RowOrigin(table: table.origin, line: row.line)
-      collector.firstRows[slot] = origin
       let remark = row.text(remarkColumn)
-      // A unit has a row for most leaves: size its table once instead of growing it.
-      if collector.entries[unit].isEmpty { collector.entries[unit].reserveCapacity(isAppraisal ? 4 : leafCount) }
+      // A unit has a row for most leaves: size its table once instead of growing it (but not
+      // for ten thousand leaves a unit may never fill).
+      if collector.entries[unit].isEmpty { collector.entries[unit].reserveCapacity(isAppraisal ? 4 : min(leafCount, 256)) }
+      let claim: LeafEntry.Claim
+      switch (valueText.isEmpty ? nil : valueText, points) {
+      case (let value?, let points?): claim = .valueAndPoints(value, points)
+      case (let value?, nil): claim = .value(value)
+      case (nil, let points?): claim = .points(points)
+      case (nil, nil): return  // reported above: a row needs a value or points
+      }
       collector.entries[unit][code] = LeafEntry(
-        unitID: unitID, code: code, value: valueText.isEmpty ? nil : valueText, points: points,
-        pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
+        unitID: unitID, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
         remark: remark.isEmpty ? nil : remark, origin: origin)
     }
   }
@@ -291,7 +305,7 @@ final class RowReader: @unchecked Sendable {
       }
       collector.firstRows[unit][id] = RowOrigin(table: table.origin, line: row.line)
       collector.documents[unit][id] = EvidenceDocument(
-        id: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
+        trusted: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
         issuer: optional(columns[5]), location: optional(columns[6]))
     }
   }
@@ -325,7 +339,7 @@ final class RowReader: @unchecked Sendable {
       let reason = row.text(columns[3])
       result[unitID, default: []].append(
         Adjustment(
-          unitID: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason,
+          trusted: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason,
           origin: RowOrigin(table: table.origin, line: row.line)))
     }
   }

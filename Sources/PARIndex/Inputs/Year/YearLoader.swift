@@ -14,7 +14,7 @@ public struct LoadOptions: Sendable, Hashable {
 /// leaves' rules is checked when scoring (``Scorer``), which also reports every problem.
 ///
 /// Each file may come as CSV, as Excel's "Unicode Text", as a workbook, or (assessment,
-/// appraisal, evidence, adjustments) as a folder of such files, one per unit (``YearFiles``).
+/// appraisal, evidence, adjustments) as a folder of such files, one per unit (`YearFiles`).
 /// A file the criteria set needs is never taken to mean "nothing" when it is absent: with
 /// required evidence and no evidence file, or survey leaves with no survey file and no
 /// published percentage, the year is refused with a message that says how to state "none".
@@ -52,8 +52,9 @@ public enum YearLoader {
     summaries.append(unitsSummary)
     let (units, unitRows) = try unitsTable.units(reader)
     reader.units = units
-    var data = YearData(units: units)
+    var data = YearData(units: units, selfAssessment: [:])
     data.unitRows = unitRows
+    data.checkedAgainst = criteria.fingerprint
 
     // The row files are independent of each other: read them on two cores. The survey comes
     // after, split on both cores itself (a split inside one of two busy threads would not run
@@ -61,7 +62,7 @@ public enum YearLoader {
     let (first, second) = Parallel.both(
       concurrently: options.threads != 1,
       { () -> (YearData, DiagnosticLog, [InputSummary]) in
-        var part = YearData(units: units)
+        var part = YearData(units: units, selfAssessment: [:])
         var partLog = DiagnosticLog()
         var read: [InputSummary] = []
         for (kind, isAppraisal) in [(YearFileKind.assessment, false), (.appraisal, true)] {
@@ -81,7 +82,7 @@ public enum YearLoader {
         return (part, partLog, read)
       },
       { () -> (YearData, DiagnosticLog, [InputSummary]) in
-        var part = YearData(units: units)
+        var part = YearData(units: units, selfAssessment: [:])
         var partLog = DiagnosticLog()
         var read: [InputSummary] = []
         var collector = RowReader.EvidenceCollector(units: units.count)

@@ -1,0 +1,98 @@
+/// One row of `assessment.csv` (tự chấm điểm) or `appraisal.csv` (thẩm định) for one leaf.
+///
+/// A value type whose fields live in one shared box: a year holds about a million rows and
+/// every leaf score keeps the rows that decided it, so a copy is one reference count, not one
+/// per text field. Read-only; a row says a value, points, or both (``Claim``).
+public struct LeafEntry: Sendable, Hashable {
+  /// What a row says about its leaf: the fact, the points, or both (the points then are
+  /// what the unit claims the fact earns, checked against the rule).
+  public enum Claim: Sendable, Hashable {
+    case value(String)
+    case points(FixedDecimal)
+    case valueAndPoints(String, FixedDecimal)
+
+    /// The fact as written, if the row gives one.
+    public var value: String? {
+      switch self {
+      case .value(let value), .valueAndPoints(let value, _): value
+      case .points: nil
+      }
+    }
+
+    /// The points written, if the row gives them.
+    public var points: FixedDecimal? {
+      switch self {
+      case .points(let points), .valueAndPoints(_, let points): points
+      case .value: nil
+      }
+    }
+  }
+
+  private struct Fields: Sendable, Hashable {
+    var unitID: String
+    var code: String
+    var claim: Claim
+    var pointsText: String?
+    var evidenceIDs: [String]
+    var remark: String?
+    var origin: RowOrigin
+  }
+
+  private let fields: SharedBox<Fields>
+
+  public var unitID: String { fields.value.unitID }
+  public var code: String { fields.value.code }
+  /// What the row says: a value, points, or both.
+  public var claim: Claim { fields.value.claim }
+  /// The fact as written (trimmed, NFC), or `nil` when the row gives only points.
+  public var value: String? { fields.value.claim.value }
+  /// The points written, exactly as given (not yet rounded), or `nil`.
+  public var points: FixedDecimal? { fields.value.claim.points }
+  /// The points as written in the file (`1,5`), for messages.
+  public var pointsText: String? { fields.value.pointsText }
+  /// Evidence ids (self-assessment only).
+  public var evidenceIDs: [String] { fields.value.evidenceIDs }
+  /// The note (self-assessment) or the council's reason (appraisal).
+  public var remark: String? { fields.value.remark }
+  /// Where the row came from (a file and line, or a name chosen for data built in code).
+  public var origin: RowOrigin { fields.value.origin }
+
+  /// A row built in code, checked as a file's row is: a unit id and code that are what they
+  /// look like (no invisible character), a value that is not blank, points not negative and
+  /// below 10⁹, evidence ids not blank. Whether the value suits the leaf's rule is decided
+  /// when the year is scored, as for a file.
+  public init(
+    unitID: String, code: String, claim: Claim, evidenceIDs: [String] = [], remark: String? = nil,
+    origin: RowOrigin = RowOrigin(file: "LeafEntry", line: 0)
+  ) throws(Diagnostics) {
+    var problems: [Diagnostic] = []
+    let location = origin.location(of: nil)
+    for (field, text) in [("unit_id", unitID), ("code", code)] {
+      if let message = Identifier.problem(in: text, field: field) { problems.append(Diagnostic(message, at: location, field: field, value: text)) }
+    }
+    if let value = claim.value, value.allSatisfy(\.isWhitespace) {
+      problems.append(Diagnostic(.emptyField(column: "value"), at: location, field: "value", value: value))
+    }
+    if let points = claim.points, points < .zero || points.micros >= FixedDecimal.parsingLimit * FixedDecimal.unitsPerOne {
+      let problem: NumberSyntaxError = points < .zero ? .signed : .tooLarge
+      problems.append(Diagnostic(.number(problem), at: location, field: "points", value: points.description))
+    }
+    for id in evidenceIDs {
+      if let message = Identifier.problem(in: id, field: "evidence") { problems.append(Diagnostic(message, at: location, field: "evidence", value: id)) }
+    }
+    guard problems.isEmpty else { throw Diagnostics(problems) }
+    self.init(
+      unitID: unitID, code: code, claim: claim, pointsText: claim.points?.description, evidenceIDs: evidenceIDs,
+      remark: remark, origin: origin)
+  }
+
+  /// A row as read, with its points as written (the reader has checked it).
+  init(
+    unitID: String, code: String, claim: Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
+    origin: RowOrigin
+  ) {
+    fields = SharedBox(Fields(
+      unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
+      origin: origin))
+  }
+}

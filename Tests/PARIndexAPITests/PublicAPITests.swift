@@ -1,0 +1,221 @@
+import Foundation
+import PARIndex
+import Testing
+
+// This target imports PARIndex without @testable: only what an embedding program can reach.
+// Every value here is built through the public API, and every one must either throw a
+// `Diagnostics` with a stable code or give a correct result — never trap.
+
+/// The stable codes of what was thrown (or `[]` when nothing was).
+func codes<T>(_ body: () throws(Diagnostics) -> T) -> [String] {
+  do {
+    _ = try body()
+    return []
+  } catch {
+    return error.all.map(\.code)
+  }
+}
+
+func decimal(_ text: String) -> FixedDecimal {
+  guard case .success(let value) = FixedDecimal.parse(text) else { fatalError("test literal \(text)") }
+  return value
+}
+
+func whole(_ value: Int) -> FixedDecimal { FixedDecimal(exactly: value)! }
+
+/// A small valid set built in code: one field of two leaves, one criterion of two.
+func smallSet(leafCode: String = "1.1", maxPoints: FixedDecimal = whole(60), rule: Rule = .check) throws(Diagnostics) -> CriteriaSet {
+  let first = try CriteriaNode(code: leafCode, title: "Kế hoạch", maxPoints: maxPoints, rule: rule)
+  let second = try CriteriaNode(code: "1.2", title: "Báo cáo", maxPoints: whole(100).subtracting(maxPoints)!, rule: .check)
+  let field = try CriteriaNode(code: "1", title: "Chỉ đạo", maxPoints: whole(100), children: [first, second])
+  return try CriteriaSet(
+    id: "api-test", title: "Bộ thử", level: .commune, year: 2025, status: .modelled, source: "test",
+    classification: [ClassificationBand(label: "Tốt", minIndex: whole(80)), ClassificationBand(label: "Khác", minIndex: .zero)],
+    items: [field])
+}
+
+struct NumbersThroughThePublicAPI {
+  @Test func wholeNumbersOutsideTheRangeAreRefused() {
+    #expect(FixedDecimal(exactly: Int.max) == nil)
+    #expect(FixedDecimal(exactly: -Int.max) == nil)
+    #expect(FixedDecimal(exactly: 1_000_000_000_000)?.description == "1000000000000")
+    #expect(FixedDecimal(exactlyMicros: .min) == nil)
+    #expect(FixedDecimal(exactlyMicros: 250_000)?.description == "0.25")
+  }
+
+  @Test func fractionsWithAZeroDenominatorAreNil() {
+    #expect(Fraction(numerator: 1, denominator: 0) == nil)
+    #expect(Fraction(numerator: .min, denominator: 1) == nil)
+    #expect(Fraction(numerator: 1, denominator: .min) == nil)
+    #expect(Fraction(numerator: 2, denominator: -4) == Fraction(numerator: -1, denominator: 2))
+  }
+
+  /// Cross-multiplication of 127-bit parts does not fit 128 bits; the comparison is still exact.
+  @Test func comparisonsOfHugeFractionsAreExact() {
+    let big = Int128.max
+    let a = Fraction(numerator: big, denominator: big - 1)!  // just above 1
+    let b = Fraction(numerator: big - 1, denominator: big - 2)!  // a little further above 1
+    #expect(a > Fraction(numerator: 1, denominator: 1)!)
+    #expect(a < b)
+    #expect(Fraction(numerator: big, denominator: big)! == Fraction(numerator: 1, denominator: 1)!)
+    #expect(Fraction(numerator: -big, denominator: 3)! < Fraction(numerator: big, denominator: 3)!)
+    #expect(Fraction.percentage(whole(1), of: .zero) == nil)
+    #expect(a.multiplied(by: b) == nil)
+  }
+
+  @Test func roundingOutOfRangePlacesIsClamped() {
+    #expect(decimal("0.125").rounded(places: 2).description == "0.13")
+    #expect(decimal("0.125").rounded(places: -3).description == "0")
+    #expect(decimal("0.125").rounded(places: 99).description == "0.125")
+    #expect(FixedDecimal.step(places: 9).description == "0.000001")
+  }
+}
+
+struct CriteriaBuiltInCode {
+  @Test func aValidSetScoresLikeAFile() throws {
+    let set = try smallSet()
+    #expect(set.leaves.map(\.code) == ["1.1", "1.2"])
+    #expect(set.classify(roundedIndex: whole(85)).label == "Tốt")
+    #expect(set.classify(roundedIndex: whole(10)).label == "Khác")
+  }
+
+  @Test(arguments: [
+    ("1.1.", "E-CRITERIA-CODE"), ("1..1", "E-CRITERIA-CODE"), ("", "E-CRITERIA-CODE"), (" 1.1", "E-CRITERIA-CODE"),
+    ("1,1", "E-CRITERIA-CODE"), ("1.1\u{200D}", "E-INVISIBLE-CHARACTER"),
+  ])
+  func codesMustBeDottedParts(code: String, expected: String) {
+    let thrown = codes { () throws(Diagnostics) in try CriteriaNode(code: code, title: "x", maxPoints: whole(1), rule: .check) }
+    #expect(thrown == [expected])
+  }
+
+  @Test func leavesWithImpossibleRulesAreRefused() {
+    func leaf(_ rule: Rule, max: FixedDecimal = whole(2)) -> [String] {
+      codes { () throws(Diagnostics) in try CriteriaNode(code: "1.1", title: "x", maxPoints: max, rule: rule) }
+    }
+    #expect(leaf(.check, max: .zero) == ["E-CRITERIA-MAX-ZERO"])
+    #expect(leaf(.check, max: whole(-3)) == ["E-CRITERIA-MAX-ZERO"])
+    #expect(leaf(.check, max: whole(20_000)) == ["E-CRITERIA-MAX-LARGE"])
+    #expect(leaf(.deduction(perItem: .zero, floor: .zero)) == ["E-CRITERIA-PER-ITEM"])
+    #expect(leaf(.choice([])) == ["E-CRITERIA-EMPTY-LIST"])
+    #expect(leaf(.manual(step: .zero)) == ["E-CRITERIA-STEP"])
+    #expect(leaf(.proportional(target: .zero, zeroBelow: nil)) == ["E-CRITERIA-TARGET"])
+    #expect(leaf(.proportional(target: whole(200), zeroBelow: nil)) == ["E-CRITERIA-TARGET"])
+    let options = [ChoiceOption(key: "a", label: "A", points: whole(3)), ChoiceOption(key: "a", label: "A", points: whole(1))]
+    #expect(leaf(.choice(options)) == ["E-CRITERIA-POINTS-ABOVE-MAX", "E-CRITERIA-OPTION-KEY"])
+    let ascending = [Tier(threshold: whole(50), isStrict: false, points: whole(1)), Tier(threshold: whole(90), isStrict: false, points: whole(2))]
+    #expect(leaf(.tiers(ascending)) == ["E-CRITERIA-TIERS-ORDER"])
+    let due = CalendarDate(year: 2025, month: 3, day: 31)!
+    let before = CalendarDate(year: 2025, month: 1, day: 1)!
+    #expect(leaf(.deadline(due: due, latePoints: whole(5), lateUntil: before)) == ["E-CRITERIA-POINTS-ABOVE-MAX", "E-CRITERIA-LATE-UNTIL"])
+  }
+
+  @Test func parentsMustAddUp() throws {
+    let child = try CriteriaNode(code: "1.1", title: "x", maxPoints: whole(2), rule: .check)
+    #expect(codes { () throws(Diagnostics) in try CriteriaNode(code: "1", title: "x", maxPoints: whole(3), children: [child]) } == ["E-CRITERIA-CHILDREN-SUM"])
+    #expect(codes { () throws(Diagnostics) in try CriteriaNode(code: "1", title: "x", maxPoints: whole(3), children: []) } == ["E-CRITERIA-EMPTY-LIST"])
+  }
+
+  @Test func setsCheckWhatDependsOnTheWhole() throws {
+    let leaf = try CriteriaNode(code: "1", title: "x", maxPoints: whole(100), rule: .check)
+    let twin = try CriteriaNode(code: "1", title: "y", maxPoints: whole(100), rule: .check)
+    let survey = try CriteriaNode(code: "2", title: "z", maxPoints: whole(100), rule: .survey(group: "sipas"))
+    let precise = try CriteriaNode(code: "3", title: "w", maxPoints: decimal("100.125"), rule: .check)
+    let bands = [ClassificationBand(label: "Tốt", minIndex: .zero)]
+    func set(_ items: [CriteriaNode], bands: [ClassificationBand] = bands, year: Int = 2025, places: Int = 2) -> [String] {
+      codes { () throws(Diagnostics) in
+        try CriteriaSet(
+          id: "s", title: "t", level: .department, year: year, status: .modelled, source: "x", pointsPlaces: places,
+          classification: bands, items: items)
+      }
+    }
+    #expect(set([leaf]) == [])
+    #expect(set([leaf], bands: []) == ["E-CRITERIA-NO-BANDS"])
+    #expect(set([leaf], bands: [ClassificationBand(label: "Tốt", minIndex: whole(50))]) == ["E-CRITERIA-LAST-BAND"])
+    #expect(set([leaf], year: 1800) == ["E-CRITERIA-YEAR"])
+    #expect(set([leaf], places: 9) == ["E-CRITERIA-PLACES"])
+    #expect(set([leaf, twin]) == ["E-CRITERIA-DUPLICATE-CODE", "E-CRITERIA-FIELDS-SUM"])
+    #expect(set([survey]) == ["E-CRITERIA-NO-SURVEY"])
+    #expect(set([precise]).contains("E-CRITERIA-DECIMALS"))
+    #expect(set([]) == ["E-CRITERIA-EMPTY-LIST"])
+  }
+}
+
+struct YearsBuiltInCode {
+  static let origin = RowOrigin(file: "portal-upload", line: 3)
+
+  @Test func rowsAreCheckedWhenBuilt() {
+    #expect(codes { () throws(Diagnostics) in try AssessedUnit(id: "U1\u{200D}", name: "x", group: "g") } == ["E-INVISIBLE-CHARACTER"])
+    #expect(codes { () throws(Diagnostics) in try AssessedUnit(id: "U1 ", name: "x", group: "g") } == ["E-ID-SPACES"])
+    #expect(codes { () throws(Diagnostics) in try AssessedUnit(id: "U1", name: " ", group: "") }.count == 2)
+    #expect(codes { () throws(Diagnostics) in try LeafEntry(unitID: "U1", code: "1.1", claim: .value("  ")) } == ["E-EMPTY-FIELD"])
+    #expect(codes { () throws(Diagnostics) in try LeafEntry(unitID: "U1", code: "1.1", claim: .points(whole(-1))) } == ["E-NUMBER-SIGNED"])
+    #expect(codes { () throws(Diagnostics) in try Adjustment(unitID: "U1", kind: .bonus, points: whole(-1)) } == ["E-NUMBER-SIGNED"])
+    #expect(codes { () throws(Diagnostics) in try EvidenceDocument(id: "", unitID: "U1", title: "x") } == ["E-EMPTY-FIELD"])
+  }
+
+  @Test func aYearChecksItsRowsAgainstItsUnits() throws {
+    let unit = try AssessedUnit(id: "U1", name: "Xã Một", group: "xã")
+    let row = try LeafEntry(unitID: "U1", code: "1.1", claim: .value("có"), origin: Self.origin)
+    let stranger = try LeafEntry(unitID: "U9", code: "1.1", claim: .value("có"), origin: Self.origin)
+    #expect(codes { () throws(Diagnostics) in try YearData(units: [unit, unit]) } == ["E-DUPLICATE-UNIT"])
+    #expect(codes { () throws(Diagnostics) in try YearData(units: [unit], assessment: [row, row]) } == ["E-DUPLICATE-ROW"])
+    #expect(codes { () throws(Diagnostics) in try YearData(units: [unit], assessment: [stranger]) } == ["E-UNKNOWN-UNIT"])
+    #expect(codes { () throws(Diagnostics) in try YearData(units: []) } == ["E-NO-UNITS"])
+  }
+
+  @Test func scoringAYearBuiltInCodeChecksItAgainstTheSet() throws {
+    let set = try smallSet()
+    let unit = try AssessedUnit(id: "U1", name: "Xã Một", group: "xã")
+    let unknown = try LeafEntry(unitID: "U1", code: "9.9", claim: .value("có"), origin: Self.origin)
+    let parent = try LeafEntry(unitID: "U1", code: "1", claim: .points(whole(5)), origin: Self.origin)
+    let year = try YearData(units: [unit], assessment: [unknown, parent])
+    let thrown = codes { () throws(Diagnostics) in try Assessment.run(criteria: set, data: year) }
+    #expect(thrown == ["E-UNKNOWN-CODE", "E-UNKNOWN-CODE"])
+    let bonus = try Adjustment(unitID: "U1", kind: .bonus, points: whole(1), origin: Self.origin)
+    #expect(codes { () throws(Diagnostics) in try Assessment.run(criteria: set, data: try YearData(units: [unit], adjustments: [bonus])) } == ["E-NO-ADJUSTMENT-CAPS"])
+  }
+
+  @Test func aYearBuiltInCodeScoresExactly() throws {
+    let set = try smallSet()
+    let unit = try AssessedUnit(id: "U1", name: "Xã Một", group: "xã")
+    let other = try AssessedUnit(id: "U2", name: "Xã Hai", group: "xã")
+    // U1: 1.1 yes (60) and 1.2 no (0) → 60 / 100. U2: 1.2 given 40 points → 40; 1.1 missing.
+    let rows = [
+      try LeafEntry(unitID: "U1", code: "1.1", claim: .value("có"), origin: Self.origin),
+      try LeafEntry(unitID: "U1", code: "1.2", claim: .value("không"), origin: Self.origin),
+      try LeafEntry(unitID: "U2", code: "1.2", claim: .points(whole(40)), origin: Self.origin),
+    ]
+    let results = try Assessment.run(criteria: set, data: try YearData(units: [unit, other], assessment: rows))
+    #expect(results.rankedUnits.map { "\($0.unit.id) \($0.rank) \($0.total) \($0.classLabel)" } == ["U1 1 60 Khác", "U2 2 40 Khác"])
+    let missing = try #require(results.unit("U2")?.leaves.first)
+    #expect(missing.status == .missing && missing.status.label() == "THIẾU số liệu" && missing.status.label(.english) == "missing")
+    #expect(missing.lostPoints == whole(60))
+    // Points the rule cannot give, and a value it cannot read, are errors, not numbers.
+    let wrong = try LeafEntry(unitID: "U1", code: "1.1", claim: .points(whole(7)), origin: Self.origin)
+    let unreadable = try LeafEntry(unitID: "U2", code: "1.1", claim: .valueAndPoints("maybe", whole(60)), origin: Self.origin)
+    let thrown = codes { () throws(Diagnostics) in try Assessment.run(criteria: set, data: try YearData(units: [unit, other], assessment: [wrong, unreadable])) }
+    #expect(thrown == ["E-POINTS-NOT-ALLOWED", "E-VALUE-YES-NO"])
+  }
+}
+
+struct AnalysesThroughThePublicAPI {
+  @Test func sensitivitySettingsAreChecked() {
+    #expect(codes { () throws(Diagnostics) in try Sensitivity.Settings(runs: 0) } == ["E-SETTING-RANGE"])
+    #expect(codes { () throws(Diagnostics) in try Sensitivity.Settings(runs: -5, spread: whole(101)) } == ["E-SETTING-RANGE", "E-SETTING-RANGE"])
+    #expect(Sensitivity.Settings.standard.runs == 1000)
+  }
+
+  @Test func whatIfNamesWhatItDoesNotKnow() throws {
+    let set = try smallSet()
+    let unit = try AssessedUnit(id: "U1", name: "Xã Một", group: "xã")
+    let data = try YearData(units: [unit], assessment: [try LeafEntry(unitID: "U1", code: "1.1", claim: .value("không"))])
+    let unknownUnit = codes { () throws(Diagnostics) in try WhatIf.apply([], unit: "NOPE", criteria: set, data: data) }
+    #expect(unknownUnit == ["E-NO-SUCH-UNIT"])
+    let results = try Assessment.run(criteria: set, data: data)
+    let ranked = try #require(results.unit("U1"))
+    #expect(codes { () throws(Diagnostics) in try WhatIf.goal("Vàng", unit: ranked, criteria: set) } == ["E-NO-SUCH-CLASS"])
+    // 0 of 100 now; raising 1.1 (60) and 1.2 (40) to their maxima reaches Tốt (80).
+    let plan = try WhatIf.goal("Tốt", unit: ranked, criteria: set)
+    #expect(plan?.map(\.code) == ["1.1", "1.2"])
+  }
+}
