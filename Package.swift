@@ -2,7 +2,7 @@
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
-  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -18,7 +18,8 @@ let package = Package(
     .target(name: "PARIndexCLI", dependencies: ["PARIndex"], swiftSettings: swiftSettings),
     .executableTarget(name: "parindex", dependencies: ["PARIndexCLI"], swiftSettings: swiftSettings),
     // Benchmarks/Swift: times each phase of a run (issue 4); build with -c release.
-    .executableTarget(name: "parindex-bench", dependencies: ["PARIndex"], path: "Benchmarks/Swift", swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "parindex-bench", dependencies: ["PARIndex"], path: "Benchmarks/Swift", swiftSettings: swiftSettings),
     // Examples/Embedding: how a portal embeds the library.
     .executableTarget(
       name: "embedding-example", dependencies: ["PARIndex"], path: "Examples/Embedding",

@@ -2,7 +2,7 @@
 # Builds and runs a libFuzzer target of PARIndex.
 #
 #   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags…]    TARGET: csv | criteria | values | year |
-#                                                           codecs | inflate | zip | xml | workbook
+#                                                           codecs | inflate | zip | xml | workbook | api
 #   Fuzz/run.sh all SECONDS                                 every target in turn, SECONDS each
 #   Fuzz/run.sh build TARGET|all                            only build Fuzz/out/TARGET
 #
@@ -24,7 +24,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$here/out"
-targets=(csv criteria values year codecs inflate zip xml workbook)
+targets=(csv criteria values year codecs inflate zip xml workbook api)
 swiftc="${SWIFTC:-swiftc}"
 
 usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 64; }
@@ -34,6 +34,7 @@ max_len() {
     year) echo 200000 ;;
     criteria) echo 131072 ;;   # the department set is 67 kB
     values) echo 4096 ;;
+    api) echo 1024 ;;
     codecs | xml) echo 16384 ;;
     inflate | zip) echo 32768 ;;
     workbook) echo 131072 ;;

@@ -51,7 +51,9 @@ func fileSize(_ path: String) -> Int? {
   (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
 }
 
-func run(_ folder: String, assessmentOnly: String?) throws -> (phases: [Phase], units: Int, surveyRows: Int, peak: Double) {
+func run(
+  _ folder: String, assessmentOnly: String?
+) throws -> (phases: [Phase], units: Int, surveyRows: Int, peak: Double) {
   var phases: [Phase] = []
   let path = { (name: String) in folder + "/" + name }
   let criteria = try measure(&phases, "read criteria", bytes: fileSize(path("criteria.json"))) {
@@ -101,7 +103,8 @@ func run(_ folder: String, assessmentOnly: String?) throws -> (phases: [Phase], 
   }
   // The general CSV reader alone, on every file: records split into fields, nothing built.
   let names = ["units.csv", "assessment.csv", "appraisal.csv", "evidence.csv", "survey.csv", "adjustments.csv"]
-  let contents = names.compactMap { name in FileManager.default.contents(atPath: path(name)).map { (name, [UInt8]($0)) } }
+  let contents = names.compactMap { name in FileManager.default.contents(atPath: path(name)).map { (name, [UInt8]($0)) }
+  }
   var fields = 0
   try measure(&phases, "CSV reader alone (all files)", bytes: contents.reduce(0) { $0 + $1.1.count }) {
     for (name, bytes) in contents {
@@ -144,7 +147,9 @@ for folder in arguments {
   do {
     let (phases, units, answers, peak) = try run(folder, assessmentOnly: assessmentOnly)
     let total = phases.reduce(0) { $0 + $1.seconds }
-    print("\n\(folder): \(units) units, \(answers) \(assessmentOnly == nil ? "survey answers" : "rows"), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(
+      "\n\(folder): \(units) units, \(answers) \(assessmentOnly == nil ? "survey answers" : "rows"), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    )
     let pad = { (text: String) in text + String(repeating: " ", count: max(0, 28 - text.count)) }
     print(pad("phase") + " seconds  CPU s      MB/s  MB/s per core")
     func rate(_ bytes: Int?, _ seconds: Double, _ width: Int) -> String {
@@ -153,14 +158,18 @@ for folder in arguments {
     }
     for phase in phases {
       print(
-        pad(phase.name) + String(format: "%8.3f %6.2f", phase.seconds, phase.cpuSeconds) + "  " + rate(phase.bytes, phase.seconds, 8)
+        pad(phase.name) + String(format: "%8.3f %6.2f", phase.seconds, phase.cpuSeconds) + "  "
+          + rate(phase.bytes, phase.seconds, 8)
           + "  " + rate(phase.bytes, phase.cpuSeconds, 13))
     }
-    print(pad("total (phases in sequence)") + String(format: "%8.3f %6.2f", total, phases.reduce(0) { $0 + $1.cpuSeconds }))
+    print(
+      pad("total (phases in sequence)") + String(format: "%8.3f %6.2f", total, phases.reduce(0) { $0 + $1.cpuSeconds }))
     print(pad("peak resident memory") + String(format: "%8.1f MiB", peak))
     report.append([
       "folder": folder, "units": units, "survey_answers": answers, "total_seconds": total, "peak_rss_mib": peak,
-      "phases": phases.map { ["name": $0.name, "seconds": $0.seconds, "cpu_seconds": $0.cpuSeconds, "bytes": $0.bytes ?? 0] },
+      "phases": phases.map {
+        ["name": $0.name, "seconds": $0.seconds, "cpu_seconds": $0.cpuSeconds, "bytes": $0.bytes ?? 0]
+      },
     ])
   } catch {
     print("\(folder): \(error)")

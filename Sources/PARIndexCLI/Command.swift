@@ -113,11 +113,17 @@ enum Command: String, CaseIterable, Sendable {
   /// One line for the list of commands.
   var summary: (vi: String, en: String) {
     switch self {
-    case .validate: ("Kiểm tra bộ tiêu chí, và số liệu một năm theo bộ tiêu chí đó.", "Check a criteria set, and a year of data against it.")
+    case .validate:
+      (
+        "Kiểm tra bộ tiêu chí, và số liệu một năm theo bộ tiêu chí đó.",
+        "Check a criteria set, and a year of data against it."
+      )
     case .rank: ("Bảng xếp hạng từng khối.", "Ranking table, per group.")
     case .score: ("Phiếu điểm (mọi đơn vị, hoặc một đơn vị).", "Scorecards (all units, or one).")
-    case .explain: ("Vì sao mỗi tiêu chí được số điểm đó; cần cải thiện gì.", "Why each leaf got its points; what to improve.")
-    case .report: ("Báo cáo của Hội đồng thẩm định: một tệp HTML.", "The council's report: one self-contained HTML file.")
+    case .explain:
+      ("Vì sao mỗi tiêu chí được số điểm đó; cần cải thiện gì.", "Why each leaf got its points; what to improve.")
+    case .report:
+      ("Báo cáo của Hội đồng thẩm định: một tệp HTML.", "The council's report: one self-contained HTML file.")
     case .template: ("Mẫu tự chấm điểm để đơn vị điền.", "An assessment file to fill in.")
     case .sensitivity: ("Độ vững của xếp hạng (Monte Carlo).", "How robust each rank is (Monte Carlo).")
     case .compare: ("So sánh hai năm: chỉ số, hạng, xếp loại.", "Year over year: index, rank and class changes.")

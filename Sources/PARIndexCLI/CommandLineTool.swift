@@ -25,7 +25,9 @@ public enum CommandLineTool {
     while index < arguments.count {
       let argument = arguments[index]
       if argument == "--lang" || argument.hasPrefix("--lang=") {
-        let value = argument == "--lang" ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(7))
+        let value =
+          argument == "--lang"
+          ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(7))
         guard let chosen = Language(code: value) else {
           console.err("parindex: " + Message.unknownLanguage(value).text(language) + "\n")
           return .usage

@@ -5,7 +5,8 @@ import PARIndex
 enum Help {
   static func main(_ language: Language) -> String {
     let vi = language == .vietnamese
-    var text = vi
+    var text =
+      vi
       ? "MÔ TẢ: Chấm điểm, xếp loại và xếp hạng Chỉ số cải cách hành chính (Chỉ số CCHC) của các đơn vị.\n\n"
         + "CÚ PHÁP: parindex <lệnh> [tham số] [tùy chọn]\n\nCÁC LỆNH:\n"
       : "OVERVIEW: Score, classify and rank units on the administrative-reform index (Chỉ số CCHC).\n\n"
@@ -47,7 +48,8 @@ enum Help {
         + "  66 input file or folder not found · 74 cannot write output"
   }
 
-  private static func optionLines(_ options: [OptionSpec], _ language: Language, formats: [OutputFormat] = []) -> String {
+  private static func optionLines(_ options: [OptionSpec], _ language: Language, formats: [OutputFormat] = []) -> String
+  {
     var text = ""
     for option in options {
       var names = option.names.sorted { $0.count < $1.count }.joined(separator: ", ")
@@ -55,7 +57,9 @@ enum Help {
       var help = language == .vietnamese ? option.vi : option.en
       if option.names == OptionSpec.format.names {
         let listed = formats.map(\.rawValue)
-        help += " " + listed.joined(separator: ", ") + (language == .vietnamese ? " (mặc định \(listed[0]))." : " (default \(listed[0])).")
+        help +=
+          " " + listed.joined(separator: ", ")
+          + (language == .vietnamese ? " (mặc định \(listed[0]))." : " (default \(listed[0])).")
       }
       text += "  " + pad(names, 22) + help + "\n"
     }

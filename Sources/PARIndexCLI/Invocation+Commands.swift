@@ -29,10 +29,13 @@ extension Invocation {
       let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }
       var text = language.pick(
         vi: "\(folder): \(data.units.count) đơn vị trong \(results.groups.count) khối, \(rows) dòng tự chấm: hợp lệ\n",
-        en: "\(folder): \(data.units.count) units in \(results.groups.count) groups, \(rows) self-assessment rows: OK\n")
+        en: "\(folder): \(data.units.count) units in \(results.groups.count) groups, \(rows) self-assessment rows: OK\n"
+      )
       text += language.pick(vi: "Các tệp đã đọc:\n", en: "Files read:\n")
       for input in results.inputs {
-        let header = input.headerLine > 1 ? language.pick(vi: ", dòng tiêu đề \(input.headerLine)", en: ", header on line \(input.headerLine)") : ""
+        let header =
+          input.headerLine > 1
+          ? language.pick(vi: ", dòng tiêu đề \(input.headerLine)", en: ", header on line \(input.headerLine)") : ""
         text += "  \(input.file): \(input.form)\(header)\n"
       }
       text += summaryLine(errors: 0, warnings: results.warnings.count)
@@ -93,7 +96,8 @@ extension Invocation {
     if format == .json {
       let results = try loadYear(criteriaPath, folder)
       let group = try group(in: results)
-      return emit(ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } }))
+      return emit(
+        ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } }))
     }
     let results = try loadTotals(criteriaPath, folder)
     let group = try group(in: results)
@@ -149,7 +153,8 @@ extension Invocation {
     var sections: [(title: String, html: String)] = []
     if arguments.value(.runs) != nil {
       let settings = try sensitivitySettings()
-      sections.append(("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
+      sections.append(
+        ("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
     }
     if let previousCriteria = arguments.value(.previousCriteria), let previousData = arguments.value(.previousData) {
       let previous = try loadYear(previousCriteria, previousData)
@@ -171,17 +176,23 @@ extension Invocation {
   // MARK: sensitivity, compare, whatif
 
   func sensitivitySettings() throws(CommandError) -> Sensitivity.Settings {
-    var (runs, seed, spread) = (Sensitivity.Settings.standard.runs, Sensitivity.Settings.standard.seed, Sensitivity.Settings.standard.spread)
+    var (runs, seed, spread) = (
+      Sensitivity.Settings.standard.runs, Sensitivity.Settings.standard.seed, Sensitivity.Settings.standard.spread
+    )
     if let text = arguments.value(.runs) {
       guard let value = Int(text), (1...1_000_000).contains(value) else {
-        throw .usage(.optionValue("--runs '\(text)'", expected: language.pick(
-          vi: "một số nguyên từ 1 đến 1000000", en: "a whole number from 1 to 1000000")))
+        throw .usage(
+          .optionValue(
+            "--runs '\(text)'",
+            expected: language.pick(
+              vi: "một số nguyên từ 1 đến 1000000", en: "a whole number from 1 to 1000000")))
       }
       runs = value
     }
     if let text = arguments.value(.seed) {
       guard let value = UInt64(text) else {
-        throw .usage(.optionValue("--seed '\(text)'", expected: language.pick(vi: "một số nguyên ≥ 0", en: "a whole number ≥ 0")))
+        throw .usage(
+          .optionValue("--seed '\(text)'", expected: language.pick(vi: "một số nguyên ≥ 0", en: "a whole number ≥ 0")))
       }
       seed = value
     }
@@ -189,8 +200,11 @@ extension Invocation {
       guard case .success(let value) = FixedDecimal.parse(text.hasSuffix("%") ? String(text.dropLast()) : text),
         value <= .hundred
       else {
-        throw .usage(.optionValue("--spread '\(text)'", expected: language.pick(
-          vi: "một tỷ lệ từ 0 đến 100, như 10", en: "a percentage from 0 to 100, such as 10")))
+        throw .usage(
+          .optionValue(
+            "--spread '\(text)'",
+            expected: language.pick(
+              vi: "một tỷ lệ từ 0 đến 100, như 10", en: "a percentage from 0 to 100, such as 10")))
       }
       spread = value
     }
@@ -222,7 +236,8 @@ extension Invocation {
 
   func compare() throws(CommandError) -> ExitCode {
     guard arguments.positional.count == 4 else {
-      throw .usage(.wrongArguments(expected: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B", found: arguments.positional.count))
+      throw .usage(
+        .wrongArguments(expected: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B", found: arguments.positional.count))
     }
     let format = try format()
     let a = try loadYear(arguments.positional[0], arguments.positional[1])
@@ -250,15 +265,22 @@ extension Invocation {
     guard let unitID = arguments.value(.unit) else { throw .usage(.optionValue("--unit", expected: "ID")) }
     let settings = try arguments.allValues(.set).map { (text: String) throws(CommandError) -> WhatIf.Setting in
       guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-        throw .usage(.optionValue("--set '\(text)'", expected: language.pick(
-          vi: "MÃ=GIÁ_TRỊ, như 3.2=98%", en: "CODE=VALUE, such as 3.2=98%")))
+        throw .usage(
+          .optionValue(
+            "--set '\(text)'",
+            expected: language.pick(
+              vi: "MÃ=GIÁ_TRỊ, như 3.2=98%", en: "CODE=VALUE, such as 3.2=98%")))
       }
       return WhatIf.Setting(code: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
     }
     let goal = arguments.value(.goal)
     guard !settings.isEmpty || goal != nil else {
-      throw .usage(.optionValue("--set / --goal", expected: language.pick(
-        vi: "--set MÃ=GIÁ_TRỊ (một hoặc nhiều) hoặc --goal XẾP_LOẠI", en: "--set CODE=VALUE (one or more) or --goal CLASS")))
+      throw .usage(
+        .optionValue(
+          "--set / --goal",
+          expected: language.pick(
+            vi: "--set MÃ=GIÁ_TRỊ (một hoặc nhiều) hoặc --goal XẾP_LOẠI",
+            en: "--set CODE=VALUE (one or more) or --goal CLASS")))
     }
     let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
     let options = try loadOptions()
@@ -266,7 +288,8 @@ extension Invocation {
       let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
       var text = ""
       if !settings.isEmpty {
-        text += WhatIfReport.text(try WhatIf.apply(settings, unit: unitID, criteria: criteria, data: data), settings: settings)
+        text += WhatIfReport.text(
+          try WhatIf.apply(settings, unit: unitID, criteria: criteria, data: data), settings: settings)
       }
       if let goal {
         guard let unit = try Assessment.run(criteria: criteria, data: data).unit(unitID) else {

@@ -72,12 +72,16 @@ struct Invocation {
   /// Loads, scores and ranks, keeping every leaf; on input errors prints them and stops with
   /// the exit code.
   func loadYear(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearResults {
-    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in try Assessment.run(criteria: criteria, data: data) }
+    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in
+      try Assessment.run(criteria: criteria, data: data)
+    }
   }
 
   /// Loads, scores and ranks on totals only (what a ranking table needs).
   func loadTotals(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearTotals {
-    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in try Assessment.rank(criteria: criteria, data: data) }
+    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in
+      try Assessment.rank(criteria: criteria, data: data)
+    }
   }
 
   private func load<Score>(
@@ -138,7 +142,8 @@ struct Invocation {
       try OutputFile.write(text, to: path)
       return .success
     } catch {
-      console.err(Diagnostic(.cannotWrite(reason: error.reason), at: InputLocation(file: path)).rendered(language) + "\n")
+      console.err(
+        Diagnostic(.cannotWrite(reason: error.reason), at: InputLocation(file: path)).rendered(language) + "\n")
       return .cannotCreate
     }
   }

@@ -24,13 +24,18 @@ func decimal(_ text: String) -> FixedDecimal {
 func whole(_ value: Int) -> FixedDecimal { FixedDecimal(exactly: value)! }
 
 /// A small valid set built in code: one field of two leaves, one criterion of two.
-func smallSet(leafCode: String = "1.1", maxPoints: FixedDecimal = whole(60), rule: Rule = .check) throws(Diagnostics) -> CriteriaSet {
+func smallSet(
+  leafCode: String = "1.1", maxPoints: FixedDecimal = whole(60), rule: Rule = .check
+) throws(Diagnostics) -> CriteriaSet {
   let first = try CriteriaNode(code: leafCode, title: "Kế hoạch", maxPoints: maxPoints, rule: rule)
-  let second = try CriteriaNode(code: "1.2", title: "Báo cáo", maxPoints: whole(100).subtracting(maxPoints)!, rule: .check)
+  let second = try CriteriaNode(
+    code: "1.2", title: "Báo cáo", maxPoints: whole(100).subtracting(maxPoints)!, rule: .check)
   let field = try CriteriaNode(code: "1", title: "Chỉ đạo", maxPoints: whole(100), children: [first, second])
   return try CriteriaSet(
     id: "api-test", title: "Bộ thử", level: .commune, year: 2025, status: .modelled, source: "test",
-    classification: [ClassificationBand(label: "Tốt", minIndex: whole(80)), ClassificationBand(label: "Khác", minIndex: .zero)],
+    classification: [
+      ClassificationBand(label: "Tốt", minIndex: whole(80)), ClassificationBand(label: "Khác", minIndex: .zero),
+    ],
     items: [field])
 }
 
@@ -84,7 +89,9 @@ struct CriteriaBuiltInCode {
     ("1,1", "E-CRITERIA-CODE"), ("1.1\u{200D}", "E-INVISIBLE-CHARACTER"),
   ])
   func codesMustBeDottedParts(code: String, expected: String) {
-    let thrown = codes { () throws(Diagnostics) in try CriteriaNode(code: code, title: "x", maxPoints: whole(1), rule: .check) }
+    let thrown = codes { () throws(Diagnostics) in
+      try CriteriaNode(code: code, title: "x", maxPoints: whole(1), rule: .check)
+    }
     #expect(thrown == [expected])
   }
 
@@ -100,19 +107,31 @@ struct CriteriaBuiltInCode {
     #expect(leaf(.manual(step: .zero)) == ["E-CRITERIA-STEP"])
     #expect(leaf(.proportional(target: .zero, zeroBelow: nil)) == ["E-CRITERIA-TARGET"])
     #expect(leaf(.proportional(target: whole(200), zeroBelow: nil)) == ["E-CRITERIA-TARGET"])
-    let options = [ChoiceOption(key: "a", label: "A", points: whole(3)), ChoiceOption(key: "a", label: "A", points: whole(1))]
+    let options = [
+      ChoiceOption(key: "a", label: "A", points: whole(3)), ChoiceOption(key: "a", label: "A", points: whole(1)),
+    ]
     #expect(leaf(.choice(options)) == ["E-CRITERIA-POINTS-ABOVE-MAX", "E-CRITERIA-OPTION-KEY"])
-    let ascending = [Tier(threshold: whole(50), isStrict: false, points: whole(1)), Tier(threshold: whole(90), isStrict: false, points: whole(2))]
+    let ascending = [
+      Tier(threshold: whole(50), isStrict: false, points: whole(1)),
+      Tier(threshold: whole(90), isStrict: false, points: whole(2)),
+    ]
     #expect(leaf(.tiers(ascending)) == ["E-CRITERIA-TIERS-ORDER"])
     let due = CalendarDate(year: 2025, month: 3, day: 31)!
     let before = CalendarDate(year: 2025, month: 1, day: 1)!
-    #expect(leaf(.deadline(due: due, latePoints: whole(5), lateUntil: before)) == ["E-CRITERIA-POINTS-ABOVE-MAX", "E-CRITERIA-LATE-UNTIL"])
+    #expect(
+      leaf(.deadline(due: due, latePoints: whole(5), lateUntil: before)) == [
+        "E-CRITERIA-POINTS-ABOVE-MAX", "E-CRITERIA-LATE-UNTIL",
+      ])
   }
 
   @Test func parentsMustAddUp() throws {
     let child = try CriteriaNode(code: "1.1", title: "x", maxPoints: whole(2), rule: .check)
-    #expect(codes { () throws(Diagnostics) in try CriteriaNode(code: "1", title: "x", maxPoints: whole(3), children: [child]) } == ["E-CRITERIA-CHILDREN-SUM"])
-    #expect(codes { () throws(Diagnostics) in try CriteriaNode(code: "1", title: "x", maxPoints: whole(3), children: []) } == ["E-CRITERIA-EMPTY-LIST"])
+    #expect(
+      codes { () throws(Diagnostics) in try CriteriaNode(code: "1", title: "x", maxPoints: whole(3), children: [child])
+      } == ["E-CRITERIA-CHILDREN-SUM"])
+    #expect(
+      codes { () throws(Diagnostics) in try CriteriaNode(code: "1", title: "x", maxPoints: whole(3), children: []) }
+        == ["E-CRITERIA-EMPTY-LIST"])
   }
 
   @Test func setsCheckWhatDependsOnTheWhole() throws {
@@ -121,7 +140,9 @@ struct CriteriaBuiltInCode {
     let survey = try CriteriaNode(code: "2", title: "z", maxPoints: whole(100), rule: .survey(group: "sipas"))
     let precise = try CriteriaNode(code: "3", title: "w", maxPoints: decimal("100.125"), rule: .check)
     let bands = [ClassificationBand(label: "Tốt", minIndex: .zero)]
-    func set(_ items: [CriteriaNode], bands: [ClassificationBand] = bands, year: Int = 2025, places: Int = 2) -> [String] {
+    func set(
+      _ items: [CriteriaNode], bands: [ClassificationBand] = bands, year: Int = 2025, places: Int = 2
+    ) -> [String] {
       codes { () throws(Diagnostics) in
         try CriteriaSet(
           id: "s", title: "t", level: .department, year: year, status: .modelled, source: "x", pointsPlaces: places,
@@ -144,13 +165,26 @@ struct YearsBuiltInCode {
   static let origin = RowOrigin(file: "portal-upload", line: 3)
 
   @Test func rowsAreCheckedWhenBuilt() {
-    #expect(codes { () throws(Diagnostics) in try AssessedUnit(id: "U1\u{200D}", name: "x", group: "g") } == ["E-INVISIBLE-CHARACTER"])
+    #expect(
+      codes { () throws(Diagnostics) in try AssessedUnit(id: "U1\u{200D}", name: "x", group: "g") } == [
+        "E-INVISIBLE-CHARACTER"
+      ])
     #expect(codes { () throws(Diagnostics) in try AssessedUnit(id: "U1 ", name: "x", group: "g") } == ["E-ID-SPACES"])
     #expect(codes { () throws(Diagnostics) in try AssessedUnit(id: "U1", name: " ", group: "") }.count == 2)
-    #expect(codes { () throws(Diagnostics) in try LeafEntry(unitID: "U1", code: "1.1", claim: .value("  ")) } == ["E-EMPTY-FIELD"])
-    #expect(codes { () throws(Diagnostics) in try LeafEntry(unitID: "U1", code: "1.1", claim: .points(whole(-1))) } == ["E-NUMBER-SIGNED"])
-    #expect(codes { () throws(Diagnostics) in try Adjustment(unitID: "U1", kind: .bonus, points: whole(-1)) } == ["E-NUMBER-SIGNED"])
-    #expect(codes { () throws(Diagnostics) in try EvidenceDocument(id: "", unitID: "U1", title: "x") } == ["E-EMPTY-FIELD"])
+    #expect(
+      codes { () throws(Diagnostics) in try LeafEntry(unitID: "U1", code: "1.1", claim: .value("  ")) } == [
+        "E-EMPTY-FIELD"
+      ])
+    #expect(
+      codes { () throws(Diagnostics) in try LeafEntry(unitID: "U1", code: "1.1", claim: .points(whole(-1))) } == [
+        "E-NUMBER-SIGNED"
+      ])
+    #expect(
+      codes { () throws(Diagnostics) in try Adjustment(unitID: "U1", kind: .bonus, points: whole(-1)) } == [
+        "E-NUMBER-SIGNED"
+      ])
+    #expect(
+      codes { () throws(Diagnostics) in try EvidenceDocument(id: "", unitID: "U1", title: "x") } == ["E-EMPTY-FIELD"])
   }
 
   @Test func aYearChecksItsRowsAgainstItsUnits() throws {
@@ -158,8 +192,10 @@ struct YearsBuiltInCode {
     let row = try LeafEntry(unitID: "U1", code: "1.1", claim: .value("có"), origin: Self.origin)
     let stranger = try LeafEntry(unitID: "U9", code: "1.1", claim: .value("có"), origin: Self.origin)
     #expect(codes { () throws(Diagnostics) in try YearData(units: [unit, unit]) } == ["E-DUPLICATE-UNIT"])
-    #expect(codes { () throws(Diagnostics) in try YearData(units: [unit], assessment: [row, row]) } == ["E-DUPLICATE-ROW"])
-    #expect(codes { () throws(Diagnostics) in try YearData(units: [unit], assessment: [stranger]) } == ["E-UNKNOWN-UNIT"])
+    #expect(
+      codes { () throws(Diagnostics) in try YearData(units: [unit], assessment: [row, row]) } == ["E-DUPLICATE-ROW"])
+    #expect(
+      codes { () throws(Diagnostics) in try YearData(units: [unit], assessment: [stranger]) } == ["E-UNKNOWN-UNIT"])
     #expect(codes { () throws(Diagnostics) in try YearData(units: []) } == ["E-NO-UNITS"])
   }
 
@@ -172,7 +208,10 @@ struct YearsBuiltInCode {
     let thrown = codes { () throws(Diagnostics) in try Assessment.run(criteria: set, data: year) }
     #expect(thrown == ["E-UNKNOWN-CODE", "E-UNKNOWN-CODE"])
     let bonus = try Adjustment(unitID: "U1", kind: .bonus, points: whole(1), origin: Self.origin)
-    #expect(codes { () throws(Diagnostics) in try Assessment.run(criteria: set, data: try YearData(units: [unit], adjustments: [bonus])) } == ["E-NO-ADJUSTMENT-CAPS"])
+    #expect(
+      codes { () throws(Diagnostics) in
+        try Assessment.run(criteria: set, data: try YearData(units: [unit], adjustments: [bonus]))
+      } == ["E-NO-ADJUSTMENT-CAPS"])
   }
 
   @Test func aYearBuiltInCodeScoresExactly() throws {
@@ -186,14 +225,22 @@ struct YearsBuiltInCode {
       try LeafEntry(unitID: "U2", code: "1.2", claim: .points(whole(40)), origin: Self.origin),
     ]
     let results = try Assessment.run(criteria: set, data: try YearData(units: [unit, other], assessment: rows))
-    #expect(results.rankedUnits.map { "\($0.unit.id) \($0.rank) \($0.total) \($0.classLabel)" } == ["U1 1 60 Khác", "U2 2 40 Khác"])
+    #expect(
+      results.rankedUnits.map { "\($0.unit.id) \($0.rank) \($0.total) \($0.classLabel)" } == [
+        "U1 1 60 Khác", "U2 2 40 Khác",
+      ])
     let missing = try #require(results.unit("U2")?.leaves.first)
-    #expect(missing.status == .missing && missing.status.label() == "THIẾU số liệu" && missing.status.label(.english) == "missing")
+    #expect(
+      missing.status == .missing && missing.status.label() == "THIẾU số liệu"
+        && missing.status.label(.english) == "missing")
     #expect(missing.lostPoints == whole(60))
     // Points the rule cannot give, and a value it cannot read, are errors, not numbers.
     let wrong = try LeafEntry(unitID: "U1", code: "1.1", claim: .points(whole(7)), origin: Self.origin)
-    let unreadable = try LeafEntry(unitID: "U2", code: "1.1", claim: .valueAndPoints("maybe", whole(60)), origin: Self.origin)
-    let thrown = codes { () throws(Diagnostics) in try Assessment.run(criteria: set, data: try YearData(units: [unit, other], assessment: [wrong, unreadable])) }
+    let unreadable = try LeafEntry(
+      unitID: "U2", code: "1.1", claim: .valueAndPoints("maybe", whole(60)), origin: Self.origin)
+    let thrown = codes { () throws(Diagnostics) in
+      try Assessment.run(criteria: set, data: try YearData(units: [unit, other], assessment: [wrong, unreadable]))
+    }
     #expect(thrown == ["E-POINTS-NOT-ALLOWED", "E-VALUE-YES-NO"])
   }
 }
@@ -201,21 +248,74 @@ struct YearsBuiltInCode {
 struct AnalysesThroughThePublicAPI {
   @Test func sensitivitySettingsAreChecked() {
     #expect(codes { () throws(Diagnostics) in try Sensitivity.Settings(runs: 0) } == ["E-SETTING-RANGE"])
-    #expect(codes { () throws(Diagnostics) in try Sensitivity.Settings(runs: -5, spread: whole(101)) } == ["E-SETTING-RANGE", "E-SETTING-RANGE"])
+    #expect(
+      codes { () throws(Diagnostics) in try Sensitivity.Settings(runs: -5, spread: whole(101)) } == [
+        "E-SETTING-RANGE", "E-SETTING-RANGE",
+      ])
     #expect(Sensitivity.Settings.standard.runs == 1000)
   }
 
   @Test func whatIfNamesWhatItDoesNotKnow() throws {
     let set = try smallSet()
     let unit = try AssessedUnit(id: "U1", name: "Xã Một", group: "xã")
-    let data = try YearData(units: [unit], assessment: [try LeafEntry(unitID: "U1", code: "1.1", claim: .value("không"))])
+    let data = try YearData(
+      units: [unit], assessment: [try LeafEntry(unitID: "U1", code: "1.1", claim: .value("không"))])
     let unknownUnit = codes { () throws(Diagnostics) in try WhatIf.apply([], unit: "NOPE", criteria: set, data: data) }
     #expect(unknownUnit == ["E-NO-SUCH-UNIT"])
     let results = try Assessment.run(criteria: set, data: data)
     let ranked = try #require(results.unit("U1"))
-    #expect(codes { () throws(Diagnostics) in try WhatIf.goal("Vàng", unit: ranked, criteria: set) } == ["E-NO-SUCH-CLASS"])
+    #expect(
+      codes { () throws(Diagnostics) in try WhatIf.goal("Vàng", unit: ranked, criteria: set) } == ["E-NO-SUCH-CLASS"])
     // 0 of 100 now; raising 1.1 (60) and 1.2 (40) to their maxima reaches Tốt (80).
     let plan = try WhatIf.goal("Tốt", unit: ranked, criteria: set)
     #expect(plan?.map(\.code) == ["1.1", "1.2"])
+  }
+}
+
+/// A portal that receives uploads holds the files in memory: loading them from named buffers
+/// must give what loading the same files from a folder gives, and problems must name the
+/// buffer's name.
+struct DataFromMemory {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+  func buffers(_ folder: String) throws -> [InputData] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
+    return try names.map { name in
+      InputData(name: name, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
+    }
+  }
+
+  @Test func aYearFromBuffersRanksLikeTheFolder() throws {
+    let folder = Self.repository + "/Examples/2025/communes"
+    let criteria = try Assessment.loadCriteria(at: Self.repository + "/criteria/commune-2025.json")
+    let fromFolder = try Assessment.run(criteria: criteria, folder: folder)
+    let files = try buffers(folder)
+    let fromMemory = try Assessment.run(criteria: criteria, files: files)
+    let ranked = try Assessment.rank(criteria: criteria, files: files)
+    func summary<S>(_ year: RankedYear<S>) -> [String] {
+      year.rankedUnits.map {
+        "\($0.score.totals.unit.id) \($0.rank) \($0.score.totals.total) \($0.score.totals.classLabel)"
+      }
+    }
+    #expect(!fromFolder.rankedUnits.isEmpty)
+    #expect(summary(fromMemory) == summary(fromFolder))
+    #expect(summary(ranked) == summary(fromFolder))
+  }
+
+  @Test func problemsInABufferNameIt() throws {
+    let criteriaText = try String(contentsOfFile: Self.repository + "/criteria/commune-2025.json", encoding: .utf8)
+    let criteria = try Assessment.loadCriteria(InputData(name: "upload-criteria.json", text: criteriaText))
+    var files = try buffers(Self.repository + "/Examples/2025/communes")
+    let index = try #require(files.firstIndex { $0.name == "units.csv" })
+    files[index] = InputData(name: "units.csv", text: "unit_id,name,group\nX01,Xã Một,xã\nX01,Xã Một lần nữa,xã\n")
+    do {
+      _ = try Assessment.run(criteria: criteria, files: files)
+      Issue.record("a duplicate unit was accepted")
+    } catch {
+      #expect(error.all.contains { $0.location.file.hasSuffix("units.csv") && $0.location.line == 3 })
+    }
+    let broken = InputData(name: "upload-criteria.json", text: "{\"id\": 1}")
+    #expect(codes { () throws(Diagnostics) in try Assessment.loadCriteria(broken) }.isEmpty == false)
   }
 }

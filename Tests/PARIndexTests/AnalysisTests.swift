@@ -18,7 +18,8 @@ struct AnalysisTests {
   func zeroSpreadGivesExactlyTheNominalRank(example: String) throws {
     let study = Sensitivity.run(try GoldenTests.results(example), settings: try .init(runs: 50, seed: 7, spread: .zero))
     for unit in study.groups.flatMap(\.units) {
-      #expect(unit.p05Rank == unit.nominalRank && unit.medianRank == unit.nominalRank && unit.p95Rank == unit.nominalRank)
+      #expect(
+        unit.p05Rank == unit.nominalRank && unit.medianRank == unit.nominalRank && unit.p95Rank == unit.nominalRank)
       #expect(unit.classChangedRuns == 0)
     }
   }
@@ -40,14 +41,18 @@ struct AnalysisTests {
     #expect(inside.count * 10 >= units.count * 8, "nominal rank inside P5–P95 for \(inside.count) of \(units.count)")
     // Something does vary with a spread.
     #expect(units.contains { $0.p05Rank != $0.p95Rank })
-    #expect(SensitivityReport.csv(Sensitivity.run(Self.communes, settings: try .init(runs: 400, seed: 43, spread: FixedDecimal(10)))) != first)
+    #expect(
+      SensitivityReport.csv(
+        Sensitivity.run(Self.communes, settings: try .init(runs: 400, seed: 43, spread: FixedDecimal(10)))) != first)
   }
 
   @Test func sensitivityNumbersAreSane() throws {
     let study = Sensitivity.run(Self.departments, settings: try .init(runs: 300, seed: 1, spread: FixedDecimal(10)))
     for group in study.groups {
       for unit in group.units {
-        #expect(1 <= unit.p05Rank && unit.p05Rank <= unit.medianRank && unit.medianRank <= unit.p95Rank && unit.p95Rank <= group.units.count)
+        #expect(
+          1 <= unit.p05Rank && unit.p05Rank <= unit.medianRank && unit.medianRank <= unit.p95Rank
+            && unit.p95Rank <= group.units.count)
       }
     }
     // S02 leads its group by more than 4 points: ±10 % weights cannot move it.
@@ -56,7 +61,9 @@ struct AnalysisTests {
 
   @Test func percentilesUseTheNearestRankMethod() {
     let sorted = Array(1...20)
-    #expect(Sensitivity.percentile(sorted, 5) == 1 && Sensitivity.percentile(sorted, 50) == 10 && Sensitivity.percentile(sorted, 95) == 19)
+    #expect(
+      Sensitivity.percentile(sorted, 5) == 1 && Sensitivity.percentile(sorted, 50) == 10
+        && Sensitivity.percentile(sorted, 95) == 19)
     #expect(Sensitivity.percentile([3], 50) == 3)
   }
 
@@ -68,7 +75,10 @@ struct AnalysisTests {
       #expect(comparison.fieldChanges(row).allSatisfy { $0.change == nil || $0.change == .zero })
     }
     let csv = ComparisonReport.csv(comparison)
-    #expect(csv.hasPrefix("unit_id,name,group,index_a,index_b,index_change,rank_a,rank_b,class_a,class_b\nX09,Xã Thanh Hà,xã,93.35,93.35,0.00,1,1,Xuất sắc,Xuất sắc\n"))
+    #expect(
+      csv.hasPrefix(
+        "unit_id,name,group,index_a,index_b,index_change,rank_a,rank_b,class_a,class_b\nX09,Xã Thanh Hà,xã,93.35,93.35,0.00,1,1,Xuất sắc,Xuất sắc\n"
+      ))
   }
 
   @Test func differentCriteriaSetsAreWarnedAboutAndMissingUnitsLeaveEmptyCells() {
@@ -87,12 +97,18 @@ struct AnalysisTests {
     let (criteria, data) = try Self.data("departments")
     let unit = Self.departments.unit("S02")!
     #expect(!unit.leaves.contains { $0.status == .noEvidence })
-    let settings = unit.leaves.compactMap { leaf in leaf.decidingEntry?.value.map { WhatIf.Setting(code: leaf.code, value: $0) } }
+    let settings = unit.leaves.compactMap { leaf in
+      leaf.decidingEntry?.value.map { WhatIf.Setting(code: leaf.code, value: $0) }
+    }
     #expect(settings.count > 50)
     let outcome = try WhatIf.apply(settings, unit: "S02", criteria: criteria, data: data)
-    let row = { (results: YearResults) in RankingCSV.render(results).split(separator: "\n").first { $0.contains(",S02,") }! }
+    let row = { (results: YearResults) in
+      RankingCSV.render(results).split(separator: "\n").first { $0.contains(",S02,") }!
+    }
     #expect(row(outcome.results) == row(Self.departments))
-    #expect(outcome.after.total == unit.total && outcome.after.rank == unit.rank && outcome.after.classLabel == unit.classLabel)
+    #expect(
+      outcome.after.total == unit.total && outcome.after.rank == unit.rank
+        && outcome.after.classLabel == unit.classLabel)
   }
 
   // S06: 68.70 → 3.3.1 at 98 % gives 2 (was 0): 70.70 % → Khá.
@@ -101,7 +117,9 @@ struct AnalysisTests {
     let outcome = try WhatIf.apply([.init(code: "3.3.1", value: "98%")], unit: "S06", criteria: criteria, data: data)
     #expect(outcome.before.index == decimal("68.7") && outcome.after.index == decimal("70.7"))
     #expect(outcome.before.classLabel == "Trung bình" && outcome.after.classLabel == "Khá")
-    #expect(throws: Diagnostics.self) { try WhatIf.apply([.init(code: "3.3.1", value: "abc")], unit: "S06", criteria: criteria, data: data) }
+    #expect(throws: Diagnostics.self) {
+      try WhatIf.apply([.init(code: "3.3.1", value: "abc")], unit: "S06", criteria: criteria, data: data)
+    }
   }
 
   @Test func goalPlanIsTheFewestLeavesThatReachTheClass() throws {
@@ -114,7 +132,8 @@ struct AnalysisTests {
       var changed = data
       for step in steps {
         let max = criteria.leaves[criteria.leafIndex(of: step.code)!].maxPoints
-        changed.appraisal["S06", default: [:]][step.code] = try LeafEntry(unitID: "S06", code: step.code, claim: .points(max), remark: "goal", origin: RowOrigin(file: "t", line: 0))
+        changed.appraisal["S06", default: [:]][step.code] = try LeafEntry(
+          unitID: "S06", code: step.code, claim: .points(max), remark: "goal", origin: RowOrigin(file: "t", line: 0))
       }
       return try Assessment.run(criteria: criteria, data: changed).unit("S06")!.score
     }

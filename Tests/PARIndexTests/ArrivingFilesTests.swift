@@ -53,7 +53,8 @@ struct ArrivingFilesTests {
     let rows = files.removeValue(forKey: "assessment.csv")!.split(separator: "\n").map(String.init)
     let header = rows[0]
     for unit in ["A", "B", "P"] {
-      files["assessment/\(unit).csv"] = ([header] + rows.filter { $0.hasPrefix(unit + ",") }).joined(separator: "\n") + "\n"
+      files["assessment/\(unit).csv"] =
+        ([header] + rows.filter { $0.hasPrefix(unit + ",") }).joined(separator: "\n") + "\n"
     }
     let year = try TemporaryYear([:])
     try FileManager.default.createDirectory(atPath: year.path + "/assessment", withIntermediateDirectories: true)
@@ -72,11 +73,12 @@ struct ArrivingFilesTests {
     let result = rank(year.path)
     #expect(result.code == .dataError)
     // Each error names its own file and line; the duplicate names the first place too.
-    #expect(result.err == """
-      \(year.path)/assessment/b.csv:3: code '1.3': duplicate row for unit A: already at \(year.path)/assessment/a.csv:2
-      \(year.path)/assessment/b.csv:4: code '9.9': unknown code: expected a leaf code of criteria set mini-2025
+    #expect(
+      result.err == """
+        \(year.path)/assessment/b.csv:3: code '1.3': duplicate row for unit A: already at \(year.path)/assessment/a.csv:2
+        \(year.path)/assessment/b.csv:4: code '9.9': unknown code: expected a leaf code of criteria set mini-2025
 
-      """)
+        """)
   }
 
   @Test func aFileAndAFolderOfTheSameNameIsAnError() throws {
@@ -99,11 +101,12 @@ struct ArrivingFilesTests {
     try year.write("evidence/.DS_Store", "")
     let result = rank(year.path)
     #expect(result.code == .success)
-    #expect(result.err == """
-      \(year.path)/evidence/scan.pdf: ignored: not a .csv, .txt or .xlsx file
-      \(year.path)/evidence/~$all.xlsx: ignored Excel's lock file: the workbook is open on some machine; close it before scoring
+    #expect(
+      result.err == """
+        \(year.path)/evidence/scan.pdf: ignored: not a .csv, .txt or .xlsx file
+        \(year.path)/evidence/~$all.xlsx: ignored Excel's lock file: the workbook is open on some machine; close it before scoring
 
-      """)
+        """)
   }
 
   // MARK: Excel's other text saves
@@ -115,8 +118,10 @@ struct ArrivingFilesTests {
     let assessment = files.removeValue(forKey: "assessment.csv")!
     let year = try TemporaryYear(files)
     // "Unicode Text": UTF-16 with a byte order mark, TAB between fields, CRLF, named .txt.
-    let tabbed = assessment.replacingOccurrences(of: ",", with: "\t").replacingOccurrences(of: "\"1\t25\"", with: "1,25")
-      .replacingOccurrences(of: "\n", with: "\r\n")
+    let tabbed = assessment.replacingOccurrences(of: ",", with: "\t").replacingOccurrences(
+      of: "\"1\t25\"", with: "1,25"
+    )
+    .replacingOccurrences(of: "\n", with: "\r\n")
     try year.writeBytes("assessment.txt", Self.utf16(tabbed, bigEndian: bigEndian))
     #expect(rank(year.path).out == reference)
   }
@@ -143,17 +148,23 @@ struct ArrivingFilesTests {
           + "P,Ph\u{FD}\u{F5}\u{CC}ng T\u{E2}n Ph\u{FA},ph\u{FD}\u{F5}\u{CC}ng\n"))
     let refused = rank(year.path)
     #expect(refused.code == .dataError && refused.out.isEmpty)
-    #expect(refused.err.contains("units.csv:2: the file is not UTF-8 (byte 0xDE at offset 23) and reads as Windows-1258 text"))
+    #expect(
+      refused.err.contains("units.csv:2: the file is not UTF-8 (byte 0xDE at offset 23) and reads as Windows-1258 text")
+    )
     let read = rank(year.path, ["--encoding", "windows-1258"])
     #expect(read.code == .success && read.out == reference)
   }
 
-  @Test(arguments: [
-    ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "E-LOOKS-WORKBOOK", "name it .xlsx"),
-    ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "E-LOOKS-OLE", "Excel 97–2003 file (.xls)"),
-    ([0x1F, 0x8B, 0x08, 0x00], "E-LOOKS-GZIP", "gzip"),
-    (Array("u\0n\0i\0t\0_\0i\0d\0,\0n\0a\0m\0e\0\n\0".utf8), "E-UTF16-NO-BOM", "UTF-16 text without a byte order mark"),
-  ] as [([UInt8], String, String)])
+  @Test(
+    arguments: [
+      ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "E-LOOKS-WORKBOOK", "name it .xlsx"),
+      ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "E-LOOKS-OLE", "Excel 97–2003 file (.xls)"),
+      ([0x1F, 0x8B, 0x08, 0x00], "E-LOOKS-GZIP", "gzip"),
+      (
+        Array("u\0n\0i\0t\0_\0i\0d\0,\0n\0a\0m\0e\0\n\0".utf8), "E-UTF16-NO-BOM",
+        "UTF-16 text without a byte order mark"
+      ),
+    ] as [([UInt8], String, String)])
   func theBytesAreNamedForWhatTheyAre(bytes: [UInt8], code: String, fragment: String) throws {
     let year = try TemporaryYear(Self.year)
     try year.writeBytes("units.csv", bytes)
@@ -173,7 +184,10 @@ struct ArrivingFilesTests {
     try year.writeBytes("adjustments.xls", [0xD0, 0xCF, 0x11, 0xE0])
     let result = rank(year.path)
     #expect(result.code == .dataError)
-    #expect(result.err == "\(year.path)/adjustments.xls: this is an Excel 97–2003 file (.xls): open it in Excel and save it as .xlsx (Excel Workbook)\n")
+    #expect(
+      result.err
+        == "\(year.path)/adjustments.xls: this is an Excel 97–2003 file (.xls): open it in Excel and save it as .xlsx (Excel Workbook)\n"
+    )
   }
 
   // MARK: Vietnamese headers, title rows, repeated headers
@@ -181,9 +195,11 @@ struct ArrivingFilesTests {
   @Test func vietnameseColumnNamesAreAliases() throws {
     let reference = try reference()
     var files = Self.year
-    files["units.csv"] = "Mã đơn vị,Tên đơn vị,Khối\n" + Mini.units.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+    files["units.csv"] =
+      "Mã đơn vị,Tên đơn vị,Khối\n" + Mini.units.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
     files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(
-      of: "unit_id,code,value,points,evidence,note", with: " MÃ ĐƠN VỊ ,Mã tiêu chí,Kết quả,Điểm tự chấm,Tài liệu kiểm chứng,Ghi chú")
+      of: "unit_id,code,value,points,evidence,note",
+      with: " MÃ ĐƠN VỊ ,Mã tiêu chí,Kết quả,Điểm tự chấm,Tài liệu kiểm chứng,Ghi chú")
     files["appraisal.csv"] = files["appraisal.csv"]!.replacingOccurrences(
       of: "unit_id,code,value,points,reason", with: "Mã đơn vị,Mã tiêu chí,Giá trị,Điểm thẩm định,Lý do")
     files["evidence.csv"] = files["evidence.csv"]!.replacingOccurrences(
@@ -204,7 +220,10 @@ struct ArrivingFilesTests {
     let year = try TemporaryYear(files)
     let result = rank(year.path)
     #expect(result.code == .dataError)
-    #expect(result.err == "\(year.path)/assessment.csv:1: header 'Mã tiêu chí': column code is named twice in the header (also as 'code'): keep one\n")
+    #expect(
+      result.err
+        == "\(year.path)/assessment.csv:1: header 'Mã tiêu chí': column code is named twice in the header (also as 'code'): keep one\n"
+    )
   }
 
   @Test func titleRowsAboveTheHeaderAreSkipped() throws {
@@ -214,7 +233,8 @@ struct ArrivingFilesTests {
     let year = try TemporaryYear(files)
     #expect(rank(year.path).out == reference)
     // Lines still count from the top of the file.
-    let bad = try TemporaryYear(Self.year.merging(["assessment.csv": "Tiêu đề\n\nunit_id,code,value\nA,1.3,abc\n"]) { $1 })
+    let bad = try TemporaryYear(
+      Self.year.merging(["assessment.csv": "Tiêu đề\n\nunit_id,code,value\nA,1.3,abc\n"]) { $1 })
     #expect(rank(bad.path).err.contains("assessment.csv:4: value 'abc': expected one of the options"))
   }
 
@@ -226,7 +246,9 @@ struct ArrivingFilesTests {
     let year = try TemporaryYear(files)
     let result = rank(year.path)
     #expect(result.code == .dataError)
-    #expect(result.err == "\(year.path)/\(file):3: repeated header row (as on line 1; a second sheet pasted?): delete this row\n")
+    #expect(
+      result.err
+        == "\(year.path)/\(file):3: repeated header row (as on line 1; a second sheet pasted?): delete this row\n")
   }
 
   // MARK: No silent zeros
@@ -237,10 +259,11 @@ struct ArrivingFilesTests {
     let year = try TemporaryYear(files)
     let result = rank(year.path)
     #expect(result.code == .dataError && result.out.isEmpty)
-    #expect(result.err == """
-      \(year.path)/evidence.csv: the evidence file is missing, but 2 leaves require evidence; to say on purpose that there are no documents, give an evidence.csv with only its header row
+    #expect(
+      result.err == """
+        \(year.path)/evidence.csv: the evidence file is missing, but 2 leaves require evidence; to say on purpose that there are no documents, give an evidence.csv with only its header row
 
-      """)
+        """)
     #expect(Capture.run(["validate", mini, year.path]).code == .problemsFound)
     try year.write("evidence.csv", Mini.noEvidence)
     #expect(rank(year.path).code == .success)
@@ -253,15 +276,19 @@ struct ArrivingFilesTests {
     let result = rank(year.path)
     #expect(result.code == .dataError)
     // P has its published percentage (an appraisal row for 3.1); A and B have nothing.
-    #expect(result.err.contains("survey.csv: the survey file is missing: 2 units (A, B) have no result for the survey leaves"))
+    #expect(
+      result.err.contains("survey.csv: the survey file is missing: 2 units (A, B) have no result for the survey leaves")
+    )
     try year.write("appraisal.csv", files["appraisal.csv"]! + "A,3.1,80%,,công bố\nB,3.1,70%,,công bố\n")
     #expect(rank(year.path).code == .success)
   }
 
   @Test func validateListsTheFilesItRead() throws {
     var files = Self.year
-    files["assessment.csv"] = "Tiêu đề\n"
-      + files["assessment.csv"]!.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\"1;25\"", with: "1,25")
+    files["assessment.csv"] =
+      "Tiêu đề\n"
+      + files["assessment.csv"]!.replacingOccurrences(of: ",", with: ";").replacingOccurrences(
+        of: "\"1;25\"", with: "1,25")
     let year = try TemporaryYear(files)
     let result = Capture.run(["validate", mini, year.path])
     #expect(result.code == .success)
@@ -274,14 +301,16 @@ struct ArrivingFilesTests {
 
   @Test func aPercentageWrittenAsAFractionRanksWithAWarning() throws {
     var files = Self.year
-    files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(of: "A,2.1,182/200,,,", with: "A,2.1,\"0,962\",,,")
+    files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(
+      of: "A,2.1,182/200,,,", with: "A,2.1,\"0,962\",,,")
     let year = try TemporaryYear(files)
     let result = rank(year.path)
     #expect(result.code == .success && !result.out.isEmpty)
-    #expect(result.err == """
-      \(year.path)/assessment.csv:6: value '0,962': looks like a fraction of 1 (Excel's % format lost?): if 96,2 % was meant, write 96,2 or 96,2% (unit A, leaf 2.1)
+    #expect(
+      result.err == """
+        \(year.path)/assessment.csv:6: value '0,962': looks like a fraction of 1 (Excel's % format lost?): if 96,2 % was meant, write 96,2 or 96,2% (unit A, leaf 2.1)
 
-      """)
+        """)
     // --strict makes the warning stop the command; validate says how many there are.
     #expect(rank(year.path, ["--strict"]).code == .dataError)
     let validation = Capture.run(["validate", mini, year.path])
@@ -291,19 +320,27 @@ struct ArrivingFilesTests {
 
   @Test func aCountWrittenWithAThousandsSeparator() throws {
     // On a deduction leaf a count must be whole: the thousands reading is named in the error.
-    let deduction = try Mini.problems(Self.year.merging([
-      "assessment.csv": Self.year["assessment.csv"]!.replacingOccurrences(of: "A,1.4,2,,,", with: "A,1.4,1.234,,,"),
-    ]) { $1 })
-    #expect(deduction.count == 1 && deduction[0].hasSuffix(
-      "value '1.234': expected a whole number; if 1234 was meant, write 1234 without a thousands separator (unit A, leaf 1.4, rule deduction)"))
+    let deduction = try Mini.problems(
+      Self.year.merging([
+        "assessment.csv": Self.year["assessment.csv"]!.replacingOccurrences(of: "A,1.4,2,,,", with: "A,1.4,1.234,,,")
+      ]) { $1 })
+    #expect(
+      deduction.count == 1
+        && deduction[0].hasSuffix(
+          "value '1.234': expected a whole number; if 1234 was meant, write 1234 without a thousands separator (unit A, leaf 1.4, rule deduction)"
+        ))
     #expect(Plausibility.thousands("1.234") == "1234" && Plausibility.thousands("12,500") == "12500")
-    #expect(Plausibility.thousands("0.125") == nil && Plausibility.thousands("1.5") == nil && Plausibility.thousands("1234.567") == nil)
+    #expect(
+      Plausibility.thousands("0.125") == nil && Plausibility.thousands("1.5") == nil
+        && Plausibility.thousands("1234.567") == nil)
   }
 
   @Test func datesBeforeTheYearOrFarAfterItAreWarned() throws {
     var files = Self.year
-    files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(of: "B,1.2,2025-01-31,,E9,", with: "B,1.2,2024-05-20,,E9,")
-      .replacingOccurrences(of: "P,1.2,31/01/2025,,E2|E9,", with: "P,1.2,15/03/2027,,E2|E9,")
+    files["assessment.csv"] = files["assessment.csv"]!.replacingOccurrences(
+      of: "B,1.2,2025-01-31,,E9,", with: "B,1.2,2024-05-20,,E9,"
+    )
+    .replacingOccurrences(of: "P,1.2,31/01/2025,,E2|E9,", with: "P,1.2,15/03/2027,,E2|E9,")
     let results = try Mini.run(files)
     #expect(results.warnings.map(\.code) == ["W-DATE-BEFORE-YEAR", "W-DATE-FAR-AFTER"])
     #expect(results.warnings.map(\.line) == [10, 16])
@@ -314,9 +351,10 @@ struct ArrivingFilesTests {
     var files = Self.year
     files["assessment.csv"] = "unit_id,code,value,evidence\nA,1.2,01/02/2025,E2\n"
     let two = try Mini.run(files)
-    #expect(two.warnings.map { $0.rendered(.english) } == [
-      "\(two.warnings.first?.file ?? ""):2: value '01/02/2025': read as dd/mm/yyyy it is late, but as 02/01/2025 (mm/dd/yyyy, as English-locale Excel writes) it would be on time: check the date (unit A, leaf 1.2)",
-    ])
+    #expect(
+      two.warnings.map { $0.rendered(.english) } == [
+        "\(two.warnings.first?.file ?? ""):2: value '01/02/2025': read as dd/mm/yyyy it is late, but as 02/01/2025 (mm/dd/yyyy, as English-locale Excel writes) it would be on time: check the date (unit A, leaf 1.2)"
+      ])
     // A date only day-first can be (28/…) settles the file's order: no warning.
     files["assessment.csv"]! += "B,1.2,28/01/2025,E9\n"
     #expect(try Mini.run(files).warnings.isEmpty)
@@ -327,8 +365,11 @@ struct ArrivingFilesTests {
   @Test func messagesAreVietnameseByDefaultAndEnglishWhenAsked() throws {
     let year = try TemporaryYear(Self.year.merging(["assessment.csv": "unit_id,code,value\nZ,1.3,mot_phan\n"]) { $1 })
     let line = "\(year.path)/assessment.csv:2: unit_id 'Z': "
-    #expect(Capture.run(["rank", mini, year.path], language: "vi").err == line + "không có đơn vị này trong units.csv\n")
-    #expect(Capture.run(["rank", mini, year.path, "--lang", "en"], language: "vi").err == line + "unknown unit: expected a unit_id listed in units.csv\n")
+    #expect(
+      Capture.run(["rank", mini, year.path], language: "vi").err == line + "không có đơn vị này trong units.csv\n")
+    #expect(
+      Capture.run(["rank", mini, year.path, "--lang", "en"], language: "vi").err == line
+        + "unknown unit: expected a unit_id listed in units.csv\n")
     #expect(Capture.run(["rank", mini, year.path, "--lang=vi"]).err == line + "không có đơn vị này trong units.csv\n")
     #expect(Capture.run(["rank", "--lang", "fr"]).code == .usage)
     // Help too: Vietnamese section names by default.

@@ -8,13 +8,16 @@ struct AtomicWriteTests {
   static let binary = Repository.path(".build/debug/parindex")
 
   @Test func killingTheProcessMidWriteLeavesTheOldFileIntact() throws {
-    try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build parindex first (swift test builds it)")
+    try #require(
+      FileManager.default.isExecutableFile(atPath: Self.binary), "build parindex first (swift test builds it)")
     let folder = NSTemporaryDirectory() + "parindex-kill-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let output = folder + "/report.html"
     let old = Data("<!-- the council's previous report -->\n".utf8)
-    let arguments = ["report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes"), "-o", output]
+    let arguments = [
+      "report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes"), "-o", output,
+    ]
 
     // The complete new report, for comparison.
     let full = folder + "/full.html"

@@ -83,12 +83,15 @@ struct CSVReaderTests {
   }
 
   @Test func tableRejectsUnknownColumnsButIgnoresXColumns() throws {
-    let good = try CSVTable.open(file: "t.csv", bytes: Array("Unit_ID,x_ghi_chu,name,Group\nA,z, B ,g\n".utf8), kind: .units).rows()
+    let good = try CSVTable.open(
+      file: "t.csv", bytes: Array("Unit_ID,x_ghi_chu,name,Group\nA,z, B ,g\n".utf8), kind: .units
+    ).rows()
     #expect(good[0].fields[.name] == "B")
     #expect {
       _ = try CSVTable.open(file: "t.csv", bytes: Array("unit_id,nmae,group\nA,B,g\n".utf8), kind: .units)
     } throws: { error in
-      (error as! Diagnostics).all.first?.rendered(.english) == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, group, or a name starting with x_ for extra columns"
+      (error as! Diagnostics).all.first?.rendered(.english)
+        == "t.csv:1: header 'nmae': unknown column: expected unit_id, name, group, or a name starting with x_ for extra columns"
     }
   }
 

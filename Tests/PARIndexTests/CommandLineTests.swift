@@ -14,7 +14,9 @@ final class Capture: @unchecked Sendable {
   var err: String { lock.withLock { errText } }
 
   var console: Console {
-    Console(out: { text in self.lock.withLock { self.outText += text } }, err: { text in self.lock.withLock { self.errText += text } })
+    Console(
+      out: { text in self.lock.withLock { self.outText += text } },
+      err: { text in self.lock.withLock { self.errText += text } })
   }
 
   /// Runs `parindex` in process; messages in English unless `language` says otherwise.
@@ -55,23 +57,28 @@ struct CommandLineTests {
     let year = try TemporaryYear(["units.csv": Mini.units])
     let result = Capture.run(["rank", mini, year.path])
     #expect(result.code == .noInput)
-    #expect(result.err == "\(year.path)/assessment.csv: required file assessment is missing (assessment.csv, assessment.txt, assessment.xlsx)\n")
+    #expect(
+      result.err
+        == "\(year.path)/assessment.csv: required file assessment is missing (assessment.csv, assessment.txt, assessment.xlsx)\n"
+    )
   }
 
   @Test func dataErrorsExit65WithOneLinePerProblem() throws {
     let year = try TemporaryYear([
       "units.csv": Mini.units,
-      "assessment.csv": "unit_id;code;value;points\nA;2.1;12abc;\nA;1.3;mot_phan;2\n", "evidence.csv": Mini.noEvidence, "survey.csv": Mini.noSurvey,
+      "assessment.csv": "unit_id;code;value;points\nA;2.1;12abc;\nA;1.3;mot_phan;2\n", "evidence.csv": Mini.noEvidence,
+      "survey.csv": Mini.noSurvey,
     ])
     let result = Capture.run(["rank", mini, year.path, "--format", "csv"])
     #expect(result.code == .dataError)
     #expect(result.out.isEmpty)
     let file = year.path + "/assessment.csv"
-    #expect(result.err == """
-      \(file):2: value '12abc': expected a number, a percentage such as 85% or 85,5, or a ratio such as 17/20 (unit A, leaf 2.1, rule tiers)
-      \(file):3: points '2': points above the leaf's maximum 1 (unit A, leaf 1.3, rule choice)
+    #expect(
+      result.err == """
+        \(file):2: value '12abc': expected a number, a percentage such as 85% or 85,5, or a ratio such as 17/20 (unit A, leaf 2.1, rule tiers)
+        \(file):3: points '2': points above the leaf's maximum 1 (unit A, leaf 1.3, rule choice)
 
-      """)
+        """)
     // validate reports the same problems and exits 1.
     let validation = Capture.run(["validate", mini, year.path])
     #expect(validation.code == .problemsFound)
@@ -91,7 +98,10 @@ struct CommandLineTests {
   }
 
   @Test func validateJSONOnAGoodYearListsItsFiles() throws {
-    let json = Capture.run(["validate", Repository.path("criteria/department-2025.json"), Repository.path("Examples/2025/departments"), "--format", "json"])
+    let json = Capture.run([
+      "validate", Repository.path("criteria/department-2025.json"), Repository.path("Examples/2025/departments"),
+      "--format", "json",
+    ])
     #expect(json.code == .success && json.err.isEmpty)
     let document = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
     #expect(document["valid"] as? Bool == true)
@@ -115,7 +125,9 @@ struct CommandLineTests {
     try "old content".write(toFile: output, atomically: false, encoding: .utf8)
     let result = Capture.run(["rank", mini, year.path, "--format", "csv", "-o", output])
     #expect(result.code == .success && result.out.isEmpty)
-    #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("group,rank,unit_id,name,1,2,3,total,max,index,class\n"))
+    #expect(
+      try String(contentsOfFile: output, encoding: .utf8).hasPrefix(
+        "group,rank,unit_id,name,1,2,3,total,max,index,class\n"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: outputs.path) == ["ranking.csv"])  // no temporary left
     #expect(Capture.run(["rank", mini, year.path, "-o", "/nonexistent/dir/r.txt"]).code == .cannotCreate)
   }
@@ -135,7 +147,8 @@ struct CommandLineTests {
     let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
     let groups = document["groups"] as! [[String: Any]]
     let first = (groups[0]["units"] as! [[String: Any]])[0]
-    #expect(first["unit_id"] as? String == "A" && first["total"] as? String == "7.46" && first["index"] as? String == "74.60")
+    #expect(
+      first["unit_id"] as? String == "A" && first["total"] as? String == "7.46" && first["index"] as? String == "74.60")
     #expect(first["rank"] as? Int == 1 && first["class"] as? String == "Khá")
   }
 }
@@ -146,10 +159,15 @@ struct AnalysisCommandTests {
   let folder = Repository.path("Examples/2025/departments")
 
   @Test func sensitivityCSVAndJSONAreDeterministic() {
-    let arguments = ["sensitivity", criteria, folder, "--runs", "200", "--seed", "5", "--spread", "10", "--format", "csv"]
+    let arguments = [
+      "sensitivity", criteria, folder, "--runs", "200", "--seed", "5", "--spread", "10", "--format", "csv",
+    ]
     let first = Capture.run(arguments)
     #expect(first.code == .success && first.out == Capture.run(arguments).out)
-    #expect(first.out.hasPrefix("group,unit_id,name,nominal_rank,median_rank,p05_rank,p95_rank,class_changed_share\nsở,S02,Sở Nội vụ,1,1,1,1,0.0000\n"))
+    #expect(
+      first.out.hasPrefix(
+        "group,unit_id,name,nominal_rank,median_rank,p05_rank,p95_rank,class_changed_share\nsở,S02,Sở Nội vụ,1,1,1,1,0.0000\n"
+      ))
     let json = Capture.run(["sensitivity", criteria, folder, "--runs", "10", "--format", "json"]).out
     #expect(json.contains("\"runs\": 10") && json.contains("\"spread_percent\": \"10\""))
   }
@@ -163,15 +181,20 @@ struct AnalysisCommandTests {
     let result = Capture.run(["compare", criteria, folder, criteria, folder, "--format", "csv"])
     #expect(result.code == .success)
     let rows = result.out.split(separator: "\n").dropFirst()
-    #expect(rows.count == 12 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[5] == "0.00" })
+    #expect(
+      rows.count == 12 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[5] == "0.00" })
     #expect(Capture.run(["compare", criteria, folder]).code == .usage)
   }
 
   @Test func whatIfAndGoal() {
-    let result = Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1=98%", "--set", "1.1.1=20/01/2025"])
+    let result = Capture.run([
+      "whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1=98%", "--set", "1.1.1=20/01/2025",
+    ])
     #expect(result.code == .success)
     #expect(result.out.contains("Giả định: tổng 70,70 / 100,00 · chỉ số 70,70 % · Khá · hạng 8"))
-    #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Tốt"]).out.contains("Ít tiêu chí nhất cần đạt tối đa"))
+    #expect(
+      Capture.run(["whatif", criteria, folder, "--unit", "S06", "--goal", "Tốt"]).out.contains(
+        "Ít tiêu chí nhất cần đạt tối đa"))
     #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1=abc"]).code == .dataError)
     #expect(Capture.run(["whatif", criteria, folder, "--unit", "S06", "--set", "3.3.1"]).code == .usage)
     // An unknown class is a request for something the set does not hold: a usage error, like an unknown unit.
@@ -181,9 +204,13 @@ struct AnalysisCommandTests {
   }
 
   @Test func reportWithSensitivityAndPreviousYear() {
-    let result = Capture.run(["report", criteria, folder, "--runs", "50", "--previous-criteria", criteria, "--previous-data", folder])
+    let result = Capture.run([
+      "report", criteria, folder, "--runs", "50", "--previous-criteria", criteria, "--previous-data", folder,
+    ])
     #expect(result.code == .success)
-    #expect(result.out.contains("<h2>5. Độ vững của xếp hạng</h2>") && result.out.contains("<h2>6. So sánh với năm trước</h2>"))
+    #expect(
+      result.out.contains("<h2>5. Độ vững của xếp hạng</h2>")
+        && result.out.contains("<h2>6. So sánh với năm trước</h2>"))
     #expect(HTMLCheck.problems(result.out) == [])
     #expect(Capture.run(["report", criteria, folder, "--previous-data", folder]).code == .usage)
   }

@@ -33,29 +33,42 @@ struct CriteriaSetDecoderTests {
   }
 
   @Test func rejectsUnknownKeys() {
-    #expect(problems(mutated("\"evidencePolicy\": \"required\"", "\"evidencePolicy\": \"required\", \"evidensePolicy\": 1"))
-      == ["set.json:evidensePolicy: unknown key \"evidensePolicy\": expected one of format, id, title, level, year, status, source, scale, rounding, evidencePolicy, classification, adjustments, survey, items"])
+    #expect(
+      problems(mutated("\"evidencePolicy\": \"required\"", "\"evidencePolicy\": \"required\", \"evidensePolicy\": 1"))
+        == [
+          "set.json:evidensePolicy: unknown key \"evidensePolicy\": expected one of format, id, title, level, year, status, source, scale, rounding, evidencePolicy, classification, adjustments, survey, items"
+        ])
   }
 
   @Test func reportsMaximaThatDoNotAddUp() {
-    let lines = problems(mutated("\"code\": \"1.4\", \"title\": \"Báo cáo trễ hạn\", \"maxPoints\": 1", "\"code\": \"1.4\", \"title\": \"Báo cáo trễ hạn\", \"maxPoints\": 1.25"))
+    let lines = problems(
+      mutated(
+        "\"code\": \"1.4\", \"title\": \"Báo cáo trễ hạn\", \"maxPoints\": 1",
+        "\"code\": \"1.4\", \"title\": \"Báo cáo trễ hạn\", \"maxPoints\": 1.25"))
     #expect(lines == ["set.json:items[0].maxPoints '4': the children of 1 add up to 4.25, not 4"])
   }
 
   @Test func reportsEveryProblemNotOnlyTheFirst() {
     var text = mutated("\"level\": \"commune\"", "\"level\": \"xa\"")
     text = text.replacingOccurrences(of: "\"due\": \"2025-01-31\"", with: "\"due\": \"2025-02-30\"")
-    text = text.replacingOccurrences(of: "{ \"above\": 90, \"points\": 0.5 }", with: "{ \"above\": 99, \"points\": 0.5 }")
+    text = text.replacingOccurrences(
+      of: "{ \"above\": 90, \"points\": 0.5 }", with: "{ \"above\": 99, \"points\": 0.5 }")
     let lines = problems(text)
     #expect(lines.count == 3)
     #expect(lines.contains("set.json:level 'xa': expected one of commune, department"))
-    #expect(lines.contains("set.json:items[0].children[1].rule.due '2025-02-30': expected a date yyyy-mm-dd (or dd/mm/yyyy) that exists"))
-    #expect(lines.contains { $0.hasPrefix("set.json:items[1].children[0].rule.tiers[1] '> 99': tiers must be ordered") })
+    #expect(
+      lines.contains(
+        "set.json:items[0].children[1].rule.due '2025-02-30': expected a date yyyy-mm-dd (or dd/mm/yyyy) that exists"))
+    #expect(
+      lines.contains { $0.hasPrefix("set.json:items[1].children[0].rule.tiers[1] '> 99': tiers must be ordered") })
   }
 
   @Test func rejectsDuplicateCodes() {
     let lines = problems(mutated("\"code\": \"1.4\"", "\"code\": \"1.3\""))
-    #expect(lines.contains("set.json:items[0].children[3].code '1.3': this code is also used at items[0].children[2]: codes must be unique"))
+    #expect(
+      lines.contains(
+        "set.json:items[0].children[3].code '1.3': this code is also used at items[0].children[2]: codes must be unique"
+      ))
   }
 
   @Test func rejectsDuplicateJSONKeysWithLineAndColumn() {
@@ -70,18 +83,27 @@ struct CriteriaSetDecoderTests {
   }
 
   @Test func rejectsBandsOutOfOrderOrNotEndingAtZero() {
-    #expect(problems(mutated("{ \"label\": \"Khá\", \"minIndex\": 65.5 }", "{ \"label\": \"Khá\", \"minIndex\": 85 }")).count == 1)
-    #expect(problems(mutated("{ \"label\": \"Yếu\", \"minIndex\": 0 }", "{ \"label\": \"Yếu\", \"minIndex\": 10 }"))
-      == ["set.json:classification[3].minIndex '10': the last band must start at 0 so that every unit has a class"])
+    #expect(
+      problems(mutated("{ \"label\": \"Khá\", \"minIndex\": 65.5 }", "{ \"label\": \"Khá\", \"minIndex\": 85 }")).count
+        == 1)
+    #expect(
+      problems(mutated("{ \"label\": \"Yếu\", \"minIndex\": 0 }", "{ \"label\": \"Yếu\", \"minIndex\": 10 }"))
+        == ["set.json:classification[3].minIndex '10': the last band must start at 0 so that every unit has a class"])
   }
 
   @Test func rejectsASurveyLeafWhoseGroupIsNotDefined() {
-    #expect(problems(mutated("\"group\": \"sipas\"", "\"group\": \"dân\"")).first?.contains("expected a group defined in survey.groups: sipas") == true)
+    #expect(
+      problems(mutated("\"group\": \"sipas\"", "\"group\": \"dân\"")).first?.contains(
+        "expected a group defined in survey.groups: sipas") == true)
   }
 
   @Test func rejectsPointsAboveTheLeafMaximum() {
-    #expect(problems(mutated("\"key\": \"hoan_thanh\", \"label\": \"Hoàn thành 100 %\", \"points\": 1", "\"key\": \"hoan_thanh\", \"label\": \"Hoàn thành 100 %\", \"points\": 1.5"))
-      == ["set.json:items[0].children[2].rule.options[0].points '1.5': points above the item's maxPoints 1"])
+    #expect(
+      problems(
+        mutated(
+          "\"key\": \"hoan_thanh\", \"label\": \"Hoàn thành 100 %\", \"points\": 1",
+          "\"key\": \"hoan_thanh\", \"label\": \"Hoàn thành 100 %\", \"points\": 1.5"))
+        == ["set.json:items[0].children[2].rule.options[0].points '1.5': points above the item's maxPoints 1"])
   }
 
   @Test func rejectsNestingDeeperThanTheLimitWithoutCrashing() {

@@ -19,11 +19,15 @@ struct EmbeddingExampleTests {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+    )
   }
 
   @Test func ranksTheExampleYear() throws {
-    let result = try Self.run([Repository.path("criteria/department-2025.json"), Repository.path("Examples/2025/departments")])
+    let result = try Self.run([
+      Repository.path("criteria/department-2025.json"), Repository.path("Examples/2025/departments"),
+    ])
     #expect(result.status == 0 && result.err.isEmpty)
     // The golden ranking: S02 Sở Nội vụ first with 95,30 %, Tốt for B03 first among the ban.
     #expect(result.out.contains("  1. Sở Nội vụ: 95,30 % (Xuất sắc)\n"))

@@ -3,15 +3,18 @@ import Testing
 @testable import PARIndex
 
 struct FixedDecimalTests {
-  @Test(arguments: [
-    ("0.5", 500_000), ("0,5", 500_000), ("12", 12_000_000), (" 7,25 ", 7_250_000), ("0.000001", 1),
-    ("100", 100_000_000), ("1.50000000", 1_500_000),
-  ] as [(String, Int64)])
+  @Test(
+    arguments: [
+      ("0.5", 500_000), ("0,5", 500_000), ("12", 12_000_000), (" 7,25 ", 7_250_000), ("0.000001", 1),
+      ("100", 100_000_000), ("1.50000000", 1_500_000),
+    ] as [(String, Int64)])
   func parsesStrictDecimals(text: String, micros: Int64) throws {
     #expect(try FixedDecimal.parse(text).get().micros == micros)
   }
 
-  @Test(arguments: ["12abc", "1.2.3", "1e3", "", "  ", "-1", "-0", "+1", ".5", "5.", "1,2,3", "NaN", "inf", "1 000", "0x10", "١٢"])
+  @Test(arguments: [
+    "12abc", "1.2.3", "1e3", "", "  ", "-1", "-0", "+1", ".5", "5.", "1,2,3", "NaN", "inf", "1 000", "0x10", "١٢",
+  ])
   func rejectsWhatIsNotAPlainNumber(text: String) {
     #expect(throws: NumberSyntaxError.self) { try FixedDecimal.parse(text).get() }
   }
@@ -29,10 +32,11 @@ struct FixedDecimalTests {
 
   // Half away from zero at x.xx5: 0.125 → 0.13; 2.675 → 2.68 (a Double holds 2.67499999… and
   // would give 2.67); 0.005 → 0.01; 0.124999 → 0.12.
-  @Test(arguments: [
-    ("0.125", 2, "0.13"), ("2.675", 2, "2.68"), ("0.005", 2, "0.01"), ("0.124999", 2, "0.12"), ("72.5", 0, "73"),
-    ("1.0049", 2, "1.00"), ("99.995", 2, "100.00"),
-  ] as [(String, Int, String)])
+  @Test(
+    arguments: [
+      ("0.125", 2, "0.13"), ("2.675", 2, "2.68"), ("0.005", 2, "0.01"), ("0.124999", 2, "0.12"), ("72.5", 0, "73"),
+      ("1.0049", 2, "1.00"), ("99.995", 2, "100.00"),
+    ] as [(String, Int, String)])
   func roundsHalfAwayFromZero(text: String, places: Int, expected: String) {
     #expect(decimal(text).rounded(places: places).formatted(places: places) == expected)
   }

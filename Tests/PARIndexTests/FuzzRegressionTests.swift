@@ -13,7 +13,9 @@ struct FuzzRegressionTests {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
   }
 
-  static func bytes(_ name: String) -> [UInt8] { Array(FileManager.default.contents(atPath: folder + "/" + name) ?? Data()) }
+  static func bytes(_ name: String) -> [UInt8] {
+    Array(FileManager.default.contents(atPath: folder + "/" + name) ?? Data())
+  }
 
   /// A year archive: `@@ name` lines start each file.
   static func year(_ name: String) throws -> TemporaryYear {
@@ -59,28 +61,35 @@ struct FuzzRegressionTests {
     #expect {
       _ = try CriteriaSetDecoder.decode(Self.bytes("criteria-survey-duplicate-answer.json"), file: "x.json")
     } throws: { error in
-      (error as! Diagnostics).errors.contains { $0.code == "E-CRITERIA-DUPLICATE-ANSWER" || $0.code == "E-CRITERIA-DUPLICATE-QUESTION" }
+      (error as! Diagnostics).errors.contains {
+        $0.code == "E-CRITERIA-DUPLICATE-ANSWER" || $0.code == "E-CRITERIA-DUPLICATE-QUESTION"
+      }
     }
   }
 
   @Test func aQuoteInsideAnUnquotedHeaderFieldDoesNotSwallowTheRows() throws {
-    let rows = try CSVTable.open(file: "t.csv", bytes: Self.bytes("csv-table-header-quote.csv"), kind: .assessment).rows()
+    let rows = try CSVTable.open(file: "t.csv", bytes: Self.bytes("csv-table-header-quote.csv"), kind: .assessment)
+      .rows()
     #expect(rows.map { $0.fields[.unitID] } == ["X01", "X02"])
     #expect(rows.map(\.line) == [2, 3])
   }
 
   @Test func aBlankLineBeforeTheHeaderIsSkipped() throws {
-    let rows = try CSVTable.open(file: "t.csv", bytes: Self.bytes("csv-table-leading-blank-line.csv"), kind: .units).rows()
+    let rows = try CSVTable.open(file: "t.csv", bytes: Self.bytes("csv-table-leading-blank-line.csv"), kind: .units)
+      .rows()
     #expect(rows.map { $0.fields[.unitID] } == ["X01"] && rows[0].line == 3)
     let semicolons = try CSVReader(file: "t.csv", bytes: Array("\n\r\nunit_id;name;group\nX01;A;g\n".utf8))
     #expect(semicolons.separator == UInt8(ascii: ";"))
   }
 
   @Test func aNoBreakSpaceBeyondTheLastColumnIsEmpty() throws {
-    let rows = try CSVTable.open(file: "t.csv", bytes: Self.bytes("csv-table-extra-field-nbsp.csv"), kind: .units).rows()
+    let rows = try CSVTable.open(file: "t.csv", bytes: Self.bytes("csv-table-extra-field-nbsp.csv"), kind: .units)
+      .rows()
     #expect(rows.map { $0.fields[.unitID] } == ["X01"])
     // A row of no-break spaces is blank, like a row of spaces.
-    let blank = try CSVTable.open(file: "t.csv", bytes: Array("unit_id,name,group\n\u{A0},\u{FEFF} ,\n1,2,3\n".utf8), kind: .units).rows()
+    let blank = try CSVTable.open(
+      file: "t.csv", bytes: Array("unit_id,name,group\n\u{A0},\u{FEFF} ,\n1,2,3\n".utf8), kind: .units
+    ).rows()
     #expect(blank.map { $0.fields[.unitID] } == ["1"])
   }
 
@@ -92,7 +101,9 @@ struct FuzzRegressionTests {
   @Test func datesBeforeTheYear1000FormatAndParseBack() throws {
     let text = String(decoding: Self.bytes("values-date-year-padding.txt"), as: UTF8.self)
     let date = try #require(CalendarDate(parsing: text))
-    #expect(date.description == "01/01/0001" && CalendarDate(parsing: date.description) == date && CalendarDate(parsing: date.isoText) == date)
+    #expect(
+      date.description == "01/01/0001" && CalendarDate(parsing: date.description) == date
+        && CalendarDate(parsing: date.isoText) == date)
   }
 
   @Test func csvDoublesAQuoteFollowedByACombiningMark() throws {
@@ -109,10 +120,15 @@ struct FuzzRegressionTests {
     // Checked on bytes: `contains` on a String compares characters, the very blind spot at issue.
     let bytes = Array(escaped.utf8)
     let quot = Array("&quot;".utf8)
-    #expect(!bytes.contains(UInt8(ascii: "\"")) && (0...(bytes.count - quot.count)).contains { Array(bytes[$0..<$0 + quot.count]) == quot })
+    #expect(
+      !bytes.contains(UInt8(ascii: "\""))
+        && (0...(bytes.count - quot.count)).contains { Array(bytes[$0..<$0 + quot.count]) == quot })
   }
 
-  @Test(arguments: ["year-csvwriter-combining-separator.txt", "year-csvwriter-combining-quote.txt", "year-survey-leading-blank-line.txt"])
+  @Test(arguments: [
+    "year-csvwriter-combining-separator.txt", "year-csvwriter-combining-quote.txt",
+    "year-survey-leading-blank-line.txt",
+  ])
   func rankingCSVReadsBackWithTheSameFields(name: String) throws {
     let year = try Self.year(name)
     let result = Capture.run(["rank", Repository.fixtures + "/mini-2025.json", year.path, "--format", "csv"])
@@ -129,16 +145,24 @@ struct FuzzRegressionTests {
     // line feed before the next `@@ ` at a line start (the lines end in CRLF).
     let archive = Self.bytes("year-survey-sealed-unit-cache.txt")
     let marker = Array("@@ survey.csv\n".utf8)
-    let start = try #require((0...(archive.count - marker.count)).first { Array(archive[$0..<($0 + marker.count)]) == marker }) + marker.count
-    let next = (start..<(archive.count - 3)).first { archive[$0] == 0x0A && archive[$0 + 1] == 0x40 && archive[$0 + 2] == 0x40 && archive[$0 + 3] == 0x20 }
+    let start =
+      try #require((0...(archive.count - marker.count)).first { Array(archive[$0..<($0 + marker.count)]) == marker })
+      + marker.count
+    let next = (start..<(archive.count - 3)).first {
+      archive[$0] == 0x0A && archive[$0 + 1] == 0x40 && archive[$0 + 2] == 0x40 && archive[$0 + 3] == 0x20
+    }
     let bytes = Array(archive[start..<(next ?? archive.count)])
     let year = try TemporaryYear([:])
     try year.writeBytes("survey.csv", bytes)
     let units = ["X01", "X02", "X03"]
     for threads in [1, 2] {
-      let inMemory = Result { try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: Mini.criteria, unitIDs: units, threads: threads) }
+      let inMemory = Result {
+        try SurveyAggregator.aggregate(
+          file: "survey.csv", bytes: bytes, criteria: Mini.criteria, unitIDs: units, threads: threads)
+      }
       let streamed = Result {
-        try SurveyAggregator.aggregate(path: year.path + "/survey.csv", criteria: Mini.criteria, unitIDs: units, threads: threads, blockSize: 64)
+        try SurveyAggregator.aggregate(
+          path: year.path + "/survey.csv", criteria: Mini.criteria, unitIDs: units, threads: threads, blockSize: 64)
       }
       // The file is full of mistakes: both ways name the same ones.
       let problems = { (result: Result<SurveyResults, any Error>) in

@@ -18,7 +18,8 @@ struct GoldenTests {
 
   static func results(_ example: String) throws -> YearResults {
     let (_, criteria, folder) = examples.first { $0.0 == example }!
-    return try Assessment.run(criteria: Assessment.loadCriteria(at: Repository.path(criteria)), folder: Repository.path(folder))
+    return try Assessment.run(
+      criteria: Assessment.loadCriteria(at: Repository.path(criteria)), folder: Repository.path(folder))
   }
 
   @Test(arguments: ["communes", "departments"])
@@ -40,7 +41,9 @@ struct GoldenTests {
   @Test(arguments: ["communes", "departments"])
   func jsonAgreesWithCSV(example: String) throws {
     let results = try Self.results(example)
-    let csvRows = RankingCSV.render(results).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let csvRows = RankingCSV.render(results).split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let document = try JSONSerialization.jsonObject(with: Data(ResultsJSON.render(results).utf8)) as! [String: Any]
     let units = (document["groups"] as! [[String: Any]]).flatMap { $0["units"] as! [[String: Any]] }
     #expect(units.count == csvRows.count)

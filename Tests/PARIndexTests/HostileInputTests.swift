@@ -18,40 +18,49 @@ struct HostileInputTests {
     if files["evidence.csv"] == nil { files["evidence.csv"] = Mini.noEvidence }
     if files["survey.csv"] == nil { files["survey.csv"] = Mini.noSurvey }
     let year = try TemporaryYear(files)
-    return (Capture.run(["rank", mini, year.path, "--format", "csv"]), Capture.run(["validate", mini, year.path]).code)
+    return (
+      Capture.run(["rank", mini, year.path, "--format", "csv"]), Capture.run(["validate", mini, year.path]).code
+    )
   }
 
-  func expectRejected(_ files: [String: String], _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func expectRejected(
+    _ files: [String: String], _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let (rank, validate) = try run(files)
     #expect(rank.code == .dataError, sourceLocation: sourceLocation)
     #expect(rank.out.isEmpty, "no ranking may be printed", sourceLocation: sourceLocation)
     #expect(rank.err.contains(fragment), "\(rank.err.prefix(300))", sourceLocation: sourceLocation)
     #expect(validate == .problemsFound, sourceLocation: sourceLocation)
     for line in rank.err.split(separator: "\n") {
-      #expect(line.contains(".csv") || line.contains(".json"), "every line names its file: \(line)", sourceLocation: sourceLocation)
+      #expect(
+        line.contains(".csv") || line.contains(".json"), "every line names its file: \(line)",
+        sourceLocation: sourceLocation)
     }
   }
 
-  @Test(arguments: [
-    ("1e30", "expected a number such as 12, 0.5 or 0,5"),
-    (String(repeating: "9", count: 40), "expected a number below 1000000000"),
-    ("-0", "expected a number without a sign"),
-    ("NaN", "expected a number such as 12, 0.5 or 0,5"),
-    ("inf", "expected a number such as 12, 0.5 or 0,5"),
-    ("0,5,0", "expected a number such as 12, 0.5 or 0,5"),
-  ] as [(String, String)])
+  @Test(
+    arguments: [
+      ("1e30", "expected a number such as 12, 0.5 or 0,5"),
+      (String(repeating: "9", count: 40), "expected a number below 1000000000"),
+      ("-0", "expected a number without a sign"),
+      ("NaN", "expected a number such as 12, 0.5 or 0,5"),
+      ("inf", "expected a number such as 12, 0.5 or 0,5"),
+      ("0,5,0", "expected a number such as 12, 0.5 or 0,5"),
+    ] as [(String, String)])
   func numbersOutOfRangeOrNotNumbers(points: String, fragment: String) throws {
-    try expectRejected(["assessment.csv": "unit_id;code;points\nA;1.3;\(points)\n"], "assessment.csv:2: points '\(points)': " + fragment)
+    try expectRejected(
+      ["assessment.csv": "unit_id;code;points\nA;1.3;\(points)\n"], "assessment.csv:2: points '\(points)': " + fragment)
   }
 
-  @Test(arguments: [
-    ("2.2", "100,01%", "expected a percentage from 0 to 100"),
-    ("2.2", "201/200", "expected a ratio of at most 1"),
-    ("2.1", "5/0", "a ratio with a zero denominator means nothing arose, but this leaf cannot be 'not applicable'"),
-    ("1.2", "31/02/2025", "expected the date it was done"),
-    ("1.2", "2025-02-29", "expected the date it was done"),
-    ("1.4", "-1", "expected a whole number of items"),
-  ] as [(String, String, String)])
+  @Test(
+    arguments: [
+      ("2.2", "100,01%", "expected a percentage from 0 to 100"),
+      ("2.2", "201/200", "expected a ratio of at most 1"),
+      ("2.1", "5/0", "a ratio with a zero denominator means nothing arose, but this leaf cannot be 'not applicable'"),
+      ("1.2", "31/02/2025", "expected the date it was done"),
+      ("1.2", "2025-02-29", "expected the date it was done"),
+      ("1.4", "-1", "expected a whole number of items"),
+    ] as [(String, String, String)])
   func valuesOutsideTheirRule(code: String, value: String, fragment: String) throws {
     try expectRejected(["assessment.csv": "unit_id;code;value;evidence\nA;\(code);\(value);E1\n"], fragment)
   }
@@ -70,7 +79,9 @@ struct HostileInputTests {
   }
 
   @Test func aLineWithoutItsClosingQuote() throws {
-    try expectRejected(["assessment.csv": "unit_id,code,value,note\nA,1.3,mot_phan,\"ghi chú chưa đóng\nA,1.4,0,\n"], "assessment.csv:2: a quoted field is not closed")
+    try expectRejected(
+      ["assessment.csv": "unit_id,code,value,note\nA,1.3,mot_phan,\"ghi chú chưa đóng\nA,1.4,0,\n"],
+      "assessment.csv:2: a quoted field is not closed")
   }
 
   @Test func legacyWindows1258File() throws {
@@ -80,14 +91,17 @@ struct HostileInputTests {
     let result = Capture.run(["rank", mini, year.path])
     #expect(result.code == .dataError)
     // Named for what it most likely is, with both ways out.
-    #expect(result.err.contains("units.csv:2: the file is not UTF-8 (byte 0xE3 at offset 22) and reads as Windows-1258 text"))
+    #expect(
+      result.err.contains("units.csv:2: the file is not UTF-8 (byte 0xE3 at offset 22) and reads as Windows-1258 text"))
     #expect(result.err.contains("save it again as 'CSV UTF-8', or pass --encoding windows-1258"))
   }
 
   @Test func criteriaNestedTenThousandLevelsDeep() throws {
     let year = try TemporaryYear(["units.csv": Mini.units, "assessment.csv": "unit_id,code,value\n"])
     var node = "{\"code\": \"x\", \"title\": \"t\", \"maxPoints\": 1, \"rule\": {\"type\": \"check\"}}"
-    for depth in 0..<10_000 { node = "{\"code\": \"n\(depth)\", \"title\": \"t\", \"maxPoints\": 1, \"children\": [\(node)]}" }
+    for depth in 0..<10_000 {
+      node = "{\"code\": \"n\(depth)\", \"title\": \"t\", \"maxPoints\": 1, \"children\": [\(node)]}"
+    }
     let path = year.path + "/deep.json"
     try "{\"items\": [\(node)]}".write(toFile: path, atomically: true, encoding: .utf8)
     let result = Capture.run(["rank", path, year.path])
@@ -97,11 +111,14 @@ struct HostileInputTests {
   }
 
   @Test func duplicateCodesInTheCriteriaSet() throws {
-    let text = try String(contentsOfFile: mini, encoding: .utf8).replacingOccurrences(of: "\"code\": \"2.3\"", with: "\"code\": \"2\"")
+    let text = try String(contentsOfFile: mini, encoding: .utf8).replacingOccurrences(
+      of: "\"code\": \"2.3\"", with: "\"code\": \"2\"")
     let year = try TemporaryYear(["units.csv": Mini.units, "assessment.csv": "unit_id,code,value\n", "set.json": text])
     let result = Capture.run(["rank", year.path + "/set.json", year.path])
     #expect(result.code == .dataError)
-    #expect(result.err.contains("set.json:items[1].children[2].code '2': this code is also used at items[1]: codes must be unique"))
+    #expect(
+      result.err.contains(
+        "set.json:items[1].children[2].code '2': this code is also used at items[1]: codes must be unique"))
   }
 
   @Test(arguments: ["units.csv", "assessment.csv", "evidence.csv", "survey.csv", "adjustments.csv", "appraisal.csv"])
@@ -121,13 +138,17 @@ struct HostileInputTests {
     let result = Capture.run(["rank", mini, year.path])
     #expect(result.code == .dataError && result.err.contains("survey.csv: this is a folder; expected a file"))
     let asFolder = Capture.run(["rank", mini, mini])
-    #expect(asFolder.code == .dataError && asFolder.err.contains("mini-2025.json: this is a file; expected the folder that holds units and assessment"))
-    #expect(Capture.run(["rank", Repository.fixtures, year.path]).code == .dataError)  // a folder given as the criteria file
+    #expect(
+      asFolder.code == .dataError
+        && asFolder.err.contains("mini-2025.json: this is a file; expected the folder that holds units and assessment"))
+    // A folder given as the criteria file.
+    #expect(Capture.run(["rank", Repository.fixtures, year.path]).code == .dataError)
   }
 
   @Test func aDanglingLinkIsNotFound() throws {
     let year = try TemporaryYear(["units.csv": Mini.units])
-    try FileManager.default.createSymbolicLink(atPath: year.path + "/assessment.csv", withDestinationPath: "/nonexistent/file")
+    try FileManager.default.createSymbolicLink(
+      atPath: year.path + "/assessment.csv", withDestinationPath: "/nonexistent/file")
     let result = Capture.run(["rank", mini, year.path])
     #expect(result.code == .noInput && result.err.contains("assessment.csv: no such file"))
   }
@@ -135,9 +156,11 @@ struct HostileInputTests {
   @Test func noCommandWritesInsideTheInputFolder() throws {
     let year = try TemporaryYear(ScoringTests.year.merging(["units.csv": Mini.units]) { $1 })
     let before = try FileManager.default.contentsOfDirectory(atPath: year.path).sorted()
-    for command in [["validate", mini, year.path], ["rank", mini, year.path], ["score", mini, year.path], ["report", mini, year.path],
-      ["explain", mini, year.path, "--unit", "A"], ["template", mini]]
-    {
+    for command in [
+      ["validate", mini, year.path], ["rank", mini, year.path], ["score", mini, year.path],
+      ["report", mini, year.path],
+      ["explain", mini, year.path, "--unit", "A"], ["template", mini],
+    ] {
       #expect(Capture.run(command).code == .success)
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: year.path).sorted() == before)

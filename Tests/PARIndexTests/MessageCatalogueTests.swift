@@ -7,7 +7,8 @@ import Testing
 /// code and both texts, so the compiler already asks for both languages. What it cannot check
 /// is that codes are unique and well formed — an embedding program switches on them.
 struct MessageCatalogueTests {
-  static let source = try! String(contentsOfFile: Repository.path("Sources/PARIndex/Diagnostics/Message.swift"), encoding: .utf8)
+  static let source = try! String(
+    contentsOfFile: Repository.path("Sources/PARIndex/Diagnostics/Message.swift"), encoding: .utf8)
 
   static var codes: [String] {
     let pattern = try! NSRegularExpression(pattern: #""([EW]-[A-Z0-9-]+)""#)

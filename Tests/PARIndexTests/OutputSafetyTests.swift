@@ -277,7 +277,9 @@ struct OutputSafetyTests {
     try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build parindex first (swift build)")
     let outputs = try TemporaryYear([:])
     let output = outputs.path + "/report.html"
-    let arguments = ["report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes")]
+    let arguments = [
+      "report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes"),
+    ]
     func start(_ path: String) throws -> Process {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: Self.binary)

@@ -29,10 +29,13 @@ struct RandomYear {
         fieldMax += max
         leaves.append((code, kind, max, na))
         children.append(
-          "{\"code\": \"\(code)\", \"title\": \"Tiêu chí \(code)\", \"maxPoints\": \(Self.points(max)), \"rule\": \(Self.rule(kind, max)), \"evidence\": \"\(kind % 2 == 0 ? "required" : "none")\", \"notApplicable\": \"\(kind == 6 ? "forbidden" : na)\"}")
+          "{\"code\": \"\(code)\", \"title\": \"Tiêu chí \(code)\", \"maxPoints\": \(Self.points(max)), \"rule\": \(Self.rule(kind, max)), \"evidence\": \"\(kind % 2 == 0 ? "required" : "none")\", \"notApplicable\": \"\(kind == 6 ? "forbidden" : na)\"}"
+        )
       }
       scale += fieldMax
-      items.append("{\"code\": \"\(field)\", \"title\": \"Lĩnh vực \(field)\", \"maxPoints\": \(Self.points(fieldMax)), \"children\": [\(children.joined(separator: ", "))]}")
+      items.append(
+        "{\"code\": \"\(field)\", \"title\": \"Lĩnh vực \(field)\", \"maxPoints\": \(Self.points(fieldMax)), \"children\": [\(children.joined(separator: ", "))]}"
+      )
     }
     criteriaJSON = """
       {"format": "parindex-criteria/1", "id": "random-\(seed)", "title": "Ngẫu nhiên", "level": "commune", "year": 2025,
@@ -63,7 +66,9 @@ struct RandomYear {
         let roll = Int.random(in: 0...19, using: &random)
         if roll == 0 { continue }  // missing
         var value = Self.value(leaf.kind, leaf.max, using: &random)
-        if roll == 1 && leaf.na != "forbidden" { value = ["KPS", "N/A", "không phát sinh"][Int.random(in: 0...2, using: &random)] }
+        if roll == 1 && leaf.na != "forbidden" {
+          value = ["KPS", "N/A", "không phát sinh"][Int.random(in: 0...2, using: &random)]
+        }
         if value != "KPS" && value != "N/A" && value != "không phát sinh" || leaf.na != "exclude" { applicable = true }
         let cites = roll == 2 ? "" : (roll == 3 ? "E9" : "E1")
         assessment.append([id, leaf.code, value, "", cites, roll == 4 ? "ghi chú, có dấu phẩy" : ""])
@@ -75,7 +80,10 @@ struct RandomYear {
       }
       for respondent in 0..<Int.random(in: 0...6, using: &random) {
         for question in ["Q1", "Q2", "Q3"] where Int.random(in: 0...5, using: &random) > 0 {
-          survey.append([id, "R\(respondent)", question, ["A", "B", "C", "D"][Int.random(in: 0...3, using: &random)], respondent == 0 ? "2" : ""])
+          survey.append([
+            id, "R\(respondent)", question, ["A", "B", "C", "D"][Int.random(in: 0...3, using: &random)],
+            respondent == 0 ? "2" : "",
+          ])
         }
       }
       if Int.random(in: 0...3, using: &random) == 0 { adjustments.append([id, "bonus", "0.75", "Sáng kiến"]) }
@@ -99,10 +107,16 @@ struct RandomYear {
   static func rule(_ kind: Int, _ max: Int) -> String {
     switch kind {
     case 0: return "{\"type\": \"check\"}"
-    case 1: return "{\"type\": \"choice\", \"options\": [{\"key\": \"a\", \"points\": \(points(max))}, {\"key\": \"b\", \"points\": \(points(max / 50 * 25))}, {\"key\": \"c\", \"points\": 0}]}"
-    case 2: return "{\"type\": \"tiers\", \"tiers\": [{\"atLeast\": 98, \"points\": \(points(max))}, {\"above\": 90, \"points\": \(points(max / 50 * 25))}]}"
+    case 1:
+      return
+        "{\"type\": \"choice\", \"options\": [{\"key\": \"a\", \"points\": \(points(max))}, {\"key\": \"b\", \"points\": \(points(max / 50 * 25))}, {\"key\": \"c\", \"points\": 0}]}"
+    case 2:
+      return
+        "{\"type\": \"tiers\", \"tiers\": [{\"atLeast\": 98, \"points\": \(points(max))}, {\"above\": 90, \"points\": \(points(max / 50 * 25))}]}"
     case 3: return "{\"type\": \"proportional\", \"target\": 60, \"zeroBelow\": 20}"
-    case 4: return "{\"type\": \"deadline\", \"due\": \"2025-01-31\", \"latePoints\": \(points(max / 50 * 25)), \"lateUntil\": \"2025-03-31\"}"
+    case 4:
+      return
+        "{\"type\": \"deadline\", \"due\": \"2025-01-31\", \"latePoints\": \(points(max / 50 * 25)), \"lateUntil\": \"2025-03-31\"}"
     case 5: return "{\"type\": \"deduction\", \"perItem\": 0.25, \"floor\": 0}"
     case 6: return "{\"type\": \"survey\", \"group\": \"g\"}"
     default: return "{\"type\": \"manual\", \"step\": 0.25}"
@@ -115,22 +129,31 @@ struct RandomYear {
     case 1: return ["a", "b", "c"][Int.random(in: 0...2, using: &random)]
     case 2, 3:
       let denominator = Int.random(in: 1...300, using: &random)
-      return Bool.random(using: &random) ? "\(Int.random(in: 0...denominator, using: &random))/\(denominator)" : "\(Int.random(in: 0...99, using: &random)),\(Int.random(in: 0...9, using: &random))%"
-    case 4: return "\(String(format: "%02d", Int.random(in: 1...28, using: &random)))/0\(Int.random(in: 1...5, using: &random))/2025"
+      return Bool.random(using: &random)
+        ? "\(Int.random(in: 0...denominator, using: &random))/\(denominator)"
+        : "\(Int.random(in: 0...99, using: &random)),\(Int.random(in: 0...9, using: &random))%"
+    case 4:
+      return
+        "\(String(format: "%02d", Int.random(in: 1...28, using: &random)))/0\(Int.random(in: 1...5, using: &random))/2025"
     case 5: return "\(Int.random(in: 0...6, using: &random))"
-    default: return RandomYear.points(25 * Int.random(in: 0...(max / 25), using: &random)).replacingOccurrences(of: ".", with: ",")
+    default:
+      return RandomYear.points(25 * Int.random(in: 0...(max / 25), using: &random)).replacingOccurrences(
+        of: ".", with: ",")
     }
   }
 
   /// The tables as CSV text in a dialect.
-  func files(separator: String = ",", bom: Bool = false, lineEnd: String = "\n", nfd: Bool = false) -> [String: String] {
+  func files(separator: String = ",", bom: Bool = false, lineEnd: String = "\n", nfd: Bool = false) -> [String: String]
+  {
     tables.mapValues { rows in
-      let text = rows.map { row in
-        row.map { field -> String in
-          let value = nfd ? field.decomposedStringWithCanonicalMapping : field
-          return value.contains(separator) || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-        }.joined(separator: separator)
-      }.joined(separator: lineEnd) + lineEnd
+      let text =
+        rows.map { row in
+          row.map { field -> String in
+            let value = nfd ? field.decomposedStringWithCanonicalMapping : field
+            return value.contains(separator) || value.contains("\"")
+              ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+          }.joined(separator: separator)
+        }.joined(separator: lineEnd) + lineEnd
       return (bom ? "\u{FEFF}" : "") + text
     }
   }
@@ -181,7 +204,8 @@ struct PropertyTests {
     let year = RandomYear(seed: seed)
     let expected = RankingCSV.render(try year.run(year.files()))
     // Excel dialect: BOM, ';', CRLF; text in NFD.
-    #expect(RankingCSV.render(try year.run(year.files(separator: ";", bom: true, lineEnd: "\r\n", nfd: true))) == expected)
+    #expect(
+      RankingCSV.render(try year.run(year.files(separator: ";", bom: true, lineEnd: "\r\n", nfd: true))) == expected)
     // Rows in another order (units.csv keeps its order: it decides the order of groups) and
     // columns in another order.
     var shuffled = year
@@ -210,7 +234,9 @@ struct PropertyTests {
         }
         if unit.total != unit.leafTotal + unit.bonus - unit.penalty { clamped += 1 }
       }
-      for group in results.groups { sharedRanks += zip(group.units, group.units.dropFirst()).filter { $0.rank == $1.rank }.count }
+      for group in results.groups {
+        sharedRanks += zip(group.units, group.units.dropFirst()).filter { $0.rank == $1.rank }.count
+      }
     }
     #expect(statuses == [.scored, .notApplicable, .missing, .noEvidence])
     #expect(sources == [.selfAssessment, .appraisal, .survey])
@@ -227,7 +253,8 @@ struct PropertyTests {
     let criteria = try CriteriaSetDecoder.decode(Array(year.criteriaJSON.utf8), file: "random.json")
     let folder = try TemporaryYear(year.files())
     let outputs = try [1, 2, 3].map { threads in
-      ResultsJSON.render(try Assessment.run(criteria: criteria, folder: folder.path, options: LoadOptions(threads: threads)))
+      ResultsJSON.render(
+        try Assessment.run(criteria: criteria, folder: folder.path, options: LoadOptions(threads: threads)))
     }
     #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
     // The survey really was split: pieces exist for more than one thread.

@@ -18,7 +18,10 @@ struct ReportTests {
     let leafLines = text.split(separator: "\n").filter { $0.hasPrefix("3.") }
     #expect(leafLines.map { String($0.prefix(6)) } == ["3.3.1 ", "3.3.2 ", "3.3.3 ", "3.3.4 "])
     // 3.3.3: 72.2 % of the 80 % target on 1 point → 1 × 72.2/80 = 0.9025 → 0.90.
-    #expect(text.contains("3.3.3 Tỷ lệ kết quả giải quyết TTHC được số hóa (mục tiêu 80%; dưới 40%: 0 điểm): 72,2 %, mục tiêu 80 % → 1,00 × 72,2/80 → 0,90 / 1,00 điểm\n"))
+    #expect(
+      text.contains(
+        "3.3.3 Tỷ lệ kết quả giải quyết TTHC được số hóa (mục tiêu 80%; dưới 40%: 0 điểm): 72,2 %, mục tiêu 80 % → 1,00 × 72,2/80 → 0,90 / 1,00 điểm\n"
+      ))
   }
 
   @Test(arguments: [("B01", "text"), ("B01", "md"), ("S06", "html"), ("S06", "text")])
@@ -56,14 +59,19 @@ struct ReportTests {
   @Test(arguments: [("commune-2025", false), ("department-2025", true)])
   func template(set: String, excel: Bool) throws {
     let criteria = try Assessment.loadCriteria(at: Repository.path("criteria/\(set).json"))
-    try assertGolden(AssessmentTemplate.render(criteria, unitID: "", dialect: excel ? .excel : .plain), "template-\(set)\(excel ? "-excel" : "").csv")
+    try assertGolden(
+      AssessmentTemplate.render(criteria, unitID: "", dialect: excel ? .excel : .plain),
+      "template-\(set)\(excel ? "-excel" : "").csv")
   }
 
   /// A template filled in is read back: its x_ columns are ignored and every leaf is scored.
   @Test func filledTemplateIsReadBack() throws {
     let criteria = try Mini.criteria
-    var lines = AssessmentTemplate.render(criteria, unitID: "A", dialect: .excel).split(separator: "\n").map(String.init)
-    let values = ["1.1": "có", "1.2": "31/01/2025", "1.3": "hoan_thanh", "1.4": "0", "2.1": "99%", "2.2": "KPS", "2.3": "1,5"]
+    var lines = AssessmentTemplate.render(criteria, unitID: "A", dialect: .excel).split(separator: "\n").map(
+      String.init)
+    let values = [
+      "1.1": "có", "1.2": "31/01/2025", "1.3": "hoan_thanh", "1.4": "0", "2.1": "99%", "2.2": "KPS", "2.3": "1,5",
+    ]
     for index in lines.indices.dropFirst() {
       var fields = lines[index].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
       fields[2] = values[fields[1]]!
@@ -90,12 +98,19 @@ struct ReportTests {
     let text = RankingText.render(results)
     for row in RankingCSV.render(results).split(separator: "\n").dropFirst() {
       let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      let (rank, id, total, maximum, index, label) = (fields[1], fields[2], fields[fields.count - 4], fields[fields.count - 3], fields[fields.count - 2], fields[fields.count - 1])
+      let (rank, id, total, maximum, index, label) = (
+        fields[1], fields[2], fields[fields.count - 4], fields[fields.count - 3], fields[fields.count - 2],
+        fields[fields.count - 1]
+      )
       let comma = { (value: String) in value.replacingOccurrences(of: ".", with: ",") }
       let unit = results.unit(id)!
       let card = Scorecard(unit, in: results)
-      #expect(card.headline(criteria).contains("Tổng điểm \(comma(total)) / \(comma(maximum)) · Chỉ số \(comma(index)) % · \(label) · Hạng \(rank)/"))
-      #expect(markdown.contains("| \(rank) | \(id) | \(unit.unit.name) | ") && markdown.contains("| \(comma(total)) | \(comma(maximum)) | \(comma(index)) | \(label) |"))
+      #expect(
+        card.headline(criteria).contains(
+          "Tổng điểm \(comma(total)) / \(comma(maximum)) · Chỉ số \(comma(index)) % · \(label) · Hạng \(rank)/"))
+      #expect(
+        markdown.contains("| \(rank) | \(id) | \(unit.unit.name) | ")
+          && markdown.contains("| \(comma(total)) | \(comma(maximum)) | \(comma(index)) | \(label) |"))
       #expect(report.contains("<td class=\"n\"><strong>\(comma(index))</strong></td><td>\(label)</td>"))
       #expect(text.contains(comma(index)))
       #expect(ExplainText.render(results, unit: unit).contains(card.headline(criteria)))
@@ -124,19 +139,28 @@ enum HTMLCheck {
     while let open = rest.firstIndex(where: { $0 == "<" || $0 == "&" }) {
       if rest[open] == "&" {
         let entity = rest[open...].prefix(10)
-        if !(entity.hasPrefix("&amp;") || entity.hasPrefix("&lt;") || entity.hasPrefix("&gt;") || entity.hasPrefix("&quot;") || entity.hasPrefix("&#39;")) {
+        if !(entity.hasPrefix("&amp;") || entity.hasPrefix("&lt;") || entity.hasPrefix("&gt;")
+          || entity.hasPrefix("&quot;") || entity.hasPrefix("&#39;"))
+        {
           problems.append("bare & near \(rest[open...].prefix(30))")
         }
         rest = rest[rest.index(after: open)...]
         continue
       }
-      guard let close = rest[open...].firstIndex(of: ">") else { problems.append("unclosed tag"); break }
+      guard let close = rest[open...].firstIndex(of: ">") else {
+        problems.append("unclosed tag")
+        break
+      }
       let tag = rest[rest.index(after: open)..<close]
       rest = rest[rest.index(after: close)...]
       if tag.hasPrefix("!") { continue }
       let name = String(tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
       if tag.hasPrefix("/") {
-        if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
+        if stack.last == name {
+          stack.removeLast()
+        } else {
+          problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+        }
       } else if !voidElements.contains(name) && !tag.hasSuffix("/") {
         if tag.filter({ $0 == "\"" }).count % 2 != 0 { problems.append("unbalanced quotes in <\(tag.prefix(40))>") }
         stack.append(name)

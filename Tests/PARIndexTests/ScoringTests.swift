@@ -7,63 +7,63 @@ import Testing
 struct ScoringTests {
   static let year: [String: String] = [
     "assessment.csv": """
-      unit_id,code,value,points,evidence,note
-      A,1.1,có,1,E1,
-      A,1.2,05/02/2025,1,E2,trễ 5 ngày nhưng tự chấm đủ
-      A,1.3,mot_phan,,,
-      A,1.4,2,,,
-      A,2.1,182/200,,,
-      A,2.2,45,,,
-      A,2.3,"1,25",,,
-      B,1.1,có,1,,
-      B,1.2,2025-01-31,,E9,
-      B,1.3,hoan_thanh,,,
-      B,1.4,,0.75,,
-      B,2.1,98%,,,
-      B,2.2,KPS,,,
-      P,1.1,có,,E1,
-      P,1.2,31/01/2025,,E2|E9,
-      P,1.3,hoan_thanh,,,
-      P,1.4,0,,,
-      P,2.1,100%,,,
-      P,2.2,60,,,
-      P,2.3,không phát sinh,,,
+    unit_id,code,value,points,evidence,note
+    A,1.1,có,1,E1,
+    A,1.2,05/02/2025,1,E2,trễ 5 ngày nhưng tự chấm đủ
+    A,1.3,mot_phan,,,
+    A,1.4,2,,,
+    A,2.1,182/200,,,
+    A,2.2,45,,,
+    A,2.3,"1,25",,,
+    B,1.1,có,1,,
+    B,1.2,2025-01-31,,E9,
+    B,1.3,hoan_thanh,,,
+    B,1.4,,0.75,,
+    B,2.1,98%,,,
+    B,2.2,KPS,,,
+    P,1.1,có,,E1,
+    P,1.2,31/01/2025,,E2|E9,
+    P,1.3,hoan_thanh,,,
+    P,1.4,0,,,
+    P,2.1,100%,,,
+    P,2.2,60,,,
+    P,2.3,không phát sinh,,,
 
-      """,
+    """,
     "appraisal.csv": """
-      unit_id,code,value,points,reason
-      B,1.1,có,,Đã bổ sung tài liệu sau giải trình
-      B,2.1,95,,Số liệu trên hệ thống một cửa là 95 %
-      P,3.1,90%,,Kết quả do Viện khảo sát công bố
+    unit_id,code,value,points,reason
+    B,1.1,có,,Đã bổ sung tài liệu sau giải trình
+    B,2.1,95,,Số liệu trên hệ thống một cửa là 95 %
+    P,3.1,90%,,Kết quả do Viện khảo sát công bố
 
-      """,
+    """,
     "evidence.csv": """
-      evidence_id,unit_id,title,doc_number,date,issuer,location
-      E1,A,Kế hoạch kiểm tra CCHC năm 2025,05/KH-UBND,10/01/2025,UBND xã,
-      E2,A,Kế hoạch CCHC năm 2025,12/KH-UBND,05/02/2025,UBND xã,
-      E1,P,Kế hoạch kiểm tra CCHC năm 2025,03/KH-UBND,08/01/2025,UBND phường,
-      E2,P,Kế hoạch CCHC năm 2025,09/KH-UBND,31/01/2025,UBND phường,
-      E9,P,Báo cáo quý I,21/BC-UBND,30/03/2025,UBND phường,
+    evidence_id,unit_id,title,doc_number,date,issuer,location
+    E1,A,Kế hoạch kiểm tra CCHC năm 2025,05/KH-UBND,10/01/2025,UBND xã,
+    E2,A,Kế hoạch CCHC năm 2025,12/KH-UBND,05/02/2025,UBND xã,
+    E1,P,Kế hoạch kiểm tra CCHC năm 2025,03/KH-UBND,08/01/2025,UBND phường,
+    E2,P,Kế hoạch CCHC năm 2025,09/KH-UBND,31/01/2025,UBND phường,
+    E9,P,Báo cáo quý I,21/BC-UBND,30/03/2025,UBND phường,
 
-      """,
+    """,
     "survey.csv": """
-      unit_id,respondent_id,question,answer,weight
-      A,r1,S1,5,
-      A,r1,S2,4,
-      A,r2,S1,4,1
-      A,r2,S2,4,1
-      A,r3,S1,3,
-      A,r3,S2,5,
+    unit_id,respondent_id,question,answer,weight
+    A,r1,S1,5,
+    A,r1,S2,4,
+    A,r2,S1,4,1
+    A,r2,S2,4,1
+    A,r3,S1,3,
+    A,r3,S2,5,
 
-      """,
+    """,
     "adjustments.csv": """
-      unit_id,kind,points,reason
-      A,bonus,0.3,Sáng kiến cấp huyện
-      A,bonus,0.4,Mô hình một cửa điện tử
-      B,penalty,0.5,Chậm báo cáo
-      P,bonus,0.5,Sáng kiến cấp tỉnh
+    unit_id,kind,points,reason
+    A,bonus,0.3,Sáng kiến cấp huyện
+    A,bonus,0.4,Mô hình một cửa điện tử
+    B,penalty,0.5,Chậm báo cáo
+    P,bonus,0.5,Sáng kiến cấp tỉnh
 
-      """,
+    """,
   ]
 
   let results = try! Mini.run(ScoringTests.year)
@@ -140,14 +140,18 @@ struct ScoringTests {
   }
 
   @Test func rankingCSVFollowsFormatsToTheByte() {
-    #expect(RankingCSV.render(results) == """
-      group,rank,unit_id,name,1,2,3,total,max,index,class
-      xã,1,A,Xã An Bình,2.50,2.88,1.58,7.46,10.00,74.60,Khá
-      xã,2,B,Xã Bình Minh,2.75,0.50,0.00,2.75,8.50,32.35,Yếu
-      phường,1,P,Phường Tân Phú,4.00,4.00,1.80,10.00,10.00,100.00,Tốt
+    #expect(
+      RankingCSV.render(results) == """
+        group,rank,unit_id,name,1,2,3,total,max,index,class
+        xã,1,A,Xã An Bình,2.50,2.88,1.58,7.46,10.00,74.60,Khá
+        xã,2,B,Xã Bình Minh,2.75,0.50,0.00,2.75,8.50,32.35,Yếu
+        phường,1,P,Phường Tân Phú,4.00,4.00,1.80,10.00,10.00,100.00,Tốt
 
-      """)
-    #expect(RankingCSV.render(results, dialect: .excel).hasPrefix("\u{FEFF}group;rank;unit_id;name;1;2;3;total;max;index;class\nxã;1;A;Xã An Bình;2,50;2,88;1,58;7,46;10,00;74,60;Khá\n"))
+        """)
+    #expect(
+      RankingCSV.render(results, dialect: .excel).hasPrefix(
+        "\u{FEFF}group;rank;unit_id;name;1;2;3;total;max;index;class\nxã;1;A;Xã An Bình;2,50;2,88;1,58;7,46;10,00;74,60;Khá\n"
+      ))
   }
 
   @Test func resultsDoNotDependOnRowOrderOrDialect() throws {
@@ -157,7 +161,9 @@ struct ScoringTests {
       shuffled[name] = ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n"
     }
     // Excel dialect for the assessment: BOM, ';', CRLF, decimal commas as they stand.
-    shuffled["assessment.csv"] = "\u{FEFF}" + shuffled["assessment.csv"]!
+    shuffled["assessment.csv"] =
+      "\u{FEFF}"
+      + shuffled["assessment.csv"]!
       .replacingOccurrences(of: "\"1,25\"", with: "1;25")
       .replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "1;25", with: "1,25")
       .replacingOccurrences(of: "\n", with: "\r\n")
@@ -182,7 +188,8 @@ struct ScoringTests {
     // the unit they name.
     let units = try ["A", "B", "A", "C"].map { try AssessedUnit(id: $0, name: $0, group: "xã") }
     let year = try TemporaryYear(["assessment.csv": "unit_id,code,value\nC,1.1,có\nA,1.1,không\n"])
-    let rows = try YearLoader.readEntries(at: year.path + "/assessment.csv", criteria: Mini.criteria, units: units, appraisal: false)
+    let rows = try YearLoader.readEntries(
+      at: year.path + "/assessment.csv", criteria: Mini.criteria, units: units, appraisal: false)
     #expect(rows["C"]?["1.1"]?.value == "có" && rows["A"]?["1.1"]?.value == "không" && rows.count == 2)
   }
 
@@ -190,8 +197,10 @@ struct ScoringTests {
     var year = Self.year
     let nfdUnits = Mini.units.replacingOccurrences(of: "Xã An Bình", with: "Xa\u{303} An Bi\u{300}nh")
     year["units.csv"] = nfdUnits
-    year["assessment.csv"] = year["assessment.csv"]!.replacingOccurrences(of: "B,1.2,2025-01-31", with: "B,1.2,2025-01-31")
-      .replacingOccurrences(of: "A,1.1,có", with: "A,1.1,co\u{301}")
+    year["assessment.csv"] = year["assessment.csv"]!.replacingOccurrences(
+      of: "B,1.2,2025-01-31", with: "B,1.2,2025-01-31"
+    )
+    .replacingOccurrences(of: "A,1.1,có", with: "A,1.1,co\u{301}")
     #expect(RankingCSV.render(try Mini.run(year)) == RankingCSV.render(results))
   }
 }

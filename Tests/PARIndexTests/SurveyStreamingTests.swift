@@ -48,11 +48,14 @@ import Testing
   static func expectSameEverywhere(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
     let criteria = try Mini.criteria
     let reference = outcome { () throws(Diagnostics) in
-      try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: 1, lineByLine: false, sealsRuns: false)
+      try SurveyAggregator.aggregate(
+        file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: 1, lineByLine: false,
+        sealsRuns: false)
     }
     for threads in [1, 2, 3, 5] {
       let inMemory = outcome { () throws(Diagnostics) in
-        try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: threads)
+        try SurveyAggregator.aggregate(
+          file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: units, threads: threads)
       }
       #expect(inMemory == reference, "in memory, \(threads) pieces", sourceLocation: sourceLocation)
     }
@@ -62,11 +65,16 @@ import Testing
     for threads in [1, 2, 3] {
       for blockSize in [1, 5, 64, 1 << 20] {
         var streamed = outcome { () throws(Diagnostics) in
-          try SurveyAggregator.aggregate(path: path, criteria: criteria, unitIDs: units, threads: threads, blockSize: blockSize)
+          try SurveyAggregator.aggregate(
+            path: path, criteria: criteria, unitIDs: units, threads: threads, blockSize: blockSize)
         }
         // The path names the file where the bytes above were called survey.csv.
-        if case .problems(let lines) = streamed { streamed = .problems(lines.map { $0.replacingOccurrences(of: path, with: "survey.csv") }) }
-        #expect(streamed == reference, "streamed, \(threads) pieces, blocks of \(blockSize) bytes", sourceLocation: sourceLocation)
+        if case .problems(let lines) = streamed {
+          streamed = .problems(lines.map { $0.replacingOccurrences(of: path, with: "survey.csv") })
+        }
+        #expect(
+          streamed == reference, "streamed, \(threads) pieces, blocks of \(blockSize) bytes",
+          sourceLocation: sourceLocation)
       }
     }
   }
@@ -76,7 +84,8 @@ import Testing
     #expect(text.contains("\"1,5\""))
     try Self.expectSameEverywhere(Array(text.utf8))
     // And it is read: 30 respondents per unit.
-    let results = try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 2)
+    let results = try SurveyAggregator.aggregate(
+      file: "survey.csv", bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 2)
     #expect(results.respondents == ["A": 30, "B": 30, "P": 30])
   }
 
@@ -119,14 +128,19 @@ import Testing
     // A respondent answering S1 twice, far apart: in different pieces.
     text += "A,R1,S1,5,\n"
     try Self.expectSameEverywhere(Array(text.utf8))
-    guard case .problems(let lines) = Self.outcome({ () throws(Diagnostics) in
-      try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: try! Mini.criteria, unitIDs: Self.units, threads: 3)
-    }) else {
+    guard
+      case .problems(let lines) = Self.outcome({ () throws(Diagnostics) in
+        try SurveyAggregator.aggregate(
+          file: "survey.csv", bytes: Array(text.utf8), criteria: try! Mini.criteria, unitIDs: Self.units, threads: 3)
+      })
+    else {
       Issue.record("expected problems")
       return
     }
     #expect(lines.contains { $0.hasPrefix("survey.csv:\(1 + 2 * 2 + 1): unit_id 'X'") })
-    #expect(lines.last?.hasPrefix("survey.csv:\(1 + 3 * 12 * 2 + 1): respondent_id 'R1': this respondent already answered question S1") == true)
+    #expect(
+      lines.last?.hasPrefix(
+        "survey.csv:\(1 + 3 * 12 * 2 + 1): respondent_id 'R1': this respondent already answered question S1") == true)
   }
 
   @Test func invalidUTF8IsOneErrorWithItsLine() throws {
@@ -162,7 +176,8 @@ import Testing
     }
     writer.start()
     let streamed = try SurveyAggregator.aggregate(path: path, criteria: Mini.criteria, unitIDs: Self.units)
-    let inMemory = try SurveyAggregator.aggregate(file: path, bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units)
+    let inMemory = try SurveyAggregator.aggregate(
+      file: path, bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units)
     #expect(streamed.tallies == inMemory.tallies && streamed.respondents == ["A": 5, "B": 5, "P": 5])
   }
 
@@ -187,14 +202,16 @@ import Testing
     for index in 0..<20 { for unit in 0..<3 { interleaved.append(body[unit * 20 + index]) } }
     let text = ([header] + interleaved).joined(separator: "\n") + "\n"
     try Self.expectSameEverywhere(Array(text.utf8))
-    let results = try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 2)
+    let results = try SurveyAggregator.aggregate(
+      file: "survey.csv", bytes: Array(text.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 2)
     #expect(results.respondents == ["A": 10, "B": 10, "P": 10])
     // A answers again, much later, a question it answered in its first run.
     try Self.expectSameEverywhere(Array((Self.survey(respondents: 10) + "B,R1,S2,5,\n").utf8))
     // A unit's second run adds a respondent, far from its first.
     let more = Self.survey(respondents: 10) + "A,R11,S1,4,\n"
     try Self.expectSameEverywhere(Array(more.utf8))
-    let counted = try SurveyAggregator.aggregate(file: "survey.csv", bytes: Array(more.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 3)
+    let counted = try SurveyAggregator.aggregate(
+      file: "survey.csv", bytes: Array(more.utf8), criteria: Mini.criteria, unitIDs: Self.units, threads: 3)
     #expect(counted.respondents["A"] == 11)
   }
 

@@ -56,13 +56,17 @@ struct TextTests {
     let plain = PercentageValue.parse(text)
     let padded = PercentageValue.parse(text + "\u{A0}")
     switch (plain, padded) {
-    case (.success(let a), .success(let b)): #expect(a == b && a.ratio?.numerator == b.ratio?.numerator && a.ratio?.denominator == b.ratio?.denominator)
+    case (.success(let a), .success(let b)):
+      #expect(a == b && a.ratio?.numerator == b.ratio?.numerator && a.ratio?.denominator == b.ratio?.denominator)
     case (.failure(let a), .failure(let b)): #expect(a == b)
     default: Issue.record("\(text): \(plain) vs \(padded)")
     }
   }
 
-  @Test(arguments: ["05/12/2025", "5/1/2025", "2025-12-05", "2025-1-05", "31/02/2025", "29/02/2024", "x", "", "05/12/2025x", "0001-01-01"])
+  @Test(arguments: [
+    "05/12/2025", "5/1/2025", "2025-12-05", "2025-1-05", "31/02/2025", "29/02/2024", "x", "", "05/12/2025x",
+    "0001-01-01",
+  ])
   func dateReadsTheSameWithSpacesAround(text: String) {
     #expect(CalendarDate(parsing: text) == CalendarDate(parsing: "\u{A0}" + text + " "))
   }

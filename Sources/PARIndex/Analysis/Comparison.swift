@@ -40,7 +40,8 @@ public struct Comparison: Sendable {
     var seen = Set<String>()
     for unit in b.rankedUnits {
       seen.insert(unit.unit.id)
-      rows.append(Row(unitID: unit.unit.id, name: unit.unit.name, group: unit.unit.group, a: unitsA[unit.unit.id], b: unit))
+      rows.append(
+        Row(unitID: unit.unit.id, name: unit.unit.name, group: unit.unit.group, a: unitsA[unit.unit.id], b: unit))
     }
     for unit in a.rankedUnits where !seen.contains(unit.unit.id) {
       rows.append(Row(unitID: unit.unit.id, name: unit.unit.name, group: unit.unit.group, a: unit, b: nil))
@@ -52,7 +53,9 @@ public struct Comparison: Sendable {
   /// Per-field index changes of a row, for the comparable fields.
   public func fieldChanges(_ row: Row) -> [FieldChange] {
     comparableFields.map { code in
-      FieldChange(code: code, a: row.a.flatMap { Self.fieldIndex($0, code, a.criteria) }, b: row.b.flatMap { Self.fieldIndex($0, code, b.criteria) })
+      FieldChange(
+        code: code, a: row.a.flatMap { Self.fieldIndex($0, code, a.criteria) },
+        b: row.b.flatMap { Self.fieldIndex($0, code, b.criteria) })
     }
   }
 
@@ -64,7 +67,9 @@ public struct Comparison: Sendable {
   static func differences(_ a: CriteriaSet, _ b: CriteriaSet) -> ([Message], [String]) {
     var warnings: [Message] = []
     if a.id == b.id && a.year == b.year { return ([], a.items.map(\.code)) }
-    if a.scale != b.scale { warnings.append(.compareScale(a: a.scale.description, setA: a.id, b: b.scale.description, setB: b.id)) }
+    if a.scale != b.scale {
+      warnings.append(.compareScale(a: a.scale.description, setA: a.id, b: b.scale.description, setB: b.id))
+    }
     if a.classification != b.classification { warnings.append(.compareBands) }
     let fieldsA = Dictionary(uniqueKeysWithValues: a.items.map { ($0.code, $0) })
     let fieldsB = Dictionary(uniqueKeysWithValues: b.items.map { ($0.code, $0) })
@@ -75,13 +80,16 @@ public struct Comparison: Sendable {
         continue
       }
       if old.maxPoints != field.maxPoints {
-        warnings.append(.compareFieldMaximum(field: field.code, from: old.maxPoints.description, to: field.maxPoints.description))
+        warnings.append(
+          .compareFieldMaximum(field: field.code, from: old.maxPoints.description, to: field.maxPoints.description))
       }
       let leavesA = Set(old.leaves.map(\.code))
       let leavesB = Set(field.leaves.map(\.code))
       if leavesA != leavesB {
         warnings.append(
-          .compareFieldLeaves(field: field.code, added: leavesB.subtracting(leavesA).sorted(), removed: leavesA.subtracting(leavesB).sorted()))
+          .compareFieldLeaves(
+            field: field.code, added: leavesB.subtracting(leavesA).sorted(),
+            removed: leavesA.subtracting(leavesB).sorted()))
       }
       if old.title == field.title && leavesA == leavesB { comparable.append(field.code) }
     }

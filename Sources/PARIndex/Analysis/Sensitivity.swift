@@ -27,19 +27,28 @@ public struct Sensitivity: Sendable {
     public static let standard = Settings(checkedRuns: 1000, seed: 1, spread: FixedDecimal(10))
 
     /// Throws when `runs` is not 1…1,000,000 or `spread` not 0…100.
-    public init(runs: Int = 1000, seed: UInt64 = 1, spread: FixedDecimal = Settings.standard.spread) throws(Diagnostics) {
+    public init(runs: Int = 1000, seed: UInt64 = 1, spread: FixedDecimal = Settings.standard.spread) throws(Diagnostics)
+    {
       var problems: [Diagnostic] = []
       if !(1...1_000_000).contains(runs) {
-        problems.append(Diagnostic(.settingOutOfRange(expected: "1…1000000"), at: InputLocation(file: "Sensitivity"), field: "runs", value: String(runs)))
+        problems.append(
+          Diagnostic(
+            .settingOutOfRange(expected: "1…1000000"), at: InputLocation(file: "Sensitivity"), field: "runs",
+            value: String(runs)))
       }
       if spread < .zero || spread > .hundred {
-        problems.append(Diagnostic(.settingOutOfRange(expected: "0…100"), at: InputLocation(file: "Sensitivity"), field: "spread", value: spread.description))
+        problems.append(
+          Diagnostic(
+            .settingOutOfRange(expected: "0…100"), at: InputLocation(file: "Sensitivity"), field: "spread",
+            value: spread.description))
       }
       guard problems.isEmpty else { throw Diagnostics(problems) }
       self.init(checkedRuns: runs, seed: seed, spread: spread)
     }
 
-    private init(checkedRuns runs: Int, seed: UInt64, spread: FixedDecimal) { (self.runs, self.seed, self.spread) = (runs, seed, spread) }
+    private init(checkedRuns runs: Int, seed: UInt64, spread: FixedDecimal) {
+      (self.runs, self.seed, self.spread) = (runs, seed, spread)
+    }
   }
 
   /// One unit's result.
@@ -56,7 +65,9 @@ public struct Sensitivity: Sendable {
     public var runs: Int
 
     /// classChangedRuns / runs to 4 decimals.
-    public var classChangedShare: FixedDecimal { Fraction(Int128(classChangedRuns), Int128(max(runs, 1))).rounded(places: 4) }
+    public var classChangedShare: FixedDecimal {
+      Fraction(Int128(classChangedRuns), Int128(max(runs, 1))).rounded(places: 4)
+    }
   }
 
   public var settings: Settings
@@ -90,13 +101,18 @@ public struct Sensitivity: Sendable {
     }
     var groups: [(name: String, units: [UnitResult])] = []
     for group in results.groups {
-      groups.append((group.name, group.units.map { unit in
-        let position = model.position[unit.unit.id]!
-        let sorted = ranks[position].sorted()
-        return UnitResult(
-          unit: unit.unit, nominalRank: unit.rank, medianRank: Self.percentile(sorted, 50), p05Rank: Self.percentile(sorted, 5),
-          p95Rank: Self.percentile(sorted, 95), classChangedRuns: classChanged[position], runs: settings.runs)
-      }))
+      groups.append(
+        (
+          group.name,
+          group.units.map { unit in
+            let position = model.position[unit.unit.id]!
+            let sorted = ranks[position].sorted()
+            return UnitResult(
+              unit: unit.unit, nominalRank: unit.rank, medianRank: Self.percentile(sorted, 50),
+              p05Rank: Self.percentile(sorted, 5),
+              p95Rank: Self.percentile(sorted, 95), classChangedRuns: classChanged[position], runs: settings.runs)
+          }
+        ))
     }
     return Sensitivity(settings: settings, groups: groups)
   }
@@ -163,8 +179,10 @@ struct SensitivityModel {
       var members: [Int] = []
       for unit in group.units {
         var parts = UnitParts(
-          classLabel: unit.classLabel, surveyPoints: Array(repeating: 0, count: fields.count), otherPoints: Array(repeating: 0, count: fields.count),
-          surveyMax: Array(repeating: 0, count: fields.count), otherMax: Array(repeating: 0, count: fields.count), changes: [],
+          classLabel: unit.classLabel, surveyPoints: Array(repeating: 0, count: fields.count),
+          otherPoints: Array(repeating: 0, count: fields.count),
+          surveyMax: Array(repeating: 0, count: fields.count), otherMax: Array(repeating: 0, count: fields.count),
+          changes: [],
           adjustment: unit.bonus.micros - unit.penalty.micros)
         for (index, (leaf, node)) in zip(unit.leaves, criteria.leaves).enumerated() {
           let field = fieldOfLeaf[index]
@@ -189,7 +207,9 @@ struct SensitivityModel {
   }
 
   func draw(spreadPerMille: Int, using generator: inout SplitMix64) -> Draw {
-    func factor() -> Int128 { Int128(1000 + (spreadPerMille == 0 ? 0 : Int.random(in: -spreadPerMille...spreadPerMille, using: &generator))) }
+    func factor() -> Int128 {
+      Int128(1000 + (spreadPerMille == 0 ? 0 : Int.random(in: -spreadPerMille...spreadPerMille, using: &generator)))
+    }
     let fieldWeights = criteria.items.map { _ in factor() }
     // Survey share: survey × s, others × o with s·SM + o·OM = 1000·(SM + OM), as integers by
     // multiplying both by OM.
@@ -213,21 +233,29 @@ struct SensitivityModel {
     // D: the set's full scale under the weights; points are rescaled by scale / D.
     var full: Int128 = 0
     for field in criteria.items.indices {
-      full += draw.fieldWeights[field] * (draw.surveyWeight * Int128(fullSurveyMax[field]) + draw.otherWeight * Int128(fullOtherMax[field]))
+      full +=
+        draw.fieldWeights[field]
+        * (draw.surveyWeight * Int128(fullSurveyMax[field]) + draw.otherWeight * Int128(fullOtherMax[field]))
     }
     let scale = Int128(criteria.scale.micros)
     return units.enumerated().map { index, unit in
       var surveyPoints = unit.surveyPoints
       var otherPoints = unit.otherPoints
       for (change, isReverted) in zip(unit.changes, draw.reverted[index]) where isReverted {
-        if change.survey { surveyPoints[change.field] += change.delta } else { otherPoints[change.field] += change.delta }
+        if change.survey {
+          surveyPoints[change.field] += change.delta
+        } else {
+          otherPoints[change.field] += change.delta
+        }
       }
       var weighted: Int128 = 0
       var weightedMax: Int128 = 0
       for field in criteria.items.indices {
         let w = draw.fieldWeights[field]
-        weighted += w * (draw.surveyWeight * Int128(surveyPoints[field]) + draw.otherWeight * Int128(otherPoints[field]))
-        weightedMax += w * (draw.surveyWeight * Int128(unit.surveyMax[field]) + draw.otherWeight * Int128(unit.otherMax[field]))
+        weighted +=
+          w * (draw.surveyWeight * Int128(surveyPoints[field]) + draw.otherWeight * Int128(otherPoints[field]))
+        weightedMax +=
+          w * (draw.surveyWeight * Int128(unit.surveyMax[field]) + draw.otherWeight * Int128(unit.otherMax[field]))
       }
       guard weightedMax > 0 else { return 0 }
       // total = weighted·scale/D + adjustment, clamped to [0, max = weightedMax·scale/D];

@@ -19,7 +19,9 @@ public enum WhatIf {
   /// for the leaf's deciding row (as an appraisal row would), so the evidence policy does not
   /// apply to it. - Throws: ``Diagnostics`` for an unknown unit or code or a value the rule
   /// rejects.
-  public static func apply(_ settings: [Setting], unit unitID: String, criteria: CriteriaSet, data: YearData) throws(Diagnostics) -> Outcome {
+  public static func apply(
+    _ settings: [Setting], unit unitID: String, criteria: CriteriaSet, data: YearData
+  ) throws(Diagnostics) -> Outcome {
     let before = try Assessment.run(criteria: criteria, data: data)
     guard let old = before.unit(unitID) else {
       throw Diagnostics([Diagnostic(.noSuchUnit, at: InputLocation(file: "units"), field: "unit_id", value: unitID)])
@@ -27,7 +29,11 @@ public enum WhatIf {
     var changed = data
     for setting in settings {
       guard criteria.leafIndex(of: setting.code) != nil else {
-        throw Diagnostics([Diagnostic(.noSuchLeaf(criteria: criteria.id), at: InputLocation(file: criteria.id), field: "code", value: setting.code)])
+        throw Diagnostics([
+          Diagnostic(
+            .noSuchLeaf(criteria: criteria.id), at: InputLocation(file: criteria.id), field: "code", value: setting.code
+          )
+        ])
       }
       changed.appraisal[unitID, default: [:]][setting.code] = LeafEntry(
         unitID: unitID, code: setting.code, claim: .value(setting.value), pointsText: nil, evidenceIDs: [],
@@ -48,15 +54,23 @@ public enum WhatIf {
   /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
   /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
   /// - Parameter unit: the unit as scored (``RankedYear/unit(_:)``); nothing is re-scored.
-  public static func goal(_ label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet) throws(Diagnostics) -> [Step]? {
+  public static func goal(
+    _ label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet
+  ) throws(Diagnostics) -> [Step]? {
     guard let band = criteria.classification.first(where: { $0.label == label }) else {
-      throw Diagnostics([Diagnostic(.noSuchClass(criteria.classification.map(\.label)), at: InputLocation(file: criteria.id), field: "class", value: label)])
+      throw Diagnostics([
+        Diagnostic(
+          .noSuchClass(criteria.classification.map(\.label)), at: InputLocation(file: criteria.id), field: "class",
+          value: label)
+      ])
     }
     if unit.index >= band.minIndex { return [] }
     let candidates = zip(unit.leaves, criteria.leaves)
       .filter { leaf, _ in leaf.isApplicable && leaf.points < leaf.maxPoints }
       .map { leaf, node in Step(code: node.code, title: node.title, gain: leaf.maxPoints - leaf.points) }
-      .enumerated().sorted { $0.element.gain != $1.element.gain ? $0.element.gain > $1.element.gain : $0.offset < $1.offset }
+      .enumerated().sorted {
+        $0.element.gain != $1.element.gain ? $0.element.gain > $1.element.gain : $0.offset < $1.offset
+      }
       .map(\.element)
     var total = unit.leafTotal
     var plan: [Step] = []

@@ -121,7 +121,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
       case "\r": result += "\\r"
       case "\t": result += "\\t"
       default:
-        if let name = InvisibleCharacter.codePoint(of: scalar) { result += "<\(name)>" } else { result.unicodeScalars.append(scalar) }
+        if let name = InvisibleCharacter.codePoint(of: scalar) {
+          result += "<\(name)>"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
     }
     return result

@@ -414,19 +414,24 @@ extension Message {
       return e(
         "E-NOT-A-FOLDER", vi: "đây là một tệp; cần thư mục chứa units và assessment của năm",
         en: "this is a file; expected the folder that holds units and assessment")
-    case .expectedFile: return e("E-NOT-A-FILE", vi: "đây là một thư mục; cần một tệp", en: "this is a folder; expected a file")
+    case .expectedFile:
+      return e("E-NOT-A-FILE", vi: "đây là một thư mục; cần một tệp", en: "this is a folder; expected a file")
     case .cannotRead(let reason):
       return e("E-CANNOT-READ", vi: "không đọc được tệp: \(reason)", en: "the file cannot be read: \(reason)")
     case .notARegularFile:
       return e(
-        "E-NOT-REGULAR", vi: "đây không phải một tệp thông thường (là ống dẫn hoặc thiết bị); hãy chỉ đến một tệp, hoặc dùng - cho đầu vào chuẩn",
+        "E-NOT-REGULAR",
+        vi:
+          "đây không phải một tệp thông thường (là ống dẫn hoặc thiết bị); hãy chỉ đến một tệp, hoặc dùng - cho đầu vào chuẩn",
         en: "this is not a regular file (a pipe or a device); name a file, or use - for standard input")
     case .pipeTimedOut(let seconds):
       return e(
         "E-PIPE-TIMEOUT", vi: "không có dữ liệu nào được ghi vào ống dẫn sau \(seconds) giây",
         en: "nothing was written to the pipe within \(seconds) seconds")
     case .fileTooLarge(let limit):
-      return e("E-FILE-TOO-LARGE", vi: "tệp lớn hơn mức cho phép \(limit)", en: "the file is larger than the limit of \(limit)")
+      return e(
+        "E-FILE-TOO-LARGE", vi: "tệp lớn hơn mức cho phép \(limit)", en: "the file is larger than the limit of \(limit)"
+      )
     case .twoForms(let other):
       return e(
         "E-TWO-FORMS", vi: "có cả tệp này và \(other) cho cùng một loại dữ liệu: giữ lại một",
@@ -443,7 +448,8 @@ extension Message {
         en: "ignored: not a .csv, .txt or .xlsx file")
     case .workbookOpenElsewhere:
       return e(
-        "W-WORKBOOK-OPEN", vi: "bỏ qua tệp khóa của Excel: bảng tính đang được mở trên một máy khác; hãy đóng nó trước khi chấm",
+        "W-WORKBOOK-OPEN",
+        vi: "bỏ qua tệp khóa của Excel: bảng tính đang được mở trên một máy khác; hãy đóng nó trước khi chấm",
         en: "ignored Excel's lock file: the workbook is open on some machine; close it before scoring")
     case .emptyFolder:
       return e(
@@ -452,14 +458,20 @@ extension Message {
     case .evidenceFileMissing(let leaves):
       return e(
         "E-EVIDENCE-FILE-MISSING",
-        vi: "thiếu tệp evidence (danh mục tài liệu kiểm chứng) trong khi \(leaves) tiêu chí bắt buộc có tài liệu kiểm chứng; nếu không có tài liệu nào, hãy để một tệp evidence.csv chỉ có dòng tiêu đề",
-        en: "the evidence file is missing, but \(leaves) leaves require evidence; to say on purpose that there are no documents, give an evidence.csv with only its header row")
+        vi:
+          "thiếu tệp evidence (danh mục tài liệu kiểm chứng) trong khi \(leaves) tiêu chí bắt buộc có tài liệu kiểm chứng; nếu không có tài liệu nào, hãy để một tệp evidence.csv chỉ có dòng tiêu đề",
+        en:
+          "the evidence file is missing, but \(leaves) leaves require evidence; to say on purpose that there are no documents, give an evidence.csv with only its header row"
+      )
     case .surveyFileMissing(let units, let total):
       let shown = list(Array(units.prefix(5))) + (total > 5 ? ", …" : "")
       return e(
         "E-SURVEY-FILE-MISSING",
-        vi: "thiếu tệp survey (kết quả điều tra xã hội học): \(total) đơn vị (\(shown)) không có kết quả cho các tiêu chí điều tra; nếu cố ý không có phiếu nào, hãy để một tệp survey.csv chỉ có dòng tiêu đề",
-        en: "the survey file is missing: \(total) units (\(shown)) have no result for the survey leaves; to say on purpose that there are no answers, give a survey.csv with only its header row")
+        vi:
+          "thiếu tệp survey (kết quả điều tra xã hội học): \(total) đơn vị (\(shown)) không có kết quả cho các tiêu chí điều tra; nếu cố ý không có phiếu nào, hãy để một tệp survey.csv chỉ có dòng tiêu đề",
+        en:
+          "the survey file is missing: \(total) units (\(shown)) have no result for the survey leaves; to say on purpose that there are no answers, give a survey.csv with only its header row"
+      )
     case .appraisalRoundsAndSingle:
       return e(
         "E-APPRAISAL-FORMS", vi: "có cả appraisal và appraisal-1, appraisal-2…: dùng một cách",
@@ -473,39 +485,55 @@ extension Message {
     case .notUTF8(let byte, let offset):
       return e(
         "E-NOT-UTF8",
-        vi: "tệp không phải văn bản UTF-8 (byte 0x\(hex(byte)) ở vị trí \(offset)); có thể tệp được lưu theo bảng mã cũ như Windows-1258: hãy lưu lại dưới dạng 'CSV UTF-8'",
-        en: "the file is not UTF-8 text (byte 0x\(hex(byte)) at offset \(offset)); it may be saved in Windows-1258 or another legacy encoding: save it again as 'CSV UTF-8'")
+        vi:
+          "tệp không phải văn bản UTF-8 (byte 0x\(hex(byte)) ở vị trí \(offset)); có thể tệp được lưu theo bảng mã cũ như Windows-1258: hãy lưu lại dưới dạng 'CSV UTF-8'",
+        en:
+          "the file is not UTF-8 text (byte 0x\(hex(byte)) at offset \(offset)); it may be saved in Windows-1258 or another legacy encoding: save it again as 'CSV UTF-8'"
+      )
     case .looksWindows1258(let byte, let offset):
       return e(
         "E-WINDOWS-1258",
-        vi: "tệp không phải UTF-8 (byte 0x\(hex(byte)) ở vị trí \(offset)) mà có vẻ lưu theo bảng mã Windows-1258: hãy lưu lại dưới dạng 'CSV UTF-8', hoặc chạy với --encoding windows-1258",
-        en: "the file is not UTF-8 (byte 0x\(hex(byte)) at offset \(offset)) and reads as Windows-1258 text: save it again as 'CSV UTF-8', or pass --encoding windows-1258")
+        vi:
+          "tệp không phải UTF-8 (byte 0x\(hex(byte)) ở vị trí \(offset)) mà có vẻ lưu theo bảng mã Windows-1258: hãy lưu lại dưới dạng 'CSV UTF-8', hoặc chạy với --encoding windows-1258",
+        en:
+          "the file is not UTF-8 (byte 0x\(hex(byte)) at offset \(offset)) and reads as Windows-1258 text: save it again as 'CSV UTF-8', or pass --encoding windows-1258"
+      )
     case .looksUTF16WithoutBOM:
       return e(
         "E-UTF16-NO-BOM",
-        vi: "tệp có vẻ là văn bản UTF-16 nhưng không có BOM: hãy lưu lại bằng Excel dưới dạng 'Unicode Text' hoặc 'CSV UTF-8'",
-        en: "the file looks like UTF-16 text without a byte order mark: save it again from Excel as 'Unicode Text' or 'CSV UTF-8'")
+        vi:
+          "tệp có vẻ là văn bản UTF-16 nhưng không có BOM: hãy lưu lại bằng Excel dưới dạng 'Unicode Text' hoặc 'CSV UTF-8'",
+        en:
+          "the file looks like UTF-16 text without a byte order mark: save it again from Excel as 'Unicode Text' or 'CSV UTF-8'"
+      )
     case .looksWorkbook:
       return e(
-        "E-LOOKS-WORKBOOK", vi: "đây là một bảng tính Excel (tệp nén ZIP) mang tên tệp văn bản: hãy đổi đuôi thành .xlsx",
+        "E-LOOKS-WORKBOOK",
+        vi: "đây là một bảng tính Excel (tệp nén ZIP) mang tên tệp văn bản: hãy đổi đuôi thành .xlsx",
         en: "this is an Excel workbook (a ZIP archive) under a text file's name: name it .xlsx")
     case .looksOLE:
       return e(
         "E-LOOKS-OLE",
-        vi: "đây là tệp Excel 97–2003 (.xls) hoặc bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu nếu có, và lưu dưới dạng .xlsx",
-        en: "this is an Excel 97–2003 file (.xls) or a password-protected workbook: open it in Excel, remove any password, and save it as .xlsx")
+        vi:
+          "đây là tệp Excel 97–2003 (.xls) hoặc bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu nếu có, và lưu dưới dạng .xlsx",
+        en:
+          "this is an Excel 97–2003 file (.xls) or a password-protected workbook: open it in Excel, remove any password, and save it as .xlsx"
+      )
     case .looksGzip:
       return e(
-        "E-LOOKS-GZIP", vi: "đây là tệp nén gzip: hãy giải nén trước", en: "this is a gzip-compressed file: decompress it first")
+        "E-LOOKS-GZIP", vi: "đây là tệp nén gzip: hãy giải nén trước",
+        en: "this is a gzip-compressed file: decompress it first")
     case .looksPDF:
-      return e("E-LOOKS-PDF", vi: "đây là tệp PDF, không phải bảng dữ liệu", en: "this is a PDF file, not a table of data")
+      return e(
+        "E-LOOKS-PDF", vi: "đây là tệp PDF, không phải bảng dữ liệu", en: "this is a PDF file, not a table of data")
     case .windows1258Undefined(let byte, let offset):
       return e(
         "E-WINDOWS-1258-BYTE", vi: "byte 0x\(hex(byte)) ở vị trí \(offset) không có trong bảng mã Windows-1258",
         en: "byte 0x\(hex(byte)) at offset \(offset) is not defined in Windows-1258")
     case .badUTF16(let offset):
       return e(
-        "E-BAD-UTF16", vi: "văn bản UTF-16 bị lỗi ở vị trí \(offset)", en: "the UTF-16 text is broken at offset \(offset)")
+        "E-BAD-UTF16", vi: "văn bản UTF-16 bị lỗi ở vị trí \(offset)",
+        en: "the UTF-16 text is broken at offset \(offset)")
     case .binaryData(let offset):
       return e(
         "E-BINARY-DATA", vi: "tệp chứa dữ liệu nhị phân (byte 0x00 ở vị trí \(offset)), không phải bảng văn bản",
@@ -522,7 +550,8 @@ extension Message {
         en: "a quoted field is not closed: a '\"' is missing before the end of the file")
     case .textAfterClosingQuote:
       return e(
-        "E-CSV-TEXT-AFTER-QUOTE", vi: "có chữ sau dấu ngoặc kép đóng của một ô: dấu '\"' bên trong ô phải viết đôi (\"\")",
+        "E-CSV-TEXT-AFTER-QUOTE",
+        vi: "có chữ sau dấu ngoặc kép đóng của một ô: dấu '\"' bên trong ô phải viết đôi (\"\")",
         en: "text after the closing quote of a field: a '\"' inside a quoted field must be doubled (\"\")")
     case .emptyFile(let expected):
       return e(
@@ -536,31 +565,42 @@ extension Message {
     case .tooManyFields(let fields, let header, let separator):
       return e(
         "E-TOO-MANY-FIELDS",
-        vi: "dòng có \(fields) ô nhưng dòng tiêu đề có \(header): thừa một dấu phân cách, hoặc một ô có '\(separator)' cần đặt trong ngoặc kép",
-        en: "the row has \(fields) fields but the header has \(header): a separator too many, or a text with '\(separator)' that should be in double quotes")
+        vi:
+          "dòng có \(fields) ô nhưng dòng tiêu đề có \(header): thừa một dấu phân cách, hoặc một ô có '\(separator)' cần đặt trong ngoặc kép",
+        en:
+          "the row has \(fields) fields but the header has \(header): a separator too many, or a text with '\(separator)' that should be in double quotes"
+      )
     case .duplicateColumn:
       return e("E-DUPLICATE-COLUMN", vi: "cột này xuất hiện hai lần", en: "this column appears twice")
     case .unknownColumn(let expected):
       return e(
-        "E-UNKNOWN-COLUMN", vi: "cột không hợp lệ: cần một trong \(list(expected)), hoặc tên bắt đầu bằng x_ cho cột thêm",
+        "E-UNKNOWN-COLUMN",
+        vi: "cột không hợp lệ: cần một trong \(list(expected)), hoặc tên bắt đầu bằng x_ cho cột thêm",
         en: "unknown column: expected \(list(expected)), or a name starting with x_ for extra columns")
     case .missingColumn:
-      return e("E-MISSING-COLUMN", vi: "thiếu cột bắt buộc trong dòng tiêu đề", en: "required column is missing from the header")
+      return e(
+        "E-MISSING-COLUMN", vi: "thiếu cột bắt buộc trong dòng tiêu đề",
+        en: "required column is missing from the header")
     case .ambiguousColumn(let canonical, let other):
       return e(
         "E-AMBIGUOUS-COLUMN", vi: "cột \(canonical) có hai tên trong dòng tiêu đề (cả '\(other)'): giữ lại một",
         en: "column \(canonical) is named twice in the header (also as '\(other)'): keep one")
     case .repeatedHeader(let firstLine):
       return e(
-        "E-REPEATED-HEADER", vi: "dòng tiêu đề lặp lại (giống dòng \(firstLine); dán thêm một trang tính?): hãy xóa dòng này",
+        "E-REPEATED-HEADER",
+        vi: "dòng tiêu đề lặp lại (giống dòng \(firstLine); dán thêm một trang tính?): hãy xóa dòng này",
         en: "repeated header row (as on line \(firstLine); a second sheet pasted?): delete this row")
     case .surroundingSpaces:
-      return e("E-ID-SPACES", vi: "mã không được có khoảng trắng ở đầu hoặc cuối", en: "an id must not start or end with a space")
+      return e(
+        "E-ID-SPACES", vi: "mã không được có khoảng trắng ở đầu hoặc cuối",
+        en: "an id must not start or end with a space")
     case .invisibleCharacter(let codePoint, let name):
       return e(
         "E-INVISIBLE-CHARACTER",
         vi: "mã có ký tự ẩn \(codePoint) \(name), trông giống mã khác nhưng không phải: hãy gõ lại mã",
-        en: "the id holds the invisible character \(codePoint) \(name), so it looks like another id but is not: type it again")
+        en:
+          "the id holds the invisible character \(codePoint) \(name), so it looks like another id but is not: type it again"
+      )
 
     // Values in year files
     case .emptyField(let column):
@@ -572,10 +612,12 @@ extension Message {
         "E-DUPLICATE-UNIT", vi: "mã đơn vị bị trùng: đã có ở \(earlier(first, .vietnamese))",
         en: "duplicate unit id: already at \(earlier(first, .english))")
     case .noUnits:
-      return e("E-NO-UNITS", vi: "tệp có dòng tiêu đề nhưng không có đơn vị nào", en: "the file has a header but no units")
+      return e(
+        "E-NO-UNITS", vi: "tệp có dòng tiêu đề nhưng không có đơn vị nào", en: "the file has a header but no units")
     case .needValueOrPointsColumn:
       return e(
-        "E-NO-VALUE-COLUMN", vi: "cần cột 'value' hoặc 'points' (hoặc cả hai)", en: "expected a 'value' or a 'points' column (or both)")
+        "E-NO-VALUE-COLUMN", vi: "cần cột 'value' hoặc 'points' (hoặc cả hai)",
+        en: "expected a 'value' or a 'points' column (or both)")
     case .notALeaf:
       return e(
         "E-NOT-A-LEAF", vi: "tiêu chí này có tiêu chí thành phần: hãy chấm từng tiêu chí thành phần",
@@ -587,8 +629,11 @@ extension Message {
     case .surveyLeafSelfAssessed(let group):
       return e(
         "E-SURVEY-LEAF-SELF",
-        vi: "tiêu chí này chấm theo kết quả điều tra (nhóm \(group)), đơn vị không tự chấm: hãy xóa dòng (chỉ dòng thẩm định được ghi)",
-        en: "this leaf is scored from the survey (group \(group)), not self-assessed: remove the row (only an appraisal row may set it)")
+        vi:
+          "tiêu chí này chấm theo kết quả điều tra (nhóm \(group)), đơn vị không tự chấm: hãy xóa dòng (chỉ dòng thẩm định được ghi)",
+        en:
+          "this leaf is scored from the survey (group \(group)), not self-assessed: remove the row (only an appraisal row may set it)"
+      )
     case .noValueOrPoints:
       return e(
         "E-NO-VALUE-OR-POINTS", vi: "dòng không có cả số liệu lẫn điểm: hãy điền một trong hai, hoặc xóa dòng",
@@ -602,7 +647,8 @@ extension Message {
       return e(
         "E-UNKNOWN-UNIT", vi: "không có đơn vị này trong \(unitsFile)",
         en: "unknown unit: expected a unit_id listed in \(unitsFile)")
-    case .missingEvidenceID: return e("E-MISSING-EVIDENCE-ID", vi: "cần mã tài liệu", en: "expected a non-empty evidence id")
+    case .missingEvidenceID:
+      return e("E-MISSING-EVIDENCE-ID", vi: "cần mã tài liệu", en: "expected a non-empty evidence id")
     case .duplicateEvidence(let unit, let first):
       return e(
         "E-DUPLICATE-EVIDENCE", vi: "mã tài liệu bị trùng ở đơn vị \(unit): đã có ở \(earlier(first, .vietnamese))",
@@ -613,11 +659,13 @@ extension Message {
         en: "expected a date dd/mm/yyyy or yyyy-mm-dd that exists")
     case .noAdjustmentCaps(let criteria):
       return e(
-        "E-NO-ADJUSTMENT-CAPS", vi: "bộ tiêu chí \(criteria) không có mục \"adjustments\", nên không dùng được điểm thưởng, điểm trừ",
+        "E-NO-ADJUSTMENT-CAPS",
+        vi: "bộ tiêu chí \(criteria) không có mục \"adjustments\", nên không dùng được điểm thưởng, điểm trừ",
         en: "criteria set \(criteria) has no \"adjustments\" block, so bonus and penalty rows cannot be used")
     case .adjustmentKind:
       return e(
-        "E-ADJUSTMENT-KIND", vi: "cần bonus (thưởng) hoặc penalty (trừ)", en: "expected bonus or penalty (thưởng or trừ)")
+        "E-ADJUSTMENT-KIND", vi: "cần bonus (thưởng) hoặc penalty (trừ)",
+        en: "expected bonus or penalty (thưởng or trừ)")
     case .unknownQuestion:
       return e(
         "E-UNKNOWN-QUESTION", vi: "câu hỏi không có trong các nhóm điều tra của bộ tiêu chí",
@@ -629,7 +677,8 @@ extension Message {
     case .missingRespondent: return e("E-MISSING-RESPONDENT", vi: "cần mã phiếu", en: "expected a respondent id")
     case .weightOutOfRange(let maximum):
       return e(
-        "E-WEIGHT", vi: "trọng số phải lớn hơn 0 và không quá \(maximum)", en: "expected a weight above 0 and at most \(maximum)")
+        "E-WEIGHT", vi: "trọng số phải lớn hơn 0 và không quá \(maximum)",
+        en: "expected a weight above 0 and at most \(maximum)")
     case .answeredTwice(let question, let unit):
       return e(
         "E-ANSWERED-TWICE", vi: "phiếu này đã trả lời câu \(question) của đơn vị \(unit)",
@@ -647,8 +696,11 @@ extension Message {
     case .numberInTextColumn(let shown):
       return e(
         "E-XLSX-NUMBER-IN-TEXT-COLUMN",
-        vi: "ô là số (\(shown)), nhưng cột này chứa mã: Excel có thể đã đổi mã (1.10 thành 1.1); hãy định dạng cột là Text (Văn bản) và gõ lại mã",
-        en: "the cell is a number (\(shown)) in a column of codes: Excel may have changed the code (1.10 to 1.1); format this column as Text and type the codes again")
+        vi:
+          "ô là số (\(shown)), nhưng cột này chứa mã: Excel có thể đã đổi mã (1.10 thành 1.1); hãy định dạng cột là Text (Văn bản) và gõ lại mã",
+        en:
+          "the cell is a number (\(shown)) in a column of codes: Excel may have changed the code (1.10 to 1.1); format this column as Text and type the codes again"
+      )
     case .formulaWithoutValue:
       return e(
         "E-XLSX-FORMULA-NO-VALUE",
@@ -665,18 +717,25 @@ extension Message {
       return e(
         "E-XLSX-TOO-PRECISE",
         vi: "số có quá \(allowed) chữ số thập phân (thường do công thức): hãy làm tròn bằng ROUND hoặc nhập giá trị",
-        en: "the number has more than \(allowed) decimals (often from a formula): round it with ROUND or type the value")
+        en: "the number has more than \(allowed) decimals (often from a formula): round it with ROUND or type the value"
+      )
     case .noWorksheet:
       return e("E-XLSX-NO-SHEET", vi: "bảng tính không có trang tính nào", en: "the workbook has no worksheet")
     case .damagedWorkbook(let damage):
       let (vi, en): (String, String) =
         switch damage {
         case .notAWorkbook: ("không phải tệp .xlsx", "not an .xlsx file")
-        case .truncated: ("tệp bị cắt cụt, chưa được tải hoặc chép hết", "the file is cut short: not fully uploaded or copied")
-        case .corruptPart(let part): ("dữ liệu nén của phần \(part) bị lỗi", "the compressed data of its part \(part) is wrong")
+        case .truncated:
+          ("tệp bị cắt cụt, chưa được tải hoặc chép hết", "the file is cut short: not fully uploaded or copied")
+        case .corruptPart(let part):
+          ("dữ liệu nén của phần \(part) bị lỗi", "the compressed data of its part \(part) is wrong")
         case .badXML(let part, let line, let detail):
-          ("phần \(part) không phải XML hợp lệ ở dòng \(line)", "its part \(part) is not valid XML at line \(line): \(detail)")
-        case .unsupportedZIP(let what): ("dùng tính năng ZIP không hỗ trợ: \(what)", "it uses a ZIP feature no workbook needs: \(what)")
+          (
+            "phần \(part) không phải XML hợp lệ ở dòng \(line)",
+            "its part \(part) is not valid XML at line \(line): \(detail)"
+          )
+        case .unsupportedZIP(let what):
+          ("dùng tính năng ZIP không hỗ trợ: \(what)", "it uses a ZIP feature no workbook needs: \(what)")
         }
       return e(
         "E-XLSX-DAMAGED",
@@ -686,9 +745,11 @@ extension Message {
       let (vi, en): (String, String) =
         switch limit {
         case .size(let bytes): ("dữ liệu giải nén vượt \(bytes)", "more than \(bytes) uncompressed")
-        case .ratio(let part): ("phần \(part) giãn nở bất thường khi giải nén", "its part \(part) expands far more than a real workbook's")
+        case .ratio(let part):
+          ("phần \(part) giãn nở bất thường khi giải nén", "its part \(part) expands far more than a real workbook's")
         case .entries(let count): ("hơn \(count) phần", "more than \(count) parts")
-        case .xml(let part, let what): ("phần \(part) vượt giới hạn \(what)", "its part \(part) exceeds the limit on \(what)")
+        case .xml(let part, let what):
+          ("phần \(part) vượt giới hạn \(what)", "its part \(part) exceeds the limit on \(what)")
         }
       return e(
         "E-XLSX-LIMIT", vi: "bảng tính vượt giới hạn an toàn (\(vi)): không đọc tệp này",
@@ -709,7 +770,8 @@ extension Message {
         "E-VALUE-YES-NO", vi: "cần có hoặc không: có / không, đạt / không đạt, x, 1 / 0",
         en: "expected yes or no: có / không, đạt / không đạt, x, 1 / 0")
     case .expectedOption(let keys):
-      return e("E-VALUE-OPTION", vi: "cần một trong các mức: \(list(keys))", en: "expected one of the options: \(list(keys))")
+      return e(
+        "E-VALUE-OPTION", vi: "cần một trong các mức: \(list(keys))", en: "expected one of the options: \(list(keys))")
     case .valueTooLarge:
       return e("E-VALUE-TOO-LARGE", vi: "giá trị quá lớn để tính", en: "the value is too large to compute with")
     case .expectedDeadlineDate:
@@ -717,23 +779,28 @@ extension Message {
         "E-VALUE-DATE", vi: "cần ngày thực hiện, dd/mm/yyyy hoặc yyyy-mm-dd (hoặc 'không' nếu chưa thực hiện)",
         en: "expected the date it was done, dd/mm/yyyy or yyyy-mm-dd (or 'không' if it was not done)")
     case .expectedCount:
-      return e("E-VALUE-COUNT", vi: "cần một số nguyên (0, 1, 2, …)", en: "expected a whole number of items (0, 1, 2, …)")
+      return e(
+        "E-VALUE-COUNT", vi: "cần một số nguyên (0, 1, 2, …)", en: "expected a whole number of items (0, 1, 2, …)")
     case .expectedManualPoints(let maximum, let step):
       return e(
         "E-VALUE-MANUAL", vi: "cần điểm do Hội đồng chấm, từ 0 đến \(maximum), bước \(step)",
         en: "expected points given by the council, a number from 0 to \(maximum) in steps of \(step)")
     case .noRule:
-      return e("E-NO-RULE", vi: "tiêu chí này có tiêu chí thành phần, không có quy tắc chấm", en: "this item has sub-criteria and no rule")
+      return e(
+        "E-NO-RULE", vi: "tiêu chí này có tiêu chí thành phần, không có quy tắc chấm",
+        en: "this item has sub-criteria and no rule")
     case .pointsAboveMaximum(let maximum):
       return e(
-        "E-POINTS-ABOVE-MAX", vi: "điểm vượt điểm tối đa \(maximum) của tiêu chí", en: "points above the leaf's maximum \(maximum)")
+        "E-POINTS-ABOVE-MAX", vi: "điểm vượt điểm tối đa \(maximum) của tiêu chí",
+        en: "points above the leaf's maximum \(maximum)")
     case .pointsNotDeduction(let maximum, let perItem, let floor):
       return e(
         "E-POINTS-DEDUCTION", vi: "điểm phải bằng \(maximum) trừ một số lần \(perItem), không thấp hơn \(floor)",
         en: "expected points the rule can give: \(maximum) minus a whole number of \(perItem), not below \(floor)")
     case .pointsNotOnStep(let step, let maximum):
       return e(
-        "E-POINTS-STEP", vi: "điểm phải theo bước \(step), từ 0 đến \(maximum)", en: "expected points in steps of \(step), from 0 to \(maximum)")
+        "E-POINTS-STEP", vi: "điểm phải theo bước \(step), từ 0 đến \(maximum)",
+        en: "expected points in steps of \(step), from 0 to \(maximum)")
     case .pointsNotAllowed(let choices):
       return e(
         "E-POINTS-NOT-ALLOWED", vi: "điểm phải là một mức quy tắc cho phép: \(list(choices))",
@@ -759,15 +826,19 @@ extension Message {
         en: "this leaf cannot be 'not applicable': expected a real value")
     case .countLooksThousands(let whole):
       return e(
-        "E-VALUE-COUNT-THOUSANDS", vi: "cần một số nguyên; nếu là \(whole) thì viết \(whole), không dùng dấu phân cách hàng nghìn",
+        "E-VALUE-COUNT-THOUSANDS",
+        vi: "cần một số nguyên; nếu là \(whole) thì viết \(whole), không dùng dấu phân cách hàng nghìn",
         en: "expected a whole number; if \(whole) was meant, write \(whole) without a thousands separator")
 
     // Scoring
     case .reasonRequired(let unit, let leaf, let from, let to):
       return e(
         "E-REASON-REQUIRED",
-        vi: "kết quả thẩm định đổi tiêu chí \(leaf) của \(unit) từ \(claim(from, .vietnamese)) thành \(claim(to, .vietnamese)): cần ghi lý do",
-        en: "the appraisal changes \(unit) \(leaf) from \(claim(from, .english)) to \(claim(to, .english)): a reason is required")
+        vi:
+          "kết quả thẩm định đổi tiêu chí \(leaf) của \(unit) từ \(claim(from, .vietnamese)) thành \(claim(to, .vietnamese)): cần ghi lý do",
+        en:
+          "the appraisal changes \(unit) \(leaf) from \(claim(from, .english)) to \(claim(to, .english)): a reason is required"
+      )
     case .tooManyScores(let units, let leaves, let limit):
       return e(
         "E-TOO-MANY-SCORES",
@@ -785,7 +856,8 @@ extension Message {
     case .percentAsFraction(let shown):
       return e(
         "W-PERCENT-AS-FRACTION",
-        vi: "trông như tỷ lệ viết dưới dạng phần của 1 (Excel bỏ mất định dạng %?): nếu là \(shown) % thì ghi \(shown) hoặc \(shown)%",
+        vi:
+          "trông như tỷ lệ viết dưới dạng phần của 1 (Excel bỏ mất định dạng %?): nếu là \(shown) % thì ghi \(shown) hoặc \(shown)%",
         en: "looks like a fraction of 1 (Excel's % format lost?): if \(shown) % was meant, write \(shown) or \(shown)%")
     case .thousandsGroup(let shown):
       return e(
@@ -794,7 +866,8 @@ extension Message {
         en: "looks like a number with a thousands separator: if \(shown) was meant, write \(shown)")
     case .dateBeforeYear(let year):
       return e(
-        "W-DATE-BEFORE-YEAR", vi: "ngày trước năm đánh giá \(year): kiểm tra lại năm", en: "the date is before the year \(year) assessed: check the year")
+        "W-DATE-BEFORE-YEAR", vi: "ngày trước năm đánh giá \(year): kiểm tra lại năm",
+        en: "the date is before the year \(year) assessed: check the year")
     case .dateFarAfterYear(let year):
       return e(
         "W-DATE-FAR-AFTER", vi: "ngày quá xa sau năm đánh giá \(year): kiểm tra lại năm",
@@ -804,11 +877,15 @@ extension Message {
       let enOutcome = outcomeName(outcome, .english)
       return e(
         "W-DATE-AMBIGUOUS",
-        vi: "đọc theo dd/mm/yyyy là \(viOutcome), nhưng nếu là ngày \(other) (kiểu tháng/ngày của Excel tiếng Anh) thì \(outcomeName(otherOutcome, .vietnamese)): kiểm tra lại ngày",
-        en: "read as dd/mm/yyyy it is \(enOutcome), but as \(other) (mm/dd/yyyy, as English-locale Excel writes) it would be \(outcomeName(otherOutcome, .english)): check the date")
+        vi:
+          "đọc theo dd/mm/yyyy là \(viOutcome), nhưng nếu là ngày \(other) (kiểu tháng/ngày của Excel tiếng Anh) thì \(outcomeName(otherOutcome, .vietnamese)): kiểm tra lại ngày",
+        en:
+          "read as dd/mm/yyyy it is \(enOutcome), but as \(other) (mm/dd/yyyy, as English-locale Excel writes) it would be \(outcomeName(otherOutcome, .english)): check the date"
+      )
     case .unusedDecoding(let encoding):
       return e(
-        "W-ENCODING-UNUSED", vi: "tệp là UTF-8 nên không cần --encoding \(encoding)", en: "the file is UTF-8: --encoding \(encoding) was not needed")
+        "W-ENCODING-UNUSED", vi: "tệp là UTF-8 nên không cần --encoding \(encoding)",
+        en: "the file is UTF-8: --encoding \(encoding) was not needed")
 
     // Comparing two years
     case .compareScale(let a, let setA, let b, let setB):
@@ -821,7 +898,8 @@ extension Message {
         en: "classification bands differ: classes are not like for like")
     case .compareFieldNew(let field, let title, let set):
       return e(
-        "W-COMPARE-FIELD-NEW", vi: "lĩnh vực \(field) “\(title)” mới có ở \(set)", en: "field \(field) “\(title)” is new in \(set)")
+        "W-COMPARE-FIELD-NEW", vi: "lĩnh vực \(field) “\(title)” mới có ở \(set)",
+        en: "field \(field) “\(title)” is new in \(set)")
     case .compareFieldMaximum(let field, let from, let to):
       return e(
         "W-COMPARE-FIELD-MAX", vi: "điểm tối đa lĩnh vực \(field) đổi từ \(from) thành \(to)",
@@ -837,8 +915,11 @@ extension Message {
     case .compareNotLikeForLike(let comparable):
       return e(
         "W-COMPARE-NOT-LIKE-FOR-LIKE",
-        vi: "chỉ số chung không so sánh tương đương được; chỉ so sánh theo lĩnh vực: \(comparable.isEmpty ? "không có" : list(comparable))",
-        en: "the overall index is not like for like; per field, compare only: \(comparable.isEmpty ? "none" : list(comparable))")
+        vi:
+          "chỉ số chung không so sánh tương đương được; chỉ so sánh theo lĩnh vực: \(comparable.isEmpty ? "không có" : list(comparable))",
+        en:
+          "the overall index is not like for like; per field, compare only: \(comparable.isEmpty ? "none" : list(comparable))"
+      )
 
     // Requests
     case .settingOutOfRange(let expected):
@@ -853,9 +934,13 @@ extension Message {
         "E-NO-SUCH-CLASS", vi: "cần một mức xếp loại của bộ tiêu chí: \(list(labels))",
         en: "expected a class of the criteria set: \(list(labels))")
     case .noSuchGroup(let groups):
-      return e("E-NO-SUCH-GROUP", vi: "không có khối này; các khối là \(list(groups))", en: "no such group: the groups are \(list(groups))")
+      return e(
+        "E-NO-SUCH-GROUP", vi: "không có khối này; các khối là \(list(groups))",
+        en: "no such group: the groups are \(list(groups))")
     case .noSuchCode(let criteria):
-      return e("E-NO-SUCH-CODE", vi: "không có mã này trong bộ tiêu chí \(criteria)", en: "no such code in criteria set \(criteria)")
+      return e(
+        "E-NO-SUCH-CODE", vi: "không có mã này trong bộ tiêu chí \(criteria)",
+        en: "no such code in criteria set \(criteria)")
 
     // Criteria sets
     case .jsonSyntax(let problem, let column):
@@ -877,18 +962,24 @@ extension Message {
       return e("E-CRITERIA-CHOICE", vi: "cần một trong \(list(choices))", en: "expected one of \(list(choices))")
     case .exponentNotAllowed:
       return e(
-        "E-CRITERIA-EXPONENT", vi: "cần một số thập phân viết thường (không dùng số mũ)", en: "expected a plain decimal number (no exponent)")
+        "E-CRITERIA-EXPONENT", vi: "cần một số thập phân viết thường (không dùng số mũ)",
+        en: "expected a plain decimal number (no exponent)")
     case .expectedWholeNumber(let from, let to):
-      return e("E-CRITERIA-WHOLE", vi: "cần một số nguyên từ \(from) đến \(to)", en: "expected a whole number from \(from) to \(to)")
+      return e(
+        "E-CRITERIA-WHOLE", vi: "cần một số nguyên từ \(from) đến \(to)",
+        en: "expected a whole number from \(from) to \(to)")
     case .expectedCriteriaDate:
       return e(
         "E-CRITERIA-DATE", vi: "cần một ngày có thật, dạng yyyy-mm-dd (hoặc dd/mm/yyyy)",
         en: "expected a date yyyy-mm-dd (or dd/mm/yyyy) that exists")
-    case .expectedNonEmptyList: return e("E-CRITERIA-EMPTY-LIST", vi: "cần một danh sách không rỗng", en: "expected a non-empty list")
+    case .expectedNonEmptyList:
+      return e("E-CRITERIA-EMPTY-LIST", vi: "cần một danh sách không rỗng", en: "expected a non-empty list")
     case .wrongFormatTag(let expected):
       return e("E-CRITERIA-FORMAT", vi: "cần \"\(expected)\"", en: "expected \"\(expected)\"")
     case .scaleOutOfRange:
-      return e("E-CRITERIA-SCALE", vi: "thang điểm phải lớn hơn 0 và không quá 10000", en: "expected a scale above 0 and at most 10000")
+      return e(
+        "E-CRITERIA-SCALE", vi: "thang điểm phải lớn hơn 0 và không quá 10000",
+        en: "expected a scale above 0 and at most 10000")
     case .fieldsDoNotAddUp(let total, let scale):
       return e(
         "E-CRITERIA-FIELDS-SUM", vi: "tổng điểm tối đa các lĩnh vực là \(total), nhưng thang điểm là \(scale)",
@@ -896,17 +987,23 @@ extension Message {
     case .bandAbove100: return e("E-CRITERIA-BAND-ABOVE-100", vi: "cần không quá 100", en: "expected at most 100")
     case .bandsNotDescending(let previous, let minIndex):
       return e(
-        "E-CRITERIA-BANDS-ORDER", vi: "các mức xếp loại phải xếp theo minIndex giảm dần: mức \(previous) có \(minIndex)",
+        "E-CRITERIA-BANDS-ORDER",
+        vi: "các mức xếp loại phải xếp theo minIndex giảm dần: mức \(previous) có \(minIndex)",
         en: "bands must be ordered by minIndex, highest first: \(previous) has \(minIndex)")
     case .duplicateBandLabel:
-      return e("E-CRITERIA-BAND-LABEL", vi: "tên mức xếp loại này đã dùng cho mức khác", en: "this label is used by another band")
+      return e(
+        "E-CRITERIA-BAND-LABEL", vi: "tên mức xếp loại này đã dùng cho mức khác",
+        en: "this label is used by another band")
     case .lastBandNotZero:
       return e(
         "E-CRITERIA-LAST-BAND", vi: "mức xếp loại cuối phải bắt đầu từ 0 để đơn vị nào cũng được xếp loại",
         en: "the last band must start at 0 so that every unit has a class")
-    case .noAnswerCodes: return e("E-CRITERIA-NO-ANSWERS", vi: "cần ít nhất một mã câu trả lời", en: "expected at least one answer code")
-    case .percentOutOfRange: return e("E-CRITERIA-PERCENT", vi: "cần tỷ lệ từ 0 đến 100", en: "expected a percentage from 0 to 100")
-    case .emptyAnswerCode: return e("E-CRITERIA-EMPTY-ANSWER", vi: "cần mã câu trả lời không rỗng", en: "expected a non-empty answer code")
+    case .noAnswerCodes:
+      return e("E-CRITERIA-NO-ANSWERS", vi: "cần ít nhất một mã câu trả lời", en: "expected at least one answer code")
+    case .percentOutOfRange:
+      return e("E-CRITERIA-PERCENT", vi: "cần tỷ lệ từ 0 đến 100", en: "expected a percentage from 0 to 100")
+    case .emptyAnswerCode:
+      return e("E-CRITERIA-EMPTY-ANSWER", vi: "cần mã câu trả lời không rỗng", en: "expected a non-empty answer code")
     case .duplicateAnswerCode:
       return e(
         "E-CRITERIA-DUPLICATE-ANSWER", vi: "mã câu trả lời bị lặp (sau khi bỏ khoảng trắng)",
@@ -915,24 +1012,32 @@ extension Message {
       return e(
         "E-CRITERIA-SCALE-OBJECT", vi: "cần một đối tượng ánh xạ mã câu trả lời sang tỷ lệ %",
         en: "expected an object mapping answer codes to percentages")
-    case .noSurveyGroups: return e("E-CRITERIA-NO-GROUPS", vi: "cần ít nhất một nhóm điều tra", en: "expected at least one group")
+    case .noSurveyGroups:
+      return e("E-CRITERIA-NO-GROUPS", vi: "cần ít nhất một nhóm điều tra", en: "expected at least one group")
     case .duplicateQuestion:
-      return e("E-CRITERIA-DUPLICATE-QUESTION", vi: "câu hỏi bị lặp trong nhóm", en: "this question is listed twice in the group")
-    case .expectedGroupsObject: return e("E-CRITERIA-GROUPS-OBJECT", vi: "cần một đối tượng các nhóm", en: "expected an object of groups")
+      return e(
+        "E-CRITERIA-DUPLICATE-QUESTION", vi: "câu hỏi bị lặp trong nhóm",
+        en: "this question is listed twice in the group")
+    case .expectedGroupsObject:
+      return e("E-CRITERIA-GROUPS-OBJECT", vi: "cần một đối tượng các nhóm", en: "expected an object of groups")
     case .invalidCode:
       return e(
         "E-CRITERIA-CODE",
-        vi: "mã phải là các số hoặc tên nối bằng dấu chấm, không rỗng, không có khoảng trắng, dấu phẩy, ngoặc kép hay ký tự ẩn, như 2.3.1",
+        vi:
+          "mã phải là các số hoặc tên nối bằng dấu chấm, không rỗng, không có khoảng trắng, dấu phẩy, ngoặc kép hay ký tự ẩn, như 2.3.1",
         en: "expected a dotted code such as 2.3.1: no empty part, no spaces, commas, quotes or invisible characters")
     case .duplicateCode(let elsewhere):
       return e(
         "E-CRITERIA-DUPLICATE-CODE", vi: "mã này đã dùng ở \(elsewhere): mã phải duy nhất",
         en: "this code is also used at \(elsewhere): codes must be unique")
-    case .maximumNotPositive: return e("E-CRITERIA-MAX-ZERO", vi: "điểm tối đa phải lớn hơn 0", en: "expected maxPoints above 0")
-    case .maximumTooLarge: return e("E-CRITERIA-MAX-LARGE", vi: "điểm tối đa không quá 10000", en: "expected at most 10000 points")
+    case .maximumNotPositive:
+      return e("E-CRITERIA-MAX-ZERO", vi: "điểm tối đa phải lớn hơn 0", en: "expected maxPoints above 0")
+    case .maximumTooLarge:
+      return e("E-CRITERIA-MAX-LARGE", vi: "điểm tối đa không quá 10000", en: "expected at most 10000 points")
     case .childrenOrRule:
       return e(
-        "E-CRITERIA-NO-RULE", vi: "một mục cần có \"children\" hoặc \"rule\"", en: "an item needs either \"children\" or a \"rule\"")
+        "E-CRITERIA-NO-RULE", vi: "một mục cần có \"children\" hoặc \"rule\"",
+        en: "an item needs either \"children\" or a \"rule\"")
     case .childrenAndRule:
       return e(
         "E-CRITERIA-RULE-AND-CHILDREN", vi: "một mục chỉ có \"children\" hoặc \"rule\", không có cả hai",
@@ -942,7 +1047,9 @@ extension Message {
         "E-CRITERIA-LEAF-KEY", vi: "chỉ tiêu chí thành phần (mục có rule) mới có \"\(key)\"",
         en: "only leaves (items with a rule) take \"\(key)\"")
     case .nestedTooDeep(let levels):
-      return e("E-CRITERIA-DEPTH", vi: "các mục lồng nhau quá \(levels) cấp", en: "items are nested more than \(levels) levels deep")
+      return e(
+        "E-CRITERIA-DEPTH", vi: "các mục lồng nhau quá \(levels) cấp",
+        en: "items are nested more than \(levels) levels deep")
     case .childrenDoNotAddUp(let code, let sum, let maximum):
       return e(
         "E-CRITERIA-CHILDREN-SUM", vi: "các mục con của \(code) cộng lại là \(sum), không phải \(maximum)",
@@ -953,20 +1060,24 @@ extension Message {
         en: "expected at most \(places) decimals, as rounding.points says")
     case .pointsAboveItemMaximum(let maximum):
       return e(
-        "E-CRITERIA-POINTS-ABOVE-MAX", vi: "điểm vượt điểm tối đa \(maximum) của mục", en: "points above the item's maxPoints \(maximum)")
+        "E-CRITERIA-POINTS-ABOVE-MAX", vi: "điểm vượt điểm tối đa \(maximum) của mục",
+        en: "points above the item's maxPoints \(maximum)")
     case .expectedRuleObject(let found):
       return e(
         "E-CRITERIA-RULE", vi: "cần một quy tắc dạng {\"type\": \"check\"}, nhưng là \(kind(found, .vietnamese))",
         en: "expected a rule object such as {\"type\": \"check\"}, found \(kind(found, .english))")
     case .unknownRuleType(let types):
       return e("E-CRITERIA-RULE-TYPE", vi: "cần một trong \(list(types))", en: "expected one of \(list(types))")
-    case .duplicateOptionKey: return e("E-CRITERIA-OPTION-KEY", vi: "mã mức này bị dùng hai lần", en: "this option key is used twice")
+    case .duplicateOptionKey:
+      return e("E-CRITERIA-OPTION-KEY", vi: "mã mức này bị dùng hai lần", en: "this option key is used twice")
     case .optionKeyMeansNotApplicable:
       return e(
         "E-CRITERIA-OPTION-NA", vi: "mã này có nghĩa 'không phát sinh'; hãy chọn mã khác",
         en: "this key means 'not applicable'; choose another")
     case .tierNeedsBound:
-      return e("E-CRITERIA-TIER-BOUND", vi: "một bậc cần \"atLeast\" hoặc \"above\"", en: "a tier needs \"atLeast\" or \"above\"")
+      return e(
+        "E-CRITERIA-TIER-BOUND", vi: "một bậc cần \"atLeast\" hoặc \"above\"",
+        en: "a tier needs \"atLeast\" or \"above\"")
     case .tierBothBounds:
       return e(
         "E-CRITERIA-TIER-BOUNDS", vi: "một bậc có \"atLeast\" hoặc \"above\", không có cả hai",
@@ -981,11 +1092,14 @@ extension Message {
         en: "expected a target percentage above 0 and at most 100")
     case .zeroBelowAboveTarget(let target):
       return e(
-        "E-CRITERIA-ZERO-BELOW", vi: "zeroBelow không được vượt mục tiêu \(target)", en: "expected zeroBelow at most the target \(target)")
+        "E-CRITERIA-ZERO-BELOW", vi: "zeroBelow không được vượt mục tiêu \(target)",
+        en: "expected zeroBelow at most the target \(target)")
     case .lateUntilBeforeDue(let due):
       return e(
-        "E-CRITERIA-LATE-UNTIL", vi: "cần một ngày bằng hoặc sau hạn \(due)", en: "expected a date on or after the due date \(due)")
-    case .perItemZero: return e("E-CRITERIA-PER-ITEM", vi: "điểm trừ mỗi lần phải lớn hơn 0", en: "expected points per item above 0")
+        "E-CRITERIA-LATE-UNTIL", vi: "cần một ngày bằng hoặc sau hạn \(due)",
+        en: "expected a date on or after the due date \(due)")
+    case .perItemZero:
+      return e("E-CRITERIA-PER-ITEM", vi: "điểm trừ mỗi lần phải lớn hơn 0", en: "expected points per item above 0")
     case .noSurveyForGroup:
       return e(
         "E-CRITERIA-NO-SURVEY", vi: "bộ tiêu chí không có mục \"survey\" định nghĩa nhóm này",
@@ -999,13 +1113,17 @@ extension Message {
         "E-CRITERIA-STEP", vi: "bước điểm phải lớn hơn 0 và không quá điểm tối đa \(maximum)",
         en: "expected a step above 0 and at most maxPoints \(maximum)")
     case .emptyClassification:
-      return e("E-CRITERIA-NO-BANDS", vi: "cần ít nhất một mức xếp loại", en: "expected at least one classification band")
+      return e(
+        "E-CRITERIA-NO-BANDS", vi: "cần ít nhất một mức xếp loại", en: "expected at least one classification band")
     case .groupsWithoutQuestions:
-      return e("E-CRITERIA-GROUP-EMPTY", vi: "nhóm điều tra cần ít nhất một câu hỏi", en: "a survey group needs at least one question")
+      return e(
+        "E-CRITERIA-GROUP-EMPTY", vi: "nhóm điều tra cần ít nhất một câu hỏi",
+        en: "a survey group needs at least one question")
     case .negativeAmount: return e("E-CRITERIA-NEGATIVE", vi: "không được là số âm", en: "must not be negative")
     case .placesOutOfRange:
       return e("E-CRITERIA-PLACES", vi: "số chữ số thập phân phải từ 0 đến 4", en: "expected 0 to 4 decimals")
-    case .yearOutOfRange: return e("E-CRITERIA-YEAR", vi: "năm phải từ 2000 đến 2100", en: "expected a year from 2000 to 2100")
+    case .yearOutOfRange:
+      return e("E-CRITERIA-YEAR", vi: "năm phải từ 2000 đến 2100", en: "expected a year from 2000 to 2100")
 
     // Command line
     case .unknownCommand(let name):
@@ -1017,22 +1135,27 @@ extension Message {
     case .optionGivenTwice(let name):
       return e("E-CLI-OPTION-TWICE", vi: "tùy chọn '\(name)' được ghi hai lần", en: "option '\(name)' is given twice")
     case .optionTakesNoValue(let name):
-      return e("E-CLI-OPTION-NO-VALUE", vi: "tùy chọn '\(name)' không nhận giá trị", en: "option '\(name)' takes no value")
+      return e(
+        "E-CLI-OPTION-NO-VALUE", vi: "tùy chọn '\(name)' không nhận giá trị", en: "option '\(name)' takes no value")
     case .wrongArguments(let expected, let found):
       return e(
-        "E-CLI-ARGUMENTS", vi: "cần \(expected), nhưng có \(found) tham số", en: "expected \(expected), found \(found) argument(s)")
+        "E-CLI-ARGUMENTS", vi: "cần \(expected), nhưng có \(found) tham số",
+        en: "expected \(expected), found \(found) argument(s)")
     case .unknownFormat(let format, let allowed):
       return e(
         "E-CLI-FORMAT", vi: "không có định dạng '\(format)': cần \(list(allowed))",
         en: "unknown format '\(format)': expected \(list(allowed))")
     case .optionsGoTogether(let first, let second):
-      return e("E-CLI-TOGETHER", vi: "\(first) và \(second) phải dùng cùng nhau", en: "\(first) and \(second) go together")
+      return e(
+        "E-CLI-TOGETHER", vi: "\(first) và \(second) phải dùng cùng nhau", en: "\(first) and \(second) go together")
     case .optionNeedsOption(let first, let second):
       return e("E-CLI-NEEDS", vi: "\(first) chỉ dùng với \(second)", en: "\(first) goes with \(second)")
     case .optionValue(let given, let expected):
       return e("E-CLI-VALUE", vi: "\(given): cần \(expected)", en: "\(given): expected \(expected)")
     case .unknownLanguage(let code):
-      return e("E-CLI-LANGUAGE", vi: "không có ngôn ngữ '\(code)': cần vi hoặc en", en: "unknown language '\(code)': expected vi or en")
+      return e(
+        "E-CLI-LANGUAGE", vi: "không có ngôn ngữ '\(code)': cần vi hoặc en",
+        en: "unknown language '\(code)': expected vi or en")
     case .binaryToTerminal(let format):
       return e(
         "E-CLI-BINARY-TO-TERMINAL", vi: "định dạng \(format) là tệp nhị phân: hãy ghi ra tệp bằng -o TỆP.\(format)",
@@ -1119,11 +1242,17 @@ extension Message {
     switch problem {
     case .empty: e("E-NUMBER-EMPTY", vi: "cần một số, nhưng ô trống", en: "expected a number, found nothing")
     case .signed:
-      e("E-NUMBER-SIGNED", vi: "cần một số không có dấu (giá trị không bao giờ âm)", en: "expected a number without a sign (values are never negative)")
-    case .notANumber: e("E-NUMBER", vi: "cần một số như 12, 0.5 hoặc 0,5", en: "expected a number such as 12, 0.5 or 0,5")
+      e(
+        "E-NUMBER-SIGNED", vi: "cần một số không có dấu (giá trị không bao giờ âm)",
+        en: "expected a number without a sign (values are never negative)")
+    case .notANumber:
+      e("E-NUMBER", vi: "cần một số như 12, 0.5 hoặc 0,5", en: "expected a number such as 12, 0.5 or 0,5")
     case .tooManyFractionDigits(let allowed):
-      e("E-NUMBER-DECIMALS", vi: "tối đa \(allowed) chữ số sau dấu thập phân", en: "expected at most \(allowed) digits after the decimal separator")
-    case .tooLarge: e("E-NUMBER-TOO-LARGE", vi: "cần một số nhỏ hơn 1000000000", en: "expected a number below 1000000000")
+      e(
+        "E-NUMBER-DECIMALS", vi: "tối đa \(allowed) chữ số sau dấu thập phân",
+        en: "expected at most \(allowed) digits after the decimal separator")
+    case .tooLarge:
+      e("E-NUMBER-TOO-LARGE", vi: "cần một số nhỏ hơn 1000000000", en: "expected a number below 1000000000")
     }
   }
 
@@ -1142,7 +1271,10 @@ extension Message {
       case .notUTF8: ("chữ không phải UTF-8", "text is not valid UTF-8")
       case .invalidEscape: ("ký tự thoát không hợp lệ", "invalid escape in text")
       case .controlCharacter:
-        ("ký tự điều khiển trong chữ (xuống dòng phải viết \\n)", "control character inside text (a line break must be written \\n)")
+        (
+          "ký tự điều khiển trong chữ (xuống dòng phải viết \\n)",
+          "control character inside text (a line break must be written \\n)"
+        )
       case .unclosedText: ("chữ thiếu dấu ngoặc kép đóng", "text without its closing double quote")
       case .unpairedSurrogate: ("surrogate lẻ trong \\u", "unpaired surrogate in \\u escape")
       case .incompleteEscape: ("\\u chưa đủ chữ số", "incomplete \\u escape")

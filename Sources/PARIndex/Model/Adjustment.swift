@@ -17,9 +17,13 @@ public struct Adjustment: Sendable, Hashable {
   ) throws(Diagnostics) {
     var problems: [Diagnostic] = []
     let place = origin.location(of: nil)
-    if let message = Identifier.problem(in: unitID, field: "unit_id") { problems.append(Diagnostic(message, at: place, field: "unit_id", value: unitID)) }
+    if let message = Identifier.problem(in: unitID, field: "unit_id") {
+      problems.append(Diagnostic(message, at: place, field: "unit_id", value: unitID))
+    }
     if points < .zero || points.micros >= FixedDecimal.parsingLimit * FixedDecimal.unitsPerOne {
-      problems.append(Diagnostic(.number(points < .zero ? .signed : .tooLarge), at: place, field: "points", value: points.description))
+      problems.append(
+        Diagnostic(.number(points < .zero ? .signed : .tooLarge), at: place, field: "points", value: points.description)
+      )
     }
     guard problems.isEmpty else { throw Diagnostics(problems) }
     self.init(trusted: unitID, kind: kind, points: points, reason: reason, origin: origin)

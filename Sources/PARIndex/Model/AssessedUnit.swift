@@ -10,7 +10,9 @@ public struct AssessedUnit: Sendable, Hashable {
   public init(id: String, name: String, group: String) throws(Diagnostics) {
     var problems: [Diagnostic] = []
     let location = InputLocation(file: "AssessedUnit")
-    if let message = Identifier.problem(in: id, field: "unit_id") { problems.append(Diagnostic(message, at: location, field: "unit_id", value: id)) }
+    if let message = Identifier.problem(in: id, field: "unit_id") {
+      problems.append(Diagnostic(message, at: location, field: "unit_id", value: id))
+    }
     for (field, text) in [("name", name), ("group", group)] where text.allSatisfy(\.isWhitespace) {
       problems.append(Diagnostic(.emptyField(column: field), at: location, field: field))
     }

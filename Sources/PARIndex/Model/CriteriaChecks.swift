@@ -93,7 +93,8 @@ enum CriteriaChecks {
         points(tier.points, "\(path).points")
         guard position > 0 else { continue }
         let previous = tiers[position - 1]
-        let descending = tier.threshold < previous.threshold
+        let descending =
+          tier.threshold < previous.threshold
           || (tier.threshold == previous.threshold && previous.isStrict && !tier.isStrict)
         if !descending { fail(path, tier.boundText, .tiersNotDescending(previous: previous.boundText)) }
       }
@@ -114,7 +115,9 @@ enum CriteriaChecks {
       if perItem <= .zero { fail("perItem", perItem.description, perItem == .zero ? .perItemZero : .negativeAmount) }
       points(floor, "floor")
     case .manual(let step):
-      if step <= .zero || step > maxPoints { fail("step", step.description, .stepOutOfRange(maximum: maxPoints.description)) }
+      if step <= .zero || step > maxPoints {
+        fail("step", step.description, .stepOutOfRange(maximum: maxPoints.description))
+      }
     }
     return problems
   }
@@ -137,7 +140,9 @@ enum CriteriaChecks {
   /// A node on its own: code, maximum, rule, and for a parent its children's sum.
   static func node(_ node: CriteriaNode) -> [CriteriaProblem] {
     var problems: [CriteriaProblem] = []
-    if let problem = code(node.code) { problems.append(CriteriaProblem(path: "code", value: node.code, message: problem)) }
+    if let problem = code(node.code) {
+      problems.append(CriteriaProblem(path: "code", value: node.code, message: problem))
+    }
     if node.title.allSatisfy(\.isWhitespace) {
       problems.append(CriteriaProblem(path: "title", value: node.title, message: .expectedNonEmptyText))
     }
@@ -146,7 +151,9 @@ enum CriteriaChecks {
       return problems
     }
     if let rule = node.rule {
-      problems += self.rule(rule, maxPoints: node.maxPoints).map { CriteriaProblem(path: "rule." + $0.path, value: $0.value, message: $0.message) }
+      problems += self.rule(rule, maxPoints: node.maxPoints).map {
+        CriteriaProblem(path: "rule." + $0.path, value: $0.value, message: $0.message)
+      }
     } else if node.children.isEmpty {
       problems.append(CriteriaProblem(path: "children", value: nil, message: .expectedNonEmptyList))
     } else if let problem = childrenSum(of: node) {
@@ -170,7 +177,9 @@ enum CriteriaChecks {
   /// 0…100, the last at 0, at least one band.
   static func bands(_ bands: [ClassificationBand]) -> [CriteriaProblem] {
     var problems: [CriteriaProblem] = []
-    guard !bands.isEmpty else { return [CriteriaProblem(path: "classification", value: nil, message: .emptyClassification)] }
+    guard !bands.isEmpty else {
+      return [CriteriaProblem(path: "classification", value: nil, message: .emptyClassification)]
+    }
     var labels: Set<String> = []
     for (position, band) in bands.enumerated() {
       let path = "classification[\(position)]"
@@ -180,20 +189,25 @@ enum CriteriaChecks {
         problems.append(CriteriaProblem(path: "\(path).label", value: band.label, message: .duplicateBandLabel))
       }
       if band.minIndex > FixedDecimal(100) {
-        problems.append(CriteriaProblem(path: "\(path).minIndex", value: band.minIndex.description, message: .bandAbove100))
+        problems.append(
+          CriteriaProblem(path: "\(path).minIndex", value: band.minIndex.description, message: .bandAbove100))
       } else if band.minIndex < .zero {
-        problems.append(CriteriaProblem(path: "\(path).minIndex", value: band.minIndex.description, message: .negativeAmount))
+        problems.append(
+          CriteriaProblem(path: "\(path).minIndex", value: band.minIndex.description, message: .negativeAmount))
       }
       if position > 0, band.minIndex >= bands[position - 1].minIndex {
         let previous = bands[position - 1]
-        problems.append(CriteriaProblem(
-          path: "\(path).minIndex", value: band.minIndex.description,
-          message: .bandsNotDescending(previous: previous.label, minIndex: previous.minIndex.description)))
+        problems.append(
+          CriteriaProblem(
+            path: "\(path).minIndex", value: band.minIndex.description,
+            message: .bandsNotDescending(previous: previous.label, minIndex: previous.minIndex.description)))
       }
     }
     if let last = bands.last, last.minIndex != .zero {
-      problems.append(CriteriaProblem(
-        path: "classification[\(bands.count - 1)].minIndex", value: last.minIndex.description, message: .lastBandNotZero))
+      problems.append(
+        CriteriaProblem(
+          path: "classification[\(bands.count - 1)].minIndex", value: last.minIndex.description,
+          message: .lastBandNotZero))
     }
     return problems
   }
@@ -202,12 +216,16 @@ enum CriteriaChecks {
   /// within 0…100, every group with a question, `minResponses` positive.
   static func survey(_ survey: SurveyDefinition) -> [CriteriaProblem] {
     var problems: [CriteriaProblem] = []
-    if survey.scale.isEmpty { problems.append(CriteriaProblem(path: "survey.scale", value: nil, message: .noAnswerCodes)) }
+    if survey.scale.isEmpty {
+      problems.append(CriteriaProblem(path: "survey.scale", value: nil, message: .noAnswerCodes))
+    }
     var answers: Set<String> = []
     for entry in survey.scale {
       let path = "survey.scale.\(entry.answer)"
       if let problem = visibleText(entry.answer) {
-        problems.append(CriteriaProblem(path: path, value: entry.answer, message: problem == .expectedNonEmptyText ? .emptyAnswerCode : problem))
+        problems.append(
+          CriteriaProblem(
+            path: path, value: entry.answer, message: problem == .expectedNonEmptyText ? .emptyAnswerCode : problem))
       } else if !answers.insert(entry.answer).inserted {
         problems.append(CriteriaProblem(path: path, value: entry.answer, message: .duplicateAnswerCode))
       }
@@ -215,7 +233,9 @@ enum CriteriaChecks {
         problems.append(CriteriaProblem(path: path, value: entry.percent.description, message: .percentOutOfRange))
       }
     }
-    if survey.groups.isEmpty { problems.append(CriteriaProblem(path: "survey.groups", value: nil, message: .noSurveyGroups)) }
+    if survey.groups.isEmpty {
+      problems.append(CriteriaProblem(path: "survey.groups", value: nil, message: .noSurveyGroups))
+    }
     var keys: Set<String> = []
     for group in survey.groups {
       let path = "survey.groups.\(group.key)"
@@ -224,7 +244,9 @@ enum CriteriaChecks {
       } else if !keys.insert(group.key).inserted {
         problems.append(CriteriaProblem(path: path, value: group.key, message: .duplicateCode(elsewhere: path)))
       }
-      if group.questions.isEmpty { problems.append(CriteriaProblem(path: path, value: nil, message: .groupsWithoutQuestions)) }
+      if group.questions.isEmpty {
+        problems.append(CriteriaProblem(path: path, value: nil, message: .groupsWithoutQuestions))
+      }
       var questions: Set<String> = []
       for (position, question) in group.questions.enumerated() {
         let questionPath = "\(path).questions[\(position)]"
@@ -236,7 +258,9 @@ enum CriteriaChecks {
       }
     }
     if let minimum = survey.minResponses, minimum < 1 {
-      problems.append(CriteriaProblem(path: "survey.minResponses", value: String(minimum), message: .expectedWholeNumber(from: 1, to: 1_000_000)))
+      problems.append(
+        CriteriaProblem(
+          path: "survey.minResponses", value: String(minimum), message: .expectedWholeNumber(from: 1, to: 1_000_000)))
     }
     return problems
   }
@@ -244,13 +268,18 @@ enum CriteriaChecks {
   /// The tree in its set: every node's own checks, codes unique across the set, amounts
   /// within `places` decimals, survey leaves naming a group the set defines, depth bounded,
   /// and the fields adding up to `scale`.
-  static func tree(_ items: [CriteriaNode], scale: FixedDecimal, places: Int, survey: SurveyDefinition?) -> [CriteriaProblem] {
+  static func tree(
+    _ items: [CriteriaNode], scale: FixedDecimal, places: Int, survey: SurveyDefinition?
+  ) -> [CriteriaProblem] {
     var problems: [CriteriaProblem] = []
     var seen: [String: String] = [:]
     func walk(_ node: CriteriaNode, _ path: String, _ depth: Int) {
-      problems += self.node(node).map { CriteriaProblem(path: "\(path).\($0.path)", value: $0.value, message: $0.message) }
+      problems += self.node(node).map {
+        CriteriaProblem(path: "\(path).\($0.path)", value: $0.value, message: $0.message)
+      }
       if let other = seen[node.code] {
-        problems.append(CriteriaProblem(path: "\(path).code", value: node.code, message: .duplicateCode(elsewhere: other)))
+        problems.append(
+          CriteriaProblem(path: "\(path).code", value: node.code, message: .duplicateCode(elsewhere: other)))
       } else {
         seen[node.code] = path
       }
@@ -259,12 +288,16 @@ enum CriteriaChecks {
       }
       if let rule = node.rule {
         for (amountPath, value) in amounts(in: rule) where value >= .zero && !value.hasAtMost(places: places) {
-          problems.append(CriteriaProblem(path: "\(path).rule.\(amountPath)", value: value.description, message: .tooManyDecimals(places: places)))
+          problems.append(
+            CriteriaProblem(
+              path: "\(path).rule.\(amountPath)", value: value.description, message: .tooManyDecimals(places: places)))
         }
         if case .survey(let group) = rule {
           if let survey {
             if survey.group(group) == nil {
-              problems.append(CriteriaProblem(path: "\(path).rule.group", value: group, message: .unknownSurveyGroup(survey.groups.map(\.key))))
+              problems.append(
+                CriteriaProblem(
+                  path: "\(path).rule.group", value: group, message: .unknownSurveyGroup(survey.groups.map(\.key))))
             }
           } else {
             problems.append(CriteriaProblem(path: "\(path).rule.group", value: group, message: .noSurveyForGroup))
@@ -282,7 +315,9 @@ enum CriteriaChecks {
     for (position, item) in items.enumerated() { walk(item, "items[\(position)]", 0) }
     let total = items.reduce(FixedDecimal.zero) { $0 + min(max($1.maxPoints, .zero), largestMaximum) }
     if !items.isEmpty, total != scale {
-      problems.append(CriteriaProblem(path: "items", value: nil, message: .fieldsDoNotAddUp(total: total.description, scale: scale.description)))
+      problems.append(
+        CriteriaProblem(
+          path: "items", value: nil, message: .fieldsDoNotAddUp(total: total.description, scale: scale.description)))
     }
     return problems
   }
@@ -298,9 +333,14 @@ enum CriteriaChecks {
         problems.append(CriteriaProblem(path: key, value: text, message: problem))
       }
     }
-    if !(2000...2100).contains(year) { problems.append(CriteriaProblem(path: "year", value: String(year), message: .yearOutOfRange)) }
-    if scale <= .zero || scale > largestMaximum { problems.append(CriteriaProblem(path: "scale", value: scale.description, message: .scaleOutOfRange)) }
-    for (key, places) in [("rounding.points", pointsPlaces), ("rounding.index", indexPlaces)] where !(0...4).contains(places) {
+    if !(2000...2100).contains(year) {
+      problems.append(CriteriaProblem(path: "year", value: String(year), message: .yearOutOfRange))
+    }
+    if scale <= .zero || scale > largestMaximum {
+      problems.append(CriteriaProblem(path: "scale", value: scale.description, message: .scaleOutOfRange))
+    }
+    for (key, places) in [("rounding.points", pointsPlaces), ("rounding.index", indexPlaces)]
+    where !(0...4).contains(places) {
       problems.append(CriteriaProblem(path: key, value: String(places), message: .placesOutOfRange))
     }
     if let caps {
@@ -317,6 +357,8 @@ enum CriteriaChecks {
 
   /// The problems as thrown diagnostics, placed in `file` (a name for values built in code).
   static func diagnostics(_ problems: [CriteriaProblem], file: String) -> Diagnostics {
-    Diagnostics(problems.map { Diagnostic($0.message, at: InputLocation(file: file, place: .jsonPath($0.path)), value: $0.value) })
+    Diagnostics(
+      problems.map { Diagnostic($0.message, at: InputLocation(file: file, place: .jsonPath($0.path)), value: $0.value) }
+    )
   }
 }

@@ -61,7 +61,9 @@ public struct CriteriaNode: Sendable, Hashable {
   }
 
   /// A field (lĩnh vực) or criterion (tiêu chí): its maximum must be its children's sum.
-  public init(code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode], source: String? = nil)
+  public init(
+    code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode], source: String? = nil
+  )
     throws(Diagnostics)
   {
     self.init(trusted: code, title: title, maxPoints: maxPoints, children: children, source: source)
@@ -78,9 +80,10 @@ public struct CriteriaNode: Sendable, Hashable {
     trusted code: String, title: String, maxPoints: FixedDecimal, children: [CriteriaNode] = [], rule: Rule? = nil,
     evidence: EvidenceRequirement = .none, notApplicable: NotApplicablePolicy = .forbidden, source: String? = nil
   ) {
-    fields = SharedBox(Fields(
-      code: code, title: title, maxPoints: maxPoints, children: children, rule: rule, evidence: evidence,
-      notApplicable: notApplicable, source: source))
+    fields = SharedBox(
+      Fields(
+        code: code, title: title, maxPoints: maxPoints, children: children, rule: rule, evidence: evidence,
+        notApplicable: notApplicable, source: source))
   }
 
   public var isLeaf: Bool { rule != nil }

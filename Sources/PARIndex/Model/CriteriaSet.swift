@@ -54,7 +54,8 @@ public struct CriteriaSet: Sendable {
     guard problems.isEmpty else { throw CriteriaChecks.diagnostics(problems, file: "CriteriaSet") }
     self.init(
       trusted: id, title: title, level: level, year: year, status: status, source: source, scale: scale,
-      pointsPlaces: pointsPlaces, indexPlaces: indexPlaces, evidencePolicy: evidencePolicy, classification: classification,
+      pointsPlaces: pointsPlaces, indexPlaces: indexPlaces, evidencePolicy: evidencePolicy,
+      classification: classification,
       adjustmentCaps: adjustmentCaps, survey: survey, items: items)
   }
 
@@ -65,8 +66,12 @@ public struct CriteriaSet: Sendable {
     adjustmentCaps: AdjustmentCaps?, survey: SurveyDefinition?, items: [CriteriaNode]
   ) {
     (self.id, self.title, self.level, self.year, self.status, self.source) = (id, title, level, year, status, source)
-    (self.scale, self.pointsPlaces, self.indexPlaces, self.evidencePolicy) = (scale, pointsPlaces, indexPlaces, evidencePolicy)
-    (self.classification, self.adjustmentCaps, self.survey, self.items) = (classification, adjustmentCaps, survey, items)
+    (self.scale, self.pointsPlaces, self.indexPlaces, self.evidencePolicy) = (
+      scale, pointsPlaces, indexPlaces, evidencePolicy
+    )
+    (self.classification, self.adjustmentCaps, self.survey, self.items) = (
+      classification, adjustmentCaps, survey, items
+    )
     leaves = items.flatMap(\.leaves)
     var index: [String: Int] = [:]
     for (position, leaf) in leaves.enumerated() { index[leaf.code] = position }
@@ -108,7 +113,9 @@ public struct AdjustmentCaps: Sendable, Hashable {
   public let bonusCap: FixedDecimal
   public let penaltyCap: FixedDecimal
 
-  public init(bonusCap: FixedDecimal, penaltyCap: FixedDecimal) { (self.bonusCap, self.penaltyCap) = (bonusCap, penaltyCap) }
+  public init(bonusCap: FixedDecimal, penaltyCap: FixedDecimal) {
+    (self.bonusCap, self.penaltyCap) = (bonusCap, penaltyCap)
+  }
 }
 
 /// The sociological survey (điều tra xã hội học) and satisfaction (SIPAS) definition.
@@ -119,7 +126,9 @@ public struct SurveyDefinition: Sendable, Hashable {
     public let title: String
     public let questions: [String]
 
-    public init(key: String, title: String, questions: [String]) { (self.key, self.title, self.questions) = (key, title, questions) }
+    public init(key: String, title: String, questions: [String]) {
+      (self.key, self.title, self.questions) = (key, title, questions)
+    }
   }
 
   /// Answer code → percentage, in file order.
@@ -140,7 +149,10 @@ public struct SurveyDefinition: Sendable, Hashable {
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(groups)
-    for entry in scale { hasher.combine(entry.answer); hasher.combine(entry.percent) }
+    for entry in scale {
+      hasher.combine(entry.answer)
+      hasher.combine(entry.percent)
+    }
   }
 
   public func group(_ key: String) -> Group? { groups.first { $0.key == key } }

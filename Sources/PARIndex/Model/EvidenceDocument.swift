@@ -36,12 +36,17 @@ public struct EvidenceDocument: Sendable, Hashable {
     var problems: [Diagnostic] = []
     let place = InputLocation(file: "EvidenceDocument")
     for (field, text) in [("evidence_id", id), ("unit_id", unitID)] {
-      if let message = Identifier.problem(in: text, field: field) { problems.append(Diagnostic(message, at: place, field: field, value: text)) }
+      if let message = Identifier.problem(in: text, field: field) {
+        problems.append(Diagnostic(message, at: place, field: field, value: text))
+      }
     }
-    if title.allSatisfy(\.isWhitespace) { problems.append(Diagnostic(.emptyField(column: "title"), at: place, field: "title")) }
+    if title.allSatisfy(\.isWhitespace) {
+      problems.append(Diagnostic(.emptyField(column: "title"), at: place, field: "title"))
+    }
     guard problems.isEmpty else { throw Diagnostics(problems) }
     self.init(
-      trusted: id, unitID: unitID, title: title, documentNumber: documentNumber, date: date, issuer: issuer, location: location)
+      trusted: id, unitID: unitID, title: title, documentNumber: documentNumber, date: date, issuer: issuer,
+      location: location)
   }
 
   /// A document the reader has checked.
@@ -49,7 +54,9 @@ public struct EvidenceDocument: Sendable, Hashable {
     trusted id: String, unitID: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
     location: String?
   ) {
-    fields = SharedBox(Fields(
-      id: id, unitID: unitID, title: title, documentNumber: documentNumber, date: date, issuer: issuer, location: location))
+    fields = SharedBox(
+      Fields(
+        id: id, unitID: unitID, title: title, documentNumber: documentNumber, date: date, issuer: issuer,
+        location: location))
   }
 }

@@ -68,17 +68,23 @@ public struct LeafEntry: Sendable, Hashable {
     var problems: [Diagnostic] = []
     let location = origin.location(of: nil)
     for (field, text) in [("unit_id", unitID), ("code", code)] {
-      if let message = Identifier.problem(in: text, field: field) { problems.append(Diagnostic(message, at: location, field: field, value: text)) }
+      if let message = Identifier.problem(in: text, field: field) {
+        problems.append(Diagnostic(message, at: location, field: field, value: text))
+      }
     }
     if let value = claim.value, value.allSatisfy(\.isWhitespace) {
       problems.append(Diagnostic(.emptyField(column: "value"), at: location, field: "value", value: value))
     }
-    if let points = claim.points, points < .zero || points.micros >= FixedDecimal.parsingLimit * FixedDecimal.unitsPerOne {
+    if let points = claim.points,
+      points < .zero || points.micros >= FixedDecimal.parsingLimit * FixedDecimal.unitsPerOne
+    {
       let problem: NumberSyntaxError = points < .zero ? .signed : .tooLarge
       problems.append(Diagnostic(.number(problem), at: location, field: "points", value: points.description))
     }
     for id in evidenceIDs {
-      if let message = Identifier.problem(in: id, field: "evidence") { problems.append(Diagnostic(message, at: location, field: "evidence", value: id)) }
+      if let message = Identifier.problem(in: id, field: "evidence") {
+        problems.append(Diagnostic(message, at: location, field: "evidence", value: id))
+      }
     }
     guard problems.isEmpty else { throw Diagnostics(problems) }
     self.init(
@@ -91,8 +97,9 @@ public struct LeafEntry: Sendable, Hashable {
     unitID: String, code: String, claim: Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
     origin: RowOrigin
   ) {
-    fields = SharedBox(Fields(
-      unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
-      origin: origin))
+    fields = SharedBox(
+      Fields(
+        unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
+        origin: origin))
   }
 }

@@ -36,20 +36,25 @@ public struct YearData: Sendable {
     var problems: [Diagnostic] = []
     var listed: Set<String> = []
     for unit in units where !listed.insert(unit.id).inserted {
-      problems.append(Diagnostic(.duplicateUnit(first: .at("units")), at: InputLocation(file: "units"), field: "unit_id", value: unit.id))
+      problems.append(
+        Diagnostic(
+          .duplicateUnit(first: .at("units")), at: InputLocation(file: "units"), field: "unit_id", value: unit.id))
     }
     func known(_ unitID: String, _ origin: RowOrigin) -> Bool {
       if listed.contains(unitID) { return true }
-      problems.append(Diagnostic(.unknownUnit(unitsFile: "units"), at: origin.location(of: nil), field: "unit_id", value: unitID))
+      problems.append(
+        Diagnostic(.unknownUnit(unitsFile: "units"), at: origin.location(of: nil), field: "unit_id", value: unitID))
       return false
     }
     func rows(_ entries: [LeafEntry]) -> [String: [String: LeafEntry]] {
       var result: [String: [String: LeafEntry]] = [:]
       for entry in entries where known(entry.unitID, entry.origin) {
         if let first = result[entry.unitID]?[entry.code] {
-          problems.append(Diagnostic(
-            .duplicateRow(unit: entry.unitID, first: .at(first.origin.description)), at: entry.origin.location(of: nil),
-            field: "code", value: entry.code))
+          problems.append(
+            Diagnostic(
+              .duplicateRow(unit: entry.unitID, first: .at(first.origin.description)),
+              at: entry.origin.location(of: nil),
+              field: "code", value: entry.code))
         } else {
           result[entry.unitID, default: [:]][entry.code] = entry
         }
@@ -61,9 +66,10 @@ public struct YearData: Sendable {
     var documents: [String: [String: EvidenceDocument]] = [:]
     for document in evidence where known(document.unitID, RowOrigin(file: "evidence", line: 0)) {
       if documents[document.unitID]?[document.id] != nil {
-        problems.append(Diagnostic(
-          .duplicateEvidence(unit: document.unitID, first: .at("evidence")), at: InputLocation(file: "evidence"),
-          field: "evidence_id", value: document.id))
+        problems.append(
+          Diagnostic(
+            .duplicateEvidence(unit: document.unitID, first: .at("evidence")), at: InputLocation(file: "evidence"),
+            field: "evidence_id", value: document.id))
       }
       documents[document.unitID, default: [:]][document.id] = document
     }
@@ -72,7 +78,9 @@ public struct YearData: Sendable {
       adjustmentRows[adjustment.unitID, default: []].append(adjustment)
     }
     for unitID in survey.tallies.keys.sorted() where !listed.contains(unitID) {
-      problems.append(Diagnostic(.unknownUnit(unitsFile: "units"), at: InputLocation(file: "survey"), field: "unit_id", value: unitID))
+      problems.append(
+        Diagnostic(.unknownUnit(unitsFile: "units"), at: InputLocation(file: "survey"), field: "unit_id", value: unitID)
+      )
     }
     if units.isEmpty { problems.append(Diagnostic(.noUnits, at: InputLocation(file: "units"))) }
     guard problems.isEmpty else { throw Diagnostics(problems) }
@@ -111,7 +119,8 @@ extension YearData {
             problems.append(Diagnostic(.surveyLeafSelfAssessed(group: group), at: location, field: "code", value: code))
           }
           if entry.unitID != unitID || entry.code != code {
-            problems.append(Diagnostic(.unknownUnit(unitsFile: "units"), at: location, field: "unit_id", value: entry.unitID))
+            problems.append(
+              Diagnostic(.unknownUnit(unitsFile: "units"), at: location, field: "unit_id", value: entry.unitID))
           }
         }
       }
@@ -122,7 +131,9 @@ extension YearData {
     let groups = Set(criteria.survey?.groups.map(\.key) ?? [])
     for unitID in survey.tallies.keys.sorted() {
       for group in survey.tallies[unitID]!.keys.sorted() where !groups.contains(group) {
-        problems.append(Diagnostic(.noSurveyBlock(criteria: criteria.id), at: InputLocation(file: "survey"), field: "group", value: group))
+        problems.append(
+          Diagnostic(
+            .noSurveyBlock(criteria: criteria.id), at: InputLocation(file: "survey"), field: "group", value: group))
       }
     }
     return problems

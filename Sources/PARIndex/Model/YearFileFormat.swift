@@ -47,7 +47,8 @@ public enum Column: String, Sendable, Hashable, CaseIterable {
     case .value, .answer: .value
     case .points, .weight: .number
     case .date: .date
-    case .name, .group, .evidence, .note, .reason, .title, .documentNumber, .issuer, .location, .kind, .appraiser, .text:
+    case .name, .group, .evidence, .note, .reason, .title, .documentNumber, .issuer, .location, .kind, .appraiser,
+      .text:
       .text
     }
   }

@@ -25,7 +25,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         guard digits < 4 else { return nil }
         value = value * 10 + Int(byte - UInt8(ascii: "0"))
         digits += 1
-      } else if (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) && (separator == 0 || separator == byte) && digits > 0 && partCount < 2 {
+      } else if (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) && (separator == 0 || separator == byte)
+        && digits > 0 && partCount < 2
+      {
         separator = byte
         if partCount == 0 { parts.first = (value, digits) } else { parts.second = (value, digits) }
         partCount += 1

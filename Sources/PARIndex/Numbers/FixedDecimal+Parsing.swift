@@ -13,14 +13,20 @@ extension FixedDecimal {
   /// separator, `NaN` or `inf`. Surrounding spaces are ignored.
   ///
   /// - Parameter maxFractionDigits: at most 6.
-  public static func parse(_ text: some StringProtocol, maxFractionDigits: Int = fractionDigits) -> Result<FixedDecimal, NumberSyntaxError> {
-    if let result = text.utf8.withContiguousStorageIfAvailable({ parse($0, maxFractionDigits: maxFractionDigits) }) { return result }
+  public static func parse(
+    _ text: some StringProtocol, maxFractionDigits: Int = fractionDigits
+  ) -> Result<FixedDecimal, NumberSyntaxError> {
+    if let result = text.utf8.withContiguousStorageIfAvailable({ parse($0, maxFractionDigits: maxFractionDigits) }) {
+      return result
+    }
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { parse($0, maxFractionDigits: maxFractionDigits) }
   }
 
   /// Parses the UTF-8 bytes of a number; see ``parse(_:maxFractionDigits:)``.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxFractionDigits: Int = fractionDigits) -> Result<FixedDecimal, NumberSyntaxError> {
+  public static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, maxFractionDigits: Int = fractionDigits
+  ) -> Result<FixedDecimal, NumberSyntaxError> {
     var start = bytes.startIndex
     var end = bytes.endIndex
     while start < end && ASCII.isSpace(bytes[start]) { start += 1 }

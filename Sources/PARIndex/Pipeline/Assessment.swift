@@ -30,41 +30,70 @@ public enum Assessment {
   ///   identical for any number: work is split by unit or by record and joined in order.
   /// - Throws: ``Diagnostics`` with every problem of the data; `E-TOO-MANY-SCORES` before
   ///   anything is scored when units × leaves is above ``leafScoreLimit``.
-  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearResults {
+  public static func run(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearResults
+  {
     let (units, leaves) = (data.units.count, criteria.leaves.count)
     if units.multipliedReportingOverflow(by: leaves).partialValue > leafScoreLimit || units > leafScoreLimit {
-      throw Diagnostics([Diagnostic(
-        .tooManyScores(units: units, leaves: leaves, limit: leafScoreLimit), at: InputLocation(file: criteria.id))])
+      throw Diagnostics([
+        Diagnostic(
+          .tooManyScores(units: units, leaves: leaves, limit: leafScoreLimit), at: InputLocation(file: criteria.id))
+      ])
     }
     let (scores, warnings) = try Scorer(criteria: criteria, threads: threads).scoreWithWarnings(data)
-    return YearResults(criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs)
+    return YearResults(
+      criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs)
   }
 
   /// Scores, classifies and ranks a year, keeping each unit's totals only (every leaf is still
   /// scored and checked): a ranking of the whole country.
-  public static func rank(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearTotals {
+  public static func rank(criteria: CriteriaSet, data: YearData, threads: Int? = nil) throws(Diagnostics) -> YearTotals
+  {
     let (totals, warnings) = try Scorer(criteria: criteria, threads: threads).totalsWithWarnings(data)
-    return YearTotals(criteria: criteria, groups: Ranking.rank(totals), warnings: data.warnings + warnings, inputs: data.inputs)
+    return YearTotals(
+      criteria: criteria, groups: Ranking.rank(totals), warnings: data.warnings + warnings, inputs: data.inputs)
   }
 
   /// Loads the year folder at `folder` and runs it.
-  public static func run(criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()) throws(Diagnostics)
+  public static func run(
+    criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()
+  ) throws(Diagnostics)
     -> YearResults
   {
-    try run(criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options), threads: options.threads)
+    try run(
+      criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options),
+      threads: options.threads)
   }
 
   /// Loads a year from files in memory (named as in a year folder) and runs it.
-  public static func run(criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions()) throws(Diagnostics)
+  public static func run(
+    criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions()
+  ) throws(Diagnostics)
     -> YearResults
   {
-    try run(criteria: criteria, data: YearLoader.load(files: files, criteria: criteria, options: options), threads: options.threads)
+    try run(
+      criteria: criteria, data: YearLoader.load(files: files, criteria: criteria, options: options),
+      threads: options.threads)
   }
 
   /// Loads the year folder at `folder` and ranks it on totals only.
-  public static func rank(criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()) throws(Diagnostics)
+  public static func rank(
+    criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()
+  ) throws(Diagnostics)
     -> YearTotals
   {
-    try rank(criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options), threads: options.threads)
+    try rank(
+      criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options),
+      threads: options.threads)
+  }
+
+  /// Loads a year from files in memory (named as in a year folder) and ranks it on totals only.
+  public static func rank(
+    criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions()
+  ) throws(Diagnostics)
+    -> YearTotals
+  {
+    try rank(
+      criteria: criteria, data: YearLoader.load(files: files, criteria: criteria, options: options),
+      threads: options.threads)
   }
 }

@@ -12,7 +12,9 @@ public struct RankedYear<Score: ScoredUnit>: Sendable {
   /// The files the year was read from, in the order read.
   public let inputs: [InputSummary]
 
-  package init(criteria: CriteriaSet, groups: [Ranking.Group<Score>], warnings: [Diagnostic] = [], inputs: [InputSummary] = []) {
+  package init(
+    criteria: CriteriaSet, groups: [Ranking.Group<Score>], warnings: [Diagnostic] = [], inputs: [InputSummary] = []
+  ) {
     (self.criteria, self.groups, self.warnings, self.inputs) = (criteria, groups, warnings, inputs)
   }
 

@@ -1,12 +1,15 @@
 /// Text, CSV, JSON and HTML for the sensitivity study, the year-over-year comparison and
 /// what-if outcomes.
 public enum SensitivityReport {
-  public static let csvHeader = ["group", "unit_id", "name", "nominal_rank", "median_rank", "p05_rank", "p95_rank", "class_changed_share"]
+  public static let csvHeader = [
+    "group", "unit_id", "name", "nominal_rank", "median_rank", "p05_rank", "p95_rank", "class_changed_share",
+  ]
 
   /// What was varied and how, in one paragraph (printed with every output).
   public static func method(_ settings: Sensitivity.Settings) -> String {
     let p = settings.spread.description
-    return "\(settings.runs) runs, seed \(settings.seed), spread \(p) %: each field's weight × a factor in [1 − \(p) %, 1 + \(p) %] (steps of 0.1 %), rescaled to keep the scale; survey leaves × a factor in the same range and the other leaves × the factor that keeps the scale; each leaf the council changed goes back to the unit's own points with probability \(p) %; bonus and penalty unchanged. Percentile ranks by the nearest-rank method."
+    return
+      "\(settings.runs) runs, seed \(settings.seed), spread \(p) %: each field's weight × a factor in [1 − \(p) %, 1 + \(p) %] (steps of 0.1 %), rescaled to keep the scale; survey leaves × a factor in the same range and the other leaves × the factor that keeps the scale; each leaf the council changed goes back to the unit's own points with probability \(p) %; bonus and penalty unchanged. Percentile ranks by the nearest-rank method."
   }
 
   public static func text(_ study: Sensitivity) -> String {
@@ -14,10 +17,12 @@ public enum SensitivityReport {
     for group in study.groups {
       text += "\nKhối \(group.name)\n"
       var table = TextTable(
-        headers: ["Mã", "Đơn vị", "Hạng", "Trung vị", "P5–P95", "Đổi xếp loại"], alignments: [.left, .left, .right, .right, .right, .right])
+        headers: ["Mã", "Đơn vị", "Hạng", "Trung vị", "P5–P95", "Đổi xếp loại"],
+        alignments: [.left, .left, .right, .right, .right, .right])
       for unit in group.units {
         table.rows.append([
-          unit.unit.id, unit.unit.name, String(unit.nominalRank), String(unit.medianRank), "\(unit.p05Rank)–\(unit.p95Rank)",
+          unit.unit.id, unit.unit.name, String(unit.nominalRank), String(unit.medianRank),
+          "\(unit.p05Rank)–\(unit.p95Rank)",
           Labels.points(unit.classChangedShare.multiplied(by: 100)!, 2) + " %",
         ])
       }
@@ -32,7 +37,8 @@ public enum SensitivityReport {
     for group in study.groups {
       for unit in group.units {
         writer.row([
-          group.name, unit.unit.id, unit.unit.name, String(unit.nominalRank), String(unit.medianRank), String(unit.p05Rank),
+          group.name, unit.unit.id, unit.unit.name, String(unit.nominalRank), String(unit.medianRank),
+          String(unit.p05Rank),
           String(unit.p95Rank), unit.classChangedShare.formatted(places: 4),
         ])
       }
@@ -43,19 +49,35 @@ public enum SensitivityReport {
   public static func json(_ study: Sensitivity) -> String {
     JSONOutput.object([
       ("format", .string("parindex-sensitivity/1")),
-      ("settings", .object([
-        ("runs", .number(String(study.settings.runs))), ("seed", .number(String(study.settings.seed))),
-        ("spread_percent", .string(study.settings.spread.description)), ("method", .string(method(study.settings))),
-      ])),
-      ("groups", .array(study.groups.map { group in
-        .object([("name", .string(group.name)), ("units", .array(group.units.map { unit in
-          .object([
-            ("unit_id", .string(unit.unit.id)), ("name", .string(unit.unit.name)), ("nominal_rank", .number(String(unit.nominalRank))),
-            ("median_rank", .number(String(unit.medianRank))), ("p05_rank", .number(String(unit.p05Rank))),
-            ("p95_rank", .number(String(unit.p95Rank))), ("class_changed_share", .string(unit.classChangedShare.formatted(places: 4))),
-          ])
-        }))])
-      })),
+      (
+        "settings",
+        .object([
+          ("runs", .number(String(study.settings.runs))), ("seed", .number(String(study.settings.seed))),
+          ("spread_percent", .string(study.settings.spread.description)), ("method", .string(method(study.settings))),
+        ])
+      ),
+      (
+        "groups",
+        .array(
+          study.groups.map { group in
+            .object([
+              ("name", .string(group.name)),
+              (
+                "units",
+                .array(
+                  group.units.map { unit in
+                    .object([
+                      ("unit_id", .string(unit.unit.id)), ("name", .string(unit.unit.name)),
+                      ("nominal_rank", .number(String(unit.nominalRank))),
+                      ("median_rank", .number(String(unit.medianRank))), ("p05_rank", .number(String(unit.p05Rank))),
+                      ("p95_rank", .number(String(unit.p95Rank))),
+                      ("class_changed_share", .string(unit.classChangedShare.formatted(places: 4))),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
     ]).rendered()
   }
 
@@ -69,7 +91,8 @@ public enum SensitivityReport {
       let left = 230
       let step = max(1, (width - left - 20) / max(count, 1))
       let height = 22 * count + 30
-      html += "<h3>Khối \(HTML.escape(group.name))</h3>\n<svg width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Khoảng hạng khối \(HTML.escape(group.name))\">\n"
+      html +=
+        "<h3>Khối \(HTML.escape(group.name))</h3>\n<svg width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Khoảng hạng khối \(HTML.escape(group.name))\">\n"
       for rank in 1...max(count, 1) {
         let x = left + (rank - 1) * step + step / 2
         html += "<text x=\"\(x)\" y=\"14\" font-size=\"10\" text-anchor=\"middle\">\(rank)</text>"
@@ -78,8 +101,10 @@ public enum SensitivityReport {
       for (row, unit) in group.units.enumerated() {
         let y = 24 + row * 22
         let x = { (rank: Int) in left + (rank - 1) * step + step / 2 }
-        html += "<text x=\"0\" y=\"\(y + 12)\" font-size=\"12\">\(unit.nominalRank). \(HTML.escape(unit.unit.name))</text>"
-        html += "<rect x=\"\(x(unit.p05Rank) - 4)\" y=\"\(y + 3)\" width=\"\(x(unit.p95Rank) - x(unit.p05Rank) + 8)\" height=\"10\" rx=\"5\" fill=\"#9fc5e8\"></rect>"
+        html +=
+          "<text x=\"0\" y=\"\(y + 12)\" font-size=\"12\">\(unit.nominalRank). \(HTML.escape(unit.unit.name))</text>"
+        html +=
+          "<rect x=\"\(x(unit.p05Rank) - 4)\" y=\"\(y + 3)\" width=\"\(x(unit.p95Rank) - x(unit.p05Rank) + 8)\" height=\"10\" rx=\"5\" fill=\"#9fc5e8\"></rect>"
         html += "<circle cx=\"\(x(unit.medianRank))\" cy=\"\(y + 8)\" r=\"4\" fill=\"#0b5394\"></circle>"
         html += "<rect x=\"\(x(unit.nominalRank) - 1)\" y=\"\(y)\" width=\"2\" height=\"16\" fill=\"#b00020\"></rect>\n"
       }
@@ -90,7 +115,9 @@ public enum SensitivityReport {
 }
 
 public enum ComparisonReport {
-  public static let csvHeader = ["unit_id", "name", "group", "index_a", "index_b", "index_change", "rank_a", "rank_b", "class_a", "class_b"]
+  public static let csvHeader = [
+    "unit_id", "name", "group", "index_a", "index_b", "index_change", "rank_a", "rank_b", "class_a", "class_b",
+  ]
 
   public static func csv(_ comparison: Comparison) -> String {
     var writer = CSVWriter()
@@ -99,8 +126,10 @@ public enum ComparisonReport {
     for row in comparison.rows {
       writer.row([
         row.unitID, row.name, row.group, row.a.map { $0.index.formatted(places: places) } ?? "",
-        row.b.map { $0.index.formatted(places: places) } ?? "", row.indexChange.map { $0.formatted(places: places) } ?? "",
-        row.a.map { String($0.rank) } ?? "", row.b.map { String($0.rank) } ?? "", row.a?.classLabel ?? "", row.b?.classLabel ?? "",
+        row.b.map { $0.index.formatted(places: places) } ?? "",
+        row.indexChange.map { $0.formatted(places: places) } ?? "",
+        row.a.map { String($0.rank) } ?? "", row.b.map { String($0.rank) } ?? "", row.a?.classLabel ?? "",
+        row.b?.classLabel ?? "",
       ])
     }
     return writer.output
@@ -108,20 +137,29 @@ public enum ComparisonReport {
 
   public static func text(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
-    var text = "So sánh: A = \(comparison.a.criteria.id) (\(comparison.a.criteria.year)), B = \(comparison.b.criteria.id) (\(comparison.b.criteria.year))\n"
+    var text =
+      "So sánh: A = \(comparison.a.criteria.id) (\(comparison.a.criteria.year)), B = \(comparison.b.criteria.id) (\(comparison.b.criteria.year))\n"
     for warning in comparison.warnings { text += "Cảnh báo: \(warning.text(.vietnamese))\n" }
     var table = TextTable(
       headers: ["Mã", "Đơn vị", "Khối", "Chỉ số A", "Chỉ số B", "Thay đổi", "Hạng A", "Hạng B", "Xếp loại A → B"],
       alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .left])
     for row in comparison.rows {
-      let index = { (unit: Ranked<UnitScore>?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }
-      let change = row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") } ?? (row.a == nil ? "mới" : "không còn")
+      let index = { (unit: Ranked<UnitScore>?) in
+        unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—"
+      }
+      let change =
+        row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") }
+        ?? (row.a == nil ? "mới" : "không còn")
       let classes = "\(row.a?.classLabel ?? "—") → \(row.b?.classLabel ?? "—")" + (row.movedClass ? " *" : "")
-      table.rows.append([row.unitID, row.name, row.group, index(row.a), index(row.b), change, row.a.map { String($0.rank) } ?? "—", row.b.map { String($0.rank) } ?? "—", classes])
+      table.rows.append([
+        row.unitID, row.name, row.group, index(row.a), index(row.b), change, row.a.map { String($0.rank) } ?? "—",
+        row.b.map { String($0.rank) } ?? "—", classes,
+      ])
     }
     text += "\n" + table.rendered()
     let moved = comparison.rows.filter(\.movedClass).count
-    text += "\n\(moved) đơn vị đổi xếp loại (*); \(comparison.rows.filter { $0.a == nil }.count) đơn vị mới; \(comparison.rows.filter { $0.b == nil }.count) đơn vị không còn.\n"
+    text +=
+      "\n\(moved) đơn vị đổi xếp loại (*); \(comparison.rows.filter { $0.a == nil }.count) đơn vị mới; \(comparison.rows.filter { $0.b == nil }.count) đơn vị không còn.\n"
     return text
   }
 
@@ -131,33 +169,67 @@ public enum ComparisonReport {
     return JSONOutput.object([
       ("format", .string("parindex-comparison/1")),
       ("a", .string(comparison.a.criteria.id)), ("b", .string(comparison.b.criteria.id)),
-      ("warnings", .array(comparison.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.text(.vietnamese))), ("message_en", .string($0.text(.english)))]) })),
+      (
+        "warnings",
+        .array(
+          comparison.warnings.map {
+            .object([
+              ("code", .string($0.code)), ("message", .string($0.text(.vietnamese))),
+              ("message_en", .string($0.text(.english))),
+            ])
+          })
+      ),
       ("comparable_fields", .array(comparison.comparableFields.map { .string($0) })),
-      ("units", .array(comparison.rows.map { row in
-        .object([
-          ("unit_id", .string(row.unitID)), ("name", .string(row.name)), ("group", .string(row.group)),
-          ("index_a", optional(row.a?.index)), ("index_b", optional(row.b?.index)), ("index_change", optional(row.indexChange)),
-          ("rank_a", row.a.map { .number(String($0.rank)) } ?? .null), ("rank_b", row.b.map { .number(String($0.rank)) } ?? .null),
-          ("class_a", .optional(row.a?.classLabel)), ("class_b", .optional(row.b?.classLabel)), ("moved_class", .bool(row.movedClass)),
-          ("fields", .array(comparison.fieldChanges(row).map { field in
-            .object([("code", .string(field.code)), ("index_a", optional(field.a)), ("index_b", optional(field.b)), ("change", optional(field.change))])
-          })),
-        ])
-      })),
+      (
+        "units",
+        .array(
+          comparison.rows.map { row in
+            .object([
+              ("unit_id", .string(row.unitID)), ("name", .string(row.name)), ("group", .string(row.group)),
+              ("index_a", optional(row.a?.index)), ("index_b", optional(row.b?.index)),
+              ("index_change", optional(row.indexChange)),
+              ("rank_a", row.a.map { .number(String($0.rank)) } ?? .null),
+              ("rank_b", row.b.map { .number(String($0.rank)) } ?? .null),
+              ("class_a", .optional(row.a?.classLabel)), ("class_b", .optional(row.b?.classLabel)),
+              ("moved_class", .bool(row.movedClass)),
+              (
+                "fields",
+                .array(
+                  comparison.fieldChanges(row).map { field in
+                    .object([
+                      ("code", .string(field.code)), ("index_a", optional(field.a)), ("index_b", optional(field.b)),
+                      ("change", optional(field.change)),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
     ]).rendered()
   }
 
   public static func htmlSection(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
-    var html = "<p class=\"meta\">A = <code>\(HTML.escape(comparison.a.criteria.id))</code>, B = <code>\(HTML.escape(comparison.b.criteria.id))</code></p>\n"
-    for warning in comparison.warnings { html += "<p class=\"modelled\">\(HTML.escape(warning.text(.vietnamese)))</p>\n" }
-    html += "<table>\n<tr><th>Đơn vị</th><th>Khối</th><th class=\"n\">Chỉ số A</th><th class=\"n\">Chỉ số B</th><th class=\"n\">Thay đổi</th><th class=\"n\">Hạng A</th><th class=\"n\">Hạng B</th><th>Xếp loại A → B</th></tr>\n"
+    var html =
+      "<p class=\"meta\">A = <code>\(HTML.escape(comparison.a.criteria.id))</code>, B = <code>\(HTML.escape(comparison.b.criteria.id))</code></p>\n"
+    for warning in comparison.warnings {
+      html += "<p class=\"modelled\">\(HTML.escape(warning.text(.vietnamese)))</p>\n"
+    }
+    html +=
+      "<table>\n<tr><th>Đơn vị</th><th>Khối</th><th class=\"n\">Chỉ số A</th><th class=\"n\">Chỉ số B</th><th class=\"n\">Thay đổi</th><th class=\"n\">Hạng A</th><th class=\"n\">Hạng B</th><th>Xếp loại A → B</th></tr>\n"
     for row in comparison.rows {
-      let index = { (unit: Ranked<UnitScore>?) in unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—" }
-      let change = row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") } ?? (row.a == nil ? "mới" : "không còn")
-      html += "<tr><td>\(HTML.escape(row.unitID)) \(HTML.escape(row.name))</td><td>\(HTML.escape(row.group))</td><td class=\"n\">\(index(row.a))</td><td class=\"n\">\(index(row.b))</td>"
-      html += "<td class=\"n\">\(HTML.escape(change))</td><td class=\"n\">\(row.a.map { String($0.rank) } ?? "—")</td><td class=\"n\">\(row.b.map { String($0.rank) } ?? "—")</td>"
-      html += "<td\(row.movedClass ? " class=\"bad\"" : "")>\(HTML.escape(row.a?.classLabel ?? "—")) → \(HTML.escape(row.b?.classLabel ?? "—"))</td></tr>\n"
+      let index = { (unit: Ranked<UnitScore>?) in
+        unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—"
+      }
+      let change =
+        row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") }
+        ?? (row.a == nil ? "mới" : "không còn")
+      html +=
+        "<tr><td>\(HTML.escape(row.unitID)) \(HTML.escape(row.name))</td><td>\(HTML.escape(row.group))</td><td class=\"n\">\(index(row.a))</td><td class=\"n\">\(index(row.b))</td>"
+      html +=
+        "<td class=\"n\">\(HTML.escape(change))</td><td class=\"n\">\(row.a.map { String($0.rank) } ?? "—")</td><td class=\"n\">\(row.b.map { String($0.rank) } ?? "—")</td>"
+      html +=
+        "<td\(row.movedClass ? " class=\"bad\"" : "")>\(HTML.escape(row.a?.classLabel ?? "—")) → \(HTML.escape(row.b?.classLabel ?? "—"))</td></tr>\n"
     }
     return html + "</table>\n"
   }
@@ -174,15 +246,19 @@ public enum WhatIfReport {
     for setting in settings {
       let before = outcome.before.leaves.first { $0.code == setting.code }!
       let after = outcome.after.leaves.first { $0.code == setting.code }!
-      text += "  \(setting.code) = \(setting.value): \(Labels.points(before.points, places)) → \(Labels.points(after.points, places)) / \(Labels.points(after.maxPoints, places)) điểm\n"
+      text +=
+        "  \(setting.code) = \(setting.value): \(Labels.points(before.points, places)) → \(Labels.points(after.points, places)) / \(Labels.points(after.maxPoints, places)) điểm\n"
     }
     text += "Hiện tại: \(show(outcome.before))\nGiả định: \(show(outcome.after))\n"
     return text
   }
 
-  public static func goal(_ plan: [WhatIf.Step]?, label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet) -> String {
+  public static func goal(
+    _ plan: [WhatIf.Step]?, label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet
+  ) -> String {
     let places = criteria.pointsPlaces
-    var text = "\(unit.unit.id) · \(unit.unit.name): chỉ số \(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ",")) % (\(unit.classLabel)); mục tiêu \(label)\n"
+    var text =
+      "\(unit.unit.id) · \(unit.unit.name): chỉ số \(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ",")) % (\(unit.classLabel)); mục tiêu \(label)\n"
     guard let plan else { return text + "Không đạt được: kể cả khi mọi tiêu chí đạt tối đa.\n" }
     if plan.isEmpty { return text + "Đã đạt.\n" }
     text += "Ít tiêu chí nhất cần đạt tối đa (\(plan.count)), theo điểm tăng thêm:\n"

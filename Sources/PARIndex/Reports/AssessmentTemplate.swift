@@ -2,20 +2,27 @@
 /// the leaf's title, maximum, what value it expects and whether evidence is required in `x_`
 /// columns, which the loader ignores. Survey leaves are not listed: they are not self-scored.
 public enum AssessmentTemplate {
-  public static func render(_ criteria: CriteriaSet, unitID: String = "", dialect: CSVWriter.Dialect = .plain) -> String {
+  public static func render(_ criteria: CriteriaSet, unitID: String = "", dialect: CSVWriter.Dialect = .plain) -> String
+  {
     var writer = CSVWriter(dialect: dialect)
-    writer.row(["unit_id", "code", "value", "points", "evidence", "note", "x_tieu_chi", "x_diem_toi_da", "x_gia_tri_can_ghi", "x_tai_lieu_kiem_chung"])
+    writer.row([
+      "unit_id", "code", "value", "points", "evidence", "note", "x_tieu_chi", "x_diem_toi_da", "x_gia_tri_can_ghi",
+      "x_tai_lieu_kiem_chung",
+    ])
     let explanation = Explanation(criteria: criteria)
     for leaf in criteria.leaves {
       if case .survey? = leaf.rule { continue }
       var expects = expectation(leaf, explanation)
       if leaf.notApplicable != .forbidden {
-        expects += leaf.notApplicable == .exclude
-          ? "; ghi KPS nếu không phát sinh (không tính vào điểm tối đa)" : "; ghi KPS nếu không phát sinh (được tính đủ điểm)"
+        expects +=
+          leaf.notApplicable == .exclude
+          ? "; ghi KPS nếu không phát sinh (không tính vào điểm tối đa)"
+          : "; ghi KPS nếu không phát sinh (được tính đủ điểm)"
       }
       let evidence = criteria.evidencePolicy == .required && leaf.evidence == .required ? "bắt buộc" : "không bắt buộc"
       writer.row([
-        unitID, leaf.code, "", "", "", "", leaf.title, writer.number(leaf.maxPoints, places: criteria.pointsPlaces), expects, evidence,
+        unitID, leaf.code, "", "", "", "", leaf.title, writer.number(leaf.maxPoints, places: criteria.pointsPlaces),
+        expects, evidence,
       ])
     }
     return writer.output
@@ -28,15 +35,18 @@ public enum AssessmentTemplate {
     switch leaf.rule {
     case .check?: return "có / không"
     case .choice(let options)?:
-      return "một trong: " + options.map { "\($0.key) = \($0.label) (\(points($0.points)) điểm)" }.joined(separator: "; ")
+      return "một trong: "
+        + options.map { "\($0.key) = \($0.label) (\(points($0.points)) điểm)" }.joined(separator: "; ")
     case .tiers(let tiers)?:
-      return "số, tỷ lệ % (95%) hoặc a/b (190/200); bậc: " + tiers.map { "\(explanation.bound($0)) → \(points($0.points))" }.joined(separator: "; ") + "; thấp hơn → 0"
+      return "số, tỷ lệ % (95%) hoặc a/b (190/200); bậc: "
+        + tiers.map { "\(explanation.bound($0)) → \(points($0.points))" }.joined(separator: "; ") + "; thấp hơn → 0"
     case .proportional(let target, let zeroBelow)?:
       var text = "tỷ lệ % từ 0 đến 100 hoặc a/b; đạt \(number(target)) % trở lên: tối đa"
       if let zeroBelow { text += "; dưới \(number(zeroBelow)) %: 0 điểm" }
       return text
     case .deadline(let due, let late, let lateUntil)?:
-      var text = "ngày thực hiện dd/mm/yyyy (hạn \(due)), hoặc 'không' nếu chưa thực hiện; trễ hạn: \(points(late)) điểm"
+      var text =
+        "ngày thực hiện dd/mm/yyyy (hạn \(due)), hoặc 'không' nếu chưa thực hiện; trễ hạn: \(points(late)) điểm"
       if let lateUntil { text += " đến \(lateUntil)" }
       return text
     case .deduction(let perItem, let floor)?:

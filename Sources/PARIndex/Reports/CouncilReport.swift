@@ -10,7 +10,8 @@ public enum CouncilReport {
     body += "<p class=\"meta\">\(HTML.escape(criteria.title)) · bộ tiêu chí <code>\(HTML.escape(criteria.id))</code> · "
     body += "\(results.rankedUnits.count) đơn vị trong \(results.groups.count) khối</p>\n"
     if criteria.status == .modelled {
-      body += "<p class=\"modelled\"><strong>Bộ tiêu chí mô phỏng (modelled)</strong>, không phải văn bản chính thức: \(HTML.escape(criteria.source))</p>\n"
+      body +=
+        "<p class=\"modelled\"><strong>Bộ tiêu chí mô phỏng (modelled)</strong>, không phải văn bản chính thức: \(HTML.escape(criteria.source))</p>\n"
     } else {
       body += "<p class=\"meta\">Căn cứ: \(HTML.escape(criteria.source))</p>\n"
     }
@@ -22,25 +23,34 @@ public enum CouncilReport {
       body += "<h2>\(5 + number). \(HTML.escape(section.title))</h2>\n" + section.html
     }
     body += "<h2>\(5 + extraSections.count). Phiếu điểm từng đơn vị</h2>\n"
-    body += results.rankedUnits.map { ScorecardHTML.section(Scorecard($0, in: results), criteria) }.joined(separator: "\n")
+    body += results.rankedUnits.map { ScorecardHTML.section(Scorecard($0, in: results), criteria) }.joined(
+      separator: "\n")
     return HTML.page(title: "Chỉ số CCHC \(criteria.year) — \(criteria.title)", body: body)
   }
 
   /// A standalone page of sections.
   public static func page(title: String, sections: [(title: String, html: String)]) -> String {
-    HTML.page(title: title, body: "<h1>\(HTML.escape(title))</h1>\n" + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined())
+    HTML.page(
+      title: title,
+      body: "<h1>\(HTML.escape(title))</h1>\n"
+        + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined())
   }
 
   static func ranking(_ group: Ranking.Group<UnitScore>, _ criteria: CriteriaSet) -> String {
     let places = criteria.pointsPlaces
-    var html = "<h3>Khối \(HTML.escape(group.name)) (\(group.units.count) đơn vị)</h3>\n<table>\n<tr><th class=\"n\">Hạng</th><th>Mã</th><th>Đơn vị</th>"
-    html += criteria.items.map { "<th class=\"n\" title=\"\(HTML.escape($0.title))\">LV\(HTML.escape($0.code))</th>" }.joined()
+    var html =
+      "<h3>Khối \(HTML.escape(group.name)) (\(group.units.count) đơn vị)</h3>\n<table>\n<tr><th class=\"n\">Hạng</th><th>Mã</th><th>Đơn vị</th>"
+    html += criteria.items.map { "<th class=\"n\" title=\"\(HTML.escape($0.title))\">LV\(HTML.escape($0.code))</th>" }
+      .joined()
     html += "<th class=\"n\">Tổng</th><th class=\"n\">Tối đa</th><th class=\"n\">Chỉ số %</th><th>Xếp loại</th></tr>\n"
     for unit in group.units {
-      html += "<tr><td class=\"n\">\(unit.rank)</td><td><a href=\"#unit-\(HTML.escape(unit.unit.id))\">\(HTML.escape(unit.unit.id))</a></td><td>\(HTML.escape(unit.unit.name))</td>"
+      html +=
+        "<tr><td class=\"n\">\(unit.rank)</td><td><a href=\"#unit-\(HTML.escape(unit.unit.id))\">\(HTML.escape(unit.unit.id))</a></td><td>\(HTML.escape(unit.unit.name))</td>"
       html += unit.fieldPoints.map { "<td class=\"n\">\(Labels.points($0, places))</td>" }.joined()
-      html += "<td class=\"n\">\(Labels.points(unit.total, places))</td><td class=\"n\">\(Labels.points(unit.maxPoints, places))</td>"
-      html += "<td class=\"n\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td><td>\(HTML.escape(unit.classLabel))</td></tr>\n"
+      html +=
+        "<td class=\"n\">\(Labels.points(unit.total, places))</td><td class=\"n\">\(Labels.points(unit.maxPoints, places))</td>"
+      html +=
+        "<td class=\"n\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td><td>\(HTML.escape(unit.classLabel))</td></tr>\n"
     }
     return html + "</table>\n"
   }
@@ -55,11 +65,13 @@ public enum CouncilReport {
       let rowHeight = 22
       let height = rowHeight * bands.count + 6
       html += "<h3>Khối \(HTML.escape(group.name))</h3>\n"
-      html += "<svg width=\"560\" height=\"\(height)\" viewBox=\"0 0 560 \(height)\" role=\"img\" aria-label=\"Phân bố xếp loại khối \(HTML.escape(group.name))\">\n"
+      html +=
+        "<svg width=\"560\" height=\"\(height)\" viewBox=\"0 0 560 \(height)\" role=\"img\" aria-label=\"Phân bố xếp loại khối \(HTML.escape(group.name))\">\n"
       for (position, band) in bands.enumerated() {
         let y = position * rowHeight + 4
         let width = counts[position] * 300 / largest
-        html += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(HTML.escape(band.label)) (≥ \(band.minIndex.description.replacingDot))</text>"
+        html +=
+          "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(HTML.escape(band.label)) (≥ \(band.minIndex.description.replacingDot))</text>"
         html += "<rect x=\"170\" y=\"\(y)\" width=\"\(width)\" height=\"16\" fill=\"#0b5394\"></rect>"
         html += "<text x=\"\(176 + width)\" y=\"\(y + 13)\" font-size=\"12\">\(counts[position])</text>\n"
       }
@@ -72,8 +84,12 @@ public enum CouncilReport {
   /// coloured by tens.
   static func heatMap(_ results: YearResults) -> String {
     let criteria = results.criteria
-    var html = "<p class=\"legend\"><span class=\"h9\">≥ 90</span><span class=\"h8\">80–89</span><span class=\"h7\">70–79</span><span class=\"h6\">60–69</span><span class=\"h5\">50–59</span><span class=\"h0\">&lt; 50</span><span class=\"hx\">không áp dụng</span></p>\n"
-    html += "<table class=\"heat\">\n<tr><th>Đơn vị</th>" + criteria.items.map { "<th title=\"\(HTML.escape($0.title))\">LV\(HTML.escape($0.code))</th>" }.joined() + "<th>Chỉ số</th></tr>\n"
+    var html =
+      "<p class=\"legend\"><span class=\"h9\">≥ 90</span><span class=\"h8\">80–89</span><span class=\"h7\">70–79</span><span class=\"h6\">60–69</span><span class=\"h5\">50–59</span><span class=\"h0\">&lt; 50</span><span class=\"hx\">không áp dụng</span></p>\n"
+    html +=
+      "<table class=\"heat\">\n<tr><th>Đơn vị</th>"
+      + criteria.items.map { "<th title=\"\(HTML.escape($0.title))\">LV\(HTML.escape($0.code))</th>" }.joined()
+      + "<th>Chỉ số</th></tr>\n"
     for group in results.groups {
       html += "<tr><th colspan=\"\(criteria.items.count + 2)\">Khối \(HTML.escape(group.name))</th></tr>\n"
       for unit in group.units {
@@ -85,7 +101,8 @@ public enum CouncilReport {
           }
           html += "<td class=\"\(heatClass(percent))\">\(percent.formatted(places: 0))</td>"
         }
-        html += "<td class=\"\(heatClass(unit.index))\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td></tr>\n"
+        html +=
+          "<td class=\"\(heatClass(unit.index))\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td></tr>\n"
       }
     }
     return html + "</table>\n"
@@ -107,7 +124,8 @@ public enum CouncilReport {
   static func dataProblems(_ results: YearResults) -> String {
     let criteria = results.criteria
     let places = criteria.pointsPlaces
-    var html = "<table>\n<tr><th>Đơn vị</th><th>Thiếu số liệu</th><th>Thiếu tài liệu kiểm chứng</th><th>Tự chấm lệch điểm tính</th><th>Điều tra ít phiếu</th><th class=\"n\">Thẩm định thay đổi</th></tr>\n"
+    var html =
+      "<table>\n<tr><th>Đơn vị</th><th>Thiếu số liệu</th><th>Thiếu tài liệu kiểm chứng</th><th>Tự chấm lệch điểm tính</th><th>Điều tra ít phiếu</th><th class=\"n\">Thẩm định thay đổi</th></tr>\n"
     var anyProblem = false
     for unit in results.rankedUnits {
       let missing = unit.leaves.filter { $0.status == .missing }.map(\.code)
@@ -116,7 +134,9 @@ public enum CouncilReport {
         return "\(leaf.code) (\(unknown.joined(separator: ", ")) không có)"
       }
       let mismatches = unit.leaves.compactMap { leaf in
-        leaf.claimedMismatch.map { "\(leaf.code): \(Labels.points($0, places)) → \(Labels.points(leaf.points, places))" }
+        leaf.claimedMismatch.map {
+          "\(leaf.code): \(Labels.points($0, places)) → \(Labels.points(leaf.points, places))"
+        }
       }
       let few = unit.leaves.flatMap { leaf in
         leaf.flags.compactMap { flag -> String? in
@@ -125,16 +145,22 @@ public enum CouncilReport {
         }
       }
       let changed = unit.leaves.filter { $0.source == .appraisal }.count
-      guard !(missing.isEmpty && noEvidence.isEmpty && mismatches.isEmpty && few.isEmpty && changed == 0) else { continue }
+      guard !(missing.isEmpty && noEvidence.isEmpty && mismatches.isEmpty && few.isEmpty && changed == 0) else {
+        continue
+      }
       anyProblem = true
       let change = unit.appraisalChange
       let changeText = (change > .zero ? "+" : "") + Labels.points(change, places) + " (\(changed) tiêu chí)"
-      html += "<tr><td><a href=\"#unit-\(HTML.escape(unit.unit.id))\">\(HTML.escape(unit.unit.id))</a> \(HTML.escape(unit.unit.name))</td>"
-      for list in [missing, noEvidence, mismatches, few] { html += "<td>\(HTML.escape(list.joined(separator: "; ")))</td>" }
+      html +=
+        "<tr><td><a href=\"#unit-\(HTML.escape(unit.unit.id))\">\(HTML.escape(unit.unit.id))</a> \(HTML.escape(unit.unit.name))</td>"
+      for list in [missing, noEvidence, mismatches, few] {
+        html += "<td>\(HTML.escape(list.joined(separator: "; ")))</td>"
+      }
       html += "<td class=\"n\">\(changed == 0 ? "" : HTML.escape(changeText))</td></tr>\n"
     }
     if !anyProblem { return "<p>Không có vấn đề về số liệu.</p>\n" }
-    return html + "</table>\n<p class=\"note\">“Thẩm định thay đổi”: điểm các tiêu chí sau thẩm định trừ điểm theo dòng tự chấm của đơn vị (tiêu chí đơn vị không tự chấm tính 0; không gồm kết quả điều tra).</p>\n"
+    return html
+      + "</table>\n<p class=\"note\">“Thẩm định thay đổi”: điểm các tiêu chí sau thẩm định trừ điểm theo dòng tự chấm của đơn vị (tiêu chí đơn vị không tự chấm tính 0; không gồm kết quả điều tra).</p>\n"
   }
 }
 
@@ -143,16 +169,20 @@ extension CouncilReport {
   static func warnings(_ results: YearResults) -> String {
     guard !results.warnings.isEmpty else { return "<p>Không có cảnh báo về giá trị số liệu.</p>\n" }
     let items = results.warnings.map { "<li><code>\(HTML.escape($0.description))</code></li>" }
-    return "<h3>Cảnh báo (\(results.warnings.count))</h3>\n<p class=\"note\">Giá trị hợp lệ nhưng nhiều khả năng không đúng ý; "
-      + "kết quả vẫn được tính với giá trị như đã ghi.</p>\n<ul class=\"warnings\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
+    return
+      "<h3>Cảnh báo (\(results.warnings.count))</h3>\n<p class=\"note\">Giá trị hợp lệ nhưng nhiều khả năng không đúng ý; "
+      + "kết quả vẫn được tính với giá trị như đã ghi.</p>\n<ul class=\"warnings\">\n" + items.joined(separator: "\n")
+      + "\n</ul>\n"
   }
 
   /// The files the year was read from, so that nobody wonders which a ranking came from.
   static func inputs(_ results: YearResults) -> String {
     guard !results.inputs.isEmpty else { return "" }
-    var html = "<h3>Tệp số liệu đã đọc</h3>\n<table>\n<tr><th>Tệp</th><th>Loại</th><th>Dạng</th><th class=\"n\">Dòng tiêu đề</th><th class=\"n\">Dung lượng (byte)</th></tr>\n"
+    var html =
+      "<h3>Tệp số liệu đã đọc</h3>\n<table>\n<tr><th>Tệp</th><th>Loại</th><th>Dạng</th><th class=\"n\">Dòng tiêu đề</th><th class=\"n\">Dung lượng (byte)</th></tr>\n"
     for input in results.inputs {
-      html += "<tr><td><code>\(HTML.escape(input.file))</code></td><td>\(input.kind.rawValue)</td><td>\(HTML.escape(input.form))</td>"
+      html +=
+        "<tr><td><code>\(HTML.escape(input.file))</code></td><td>\(input.kind.rawValue)</td><td>\(HTML.escape(input.form))</td>"
       html += "<td class=\"n\">\(input.headerLine)</td><td class=\"n\">\(input.size)</td></tr>\n"
     }
     return html + "</table>\n"

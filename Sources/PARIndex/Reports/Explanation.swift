@@ -12,14 +12,18 @@ public struct Explanation: Sendable {
   public func line(_ leaf: LeafScore, node: CriteriaNode) -> String {
     var text = "\(node.code) \(node.title): \(reasoning(leaf))"
     var notes: [String] = []
-    if let claimed = leaf.claimedMismatch { notes.append("tự ghi \(points(claimed)) điểm, khác điểm tính theo số liệu") }
+    if let claimed = leaf.claimedMismatch {
+      notes.append("tự ghi \(points(claimed)) điểm, khác điểm tính theo số liệu")
+    }
     for case .fewResponses(let respondents, let minimum) in leaf.flags {
       notes.append("chỉ \(respondents) người trả lời, dưới mức tối thiểu \(minimum)")
     }
     if leaf.source == .appraisal {
       var appraisal = "thẩm định"
       if let reason = leaf.appraisalReason { appraisal += ": \(reason)" }
-      if let own = leaf.selfEntry { appraisal += " (tự chấm: \(own.value ?? own.pointsText.map { "\($0) điểm" } ?? "-"))" }
+      if let own = leaf.selfEntry {
+        appraisal += " (tự chấm: \(own.value ?? own.pointsText.map { "\($0) điểm" } ?? "-"))"
+      }
       notes.append(appraisal)
     }
     if !notes.isEmpty { text += " [" + notes.joined(separator: "; ") + "]" }
@@ -50,27 +54,33 @@ public struct Explanation: Sendable {
       case .atTarget: return "\(shown) ≥ mục tiêu \(number(target)) % → \(result)"
       case .belowZeroThreshold: return "\(shown) < ngưỡng tối thiểu \(number(zeroBelow ?? .zero)) % → \(result)"
       case .partial:
-        return "\(shown), mục tiêu \(number(target)) % → \(points(leaf.maxPoints)) × \(percent(value.percent))/\(number(target)) → \(result)"
+        return
+          "\(shown), mục tiêu \(number(target)) % → \(points(leaf.maxPoints)) × \(percent(value.percent))/\(number(target)) → \(result)"
       }
     case .deadline(let date, let due, let lateUntil, let outcome):
       guard let date else { return "chưa thực hiện (hạn \(due)) → \(result)" }
       switch outcome {
       case .onTime: return "thực hiện \(date), hạn \(due) → đúng hạn → \(result)"
       case .late: return "thực hiện \(date), hạn \(due) → trễ hạn → \(result)"
-      case .tooLate, .notDone: return "thực hiện \(date), hạn \(due) → trễ sau \(lateUntil?.description ?? due.description) → \(result)"
+      case .tooLate, .notDone:
+        return "thực hiện \(date), hạn \(due) → trễ sau \(lateUntil?.description ?? due.description) → \(result)"
       }
     case .deduction(let count, let perItem, let floor, let hitFloor):
       if hitFloor { return "\(count) lần × \(points(perItem)) → không thấp hơn mức sàn \(points(floor)) → \(result)" }
       let deducted = perItem.multiplied(by: Int64(count)) ?? .zero
       return "\(count) lần × \(points(perItem)) → \(points(leaf.maxPoints)) − \(points(deducted)) → \(result)"
     case .survey(let group, let value, let answers, let respondents):
-      return "điều tra XHH nhóm \(group): \(percent(value)) % (\(answers) câu trả lời, \(respondents) người) → \(points(leaf.maxPoints)) × \(percent(value)) % → \(result)"
+      return
+        "điều tra XHH nhóm \(group): \(percent(value)) % (\(answers) câu trả lời, \(respondents) người) → \(points(leaf.maxPoints)) × \(percent(value)) % → \(result)"
     case .surveyGiven(_, let value):
-      return "kết quả điều tra được công bố \(percent(value.percent)) % → \(points(leaf.maxPoints)) × \(percent(value.percent)) % → \(result)"
+      return
+        "kết quả điều tra được công bố \(percent(value.percent)) % → \(points(leaf.maxPoints)) × \(percent(value.percent)) % → \(result)"
     case .manual:
       return "\(leaf.source == .appraisal ? "hội đồng chấm" : "tự chấm") → \(result)"
     case .notApplicable(let policy):
-      let word = written.isEmpty || TextFolding.folded(written) == "không phát sinh" ? "không phát sinh" : "\(written): không phát sinh"
+      let word =
+        written.isEmpty || TextFolding.folded(written) == "không phát sinh"
+        ? "không phát sinh" : "\(written): không phát sinh"
       return policy == .exclude ? "\(word) → không tính vào điểm tối đa" : "\(word) → tính đủ điểm → \(result)"
     case .missing:
       if case .survey? = criteria.leaves.first(where: { $0.code == leaf.code })?.rule {
@@ -79,7 +89,8 @@ public struct Explanation: Sendable {
       return "không có số liệu tự chấm → \(result) (thiếu số liệu)"
     case .noEvidence(let unknown):
       if unknown.isEmpty { return "\(written): không có tài liệu kiểm chứng → \(result)" }
-      return "\(written): tài liệu \(unknown.joined(separator: ", ")) không có trong evidence.csv của đơn vị → \(result)"
+      return
+        "\(written): tài liệu \(unknown.joined(separator: ", ")) không có trong evidence.csv của đơn vị → \(result)"
     }
   }
 
@@ -100,7 +111,9 @@ public struct Explanation: Sendable {
   }
 
   func shownValue(_ value: PercentageValue, written: String) -> String {
-    if let ratio = value.ratio { return "\(percent(value.percent)) % (\(number(ratio.numerator))/\(number(ratio.denominator)))" }
+    if let ratio = value.ratio {
+      return "\(percent(value.percent)) % (\(number(ratio.numerator))/\(number(ratio.denominator)))"
+    }
     return looksLikePercent(value, written) ? "\(percent(value.percent)) %" : percent(value.percent)
   }
 }

@@ -14,10 +14,15 @@ extension Explanation {
   /// The leaves where `unit` lost points, largest loss first (then in criteria order).
   public func improvements(_ unit: UnitScore) -> [Improvement] {
     var result: [(Int, Improvement)] = []
-    for (position, (leaf, node)) in zip(unit.leaves, criteria.leaves).enumerated() where leaf.isApplicable && leaf.points < leaf.maxPoints {
-      result.append((position, Improvement(
-        code: node.code, title: node.title, lost: leaf.maxPoints - leaf.points, status: leaf.status,
-        advice: advice(leaf, node: node))))
+    for (position, (leaf, node)) in zip(unit.leaves, criteria.leaves).enumerated()
+    where leaf.isApplicable && leaf.points < leaf.maxPoints {
+      result.append(
+        (
+          position,
+          Improvement(
+            code: node.code, title: node.title, lost: leaf.maxPoints - leaf.points, status: leaf.status,
+            advice: advice(leaf, node: node))
+        ))
     }
     return result.sorted { $0.1.lost != $1.1.lost ? $0.1.lost > $1.1.lost : $0.0 < $1.0 }.map(\.1)
   }
@@ -30,11 +35,14 @@ extension Explanation {
       return "nộp số liệu tự chấm cho tiêu chí này, kèm tài liệu kiểm chứng"
     case .noEvidence(let unknown):
       if unknown.isEmpty { return "bổ sung tài liệu kiểm chứng (văn bản, số, ngày ban hành)" }
-      return "bổ sung tài liệu kiểm chứng: \(unknown.joined(separator: ", ")) không có trong danh mục tài liệu của đơn vị"
+      return
+        "bổ sung tài liệu kiểm chứng: \(unknown.joined(separator: ", ")) không có trong danh mục tài liệu của đơn vị"
     case .check:
       return "thực hiện nhiệm vụ để đạt (có)"
     case .choice:
-      guard case .choice(let options)? = node.rule, let best = options.max(by: { $0.points < $1.points }) else { return "" }
+      guard case .choice(let options)? = node.rule, let best = options.max(by: { $0.points < $1.points }) else {
+        return ""
+      }
       return "đạt mức “\(best.label)” (\(points(best.points)) điểm)"
     case .tiers(let value, _, let nextUp):
       guard let nextUp else { return "" }

@@ -23,7 +23,10 @@ public indirect enum JSONOutput: Sendable {
     let closing = String(repeating: "  ", count: indent)
     switch self {
     case .object(let members):
-      if members.isEmpty { text += "{}"; return }
+      if members.isEmpty {
+        text += "{}"
+        return
+      }
       text += "{\n"
       for (position, (key, value)) in members.enumerated() {
         text += pad + Self.escaped(key) + ": "
@@ -32,7 +35,10 @@ public indirect enum JSONOutput: Sendable {
       }
       text += closing + "}"
     case .array(let elements):
-      if elements.isEmpty { text += "[]"; return }
+      if elements.isEmpty {
+        text += "[]"
+        return
+      }
       text += "[\n"
       for (position, element) in elements.enumerated() {
         text += pad

@@ -3,18 +3,22 @@ public enum MarkdownReport {
   /// The ranking of each group.
   public static func ranking<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
-    var text = "# \(cell(criteria.title))\n\n`\(criteria.id)` · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
+    var text =
+      "# \(cell(criteria.title))\n\n`\(criteria.id)` · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
       text += "\n## Khối \(cell(rankedGroup.name)) (\(rankedGroup.units.count) đơn vị)\n\n"
-      text += "| Hạng | Mã | Đơn vị | " + criteria.items.map { "LV\($0.code)" }.joined(separator: " | ") + " | Tổng | Tối đa | Chỉ số % | Xếp loại |\n"
+      text +=
+        "| Hạng | Mã | Đơn vị | " + criteria.items.map { "LV\($0.code)" }.joined(separator: " | ")
+        + " | Tổng | Tối đa | Chỉ số % | Xếp loại |\n"
       text += "|--:|---|---|" + String(repeating: "--:|", count: criteria.items.count) + "--:|--:|--:|---|\n"
       for ranked in rankedGroup.units {
         let unit = ranked.totals
         let fields = unit.fieldPoints.map { Labels.points($0, criteria.pointsPlaces) }
-        let cells = [String(ranked.rank), cell(unit.unit.id), cell(unit.unit.name)] + fields + [
-          Labels.points(unit.total, criteria.pointsPlaces), Labels.points(unit.maxPoints, criteria.pointsPlaces),
-          unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","), cell(unit.classLabel),
-        ]
+        let cells =
+          [String(ranked.rank), cell(unit.unit.id), cell(unit.unit.name)] + fields + [
+            Labels.points(unit.total, criteria.pointsPlaces), Labels.points(unit.maxPoints, criteria.pointsPlaces),
+            unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","), cell(unit.classLabel),
+          ]
         text += "| " + cells.joined(separator: " | ") + " |\n"
       }
     }
@@ -35,13 +39,16 @@ public enum MarkdownReport {
     for row in card.rows {
       let strong = row.leaf == nil ? "**" : ""
       let evidence = row.leaf?.evidence.map { cell(Scorecard.evidenceText($0)) }.joined(separator: "<br>") ?? ""
-      text += "| \(strong)\(cell(row.code))\(strong) | \(strong)\(cell(row.title))\(strong) | \(strong)\(Labels.points(row.points, places))\(strong)"
-      text += " | \(Labels.points(row.maxPoints, places)) | \(row.sourceLabel) | \(cell(row.notes.joined(separator: "; "))) | \(evidence) |\n"
+      text +=
+        "| \(strong)\(cell(row.code))\(strong) | \(strong)\(cell(row.title))\(strong) | \(strong)\(Labels.points(row.points, places))\(strong)"
+      text +=
+        " | \(Labels.points(row.maxPoints, places)) | \(row.sourceLabel) | \(cell(row.notes.joined(separator: "; "))) | \(evidence) |\n"
     }
     if !card.improvements.isEmpty {
       text += "\n**Cần cải thiện** (mất nhiều điểm nhất trước)\n\n"
       for (position, item) in card.improvements.enumerated() {
-        text += "\(position + 1). **\(cell(item.code))** \(cell(item.title)): −\(Labels.points(item.lost, places)) điểm — \(cell(item.advice))\n"
+        text +=
+          "\(position + 1). **\(cell(item.code))** \(cell(item.title)): −\(Labels.points(item.lost, places)) điểm — \(cell(item.advice))\n"
       }
     }
     return text

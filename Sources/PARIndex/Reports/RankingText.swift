@@ -2,11 +2,14 @@
 public enum RankingText {
   public static func render<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
-    var text = "\(criteria.title)\n\(criteria.id) · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
+    var text =
+      "\(criteria.title)\n\(criteria.id) · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
       text += "\nKhối \(rankedGroup.name) (\(rankedGroup.units.count) đơn vị)\n"
       var table = TextTable(
-        headers: ["Hạng", "Mã", "Đơn vị"] + criteria.items.map { "LV\($0.code)" } + ["Tổng", "Tối đa", "Chỉ số %", "Xếp loại"],
+        headers: ["Hạng", "Mã", "Đơn vị"] + criteria.items.map { "LV\($0.code)" } + [
+          "Tổng", "Tối đa", "Chỉ số %", "Xếp loại",
+        ],
         alignments: [.right, .left, .left] + criteria.items.map { _ in .right } + [.right, .right, .right, .left])
       for ranked in rankedGroup.units {
         let score = ranked.totals

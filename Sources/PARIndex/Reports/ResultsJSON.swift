@@ -10,15 +10,19 @@ public enum ResultsJSON {
     let selected = units ?? results.rankedUnits
     let groups = results.groups.compactMap { group -> JSONOutput? in
       let members = selected.filter { $0.unit.group == group.name }
-      return members.isEmpty ? nil : .object([("name", .string(group.name)), ("units", .array(members.map { unit($0, criteria) }))])
+      return members.isEmpty
+        ? nil : .object([("name", .string(group.name)), ("units", .array(members.map { unit($0, criteria) }))])
     }
     return JSONOutput.object([
       ("format", .string(formatTag)),
-      ("criteria", .object([
-        ("id", .string(criteria.id)), ("title", .string(criteria.title)), ("level", .string(criteria.level.rawValue)),
-        ("year", .number(String(criteria.year))), ("status", .string(criteria.status.rawValue)),
-        ("source", .string(criteria.source)),
-      ])),
+      (
+        "criteria",
+        .object([
+          ("id", .string(criteria.id)), ("title", .string(criteria.title)), ("level", .string(criteria.level.rawValue)),
+          ("year", .number(String(criteria.year))), ("status", .string(criteria.status.rawValue)),
+          ("source", .string(criteria.source)),
+        ])
+      ),
       ("inputs", .array(results.inputs.map(input))),
       ("warnings", .array(results.warnings.map(diagnostic))),
       ("groups", .array(groups)),
@@ -63,12 +67,17 @@ public enum ResultsJSON {
       members.append(("self_points", .optional(selfEntry.points?.formatted(places: criteria.pointsPlaces))))
     }
     if !leaf.evidence.isEmpty {
-      members.append(("evidence", .array(leaf.evidence.map {
-        .object([
-          ("id", .string($0.id)), ("title", .string($0.title)), ("doc_number", .optional($0.documentNumber)),
-          ("date", .optional($0.date?.description)),
-        ])
-      })))
+      members.append(
+        (
+          "evidence",
+          .array(
+            leaf.evidence.map {
+              .object([
+                ("id", .string($0.id)), ("title", .string($0.title)), ("doc_number", .optional($0.documentNumber)),
+                ("date", .optional($0.date?.description)),
+              ])
+            })
+        ))
     }
     if case .noEvidence(let unknown) = leaf.reasoning, !unknown.isEmpty {
       members.append(("unknown_evidence", .array(unknown.map { .string($0) })))
@@ -81,7 +90,10 @@ public enum ResultsJSON {
     case .mismatch(let claimed):
       .object([("flag", .string(flag.name)), ("claimed", .string(claimed.formatted(places: criteria.pointsPlaces)))])
     case .fewResponses(let respondents, let minimum):
-      .object([("flag", .string(flag.name)), ("respondents", .number(String(respondents))), ("minimum", .number(String(minimum)))])
+      .object([
+        ("flag", .string(flag.name)), ("respondents", .number(String(respondents))),
+        ("minimum", .number(String(minimum))),
+      ])
     }
   }
 

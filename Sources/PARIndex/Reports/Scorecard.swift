@@ -36,15 +36,20 @@ public struct Scorecard: Sendable {
       var notes: [String] = []
       if let leaf {
         notes.append(Labels.status(leaf))
-        if let claimed = leaf.claimedMismatch { notes.append("tự ghi \(Labels.points(claimed, criteria.pointsPlaces)) ≠ điểm tính") }
-        for case .fewResponses(let respondents, let minimum) in leaf.flags { notes.append("chỉ \(respondents)/\(minimum) người trả lời") }
+        if let claimed = leaf.claimedMismatch {
+          notes.append("tự ghi \(Labels.points(claimed, criteria.pointsPlaces)) ≠ điểm tính")
+        }
+        for case .fewResponses(let respondents, let minimum) in leaf.flags {
+          notes.append("chỉ \(respondents)/\(minimum) người trả lời")
+        }
         if leaf.source == .appraisal, let own = leaf.selfPoints, own != leaf.points {
           notes.append("tự chấm \(Labels.points(own, criteria.pointsPlaces))")
         }
         if let reason = leaf.appraisalReason { notes.append("lý do: \(reason)") }
       }
       return Row(
-        depth: entry.depth, code: score.code, title: entry.node.title, points: score.points, maxPoints: score.applicableMax,
+        depth: entry.depth, code: score.code, title: entry.node.title, points: score.points,
+        maxPoints: score.applicableMax,
         leaf: leaf, sourceLabel: Labels.source(leaf?.source), notes: notes.filter { !$0.isEmpty },
         explanation: leaf.map { explanation.reasoning($0) })
     }
@@ -64,9 +69,13 @@ public struct Scorecard: Sendable {
     let places = criteria.pointsPlaces
     var text = "Điểm các tiêu chí \(Labels.points(unit.leafTotal, places))"
     text += " · điểm thưởng +\(Labels.points(unit.bonus, places))"
-    if unit.bonus != unit.bonusClaimed { text += " (đề nghị \(Labels.points(unit.bonusClaimed, places)), vượt mức tối đa)" }
+    if unit.bonus != unit.bonusClaimed {
+      text += " (đề nghị \(Labels.points(unit.bonusClaimed, places)), vượt mức tối đa)"
+    }
     text += " · điểm trừ −\(Labels.points(unit.penalty, places))"
-    if unit.penalty != unit.penaltyClaimed { text += " (phát sinh \(Labels.points(unit.penaltyClaimed, places)), vượt mức tối đa)" }
+    if unit.penalty != unit.penaltyClaimed {
+      text += " (phát sinh \(Labels.points(unit.penaltyClaimed, places)), vượt mức tối đa)"
+    }
     return text
   }
 

@@ -7,9 +7,12 @@ public enum ScorecardText {
 
   static func render(_ card: Scorecard, _ criteria: CriteriaSet) -> String {
     let places = criteria.pointsPlaces
-    var text = "\(card.unit.unit.id) · \(card.unit.unit.name) · khối \(card.unit.unit.group)\n" + card.headline(criteria) + "\n"
+    var text =
+      "\(card.unit.unit.id) · \(card.unit.unit.name) · khối \(card.unit.unit.group)\n" + card.headline(criteria) + "\n"
     if let adjustments = card.adjustmentsLine(criteria) { text += adjustments + "\n" }
-    var table = TextTable(headers: ["Mã", "Nội dung", "Điểm", "Tối đa", "Nguồn", "Ghi chú"], alignments: [.left, .left, .right, .right, .left, .left])
+    var table = TextTable(
+      headers: ["Mã", "Nội dung", "Điểm", "Tối đa", "Nguồn", "Ghi chú"],
+      alignments: [.left, .left, .right, .right, .left, .left])
     for row in card.rows {
       let title = row.title.count > 60 ? String(row.title.prefix(59)) + "…" : row.title
       table.rows.append([

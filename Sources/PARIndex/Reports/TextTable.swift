@@ -10,7 +10,9 @@ struct TextTable {
   func rendered() -> String {
     var widths = headers.map(\.count)
     for row in rows {
-      for (column, cell) in row.enumerated() where column < widths.count { widths[column] = max(widths[column], cell.count) }
+      for (column, cell) in row.enumerated() where column < widths.count {
+        widths[column] = max(widths[column], cell.count)
+      }
     }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []

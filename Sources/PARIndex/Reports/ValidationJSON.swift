@@ -15,12 +15,13 @@ public enum ValidationJSON {
   ) -> String {
     let errors = diagnostics.filter { $0.severity == .error }
     let warnings = diagnostics.filter { $0.severity == .warning }
-    let criteriaObject: JSONOutput = criteria.map { set in
-      .object([
-        ("file", .string(criteriaFile)), ("id", .string(set.id)), ("status", .string(set.status.rawValue)),
-        ("fields", .number(String(set.items.count))), ("leaves", .number(String(set.leaves.count))),
-      ])
-    } ?? .object([("file", .string(criteriaFile))])
+    let criteriaObject: JSONOutput =
+      criteria.map { set in
+        .object([
+          ("file", .string(criteriaFile)), ("id", .string(set.id)), ("status", .string(set.status.rawValue)),
+          ("fields", .number(String(set.items.count))), ("leaves", .number(String(set.leaves.count))),
+        ])
+      } ?? .object([("file", .string(criteriaFile))])
     return JSONOutput.object([
       ("format", .string(formatTag)),
       ("valid", .bool(errors.isEmpty && !(strict && !warnings.isEmpty))),

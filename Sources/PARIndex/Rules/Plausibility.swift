@@ -43,7 +43,8 @@ public enum Plausibility {
   /// `0,962` on a leaf measured in percent above 1: most likely 96,2 %.
   private static func fraction(_ value: String, _ percentage: PercentageValue, above bound: FixedDecimal) -> [Message] {
     // The cheap tests first: most values are not below 1.
-    guard percentage.percent < Fraction(1, 1), percentage.percent > .zero, percentage.ratio == nil, bound > FixedDecimal(1),
+    guard percentage.percent < Fraction(1, 1), percentage.percent > .zero, percentage.ratio == nil,
+      bound > FixedDecimal(1),
       !value.utf8.contains(UInt8(ascii: "%"))
     else { return [] }
     // As the unit wrote it, with its own decimal separator: 0,962 → 96,2.
@@ -55,13 +56,19 @@ public enum Plausibility {
   /// `1.234` or `1,234`: one to three digits, a separator, exactly three digits. The whole
   /// number it most likely means, or `nil`.
   static func thousands(_ value: String) -> String? {
-    guard (5...7).contains(value.utf8.count) || value.utf8.count > 7 && value.trimmingSpaces.utf8.count <= 7 else { return nil }
+    guard (5...7).contains(value.utf8.count) || value.utf8.count > 7 && value.trimmingSpaces.utf8.count <= 7 else {
+      return nil
+    }
     let text = value.trimmingSpaces.utf8
-    guard let separator = text.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else { return nil }
+    guard let separator = text.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else {
+      return nil
+    }
     let head = text[..<separator]
     let tail = text[text.index(after: separator)...]
     let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-    guard (1...3).contains(head.count), tail.count == 3, head.allSatisfy(isDigit), tail.allSatisfy(isDigit) else { return nil }
+    guard (1...3).contains(head.count), tail.count == 3, head.allSatisfy(isDigit), tail.allSatisfy(isDigit) else {
+      return nil
+    }
     guard head.first != UInt8(ascii: "0") else { return nil }
     return String(decoding: head, as: UTF8.self) + String(decoding: tail, as: UTF8.self)
   }

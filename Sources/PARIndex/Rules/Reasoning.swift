@@ -10,7 +10,8 @@ public enum Reasoning: Sendable, Hashable {
   /// `tiers`: the value, the tier met (or none) and the next tier up (what would earn more).
   case tiers(value: PercentageValue, met: Tier?, nextUp: Tier?)
   /// `proportional`: the value against the target.
-  case proportional(value: PercentageValue, target: FixedDecimal, zeroBelow: FixedDecimal?, outcome: ProportionalOutcome)
+  case proportional(
+    value: PercentageValue, target: FixedDecimal, zeroBelow: FixedDecimal?, outcome: ProportionalOutcome)
   /// `deadline`: the date (nil when the task was not done) against the due date.
   case deadline(date: CalendarDate?, due: CalendarDate, lateUntil: CalendarDate?, outcome: DeadlineOutcome)
   /// `deduction`: the count of items deducted.

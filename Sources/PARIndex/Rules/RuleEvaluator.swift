@@ -47,9 +47,12 @@ public struct RuleEvaluator: Sendable {
         .proportional(value: percentage, target: target, zeroBelow: zeroBelow, outcome: $0)
       }
       if percentage.percent >= target.fraction { return .scored(max, reasoning(.atTarget)) }
-      if let zeroBelow, percentage.percent < zeroBelow.fraction { return .scored(.zero, reasoning(.belowZeroThreshold)) }
+      if let zeroBelow, percentage.percent < zeroBelow.fraction {
+        return .scored(.zero, reasoning(.belowZeroThreshold))
+      }
       // max × p / target, rounded once.
-      guard let share = percentage.percent.divided(by: target.fraction), let points = max.fraction.multiplied(by: share) else {
+      guard let share = percentage.percent.divided(by: target.fraction), let points = max.fraction.multiplied(by: share)
+      else {
         throw Problem(.valueTooLarge)
       }
       return .scored(points.rounded(places: pointsPlaces), reasoning(.partial))
@@ -79,7 +82,11 @@ public struct RuleEvaluator: Sendable {
       let deducted = perItem.multiplied(by: count).map { max - $0 }
       let points: FixedDecimal
       let hitFloor: Bool
-      if let deducted, deducted >= floor { (points, hitFloor) = (deducted, false) } else { (points, hitFloor) = (floor, true) }
+      if let deducted, deducted >= floor {
+        (points, hitFloor) = (deducted, false)
+      } else {
+        (points, hitFloor) = (floor, true)
+      }
       return .scored(round(points), .deduction(count: Int(count), perItem: perItem, floor: floor, hitFloor: hitFloor))
     case .survey(let group)?:
       guard let percentage = try percentage(value, leaf: leaf, atMostHundred: true) else { return .notApplicable }
@@ -114,7 +121,8 @@ public struct RuleEvaluator: Sendable {
       let steps = perItem.micros > 0 ? (max - points).micros % perItem.micros == 0 : points == max
       let reachable = points == round(floor) || (points > floor && steps)
       if !reachable {
-        throw Problem(.pointsNotDeduction(maximum: max.description, perItem: perItem.description, floor: floor.description))
+        throw Problem(
+          .pointsNotDeduction(maximum: max.description, perItem: perItem.description, floor: floor.description))
       }
       allowed = nil
     case .manual(let step)?:
@@ -133,7 +141,8 @@ public struct RuleEvaluator: Sendable {
   }
 
   /// A percentage value, or `nil` for a zero-denominator ratio on a leaf that allows N/A.
-  private func percentage(_ value: String, leaf: CriteriaNode, atMostHundred: Bool) throws(Problem) -> PercentageValue? {
+  private func percentage(_ value: String, leaf: CriteriaNode, atMostHundred: Bool) throws(Problem) -> PercentageValue?
+  {
     switch PercentageValue.parse(value) {
     case .success(let percentage):
       if atMostHundred && percentage.percent > .hundred {

@@ -24,7 +24,9 @@ extension Scorer {
   }
 
   /// The council's row decides; the unit's own row is scored beside it for comparison.
-  func scoreAppraised(_ appraisal: LeafEntry, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, log: inout DiagnosticLog) -> LeafScore? {
+  func scoreAppraised(
+    _ appraisal: LeafEntry, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, log: inout DiagnosticLog
+  ) -> LeafScore? {
     guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
     var score = initial
     apply(outcome, from: appraisal, source: .appraisal, to: &score)
@@ -56,7 +58,8 @@ extension Scorer {
     }
     let respondents = context.survey.respondents[context.unit.id] ?? 0
     // max × p / 100 cannot overflow: max ≤ 10⁴ points, p ≤ 100 (checked on input).
-    let points = Fraction(Int128(leaf.maxPoints.micros) * percent.numerator, Int128(FixedDecimal.unitsPerOne) * 100 * percent.denominator)
+    let points = Fraction(
+      Int128(leaf.maxPoints.micros) * percent.numerator, Int128(FixedDecimal.unitsPerOne) * 100 * percent.denominator)
     score.points = points.rounded(places: criteria.pointsPlaces)
     score.status = .scored
     score.source = .survey
@@ -70,10 +73,14 @@ extension Scorer {
   /// Evidence (docs/SCORING.md §3): with policy `required`, a self-assessed leaf that requires evidence
   /// and cites none, or an id not in `evidence.csv` for the unit, scores 0.
   /// `found`: the documents of `entry`'s ids that `evidence.csv` holds, in order.
-  func applyEvidencePolicy(_ entry: LeafEntry, leaf: CriteriaNode, found: [EvidenceDocument], to score: inout LeafScore) {
-    guard criteria.evidencePolicy == .required, leaf.evidence == .required, score.status != .notApplicable else { return }
+  func applyEvidencePolicy(_ entry: LeafEntry, leaf: CriteriaNode, found: [EvidenceDocument], to score: inout LeafScore)
+  {
+    guard criteria.evidencePolicy == .required, leaf.evidence == .required, score.status != .notApplicable else {
+      return
+    }
     // Every id found, in order, unless some are missing: then name those.
-    let unknown = found.count == entry.evidenceIDs.count ? [] : entry.evidenceIDs.filter { id in !found.contains { $0.id == id } }
+    let unknown =
+      found.count == entry.evidenceIDs.count ? [] : entry.evidenceIDs.filter { id in !found.contains { $0.id == id } }
     if entry.evidenceIDs.isEmpty || !unknown.isEmpty {
       score.points = .zero
       score.status = .noEvidence

@@ -34,12 +34,15 @@ public struct Scorer: Sendable {
   }
 
   /// ``totals(_:)`` with the warnings.
-  public func totalsWithWarnings(_ data: YearData) throws(Diagnostics) -> (units: [UnitTotals], warnings: [Diagnostic]) {
+  public func totalsWithWarnings(_ data: YearData) throws(Diagnostics) -> (units: [UnitTotals], warnings: [Diagnostic])
+  {
     let (units, warnings) = try scoreAll(data, keepingLeaves: false)
     return (units.map(\.totals), warnings)
   }
 
-  private func scoreAll(_ data: YearData, keepingLeaves: Bool) throws(Diagnostics)
+  private func scoreAll(
+    _ data: YearData, keepingLeaves: Bool
+  ) throws(Diagnostics)
     -> (units: [(totals: UnitTotals, leaves: [LeafScore])], warnings: [Diagnostic])
   {
     // A year built in code has not been checked against this set while reading.
@@ -75,7 +78,8 @@ public struct Scorer: Sendable {
     var settled = Set<String>()
     for rows in [data.selfAssessment, data.appraisal] {
       for unitRows in rows.values {
-        for entry in unitRows.values where suspects.contains(entry.origin.file) && !settled.contains(entry.origin.file) {
+        for entry in unitRows.values where suspects.contains(entry.origin.file) && !settled.contains(entry.origin.file)
+        {
           if let value = entry.value, Self.isDayFirstOnly(value) { settled.insert(entry.origin.file) }
         }
       }
@@ -93,7 +97,9 @@ public struct Scorer: Sendable {
     return first > 12 && first <= 31 && second <= 12 && parts[2].count == 4
   }
 
-  func score(_ unit: AssessedUnit, in data: YearData, keepingLeaves: Bool, log: inout DiagnosticLog)
+  func score(
+    _ unit: AssessedUnit, in data: YearData, keepingLeaves: Bool, log: inout DiagnosticLog
+  )
     -> (totals: UnitTotals, leaves: [LeafScore])?
   {
     var failed = false
@@ -103,7 +109,11 @@ public struct Scorer: Sendable {
     var leaves: [LeafScore] = []
     leaves.reserveCapacity(criteria.leaves.count)
     for index in criteria.leaves.indices {
-      if let score = scoreLeaf(criteria.leaves[index], of: context, log: &log) { leaves.append(score) } else { failed = true }
+      if let score = scoreLeaf(criteria.leaves[index], of: context, log: &log) {
+        leaves.append(score)
+      } else {
+        failed = true
+      }
     }
     // The log may be full and drop the message, so failure is tracked here, not from its size.
     guard !failed else { return nil }
@@ -134,15 +144,19 @@ public struct Scorer: Sendable {
     let exactIndex = Fraction.percent(total, of: maxPoints)
     let index = exactIndex.rounded(places: criteria.indexPlaces)
     let totals = UnitTotals(
-      unit: unit, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal, appraisalChange: appraisalChange,
+      unit: unit, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
+      appraisalChange: appraisalChange,
       bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
-      maxPoints: maxPoints, exactIndex: exactIndex, index: index, classLabel: criteria.classify(roundedIndex: index).label)
+      maxPoints: maxPoints, exactIndex: exactIndex, index: index,
+      classLabel: criteria.classify(roundedIndex: index).label)
     return (totals, keepingLeaves ? leaves : [])
   }
 
   /// The unit's total (docs/SCORING.md §3): leaf points + capped bonus − capped penalty, clamped to
   /// [0, applicable maximum].
-  public static func total(leafTotal: FixedDecimal, bonus: FixedDecimal, penalty: FixedDecimal, maximum: FixedDecimal) -> FixedDecimal {
+  public static func total(
+    leafTotal: FixedDecimal, bonus: FixedDecimal, penalty: FixedDecimal, maximum: FixedDecimal
+  ) -> FixedDecimal {
     min(max(leafTotal + bonus - penalty, .zero), maximum)
   }
 

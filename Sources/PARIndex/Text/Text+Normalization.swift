@@ -58,7 +58,9 @@ extension StringProtocol {
   /// Works on scalars, not characters: no grapheme breaking for a trim.
   var trimmingSpaces: SubSequence {
     // Most texts do not start or end with a space: nothing to trim, found from two scalars.
-    if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+    if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value,
+      first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+    {
       return self[startIndex..<endIndex]
     }
     let scalars = unicodeScalars

@@ -20,9 +20,12 @@ enum UTF8Text {
         if lead >= 0xCC || index + 1 >= count { return false }
         index += 2
       } else if lead < 0xF0, index + 2 < count {
-        let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        let scalar =
+          (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
         switch scalar {
-        case 0x1E00...0x1EFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2030, 0x2192, 0x2212, 0x2264, 0x2265: break
+        case 0x1E00...0x1EFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2030, 0x2192, 0x2212,
+          0x2264, 0x2265:
+          break
         default: return false
         }
         index += 3
@@ -48,18 +51,29 @@ enum UTF8Text {
         continue
       }
       let lead = bytes[index]
-      if lead < 0x80 { index += 1; continue }
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
       let length: Int
       var lower: UInt8 = 0x80
       var upper: UInt8 = 0xBF
       switch lead {
       case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; lower = 0xA0
+      case 0xE0:
+        length = 3
+        lower = 0xA0
       case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; upper = 0x9F
-      case 0xF0: length = 4; lower = 0x90
+      case 0xED:
+        length = 3
+        upper = 0x9F
+      case 0xF0:
+        length = 4
+        lower = 0x90
       case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; upper = 0x8F
+      case 0xF4:
+        length = 4
+        upper = 0x8F
       default: return index
       }
       guard index + length <= count else { return index }

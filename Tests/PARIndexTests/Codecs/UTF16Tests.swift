@@ -80,7 +80,9 @@ import Testing
       }
     }
     // Offsets count the BOM.
-    #expect(throws: UTF16Error.oddByteCount(offset: 2)) { try UTF16Decoder.decodeWithByteOrderMark([0xFF, 0xFE, 0x41]) }
+    #expect(throws: UTF16Error.oddByteCount(offset: 2)) {
+      try UTF16Decoder.decodeWithByteOrderMark([0xFF, 0xFE, 0x41])
+    }
     #expect(throws: UTF16Error.oddByteCount(offset: 4)) {
       try UTF16Decoder.decodeWithByteOrderMark([0xFE, 0xFF, 0x00, 0x41, 0x00])
     }

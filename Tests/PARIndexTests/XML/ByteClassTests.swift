@@ -33,10 +33,14 @@ import Testing
     for a in 0x80...0xFF { for b in 0...0xFF { samples.append([UInt8(a), UInt8(b)]) } }
     for _ in 0..<200_000 {
       let lead = UInt8(0xE0 + rng.next() % 0x20)
-      samples.append([lead, UInt8(truncatingIfNeeded: rng.next()), UInt8(truncatingIfNeeded: rng.next()),
-        UInt8(truncatingIfNeeded: rng.next())])
-      samples.append([lead, UInt8(0x80 + rng.next() % 0x40), UInt8(0x80 + rng.next() % 0x40),
-        UInt8(0x80 + rng.next() % 0x40)])
+      samples.append([
+        lead, UInt8(truncatingIfNeeded: rng.next()), UInt8(truncatingIfNeeded: rng.next()),
+        UInt8(truncatingIfNeeded: rng.next()),
+      ])
+      samples.append([
+        lead, UInt8(0x80 + rng.next() % 0x40), UInt8(0x80 + rng.next() % 0x40),
+        UInt8(0x80 + rng.next() % 0x40),
+      ])
     }
     for bytes in samples {
       bytes.withUnsafeBufferPointer { p in
@@ -56,8 +60,10 @@ import Testing
 
   /// Incomplete sequences need more unless already invalid.
   @Test func incompleteSequencesNeedMoreUnlessAlreadyInvalid() {
-    for (bytes, expected) in [([0xE2, 0x82], 0), ([0xE2], 0), ([0xF0, 0x9F, 0x98], 0), ([0xE0, 0x80], -1),
-      ([0xED, 0xA0], -1), ([0xF4, 0x90], -1), ([0xC2], 0)] as [([UInt8], Int)] {
+    for (bytes, expected) in [
+      ([0xE2, 0x82], 0), ([0xE2], 0), ([0xF0, 0x9F, 0x98], 0), ([0xE0, 0x80], -1),
+      ([0xED, 0xA0], -1), ([0xF4, 0x90], -1), ([0xC2], 0),
+    ] as [([UInt8], Int)] {
       bytes.withUnsafeBufferPointer { p in
         #expect(decodeUTF8(p.baseAddress!, 0, p.count).length == expected, "\(bytes)")
       }

@@ -40,8 +40,9 @@ import Testing
   /// Unsupported encoding.
   @Test func unsupportedEncoding() {
     #expect(errorOf(#"<?xml version="1.0" encoding="UTF-16"?><a/>"#) == .unsupportedEncoding("UTF-16", at: at(30)))
-    #expect(errorOf(#"<?xml version="1.0" encoding='ISO-8859-1'?><a/>"#)
-      == .unsupportedEncoding("ISO-8859-1", at: at(30)))
+    #expect(
+      errorOf(#"<?xml version="1.0" encoding='ISO-8859-1'?><a/>"#)
+        == .unsupportedEncoding("ISO-8859-1", at: at(30)))
   }
 
   /// Doctype is refused.
@@ -68,8 +69,9 @@ import Testing
     #expect(errorOf("<a>&#x110000;</a>") == .invalidCharacterReference("&#x110000;", at: at(3)))
     #expect(errorOf("<a>&#1;</a>") == .invalidCharacterReference("&#1;", at: at(3)))
     #expect(errorOf("<a x='&#xFFFE;'/>") == .invalidCharacterReference("&#xFFFE;", at: at(6)))
-    #expect(errorOf("<a>&#99999999999999999999;</a>")
-      == .invalidCharacterReference("&#99999999999999999999;", at: at(3)))
+    #expect(
+      errorOf("<a>&#99999999999999999999;</a>")
+        == .invalidCharacterReference("&#99999999999999999999;", at: at(3)))
     #expect(errorOf("<a>&#x10FFFF;&#9;&#xA;&#xD;&#x20;</a>") == nil)
   }
 
@@ -184,9 +186,11 @@ import Testing
     for e in samples {
       #expect(!e.description.isEmpty && e.description.count < 120, "\(e)")
     }
-    #expect(XMLError.invalidCharacter(1, at: at(2)).description
-      == "Character U+0001 is not allowed in XML (line 1, byte 2)")
-    #expect(XMLError.limitExceeded(.depth, limit: 256, at: at(9, line: 2)).description
-      == "Limit depth (256) exceeded at line 2, byte 9")
+    #expect(
+      XMLError.invalidCharacter(1, at: at(2)).description
+        == "Character U+0001 is not allowed in XML (line 1, byte 2)")
+    #expect(
+      XMLError.limitExceeded(.depth, limit: 256, at: at(9, line: 2)).description
+        == "Limit depth (256) exceeded at line 2, byte 9")
   }
 }

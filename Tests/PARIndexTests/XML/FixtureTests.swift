@@ -15,8 +15,9 @@ import Testing
     #expect(t.error == nil)
     let r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     #expect(t.events.contains(#"<\#(mainNamespace)sheet name="Hồ sơ" sheetId="1" \#(r)id="rId1"/>"#))
-    #expect(t.events.contains(
-      #"<\#(mainNamespace)sheet name="Tổng hợp & báo cáo" sheetId="2" state="hidden" \#(r)id="rId2"/>"#))
+    #expect(
+      t.events.contains(
+        #"<\#(mainNamespace)sheet name="Tổng hợp & báo cáo" sheetId="2" state="hidden" \#(r)id="rId2"/>"#))
     #expect(t.events.contains("\"'Hồ sơ'!$A$1:$F$10\""))
     let mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
     #expect(t.events.first?.hasPrefix("<\(mainNamespace)workbook \(mc)Ignorable=\"x15\"") == true)
@@ -38,9 +39,10 @@ import Testing
     #expect(t.error == nil)
     let space = "{http://www.w3.org/XML/1998/namespace}space=\"preserve\""
     let texts = t.events.filter { $0.hasPrefix("\"") }
-    #expect(texts == [
-      "\"Mã hồ sơ\"", "\"Tỷ lệ \"", "\"hồ sơ\"", "\"  A < B && C > D  \"", "\"Line1\nLine2\ttab 😀\"",
-    ])
+    #expect(
+      texts == [
+        "\"Mã hồ sơ\"", "\"Tỷ lệ \"", "\"hồ sơ\"", "\"  A < B && C > D  \"", "\"Line1\nLine2\ttab 😀\"",
+      ])
     #expect(t.events.contains("<\(mainNamespace)t \(space)>"))
     #expect(t.events.contains(#"<\#(mainNamespace)color rgb="FFFF0000"/>"#))
   }

@@ -62,8 +62,9 @@ import Testing
     limits.maxAttributes = 2
     #expect(errorOf("<a x='1' y='2'/>", limits: limits) == nil)
     #expect(errorOf("<a x='1' y='2' z='3'/>", limits: limits) == .limitExceeded(.attributeCount, limit: 2, at: at(15)))
-    #expect(errorOf("<a xmlns='u' x='1' z='3'/>", limits: limits)
-      == .limitExceeded(.attributeCount, limit: 2, at: at(19)))
+    #expect(
+      errorOf("<a xmlns='u' x='1' z='3'/>", limits: limits)
+        == .limitExceeded(.attributeCount, limit: 2, at: at(19)))
   }
 
   /// Many attributes use the sorted duplicate check.
@@ -80,8 +81,9 @@ import Testing
     limits.maxAttributeValueLength = 3
     #expect(errorOf("<a x='abc'/>", limits: limits) == nil)
     #expect(errorOf("<a x='abcd'/>", limits: limits) == .limitExceeded(.attributeValueLength, limit: 3, at: at(6)))
-    #expect(errorOf("<a x='&amp;&amp;&amp;&amp;'/>", limits: limits)
-      == .limitExceeded(.attributeValueLength, limit: 3, at: at(6)))
+    #expect(
+      errorOf("<a x='&amp;&amp;&amp;&amp;'/>", limits: limits)
+        == .limitExceeded(.attributeValueLength, limit: 3, at: at(6)))
     #expect(errorOf("<a x='&amp;&amp;&amp;'/>", limits: limits) == nil)
   }
 
@@ -98,8 +100,9 @@ import Testing
     limits.maxTextLength = 5
     #expect(errorOf("<a>abcde</a>", limits: limits) == nil)
     #expect(errorOf("<a>abcdef</a>", limits: limits) == .limitExceeded(.textLength, limit: 5, at: at(8)))
-    #expect(errorOf("<a>ab<!-- -->cd<![CDATA[ef]]></a>", limits: limits)
-      == .limitExceeded(.textLength, limit: 5, at: at(25)))
+    #expect(
+      errorOf("<a>ab<!-- -->cd<![CDATA[ef]]></a>", limits: limits)
+        == .limitExceeded(.textLength, limit: 5, at: at(25)))
     #expect(errorOf("<a>abcd&amp;&amp;</a>", limits: limits) == .limitExceeded(.textLength, limit: 5, at: at(12)))
     #expect(errorOf("<a>abc<b/>abc</a>", limits: limits) == nil)
   }
@@ -158,8 +161,9 @@ import Testing
     var doc = "<r>"
     for i in 0..<10 { doc += "<e\(i)/>" }
     #expect(errorOf(doc + "</r>", limits: limits) == .limitExceeded(.nameTableSize, limit: 30, at: at(34)))
-    #expect(errorOf("<a xmlns:p='urn:a-very-long-namespace-uri-indeed'/>", limits: limits)
-      == .limitExceeded(.nameTableSize, limit: 30, at: at(3)))
+    #expect(
+      errorOf("<a xmlns:p='urn:a-very-long-namespace-uri-indeed'/>", limits: limits)
+        == .limitExceeded(.nameTableSize, limit: 30, at: at(3)))
   }
 
   /// Limit names are distinct.

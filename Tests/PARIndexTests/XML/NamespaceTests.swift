@@ -25,10 +25,11 @@ import Testing
   /// Redeclared in child and restored.
   @Test func redeclaredInChildAndRestored() {
     let t = checkSplits(#"<p:a xmlns:p="urn:1"><p:b xmlns:p="urn:2"><p:c/></p:b><p:d/><e xmlns="urn:3"/><f/></p:a>"#)
-    #expect(t.events == [
-      "<{urn:1}a>", "<{urn:2}b>", "<{urn:2}c/>", "</{urn:2}c>", "</{urn:2}b>", "<{urn:1}d/>", "</{urn:1}d>",
-      "<{urn:3}e/>", "</{urn:3}e>", "<f/>", "</f>", "</{urn:1}a>",
-    ])
+    #expect(
+      t.events == [
+        "<{urn:1}a>", "<{urn:2}b>", "<{urn:2}c/>", "</{urn:2}c>", "</{urn:2}b>", "<{urn:1}d/>", "</{urn:1}d>",
+        "<{urn:3}e/>", "</{urn:3}e>", "<f/>", "</f>", "</{urn:1}a>",
+      ])
   }
 
   /// Self closing declarations are scoped.
@@ -46,8 +47,8 @@ import Testing
 
   /// Prefix and default spellings resolve to the same name.
   @Test func prefixAndDefaultSpellingsResolveToTheSameName() {
-    let main = XMLNamespace.spreadsheetML
-    let t = checkSplits(#"<x:worksheet xmlns:x="\#(mainNamespace)" xmlns="\#(mainNamespace)"><x:c r="A1"/><c r="A1"/></x:worksheet>"#)
+    let t = checkSplits(
+      #"<x:worksheet xmlns:x="\#(mainNamespace)" xmlns="\#(mainNamespace)"><x:c r="A1"/><c r="A1"/></x:worksheet>"#)
     #expect(t.events[1] == t.events[3])
     #expect(t.events[1] == "<{\(mainNamespace)}c r=\"A1\"/>")
   }
@@ -81,14 +82,16 @@ import Testing
   @Test func forbiddenDeclarations() {
     #expect(errorOf(#"<a xmlns:p=""/>"#) == .invalidNamespaceDeclaration(prefix: "p", uri: "", at: at(3)))
     #expect(errorOf(#"<a xmlns:xml="urn:x"/>"#) == .invalidNamespaceDeclaration(prefix: "xml", uri: "urn:x", at: at(3)))
-    #expect(errorOf(#"<a xmlns:xmlns="urn:x"/>"#)
-      == .invalidNamespaceDeclaration(prefix: "xmlns", uri: "urn:x", at: at(3)))
+    #expect(
+      errorOf(#"<a xmlns:xmlns="urn:x"/>"#)
+        == .invalidNamespaceDeclaration(prefix: "xmlns", uri: "urn:x", at: at(3)))
     let xmlURI = "http://www.w3.org/XML/1998/namespace"
     #expect(errorOf(#"<a xmlns:p="\#(xmlURI)"/>"#) == .invalidNamespaceDeclaration(prefix: "p", uri: xmlURI, at: at(3)))
     #expect(errorOf(#"<a xmlns="\#(xmlURI)"/>"#) == .invalidNamespaceDeclaration(prefix: "", uri: xmlURI, at: at(3)))
     let xmlnsURI = "http://www.w3.org/2000/xmlns/"
-    #expect(errorOf(#"<a xmlns:p="\#(xmlnsURI)"/>"#)
-      == .invalidNamespaceDeclaration(prefix: "p", uri: xmlnsURI, at: at(3)))
+    #expect(
+      errorOf(#"<a xmlns:p="\#(xmlnsURI)"/>"#)
+        == .invalidNamespaceDeclaration(prefix: "p", uri: xmlnsURI, at: at(3)))
   }
 
   /// Invalid qualified names.

@@ -13,8 +13,10 @@ import Testing
     var tok = XMLTokenizer()  // default XMLLimits
     let main = XMLNamespace.spreadsheetML
     let (c, v) = (tok.name(namespace: main, local: "c"), tok.name(namespace: main, local: "v"))
-    let (r, s, t) = (tok.name(namespace: "", local: "r"), tok.name(namespace: "", local: "s"),
-      tok.name(namespace: "", local: "t"))
+    let (r, s, t) = (
+      tok.name(namespace: "", local: "r"), tok.name(namespace: "", local: "s"),
+      tok.name(namespace: "", local: "t")
+    )
     var cell = (ref: "", style: 0, type: "n", inV: false)
     let handler = { (event: XMLEvent) in
       switch event {

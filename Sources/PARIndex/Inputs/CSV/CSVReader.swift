@@ -20,7 +20,9 @@ package struct CSVReader: Sendable {
   /// - Throws: a ``Diagnostic`` when the bytes are not UTF-8 text.
   package init(file: String, bytes: [UInt8], separator: UInt8? = nil) throws(Diagnostic) {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    let invalid = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[start...])) }
+    let invalid = bytes.withUnsafeBufferPointer {
+      UTF8Text.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[start...]))
+    }
     if let invalid {
       let offset = start + invalid
       let line = 1 + bytes.withUnsafeBufferPointer { Self.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<offset])) }
@@ -63,14 +65,17 @@ package struct CSVReader: Sendable {
 
   /// Calls `body` with each record of `range`, which must start at the beginning of a record;
   /// `firstLine` is the line number at `range.lowerBound`.
-  func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) {
+  func forEachRecord(
+    in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws(Diagnostic) -> Void
+  ) throws(Diagnostic) {
     var end = 0
     try forEachRecord(in: range, firstLine: firstLine, maxRecords: .max, end: &end, body)
   }
 
   /// As above, stopping after `maxRecords` records that are not blank; `end` is where it stopped.
   func forEachRecord(
-    in range: Range<Int>, firstLine: Int, maxRecords: Int, end stoppedAt: inout Int, _ body: (CSVRecord) throws(Diagnostic) -> Void
+    in range: Range<Int>, firstLine: Int, maxRecords: Int, end stoppedAt: inout Int,
+    _ body: (CSVRecord) throws(Diagnostic) -> Void
   ) throws(Diagnostic) {
     var records = 0
     stoppedAt = try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> Int in
@@ -79,10 +84,14 @@ package struct CSVReader: Sendable {
       var line = firstLine
       while index < range.upperBound {
         record.line = line
-        switch CSVSplitter.split(buffer, from: index, to: range.upperBound, separator: separator, mode: .general, into: &record.spans, line: &line) {
+        switch CSVSplitter.split(
+          buffer, from: index, to: range.upperBound, separator: separator, mode: .general, into: &record.spans,
+          line: &line)
+        {
         case .record(let next): index = next
         case .unclosedQuote(let at): throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(at)))
-        case .textAfterQuote(let at): throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
+        case .textAfterQuote(let at):
+          throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
         case .needsGeneralReader: preconditionFailure("the general mode reads every record")
         }
         if !record.isBlank {
@@ -109,7 +118,10 @@ package struct CSVReader: Sendable {
     bytes.withUnsafeBufferPointer { buffer in
       var total = 0
       for index in range {
-        if buffer[index] == 0x0A || (buffer[index] == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A)) { total += 1 }
+        if buffer[index] == 0x0A || (buffer[index] == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A))
+        {
+          total += 1
+        }
       }
       return total
     }

@@ -13,7 +13,10 @@ public enum CriteriaSetDecoder {
     do {
       document = try JSONParser.parse(bytes)
     } catch {
-      throw Diagnostics([Diagnostic(.jsonSyntax(error.problem, column: error.column), at: InputLocation(file: file, place: .line(error.line)))])
+      throw Diagnostics([
+        Diagnostic(
+          .jsonSyntax(error.problem, column: error.column), at: InputLocation(file: file, place: .line(error.line)))
+      ])
     }
     var context = DecodingContext(file: file)
     let set = context.criteriaSet(document)
@@ -156,14 +159,22 @@ private struct DecodingContext {
     let source = string(required(top, "source", ""), "source")
     var scale = FixedDecimal(100)
     if let value = top["scale"], let parsed = decimal(value, "scale") {
-      if parsed > .zero && parsed <= FixedDecimal(10_000) { scale = parsed } else { fail("scale", parsed.description, .scaleOutOfRange) }
+      if parsed > .zero && parsed <= FixedDecimal(10_000) {
+        scale = parsed
+      } else {
+        fail("scale", parsed.description, .scaleOutOfRange)
+      }
     }
     var pointsPlaces = 2
     var indexPlaces = 2
     if let rounding = object(top["rounding"], "rounding", allowed: ["points", "index"]) {
-      if let value = rounding["points"], let places = integer(value, "rounding.points", range: 0...4) { pointsPlaces = places }
+      if let value = rounding["points"], let places = integer(value, "rounding.points", range: 0...4) {
+        pointsPlaces = places
+      }
       self.pointsPlaces = pointsPlaces
-      if let value = rounding["index"], let places = integer(value, "rounding.index", range: 0...4) { indexPlaces = places }
+      if let value = rounding["index"], let places = integer(value, "rounding.index", range: 0...4) {
+        indexPlaces = places
+      }
     }
     let policy =
       top["evidencePolicy"].map { enumeration($0, "evidencePolicy", [CriteriaSet.EvidencePolicy.required, .none]) }
@@ -222,7 +233,9 @@ private struct DecodingContext {
   }
 
   mutating func surveyDefinition(_ value: JSONValue?) -> SurveyDefinition? {
-    guard let value, let survey = object(value, "survey", allowed: ["scale", "groups", "minResponses"]) else { return nil }
+    guard let value, let survey = object(value, "survey", allowed: ["scale", "groups", "minResponses"]) else {
+      return nil
+    }
     var scale: [(answer: String, percent: FixedDecimal)] = []
     if case .object(let entries)? = required(survey, "scale", "survey") {
       for (answer, percentValue) in entries {
@@ -239,8 +252,11 @@ private struct DecodingContext {
         guard let group = object(groupValue, path, allowed: ["title", "questions"]) else { continue }
         let title = string(required(group, "title", path), "\(path).title")
         var questions: [String] = []
-        for (position, question) in (array(required(group, "questions", path), "\(path).questions") ?? []).enumerated() {
-          if let text = string(question, "\(path).questions[\(position)]") { questions.append(String(text.trimmingSpaces)) }
+        for (position, question) in (array(required(group, "questions", path), "\(path).questions") ?? []).enumerated()
+        {
+          if let text = string(question, "\(path).questions[\(position)]") {
+            questions.append(String(text.trimmingSpaces))
+          }
         }
         if let title { groups.append(.init(key: key, title: title, questions: questions)) }
       }
@@ -295,15 +311,23 @@ private struct DecodingContext {
       var children: [CriteriaNode] = []
       let elements = array(childrenValue, "\(path).children") ?? []
       for (position, element) in elements.enumerated() {
-        if let child = node(element, "\(path).children[\(position)]", depth: depth + 1, survey: survey) { children.append(child) }
+        if let child = node(element, "\(path).children[\(position)]", depth: depth + 1, survey: survey) {
+          children.append(child)
+        }
       }
       guard let code, let title, let maxPoints, !elements.isEmpty, children.count == elements.count else { return nil }
       let parent = CriteriaNode(trusted: code, title: title, maxPoints: maxPoints, children: children, source: source)
       if let problem = CriteriaChecks.childrenSum(of: parent) { report([problem], under: path) }
       return parent
     case (nil, let ruleValue?):
-      let evidence = members["evidence"].map { enumeration($0, "\(path).evidence", [CriteriaNode.EvidenceRequirement.required, .none]) } ?? CriteriaNode.EvidenceRequirement.none
-      let notApplicable = members["notApplicable"].map { enumeration($0, "\(path).notApplicable", [CriteriaNode.NotApplicablePolicy.exclude, .full, .forbidden]) } ?? .forbidden
+      let evidence =
+        members["evidence"].map {
+          enumeration($0, "\(path).evidence", [CriteriaNode.EvidenceRequirement.required, .none])
+        } ?? CriteriaNode.EvidenceRequirement.none
+      let notApplicable =
+        members["notApplicable"].map {
+          enumeration($0, "\(path).notApplicable", [CriteriaNode.NotApplicablePolicy.exclude, .full, .forbidden])
+        } ?? .forbidden
       guard let maxPoints else { return nil }
       let rule = rule(ruleValue, "\(path).rule", maxPoints: maxPoints, survey: survey)
       guard let code, let title, let rule, let evidence, let notApplicable else { return nil }
@@ -348,7 +372,9 @@ private struct DecodingContext {
       fail(path, nil, .expectedRuleObject(found: value.kind))
       return nil
     }
-    guard let typeValue = members.first(where: { $0.key == "type" })?.value, let type = string(typeValue, "\(path).type") else {
+    guard let typeValue = members.first(where: { $0.key == "type" })?.value,
+      let type = string(typeValue, "\(path).type")
+    else {
       if !members.contains(where: { $0.key == "type" }) { fail("\(path).type", nil, .requiredKey("type")) }
       return nil
     }
@@ -358,7 +384,9 @@ private struct DecodingContext {
       "manual": ["step"],
     ]
     guard let ruleKeys = keysByType[type] else {
-      fail("\(path).type", type, .unknownRuleType(["check", "choice", "tiers", "proportional", "deadline", "deduction", "survey", "manual"]))
+      fail(
+        "\(path).type", type,
+        .unknownRuleType(["check", "choice", "tiers", "proportional", "deadline", "deduction", "survey", "manual"]))
       return nil
     }
     guard let rule = object(value, path, allowed: ["type"] + ruleKeys) else { return nil }
@@ -388,8 +416,12 @@ private struct DecodingContext {
         let threshold: FixedDecimal?
         let strict: Bool
         switch (tier["atLeast"], tier["above"]) {
-        case (let bound?, nil): threshold = decimal(bound, "\(tierPath).atLeast"); strict = false
-        case (nil, let bound?): threshold = decimal(bound, "\(tierPath).above"); strict = true
+        case (let bound?, nil):
+          threshold = decimal(bound, "\(tierPath).atLeast")
+          strict = false
+        case (nil, let bound?):
+          threshold = decimal(bound, "\(tierPath).above")
+          strict = true
         case (nil, nil):
           fail(tierPath, nil, .tierNeedsBound)
           continue

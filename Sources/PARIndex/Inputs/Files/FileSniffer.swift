@@ -30,7 +30,10 @@ enum FileSniffer {
     return bytes.withUnsafeBufferPointer { buffer in
       var index = 0
       while index + name.count <= buffer.count {
-        if buffer[index] == name[0] && buffer[index + 2] == name[2] && Array(buffer[index..<index + name.count]) == name { return true }
+        if buffer[index] == name[0] && buffer[index + 2] == name[2] && Array(buffer[index..<index + name.count]) == name
+        {
+          return true
+        }
         index += 1
       }
       return false

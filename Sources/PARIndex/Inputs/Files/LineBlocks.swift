@@ -105,7 +105,9 @@ final class LineBlockFile: @unchecked Sendable {
   /// end as it is now rather than the size at opening).
   func read(at offset: Int, count: Int, pastSize: Bool = false) throws(Diagnostic) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: max(0, pastSize ? count : min(count, size - offset)))
-    let filled = bytes.withUnsafeMutableBytes { buffer in Result { () throws(Diagnostic) in try fill(buffer, from: offset) } }
+    let filled = bytes.withUnsafeMutableBytes { buffer in
+      Result { () throws(Diagnostic) in try fill(buffer, from: offset) }
+    }
     bytes.removeLast(bytes.count - (try filled.get()))
     return bytes
   }

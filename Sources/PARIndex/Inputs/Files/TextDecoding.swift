@@ -24,7 +24,8 @@ enum TextDecoding {
     if let order = UTF16Decoder.byteOrderMark(of: bytes) {
       do {
         return DecodedText(
-          bytes: try UTF16Decoder.decodeWithByteOrderMark(bytes), encoding: order == .littleEndian ? "UTF-16LE" : "UTF-16BE")
+          bytes: try UTF16Decoder.decodeWithByteOrderMark(bytes),
+          encoding: order == .littleEndian ? "UTF-16LE" : "UTF-16BE")
       } catch {
         switch error {
         case .oddByteCount(let offset), .unpairedSurrogate(_, let offset): throw fail(.badUTF16(offset: offset))
@@ -45,8 +46,12 @@ enum TextDecoding {
     do {
       decoded = try Windows1258.decode(bytes) { $0.precomposedStringWithCanonicalMapping }
     } catch {
-      guard case .undefinedByte(let byte, let offset) = error else { throw fail(.notUTF8(byte: bytes[invalid], offset: invalid)) }
-      if encoding == .windows1258 { throw fail(.windows1258Undefined(byte: byte, offset: offset), line: line(of: offset, in: bytes)) }
+      guard case .undefinedByte(let byte, let offset) = error else {
+        throw fail(.notUTF8(byte: bytes[invalid], offset: invalid))
+      }
+      if encoding == .windows1258 {
+        throw fail(.windows1258Undefined(byte: byte, offset: offset), line: line(of: offset, in: bytes))
+      }
       throw fail(.notUTF8(byte: bytes[invalid], offset: invalid), line: line(of: invalid, in: bytes))
     }
     guard encoding == .windows1258 else {

@@ -36,15 +36,23 @@ struct JSONParser {
     case UInt8(ascii: "{"): return try nested { (p: inout JSONParser) throws(SyntaxError) in try p.parseObject() }
     case UInt8(ascii: "["): return try nested { (p: inout JSONParser) throws(SyntaxError) in try p.parseArray() }
     case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "t"):
+      try expectWord("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectWord("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectWord("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
     default: throw error(.unexpectedCharacter)
     }
   }
 
-  private mutating func nested(_ body: (inout JSONParser) throws(SyntaxError) -> JSONValue) throws(SyntaxError) -> JSONValue {
+  private mutating func nested(
+    _ body: (inout JSONParser) throws(SyntaxError) -> JSONValue
+  ) throws(SyntaxError) -> JSONValue {
     depth += 1
     if depth > Self.maximumDepth { throw error(.tooDeep(Self.maximumDepth)) }
     defer { depth -= 1 }
@@ -56,7 +64,10 @@ struct JSONParser {
     var members: [(key: String, value: JSONValue)] = []
     var seen = Set<String>()
     skipSpace()
-    if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
+    if peek(UInt8(ascii: "}")) {
+      index += 1
+      return .object(members)
+    }
     while true {
       skipSpace()
       guard peek(UInt8(ascii: "\"")) else { throw error(.expectedKey) }
@@ -71,8 +82,14 @@ struct JSONParser {
       index += 1
       members.append((key, try parseValue()))
       skipSpace()
-      if peek(UInt8(ascii: ",")) { index += 1; continue }
-      if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
+      if peek(UInt8(ascii: ",")) {
+        index += 1
+        continue
+      }
+      if peek(UInt8(ascii: "}")) {
+        index += 1
+        return .object(members)
+      }
       throw error(.expectedCommaOrBrace)
     }
   }
@@ -81,12 +98,21 @@ struct JSONParser {
     index += 1
     var elements: [JSONValue] = []
     skipSpace()
-    if peek(UInt8(ascii: "]")) { index += 1; return .array(elements) }
+    if peek(UInt8(ascii: "]")) {
+      index += 1
+      return .array(elements)
+    }
     while true {
       elements.append(try parseValue())
       skipSpace()
-      if peek(UInt8(ascii: ",")) { index += 1; continue }
-      if peek(UInt8(ascii: "]")) { index += 1; return .array(elements) }
+      if peek(UInt8(ascii: ",")) {
+        index += 1
+        continue
+      }
+      if peek(UInt8(ascii: "]")) {
+        index += 1
+        return .array(elements)
+      }
       throw error(.expectedCommaOrBracket)
     }
   }
@@ -116,7 +142,9 @@ struct JSONParser {
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"): utf8.append(contentsOf: try parseUnicodeEscape())
-        default: index -= 1; throw error(.invalidEscape)
+        default:
+          index -= 1
+          throw error(.invalidEscape)
         }
       case 0..<0x20:
         throw error(.controlCharacter)

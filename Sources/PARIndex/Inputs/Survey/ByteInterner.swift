@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Maps byte strings to dense ids `0, 1, 2, …`, exactly (keys are compared byte for byte,

@@ -38,8 +38,16 @@ public enum SurveyAggregator {
       (self.criteria, self.survey, self.unitIDs) = (criteria, survey, unitIDs)
     }
 
-    func with(threads: Int?) -> Job { var job = self; job.threads = threads; return job }
-    func withoutSealing() -> Job { var job = self; job.sealsRuns = false; return job }
+    func with(threads: Int?) -> Job {
+      var job = self
+      job.threads = threads
+      return job
+    }
+    func withoutSealing() -> Job {
+      var job = self
+      job.sealsRuns = false
+      return job
+    }
   }
 
   /// Aggregates the survey file at `path`, streaming it.
@@ -78,14 +86,20 @@ public enum SurveyAggregator {
     guard let prefixReader = try? CSVReader(file: path, bytes: prefix),
       let table = try? CSVTable.open(prefixReader, kind: .survey), table.bodyStart < prefix.count || complete
     else { return try readWhole(file, job) }
-    let context = SurveyContext(file: path, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
+    let context = SurveyContext(
+      file: path, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
     // A byte that breaks UTF-8 is placed by line feeds alone, as the general reader does.
-    let headerFeeds = 1 + prefix.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<table.bodyStart])) }
+    let headerFeeds =
+      1
+      + prefix.withUnsafeBufferPointer {
+        CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<table.bodyStart]))
+      }
 
     // Line-aligned pieces of the rest of the file.
     let bounds: [Int]
     do {
-      bounds = try pieceBounds(from: table.bodyStart, to: file.size, threads: job.threads, lineStart: file.lineStart(atOrAfter:))
+      bounds = try pieceBounds(
+        from: table.bodyStart, to: file.size, threads: job.threads, lineStart: file.lineStart(atOrAfter:))
     } catch {
       throw Diagnostics([error])
     }
@@ -95,7 +109,10 @@ public enum SurveyAggregator {
       do throws(Diagnostic) {
         try file.forEachBlock(of: bounds[index]..<bounds[index + 1], blockSize: blockSize) { block, offset in
           if let invalid = UTF8Text.firstInvalidOffset(in: block) {
-            piece.notUTF8 = (offset + invalid, piece.lines + CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: block[..<invalid])), block[invalid])
+            piece.notUTF8 = (
+              offset + invalid, piece.lines + CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: block[..<invalid])),
+              block[invalid]
+            )
             return false
           }
           guard piece.chunk.readLines(block, separator: separator, line: &piece.lines) else {
@@ -190,22 +207,28 @@ public enum SurveyAggregator {
   /// Aggregates UTF-8 text; `lineByLine: false` reads every row with the general CSV reader,
   /// in one piece (with `sealsRuns` false, the reference the line reader and the sealing are
   /// tested against).
-  static func inMemory(file: String, bytes: [UInt8], _ job: Job, lineByLine: Bool) throws(Diagnostics) -> SurveyResults {
+  static func inMemory(file: String, bytes: [UInt8], _ job: Job, lineByLine: Bool) throws(Diagnostics) -> SurveyResults
+  {
     let reader = CSVReader(validated: bytes, file: file)
     let table = try CSVTable.open(reader, kind: .survey)
-    let context = SurveyContext(file: file, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
+    let context = SurveyContext(
+      file: file, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
     let headerEnd = table.bodyStart
     // Line-aligned pieces, read line by line; the general reader when one cannot be.
     let bounds = pieceBounds(in: bytes, from: headerEnd, threads: job.threads)
     let separator = table.reader.separator
-    let pieces = !lineByLine ? [] : Parallel.map(bounds.count - 1) { index -> StreamedPiece in
-      var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: job.sealsRuns))
-      bytes.withUnsafeBufferPointer {
-        piece.needsGeneralReader = !piece.chunk.readLines(
-          UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]), separator: separator, line: &piece.lines)
+    let pieces =
+      !lineByLine
+      ? []
+      : Parallel.map(bounds.count - 1) { index -> StreamedPiece in
+        var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: job.sealsRuns))
+        bytes.withUnsafeBufferPointer {
+          piece.needsGeneralReader = !piece.chunk.readLines(
+            UnsafeBufferPointer(rebasing: $0[bounds[index]..<bounds[index + 1]]), separator: separator,
+            line: &piece.lines)
+        }
+        return piece
       }
-      return piece
-    }
     if !lineByLine || pieces.contains(where: { $0.needsGeneralReader }) {
       var chunk = SurveyChunk(context: context, sealsRuns: job.sealsRuns)
       chunk.read(table.reader, headerEnd..<bytes.count, firstLine: table.bodyLine)
@@ -214,7 +237,8 @@ public enum SurveyAggregator {
       }
       return try finish(chunk)
     }
-    let headerFeeds = 1 + bytes.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
+    let headerFeeds =
+      1 + bytes.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }
     switch try combine(pieces, firstLine: table.bodyLine, firstFeedLine: headerFeeds, file: file) {
     case .total(let total): return try finish(total)
     case .answeredTwice: return try inMemory(file: file, bytes: bytes, job.with(threads: 1), lineByLine: true)
@@ -263,7 +287,9 @@ public enum SurveyAggregator {
     let bytes: [UInt8]
     do { bytes = try file.readAll() } catch { throw Diagnostics([error]) }
     let text: DecodedText
-    do { text = try TextDecoding.decode(bytes, file: file.path, encoding: job.encoding) } catch { throw Diagnostics([error]) }
+    do { text = try TextDecoding.decode(bytes, file: file.path, encoding: job.encoding) } catch {
+      throw Diagnostics([error])
+    }
     return try inMemory(file: file.path, bytes: text.bytes, job.with(threads: 1), lineByLine: true)
   }
 
@@ -275,13 +301,16 @@ public enum SurveyAggregator {
 
 extension SurveyAggregator {
   /// Aggregates a survey in a worksheet, row by row as the sheet is streamed.
-  static func aggregate(sheet table: SheetTable, criteria: CriteriaSet, unitIDs: [String], unitsName: String) throws(Diagnostics)
+  static func aggregate(
+    sheet table: SheetTable, criteria: CriteriaSet, unitIDs: [String], unitsName: String
+  ) throws(Diagnostics)
     -> SurveyResults
   {
     var job = try Job(criteria: criteria, unitIDs: unitIDs, file: table.file)
     job.unitsName = unitsName
     let context = SurveyContext(
-      file: table.file, survey: job.survey, unitIDs: unitIDs, unitsName: unitsName, header: table.header, origin: table.origin)
+      file: table.file, survey: job.survey, unitIDs: unitIDs, unitsName: unitsName, header: table.header,
+      origin: table.origin)
     var chunk = SurveyChunk(context: context, sealsRuns: false)
     var log = DiagnosticLog()
     table.forEachRow(log: &log) { row, _ in chunk.add(row) }
@@ -301,7 +330,8 @@ extension SurveyAggregator {
 
   /// The in-memory reader, line by line or with the general reader, sealing or not (for tests).
   static func aggregate(
-    file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool, sealsRuns: Bool = true
+    file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int?, lineByLine: Bool,
+    sealsRuns: Bool = true
   ) throws(Diagnostics) -> SurveyResults {
     var job = try Job(criteria: criteria, unitIDs: unitIDs, file: file)
     (job.threads, job.sealsRuns) = (threads, sealsRuns)

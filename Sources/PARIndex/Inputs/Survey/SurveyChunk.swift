@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// What every piece of the survey needs to know, read-only.
@@ -30,7 +30,8 @@ struct SurveyContext: Sendable {
   let weightColumn: Int?
 
   init(
-    file: String, survey: SurveyDefinition, unitIDs: [String], unitsName: String, header: TableHeader, origin: TableOrigin? = nil
+    file: String, survey: SurveyDefinition, unitIDs: [String], unitsName: String, header: TableHeader,
+    origin: TableOrigin? = nil
   ) {
     (self.file, self.survey, self.unitIDs, self.unitsName, self.header) = (file, survey, unitIDs, unitsName, header)
     self.origin = origin ?? TableOrigin(file: file, sheet: nil, header: header)
@@ -132,7 +133,9 @@ struct SurveyChunk: Sendable {
     let count = block.count
     while position < count {
       record.line = line
-      switch CSVSplitter.split(block, from: position, to: count, separator: separator, mode: .singleLine, into: &record.spans, line: &line) {
+      switch CSVSplitter.split(
+        block, from: position, to: count, separator: separator, mode: .singleLine, into: &record.spans, line: &line)
+      {
       case .record(let next): position = next
       case .unclosedQuote, .textAfterQuote, .needsGeneralReader: return false
       }
@@ -144,14 +147,18 @@ struct SurveyChunk: Sendable {
 
   /// One row of a worksheet (its texts already trimmed and NFC).
   mutating func add<Row: TableRow>(_ row: Row) {
-    let texts = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn].map { Array(row.text($0).utf8) }
+    let texts = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn].map {
+      Array(row.text($0).utf8)
+    }
     let weight = Array(context.weightColumn.map { row.text($0) }?.utf8 ?? "".utf8)
     texts[0].withUnsafeBufferPointer { unit in
       texts[1].withUnsafeBufferPointer { respondent in
         texts[2].withUnsafeBufferPointer { question in
           texts[3].withUnsafeBufferPointer { answer in
             weight.withUnsafeBufferPointer { weight in
-              add(unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: row.line, stable: false)
+              add(
+                unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: row.line,
+                stable: false)
             }
           }
         }
@@ -166,7 +173,9 @@ struct SurveyChunk: Sendable {
     if TableHeader.mayBeName(record.trimmedBytes(context.unitColumn)) || record.needsText(context.unitColumn),
       context.header.isRepeated({ String(record.text($0).trimmingSpaces).nfc })
     {
-      log.add(.repeatedHeader(firstLine: context.header.line), at: InputLocation(file: context.file, place: .line(record.line)))
+      log.add(
+        .repeatedHeader(firstLine: context.header.line),
+        at: InputLocation(file: context.file, place: .line(record.line)))
       return
     }
     if record.needsText(context.unitColumn) || record.needsText(context.respondentColumn)
@@ -181,7 +190,9 @@ struct SurveyChunk: Sendable {
           texts[2].withUnsafeBufferPointer { question in
             texts[3].withUnsafeBufferPointer { answer in
               weight.withUnsafeBufferPointer { weight in
-                add(unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: record.line, stable: false)
+                add(
+                  unit: unit, respondent: respondent, question: question, answer: answer, weight: weight,
+                  line: record.line, stable: false)
               }
             }
           }
@@ -192,18 +203,21 @@ struct SurveyChunk: Sendable {
     add(
       unit: record.trimmedBytes(context.unitColumn), respondent: record.trimmedBytes(context.respondentColumn),
       question: record.trimmedBytes(context.questionColumn), answer: record.trimmedBytes(context.answerColumn),
-      weight: context.weightColumn.map { record.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0), line: record.line,
+      weight: context.weightColumn.map { record.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0),
+      line: record.line,
       stable: true)
   }
 
   mutating func add(
-    unit unitBytes: UnsafeBufferPointer<UInt8>, respondent: UnsafeBufferPointer<UInt8>, question questionBytes: UnsafeBufferPointer<UInt8>,
+    unit unitBytes: UnsafeBufferPointer<UInt8>, respondent: UnsafeBufferPointer<UInt8>,
+    question questionBytes: UnsafeBufferPointer<UInt8>,
     answer answerBytes: UnsafeBufferPointer<UInt8>, weight weightBytes: UnsafeBufferPointer<UInt8>, line: Int,
     stable: Bool
   ) {
     func fail(_ column: Column, _ value: UnsafeBufferPointer<UInt8>?, _ message: Message) {
       // Text lines count from the piece's start (shifted when pieces are joined); sheet rows are absolute.
-      let location = context.origin.sheet == nil
+      let location =
+        context.origin.sheet == nil
         ? InputLocation(file: context.file, place: .line(line)) : context.origin.location(line: line, column: column)
       log.add(
         message, at: location, field: context.header.displayName(column),
@@ -225,19 +239,27 @@ struct SurveyChunk: Sendable {
     var weight = Int128(FixedDecimal.unitsPerOne)
     if !weightBytes.isEmpty {
       switch FixedDecimal.parse(weightBytes) {
-      case .success(let parsed) where parsed > .zero && parsed <= SurveyAggregator.maximumWeight: weight = Int128(parsed.micros)
+      case .success(let parsed) where parsed > .zero && parsed <= SurveyAggregator.maximumWeight:
+        weight = Int128(parsed.micros)
       case .success:
         return fail(.weight, weightBytes, .weightOutOfRange(maximum: SurveyAggregator.maximumWeight.description))
       case .failure(let error): return fail(.weight, weightBytes, .number(error))
       }
     }
     // The respondent, within its unit.
-    let id = cachedUnit && previous.respondentBytes.map { Self.same($0, respondent) } == true
+    let id =
+      cachedUnit && previous.respondentBytes.map { Self.same($0, respondent) } == true
       ? previous.respondent : respondents[unit].intern(respondent)
     // Only bytes that stay put (in the file) may be remembered; a normalised copy does not.
-    previous = stable ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
+    previous =
+      stable
+      ? PreviousRow(unitBytes: unitBytes, unit: unit, respondentBytes: respondent, respondent: id) : PreviousRow()
     if !respondents[unit].markAnswered(id, question) {
-      return fail(.respondentID, respondent, .answeredTwice(question: context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "", unit: context.unitIDs[unit]))
+      return fail(
+        .respondentID, respondent,
+        .answeredTwice(
+          question: context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "",
+          unit: context.unitIDs[unit]))
     }
     let weighted = weight * context.percentOfAnswer[answer]
     let base = unit * context.groupCount
@@ -372,7 +394,8 @@ struct UnitRespondents: Sendable {
       if answered[local] & other.answered[id] != 0 { return false }
       answered[local] |= other.answered[id]
     }
-    for entry in other.answeredBeyond64 where !answeredBeyond64.insert(mine[entry / 1_000_000] * 1_000_000 + entry % 1_000_000).inserted {
+    for entry in other.answeredBeyond64
+    where !answeredBeyond64.insert(mine[entry / 1_000_000] * 1_000_000 + entry % 1_000_000).inserted {
       return false
     }
     return true

@@ -47,7 +47,9 @@ struct CSVTable: RowTable {
     for separator in [UInt8(0x09), UInt8(ascii: ";"), UInt8(ascii: ",")] {
       let candidate = reader.with(separator: separator)
       if let found = try? candidate.findHeader(kind: kind), found.hasRequired {
-        if best == nil || found.line < best!.line { best = (candidate, found.line, found.cells, found.end, found.nextLine) }
+        if best == nil || found.line < best!.line {
+          best = (candidate, found.line, found.cells, found.end, found.nextLine)
+        }
       }
     }
     if best == nil {
@@ -56,7 +58,9 @@ struct CSVTable: RowTable {
       let found: (line: Int, cells: [String], end: Int, nextLine: Int, hasRequired: Bool)
       do { found = try fallback.findHeader(kind: kind) } catch { throw Diagnostics([error]) }
       guard !found.cells.isEmpty else {
-        throw Diagnostics([Diagnostic(.emptyFile(expected: kind.required.map(\.rawValue)), at: InputLocation(file: reader.file))])
+        throw Diagnostics([
+          Diagnostic(.emptyFile(expected: kind.required.map(\.rawValue)), at: InputLocation(file: reader.file))
+        ])
       }
       best = (fallback, found.line, found.cells, found.end, found.nextLine)
     }
@@ -82,7 +86,8 @@ struct CSVTable: RowTable {
     let width = header.width
     let first = header.kind.required.first.flatMap { header.position($0) }
     do {
-      try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: bodyLine) { (record: CSVRecord) throws(Diagnostic) in
+      try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: bodyLine) {
+        (record: CSVRecord) throws(Diagnostic) in
         if record.count > width, (width..<record.count).contains(where: { !record.isEmptyField($0) }) {
           let separator = reader.separator == 0x09 ? "TAB" : String(Character(Unicode.Scalar(reader.separator)))
           log.add(
@@ -94,7 +99,8 @@ struct CSVTable: RowTable {
         if let first, record.needsText(first) || TableHeader.mayBeName(record.trimmedBytes(first)),
           header.isRepeated({ row.text($0) })
         {
-          log.add(.repeatedHeader(firstLine: header.line), at: InputLocation(file: origin.file, place: .line(record.line)))
+          log.add(
+            .repeatedHeader(firstLine: header.line), at: InputLocation(file: origin.file, place: .line(record.line)))
           return
         }
         body(row, &log)
@@ -110,7 +116,9 @@ extension CSVReader {
   /// `kind` with this reader's separator; else the row naming the most columns (at least
   /// two), else the first non-blank row. `end` is the offset just after it, `nextLine` the
   /// line there.
-  func findHeader(kind: YearFileKind) throws(Diagnostic)
+  func findHeader(
+    kind: YearFileKind
+  ) throws(Diagnostic)
     -> (line: Int, cells: [String], end: Int, nextLine: Int, hasRequired: Bool)
   {
     typealias Candidate = (line: Int, cells: [String], end: Int, nextLine: Int)
@@ -124,10 +132,13 @@ extension CSVReader {
       var record = CSVRecord(buffer: buffer)
       while index < buffer.count && rows < CSVTable.headerSearchRows && found == nil {
         record.line = line
-        switch CSVSplitter.split(buffer, from: index, to: buffer.count, separator: separator, mode: .general, into: &record.spans, line: &line) {
+        switch CSVSplitter.split(
+          buffer, from: index, to: buffer.count, separator: separator, mode: .general, into: &record.spans, line: &line)
+        {
         case .record(let next): index = next
         case .unclosedQuote(let at): throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(at)))
-        case .textAfterQuote(let at): throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
+        case .textAfterQuote(let at):
+          throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
         case .needsGeneralReader: return
         }
         if record.isBlank { continue }

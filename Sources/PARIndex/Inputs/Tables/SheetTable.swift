@@ -55,23 +55,30 @@ struct SheetTable: RowTable {
           found = (row.number, cells)
           return false
         }
-        if recognition.count >= 2 && recognition.count > (mostNamed?.count ?? 0) { mostNamed = ((row.number, cells), recognition.count) }
+        if recognition.count >= 2 && recognition.count > (mostNamed?.count ?? 0) {
+          mostNamed = ((row.number, cells), recognition.count)
+        }
         return rows < CSVTable.headerSearchRows
       }
     } catch {
       throw Diagnostics([error])
     }
     guard let chosen = found ?? mostNamed?.candidate ?? first else {
-      throw Diagnostics([Diagnostic(.emptyFile(expected: kind.required.map(\.rawValue)), at: InputLocation(file: workbook.file))])
+      throw Diagnostics([
+        Diagnostic(.emptyFile(expected: kind.required.map(\.rawValue)), at: InputLocation(file: workbook.file))
+      ])
     }
     var log = DiagnosticLog()
     let header = TableHeader.read(chosen.cells, line: chosen.line, kind: kind, log: &log) { position in
       InputLocation(
         file: workbook.file,
-        place: position.map { .cell(sheet: sheet.name, column: $0 + 1, row: chosen.line) } ?? .row(sheet: sheet.name, row: chosen.line))
+        place: position.map { .cell(sheet: sheet.name, column: $0 + 1, row: chosen.line) }
+          ?? .row(sheet: sheet.name, row: chosen.line))
     }
     try log.throwIfAny()
-    return SheetTable(workbook: workbook, sheet: sheet, header: header, origin: TableOrigin(file: workbook.file, sheet: sheet.name, header: header))
+    return SheetTable(
+      workbook: workbook, sheet: sheet, header: header,
+      origin: TableOrigin(file: workbook.file, sheet: sheet.name, header: header))
   }
 
   func forEachRow(log: inout DiagnosticLog, _ body: (Row, inout DiagnosticLog) -> Void) {
@@ -89,20 +96,25 @@ struct SheetTable: RowTable {
           while let first = cells.first, first.column < position { cells.removeFirst() }
           guard let cell = cells.first, cell.column == position else { continue }
           guard let value = sheetRow.value(cell, in: workbook) else {
-            log.add(.damagedWorkbook(.corruptPart(sheet.part)), at: origin.location(line: sheetRow.number, column: column))
+            log.add(
+              .damagedWorkbook(.corruptPart(sheet.part)), at: origin.location(line: sheetRow.number, column: column))
             failed = true
             continue
           }
           switch Self.text(value, role: column.role, workbook: workbook) {
           case .success(let text): texts[position] = text
           case .failure(let problem):
-            log.add(problem.message, at: origin.location(line: sheetRow.number, column: column), field: header.displayName(column), value: problem.shown)
+            log.add(
+              problem.message, at: origin.location(line: sheetRow.number, column: column),
+              field: header.displayName(column), value: problem.shown)
             failed = true
           }
         }
         if failed { return !log.isFull }
         let row = Row(line: sheetRow.number, texts: texts)
-        if let first, var cell = Optional(row.text(first)), cell.withUTF8({ TableHeader.mayBeName($0) }), header.isRepeated({ row.text($0) }) {
+        if let first, var cell = Optional(row.text(first)), cell.withUTF8({ TableHeader.mayBeName($0) }),
+          header.isRepeated({ row.text($0) })
+        {
           log.add(.repeatedHeader(firstLine: header.line), at: origin.location(line: sheetRow.number, column: nil))
           return !log.isFull
         }
@@ -127,7 +139,9 @@ struct SheetTable: RowTable {
     case .empty: return .success("")
     case .text(let text): return .success(text.trimmedNFC)
     case .boolean(let isTrue):
-      if role == .identifier { return .failure(CellProblem(message: .numberInTextColumn(shown: isTrue ? "TRUE" : "FALSE"), shown: nil)) }
+      if role == .identifier {
+        return .failure(CellProblem(message: .numberInTextColumn(shown: isTrue ? "TRUE" : "FALSE"), shown: nil))
+      }
       return .success(role == .value ? (isTrue ? "có" : "không") : (isTrue ? "TRUE" : "FALSE"))
     case .error(let code): return .failure(CellProblem(message: .errorCell(code), shown: nil))
     case .formulaWithoutValue: return .failure(CellProblem(message: .formulaWithoutValue, shown: nil))
@@ -137,7 +151,9 @@ struct SheetTable: RowTable {
       }
       return .success(role == .text ? date.description : date.isoText)
     case .number(let number, let format):
-      if role == .identifier { return .failure(CellProblem(message: .numberInTextColumn(shown: number.decimalText()), shown: nil)) }
+      if role == .identifier {
+        return .failure(CellProblem(message: .numberInTextColumn(shown: number.decimalText()), shown: nil))
+      }
       switch format {
       case .percent: return .success(number.decimalText(scaledBy: 2) + "%")
       case .date:
@@ -149,7 +165,9 @@ struct SheetTable: RowTable {
           return .failure(CellProblem(message: message, shown: nil))
         }
       case .general, .text:
-        if role == .date { return .failure(CellProblem(message: .numberInDateColumn(shown: number.decimalText()), shown: nil)) }
+        if role == .date {
+          return .failure(CellProblem(message: .numberInDateColumn(shown: number.decimalText()), shown: nil))
+        }
         return .success(number.decimalText())
       }
     }

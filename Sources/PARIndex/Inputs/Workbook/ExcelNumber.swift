@@ -25,7 +25,9 @@ struct ExcelNumber: Sendable, Hashable {
   }
 
   private init(negative: Bool, mantissa: UInt64, digitCount: Int, pointPosition: Int) {
-    (self.negative, self.mantissa, self.digitCount, self.pointPosition) = (negative, mantissa, digitCount, pointPosition)
+    (self.negative, self.mantissa, self.digitCount, self.pointPosition) = (
+      negative, mantissa, digitCount, pointPosition
+    )
   }
 
   /// Parses the bytes of a number; `nil` when they are not one.
@@ -127,7 +129,9 @@ struct ExcelNumber: Sendable, Hashable {
         rest /= 10
         if position < 16 { digits.0 |= digit << (4 * UInt64(15 - position)) } else { digits.1 |= digit }
       }
-      func digit(_ position: Int) -> UInt8 { UInt8(ascii: "0") + UInt8((digits.0 >> (4 * UInt64(15 - position))) & 0xF) }
+      func digit(_ position: Int) -> UInt8 {
+        UInt8(ascii: "0") + UInt8((digits.0 >> (4 * UInt64(15 - position))) & 0xF)
+      }
       if negative { put(UInt8(ascii: "-")) }
       if point <= 0 {
         put(UInt8(ascii: "0"))

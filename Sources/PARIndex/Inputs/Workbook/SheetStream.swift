@@ -73,9 +73,12 @@ struct SheetRow: Sendable {
         guard let index = SheetParser.integer(value), index < workbook.sharedStrings.count else { return nil }
         return .text(workbook.sharedStrings[index])
       case .string, .inlineString:
-        return value.isEmpty ? (cell.hasFormula ? .formulaWithoutValue : .empty) : .text(String(decoding: value, as: UTF8.self))
+        return value.isEmpty
+          ? (cell.hasFormula ? .formulaWithoutValue : .empty) : .text(String(decoding: value, as: UTF8.self))
       case .boolean:
-        return .boolean(value.count == 1 && value[0] == UInt8(ascii: "1") || String(decoding: value, as: UTF8.self).lowercased() == "true")
+        return .boolean(
+          value.count == 1 && value[0] == UInt8(ascii: "1")
+            || String(decoding: value, as: UTF8.self).lowercased() == "true")
       case .error: return .error(String(decoding: value, as: UTF8.self))
       case .isoDate: return .isoDate(String(decoding: value, as: UTF8.self))
       case .number:
@@ -175,12 +178,15 @@ enum SheetStream {
   // The tokenizer and the parser passed in-out, not captured: no box and no run-time
   // exclusivity check on every one of the sheet's millions of events.
   private static func feed(
-    _ tokenizer: inout XMLTokenizer, _ chunk: UnsafeRawBufferPointer, _ parser: inout SheetParser, _ flush: (RowBatch) -> Bool
+    _ tokenizer: inout XMLTokenizer, _ chunk: UnsafeRawBufferPointer, _ parser: inout SheetParser,
+    _ flush: (RowBatch) -> Bool
   ) throws(XMLError) {
     try tokenizer.feed(chunk) { event in parser.handle(event, flush) }
   }
 
-  private static func finish(_ tokenizer: inout XMLTokenizer, _ parser: inout SheetParser, _ flush: (RowBatch) -> Bool)
+  private static func finish(
+    _ tokenizer: inout XMLTokenizer, _ parser: inout SheetParser, _ flush: (RowBatch) -> Bool
+  )
     throws(XMLError)
   {
     try tokenizer.finish { event in parser.handle(event, flush) }
@@ -304,7 +310,9 @@ struct SheetParser {
         // An empty cell (a style and nothing else) is not kept.
         if inRow, batch.bytes.count > valueStart || hasFormula || kind == .inlineString {
           batch.cells.append(
-            SheetCell(column: column, kind: kind, style: style, hasFormula: hasFormula, start: valueStart, end: batch.bytes.count))
+            SheetCell(
+              column: column, kind: kind, style: style, hasFormula: hasFormula, start: valueStart,
+              end: batch.bytes.count))
         }
       } else if inCell {
         if names.isMain(name, names.value) {
@@ -324,8 +332,10 @@ struct SheetParser {
           if rowsPerBatch > 1 {
             let (cells, bytes) = (batch.cells.count, batch.bytes.count)
             batch = RowBatch()
-            (batch.numbers.reserveCapacity(rowsPerBatch), batch.firstCells.reserveCapacity(rowsPerBatch))
-            (batch.cells.reserveCapacity(cells), batch.bytes.reserveCapacity(bytes))
+            batch.numbers.reserveCapacity(rowsPerBatch)
+            batch.firstCells.reserveCapacity(rowsPerBatch)
+            batch.cells.reserveCapacity(cells)
+            batch.bytes.reserveCapacity(bytes)
           } else {
             batch.removeAll()
           }

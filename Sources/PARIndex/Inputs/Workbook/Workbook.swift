@@ -33,7 +33,10 @@ struct Workbook: Sendable {
     if let container = FileSniffer.container(bytes) {
       switch container {
       case .zip(let openDocument): if openDocument { throw fail(.unsupportedFileKind(.ods)) }
-      case .ole: throw fail(FileSniffer.oleIsEncryptedWorkbook(bytes) ? .unsupportedFileKind(.encryptedWorkbook) : .unsupportedFileKind(.xls))
+      case .ole:
+        throw fail(
+          FileSniffer.oleIsEncryptedWorkbook(bytes)
+            ? .unsupportedFileKind(.encryptedWorkbook) : .unsupportedFileKind(.xls))
       case .gzip: throw fail(.looksGzip)
       case .pdf: throw fail(.looksPDF)
       }
@@ -45,7 +48,8 @@ struct Workbook: Sendable {
     let reader = WorkbookPartReader(archive: archive, file: file)
     if archive.entry(matching: "xl/workbook.bin") != nil { throw fail(.unsupportedFileKind(.xlsb)) }
     if let types = try reader.bytesIfPresent("[Content_Types].xml"),
-      String(decoding: types, as: UTF8.self).contains("macroEnabled") || archive.entry(matching: "xl/vbaProject.bin") != nil
+      String(decoding: types, as: UTF8.self).contains("macroEnabled")
+        || archive.entry(matching: "xl/vbaProject.bin") != nil
     {
       throw fail(.unsupportedFileKind(.xlsm))
     }
@@ -55,15 +59,19 @@ struct Workbook: Sendable {
     let relations = try reader.relationships(of: workbookPart)
     var sheets: [Sheet] = []
     for entry in entries {
-      guard let relation = relations.first(where: { $0.id == entry.relationID }), relation.type.hasSuffix("/worksheet") else { continue }
+      guard let relation = relations.first(where: { $0.id == entry.relationID }), relation.type.hasSuffix("/worksheet")
+      else { continue }
       sheets.append(Sheet(name: entry.name, part: relation.target, isVisible: entry.isVisible))
     }
     guard !sheets.isEmpty else { throw fail(.noWorksheet) }
     var strings: [String] = []
-    if let part = relations.first(where: { $0.type.hasSuffix("/sharedStrings") }) { strings = try reader.sharedStrings(part.target) }
+    if let part = relations.first(where: { $0.type.hasSuffix("/sharedStrings") }) {
+      strings = try reader.sharedStrings(part.target)
+    }
     var formats: [NumberFormat] = []
     if let part = relations.first(where: { $0.type.hasSuffix("/styles") }) { formats = try reader.formats(part.target) }
-    return Workbook(file: file, archive: archive, sheets: sheets, sharedStrings: strings, formats: formats, uses1904: uses1904)
+    return Workbook(
+      file: file, archive: archive, sheets: sheets, sharedStrings: strings, formats: formats, uses1904: uses1904)
   }
 
   /// The sheet a year file is read from: the one named like the file (`assessment`, in any
@@ -81,12 +89,14 @@ struct Workbook: Sendable {
     case .zip64: .damagedWorkbook(.unsupportedZIP("ZIP64"))
     case .unsupportedMethod(_, let method): .damagedWorkbook(.unsupportedZIP("method \(method)"))
     case .tooManyEntries(_, let limit): .workbookLimit(.entries(limit: limit))
-    case .entryTooLarge(_, _, let limit), .totalSizeExceeded(_, let limit): .workbookLimit(.size(limit: "\(limit / (1 << 20)) MiB"))
+    case .entryTooLarge(_, _, let limit), .totalSizeExceeded(_, let limit):
+      .workbookLimit(.size(limit: "\(limit / (1 << 20)) MiB"))
     case .ratioExceeded(let name, _, _, _): .workbookLimit(.ratio(part: name))
     case .encrypted: .unsupportedFileKind(.encryptedWorkbook)
     case .entryNotFound(let name): .workbookPartMissing(name)
     case .invalidCentralDirectory, .nameTooLong, .invalidName: .damagedWorkbook(.corruptPart("ZIP"))
-    case .duplicateEntry(let name), .entryOutOfBounds(let name), .overlappingEntries(let name, _), .localHeaderMismatch(let name, _),
+    case .duplicateEntry(let name), .entryOutOfBounds(let name), .overlappingEntries(let name, _),
+      .localHeaderMismatch(let name, _),
       .corruptData(let name, _), .dataExceedsDeclaredSize(let name, _), .sizeMismatch(let name, _, _),
       .compressedSizeMismatch(let name, _, _), .crcMismatch(let name, _, _):
       .damagedWorkbook(.corruptPart(name))
@@ -97,7 +107,9 @@ struct Workbook: Sendable {
 
   /// The message for an XML problem in `part`.
   static func message(for error: XMLError, part: String) -> Message {
-    if case .limitExceeded(let limit, let value, _) = error { return .workbookLimit(.xml(part: part, limit: "\(limit.rawValue) \(value)")) }
+    if case .limitExceeded(let limit, let value, _) = error {
+      return .workbookLimit(.xml(part: part, limit: "\(limit.rawValue) \(value)"))
+    }
     return .damagedWorkbook(.badXML(part: part, line: error.position?.line ?? 1, detail: error.description))
   }
 }
@@ -169,7 +181,11 @@ private struct WorkbookPartReader {
   static func resolve(_ target: String, base: String) -> String {
     var parts = target.hasPrefix("/") ? [] : base.split(separator: "/").map(String.init)
     for component in target.split(separator: "/") {
-      if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." { parts.append(String(component)) }
+      if component == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+      } else if component != "." {
+        parts.append(String(component))
+      }
     }
     return parts.joined(separator: "/")
   }
@@ -183,7 +199,8 @@ private struct WorkbookPartReader {
       if names.isMain(element.name, names.sheet) {
         let state = element.attributes[names.state]
         let hidden = state.map { $0.equals("hidden") || $0.equals("veryHidden") } ?? false
-        sheets.append((element.attributes[names.name]?.string.nfc ?? "", names.relationID(element.attributes) ?? "", !hidden))
+        sheets.append(
+          (element.attributes[names.name]?.string.nfc ?? "", names.relationID(element.attributes) ?? "", !hidden))
       } else if names.isMain(element.name, names.workbookProperties) {
         if let value = element.attributes[names.date1904] { uses1904 = value.equals("1") || value.equals("true") }
       }
@@ -232,7 +249,9 @@ private struct WorkbookPartReader {
     try parse(part) { event, names in
       switch event {
       case .startElement(let element):
-        if names.isMain(element.name, names.numberFormat), let id = element.attributes[names.numberFormatID]?.decimalInteger {
+        if names.isMain(element.name, names.numberFormat),
+          let id = element.attributes[names.numberFormatID]?.decimalInteger
+        {
           custom[id] = NumberFormat(code: element.attributes[names.formatCode]?.string ?? "")
         } else if names.isMain(element.name, names.cellFormats) {
           inCellFormats = true
@@ -258,14 +277,18 @@ struct WorkbookNames {
   private let relationships: (UInt32, UInt32)
   let sheet, workbookProperties, stringItem, phonetic, text, numberFormat, cellFormats, format: UInt32
   let row, cell, value, formula, inlineString, relationship: UInt32
-  let name, state, date1904, numberFormatID, formatCode, id, type, target, targetMode, reference, style, cellType: XMLName
+  let name, state, date1904, numberFormatID, formatCode, id, type, target, targetMode, reference, style,
+    cellType: XMLName
   private let relationID: (XMLName, XMLName)
 
   init(_ tokenizer: inout XMLTokenizer) {
     let transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     let strict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
     func local(_ name: String) -> UInt32 { tokenizer.name(namespace: transitional, local: name).local }
-    main = (tokenizer.name(namespace: transitional, local: "x").namespace, tokenizer.name(namespace: strict, local: "x").namespace)
+    main = (
+      tokenizer.name(namespace: transitional, local: "x").namespace,
+      tokenizer.name(namespace: strict, local: "x").namespace
+    )
     package = tokenizer.name(namespace: XMLNamespace.packageRelationships, local: "x").namespace
     relationships = (
       tokenizer.name(namespace: XMLNamespace.officeRelationships, local: "id").namespace,
@@ -277,7 +300,9 @@ struct WorkbookNames {
     relationship = local("Relationship")
     func attribute(_ name: String) -> XMLName { tokenizer.name(namespace: "", local: name) }
     (name, state, date1904) = (attribute("name"), attribute("state"), attribute("date1904"))
-    (numberFormatID, formatCode, id, type) = (attribute("numFmtId"), attribute("formatCode"), attribute("Id"), attribute("Type"))
+    (numberFormatID, formatCode, id, type) = (
+      attribute("numFmtId"), attribute("formatCode"), attribute("Id"), attribute("Type")
+    )
     (target, targetMode, reference, style, cellType) = (
       attribute("Target"), attribute("TargetMode"), attribute("r"), attribute("s"), attribute("t")
     )
@@ -288,7 +313,9 @@ struct WorkbookNames {
   }
 
   /// Whether `name` is the SpreadsheetML element with local-name id `local`.
-  func isMain(_ name: XMLName, _ local: UInt32) -> Bool { name.local == local && (name.namespace == main.0 || name.namespace == main.1) }
+  func isMain(_ name: XMLName, _ local: UInt32) -> Bool {
+    name.local == local && (name.namespace == main.0 || name.namespace == main.1)
+  }
 
   /// Whether `name` is the package-relationships element with local-name id `local`.
   func isPackage(_ name: XMLName, _ local: UInt32) -> Bool { name.local == local && name.namespace == package }

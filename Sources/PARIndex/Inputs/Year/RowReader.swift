@@ -78,7 +78,9 @@ final class RowReader: @unchecked Sendable {
 
   /// False (and an error) when `text`, an id or code, holds an invisible or format character:
   /// `U1` and `U1` + ZERO WIDTH JOINER look the same on screen but are not the same id.
-  static func checkIdentifier(_ text: String, at location: InputLocation, field: String, log: inout DiagnosticLog) -> Bool {
+  static func checkIdentifier(
+    _ text: String, at location: InputLocation, field: String, log: inout DiagnosticLog
+  ) -> Bool {
     guard let message = Identifier.invisibleCharacter(in: text) else { return true }
     log.add(message, at: location, field: field, value: text)
     return false
@@ -104,14 +106,17 @@ final class RowReader: @unchecked Sendable {
       let name = row.text(columns[1])
       let group = row.text(columns[2])
       for (column, text) in zip([Column.unitID, .name, .group], [id, name, group]) where text.isEmpty {
-        log.add(.emptyField(column: table.name(column)), at: table.location(line: row.line, column: column), field: table.name(column))
+        log.add(
+          .emptyField(column: table.name(column)), at: table.location(line: row.line, column: column),
+          field: table.name(column))
       }
       if id.isEmpty || name.isEmpty || group.isEmpty { return }
       let location = table.location(line: row.line, column: .unitID)
       guard Self.checkIdentifier(id, at: location, field: table.name(.unitID), log: &log) else { return }
       if let first = origins[id] {
         log.add(
-          .duplicateUnit(first: Self.place(of: first, column: .unitID, from: table.file)), at: location, field: table.name(.unitID),
+          .duplicateUnit(first: Self.place(of: first, column: .unitID, from: table.file)), at: location,
+          field: table.name(.unitID),
           value: id)
         return
       }
@@ -155,7 +160,9 @@ final class RowReader: @unchecked Sendable {
     }
   }
 
-  func leafEntries<T: RowTable>(_ table: T, isAppraisal: Bool, into collector: inout EntryCollector, log: inout DiagnosticLog) {
+  func leafEntries<T: RowTable>(
+    _ table: T, isAppraisal: Bool, into collector: inout EntryCollector, log: inout DiagnosticLog
+  ) {
     if !table.has(.value) && !table.has(.points) {
       log.add(.needValueOrPointsColumn, at: table.location(line: table.header.line, column: nil), field: "header")
       return
@@ -172,7 +179,8 @@ final class RowReader: @unchecked Sendable {
         let codeLocation = table.location(line: row.line, column: .code)
         guard Self.checkIdentifier(code, at: codeLocation, field: table.name(.code), log: &log) else { return }
         log.add(
-          parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: codeLocation, field: table.name(.code),
+          parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: codeLocation,
+          field: table.name(.code),
           value: code)
         return
       }
@@ -181,7 +189,9 @@ final class RowReader: @unchecked Sendable {
       let valueText = row.text(valueColumn)
       let pointsText = row.text(pointsColumn)
       if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
-        log.add(.surveyLeafSelfAssessed(group: group), at: table.location(line: row.line, column: .code), field: table.name(.code), value: code)
+        log.add(
+          .surveyLeafSelfAssessed(group: group), at: table.location(line: row.line, column: .code),
+          field: table.name(.code), value: code)
         return
       }
       var points: FixedDecimal?
@@ -190,7 +200,8 @@ final class RowReader: @unchecked Sendable {
         case .success(let parsed): points = parsed
         case .failure(let error):
           log.add(
-            .number(error), at: table.location(line: row.line, column: .points), field: table.name(.points), value: pointsText)
+            .number(error), at: table.location(line: row.line, column: .points), field: table.name(.points),
+            value: pointsText)
           return
         }
       }
@@ -210,7 +221,9 @@ final class RowReader: @unchecked Sendable {
       let remark = row.text(remarkColumn)
       // A unit has a row for most leaves: size its table once instead of growing it (but not
       // for ten thousand leaves a unit may never fill).
-      if collector.entries[unit].isEmpty { collector.entries[unit].reserveCapacity(isAppraisal ? 4 : min(leafCount, 256)) }
+      if collector.entries[unit].isEmpty {
+        collector.entries[unit].reserveCapacity(isAppraisal ? 4 : min(leafCount, 256))
+      }
       let claim: LeafEntry.Claim
       switch (valueText.isEmpty ? nil : valueText, points) {
       case (let value?, let points?): claim = .valueAndPoints(value, points)
@@ -219,7 +232,8 @@ final class RowReader: @unchecked Sendable {
       case (nil, nil): return  // reported above: a row needs a value or points
       }
       collector.entries[unit][code] = LeafEntry(
-        unitID: unitID, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText, evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
+        unitID: unitID, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText,
+        evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
         remark: remark.isEmpty ? nil : remark, origin: origin)
     }
   }
@@ -228,19 +242,24 @@ final class RowReader: @unchecked Sendable {
   static func evidenceIDs(_ text: String) -> [String] {
     if text.isEmpty { return [] }
     guard text.isASCII else {
-      return text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String(String($0).trimmingSpaces) }
-        .filter { !$0.isEmpty }
+      return text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "|" }).map {
+        String(String($0).trimmingSpaces)
+      }
+      .filter { !$0.isEmpty }
     }
     // ASCII ids (the common case): split and trim the bytes, one string per id.
     var ids: [String] = []
     var text = text
     text.withUTF8 { bytes in
       var start = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
+      for index in 0...bytes.count
+      where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
         var (lower, upper) = (start, index)
         while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
         while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
-        if lower < upper { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
+        if lower < upper {
+          ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+        }
         start = index + 1
       }
     }
@@ -261,13 +280,17 @@ final class RowReader: @unchecked Sendable {
 
     func byUnit(_ units: [AssessedUnit]) -> [String: [String: EvidenceDocument]] {
       var byUnit: [String: [String: EvidenceDocument]] = [:]
-      for (unit, unitDocuments) in zip(units, documents) where !unitDocuments.isEmpty { byUnit[unit.id] = unitDocuments }
+      for (unit, unitDocuments) in zip(units, documents) where !unitDocuments.isEmpty {
+        byUnit[unit.id] = unitDocuments
+      }
       return byUnit
     }
   }
 
   func evidence<T: RowTable>(_ table: T, into collector: inout EvidenceCollector, log: inout DiagnosticLog, year: Int) {
-    let columns = [Column.evidenceID, .unitID, .title, .documentNumber, .date, .issuer, .location].map { table.position($0) }
+    let columns = [Column.evidenceID, .unitID, .title, .documentNumber, .date, .issuer, .location].map {
+      table.position($0)
+    }
     table.forEachRow(log: &log) { row, log in
       guard let unit = unitPosition(row, in: table, log: &log) else { return }
       let unitID = units[unit].id
@@ -280,7 +303,8 @@ final class RowReader: @unchecked Sendable {
       guard Self.checkIdentifier(id, at: idLocation, field: table.name(.evidenceID), log: &log) else { return }
       if let first = collector.firstRows[unit][id] {
         log.add(
-          .duplicateEvidence(unit: unitID, first: Self.place(of: first, column: .evidenceID, from: table.file)), at: idLocation,
+          .duplicateEvidence(unit: unitID, first: Self.place(of: first, column: .evidenceID, from: table.file)),
+          at: idLocation,
           field: table.name(.evidenceID), value: id)
         return
       }
@@ -293,7 +317,9 @@ final class RowReader: @unchecked Sendable {
           log.add(.invalidDate, at: dateLocation, field: table.name(.date), value: dateText)
           return
         }
-        if date.year > year + 1 { log.warn(.dateFarAfterYear(year: year), at: dateLocation, field: table.name(.date), value: dateText) }
+        if date.year > year + 1 {
+          log.warn(.dateFarAfterYear(year: year), at: dateLocation, field: table.name(.date), value: dateText)
+        }
       }
       func optional(_ column: Int?) -> String? {
         let text = row.text(column)
@@ -325,7 +351,8 @@ final class RowReader: @unchecked Sendable {
       let unitID = units[unit].id
       let kindText = row.text(columns[1])
       guard let kind = Adjustment.Kind(word: kindText) else {
-        log.add(.adjustmentKind, at: table.location(line: row.line, column: .kind), field: table.name(.kind), value: kindText)
+        log.add(
+          .adjustmentKind, at: table.location(line: row.line, column: .kind), field: table.name(.kind), value: kindText)
         return
       }
       let pointsText = row.text(columns[2])
@@ -333,7 +360,9 @@ final class RowReader: @unchecked Sendable {
       switch FixedDecimal.parse(pointsText) {
       case .success(let parsed): points = parsed
       case .failure(let error):
-        log.add(.number(error), at: table.location(line: row.line, column: .points), field: table.name(.points), value: pointsText)
+        log.add(
+          .number(error), at: table.location(line: row.line, column: .points), field: table.name(.points),
+          value: pointsText)
         return
       }
       let reason = row.text(columns[3])

@@ -62,7 +62,9 @@ struct YearFiles: Sendable {
       let children =
         isFolder && folderKinds.contains(TextFolding.folded(name))
         ? listing(full).map { child in
-          Entry(name: child, display: join(full, child), isFolder: InputFile.isFolder(join(full, child)), source: .path(join(full, child)))
+          Entry(
+            name: child, display: join(full, child), isFolder: InputFile.isFolder(join(full, child)),
+            source: .path(join(full, child)))
         } : []
       return Entry(name: name, display: full, isFolder: isFolder, children: children, source: .path(full))
     }
@@ -125,7 +127,8 @@ struct YearFiles: Sendable {
     for entry in entries where !entry.isFolder && !known.contains(entry.stem) {
       let ext = entry.fileExtension
       if textExtensions.contains(ext) || workbookExtensions.contains(ext) || refusedExtensions[ext] != nil {
-        files.log.warn(.unknownYearFile(expected: YearFileKind.allCases.map(\.rawValue)), at: InputLocation(file: entry.display))
+        files.log.warn(
+          .unknownYearFile(expected: YearFileKind.allCases.map(\.rawValue)), at: InputLocation(file: entry.display))
       }
     }
     return files
@@ -140,7 +143,8 @@ struct YearFiles: Sendable {
         return
       } else if entry.isFolder {
         if kind.mayBeFolder { candidates.append(entry) }
-      } else if Self.textExtensions.contains(entry.fileExtension) || Self.workbookExtensions.contains(entry.fileExtension)
+      } else if Self.textExtensions.contains(entry.fileExtension)
+        || Self.workbookExtensions.contains(entry.fileExtension)
         || Self.refusedExtensions[entry.fileExtension] != nil
       {
         candidates.append(entry)
@@ -157,7 +161,9 @@ struct YearFiles: Sendable {
     }
     if chosen.isFolder {
       var parts: [Part] = []
-      let children = chosen.children.sorted { $0.name.nfc.unicodeScalars.lexicographicallyPrecedes($1.name.nfc.unicodeScalars) }
+      let children = chosen.children.sorted {
+        $0.name.nfc.unicodeScalars.lexicographicallyPrecedes($1.name.nfc.unicodeScalars)
+      }
       for child in children {
         let lowered = child.name.lowercased()
         if child.name.hasPrefix("~$") {
@@ -168,8 +174,13 @@ struct YearFiles: Sendable {
           log.warn(.ignoredFileInFolder, at: InputLocation(file: child.display))
         } else if let refused = Self.refusedExtensions[child.fileExtension] {
           log.add(.unsupportedFileKind(refused), at: InputLocation(file: child.display))
-        } else if Self.textExtensions.contains(child.fileExtension) || Self.workbookExtensions.contains(child.fileExtension) {
-          parts.append(Part(name: child.display, source: child.source, isWorkbook: Self.workbookExtensions.contains(child.fileExtension)))
+        } else if Self.textExtensions.contains(child.fileExtension)
+          || Self.workbookExtensions.contains(child.fileExtension)
+        {
+          parts.append(
+            Part(
+              name: child.display, source: child.source,
+              isWorkbook: Self.workbookExtensions.contains(child.fileExtension)))
         } else {
           log.warn(.ignoredFileInFolder, at: InputLocation(file: child.display))
         }
@@ -181,13 +192,18 @@ struct YearFiles: Sendable {
     } else if let refused = Self.refusedExtensions[chosen.fileExtension] {
       log.add(.unsupportedFileKind(refused), at: InputLocation(file: chosen.display))
     } else {
-      parts[kind] = [Part(name: chosen.display, source: chosen.source, isWorkbook: Self.workbookExtensions.contains(chosen.fileExtension))]
+      parts[kind] = [
+        Part(
+          name: chosen.display, source: chosen.source,
+          isWorkbook: Self.workbookExtensions.contains(chosen.fileExtension))
+      ]
     }
   }
 
   /// Whether `fileExtension` is one of a year file's forms (or a refused form).
   static func isForm(_ fileExtension: String) -> Bool {
-    textExtensions.contains(fileExtension) || workbookExtensions.contains(fileExtension) || refusedExtensions[fileExtension] != nil
+    textExtensions.contains(fileExtension) || workbookExtensions.contains(fileExtension)
+      || refusedExtensions[fileExtension] != nil
   }
 
   /// The names in a folder (none when it cannot be listed).

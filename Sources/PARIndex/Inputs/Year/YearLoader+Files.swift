@@ -3,7 +3,9 @@
 /// does all of it.
 extension YearLoader {
   /// Reads a units file (`units.csv`, `.txt`).
-  public static func readUnits(_ file: InputData, criteria: CriteriaSet, encoding: TextEncoding = .utf8) throws(Diagnostics)
+  public static func readUnits(
+    _ file: InputData, criteria: CriteriaSet, encoding: TextEncoding = .utf8
+  ) throws(Diagnostics)
     -> [AssessedUnit]
   {
     try table(file, .units, encoding).units(RowReader(criteria: criteria)).0
@@ -16,24 +18,30 @@ extension YearLoader {
     let reader = reader(criteria, units)
     var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
     var log = DiagnosticLog()
-    try table(file, appraisal ? .appraisal : .assessment, encoding).leafEntries(reader, isAppraisal: appraisal, into: &collector, log: &log)
+    try table(file, appraisal ? .appraisal : .assessment, encoding).leafEntries(
+      reader, isAppraisal: appraisal, into: &collector, log: &log)
     try log.throwIfAny()
     return collector.byUnit(units)
   }
 
   /// Reads an evidence file.
-  public static func readEvidence(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
+  public static func readEvidence(
+    _ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8
+  )
     throws(Diagnostics) -> [String: [String: EvidenceDocument]]
   {
     var collector = RowReader.EvidenceCollector(units: units.count)
     var log = DiagnosticLog()
-    try table(file, .evidence, encoding).evidence(reader(criteria, units), into: &collector, log: &log, year: criteria.year)
+    try table(file, .evidence, encoding).evidence(
+      reader(criteria, units), into: &collector, log: &log, year: criteria.year)
     try log.throwIfAny()
     return collector.byUnit(units)
   }
 
   /// Reads an adjustments file.
-  public static func readAdjustments(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
+  public static func readAdjustments(
+    _ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8
+  )
     throws(Diagnostics) -> [String: [Adjustment]]
   {
     var result: [String: [Adjustment]] = [:]
@@ -44,10 +52,15 @@ extension YearLoader {
   }
 
   /// Reads a survey file into per-unit tallies.
-  public static func readSurvey(_ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8)
+  public static func readSurvey(
+    _ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], encoding: TextEncoding = .utf8
+  )
     throws(Diagnostics) -> SurveyResults
   {
-    try PartReader.survey(part(file), criteria: criteria, units: units, reader: reader(criteria, units), options: LoadOptions(encoding: encoding)).0
+    try PartReader.survey(
+      part(file), criteria: criteria, units: units, reader: reader(criteria, units),
+      options: LoadOptions(encoding: encoding)
+    ).0
   }
 
   // The same from paths; the survey is streamed, never held whole.
@@ -58,30 +71,40 @@ extension YearLoader {
   }
 
   /// Reads the assessment (or appraisal) file at `path`.
-  public static func readEntries(at path: String, criteria: CriteriaSet, units: [AssessedUnit], appraisal: Bool) throws(Diagnostics)
+  public static func readEntries(
+    at path: String, criteria: CriteriaSet, units: [AssessedUnit], appraisal: Bool
+  ) throws(Diagnostics)
     -> [String: [String: LeafEntry]]
   {
     try readEntries(data(path), criteria: criteria, units: units, appraisal: appraisal)
   }
 
   /// Reads the evidence file at `path`.
-  public static func readEvidence(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics)
+  public static func readEvidence(
+    at path: String, criteria: CriteriaSet, units: [AssessedUnit]
+  ) throws(Diagnostics)
     -> [String: [String: EvidenceDocument]]
   {
     try readEvidence(data(path), criteria: criteria, units: units)
   }
 
   /// Reads the adjustments file at `path`.
-  public static func readAdjustments(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics)
+  public static func readAdjustments(
+    at path: String, criteria: CriteriaSet, units: [AssessedUnit]
+  ) throws(Diagnostics)
     -> [String: [Adjustment]]
   {
     try readAdjustments(data(path), criteria: criteria, units: units)
   }
 
   /// Streams the survey file at `path` into per-unit tallies.
-  public static func readSurvey(at path: String, criteria: CriteriaSet, units: [AssessedUnit]) throws(Diagnostics) -> SurveyResults {
+  public static func readSurvey(
+    at path: String, criteria: CriteriaSet, units: [AssessedUnit]
+  ) throws(Diagnostics) -> SurveyResults {
     let part = YearFiles.Part(name: path, source: .path(path), isWorkbook: path.lowercased().hasSuffix(".xlsx"))
-    return try PartReader.survey(part, criteria: criteria, units: units, reader: reader(criteria, units), options: LoadOptions()).0
+    return try PartReader.survey(
+      part, criteria: criteria, units: units, reader: reader(criteria, units), options: LoadOptions()
+    ).0
   }
 
   private static func reader(_ criteria: CriteriaSet, _ units: [AssessedUnit]) -> RowReader {
@@ -90,7 +113,9 @@ extension YearLoader {
     return reader
   }
 
-  private static func table(_ file: InputData, _ kind: YearFileKind, _ encoding: TextEncoding) throws(Diagnostics) -> OpenedTable {
+  private static func table(
+    _ file: InputData, _ kind: YearFileKind, _ encoding: TextEncoding
+  ) throws(Diagnostics) -> OpenedTable {
     try PartReader.open(part(file), kind: kind, encoding: encoding).0
   }
 

@@ -5,7 +5,9 @@ public struct LoadOptions: Sendable, Hashable {
   /// How many threads read (`nil`: the machine's cores); the data read are the same for any number.
   public var threads: Int?
 
-  public init(encoding: TextEncoding = .utf8, threads: Int? = nil) { (self.encoding, self.threads) = (encoding, threads) }
+  public init(encoding: TextEncoding = .utf8, threads: Int? = nil) {
+    (self.encoding, self.threads) = (encoding, threads)
+  }
 }
 
 /// Reads a year of data from a folder — or from files in memory — and checks it against a
@@ -21,7 +23,9 @@ public struct LoadOptions: Sendable, Hashable {
 public enum YearLoader {
   /// Loads the folder at `path`.
   /// - Throws: ``Diagnostics`` with every problem found.
-  public static func load(folder path: String, criteria: CriteriaSet, options: LoadOptions = LoadOptions()) throws(Diagnostics)
+  public static func load(
+    folder path: String, criteria: CriteriaSet, options: LoadOptions = LoadOptions()
+  ) throws(Diagnostics)
     -> YearData
   {
     try load(YearFiles.folder(path), criteria: criteria, options: options)
@@ -29,7 +33,9 @@ public enum YearLoader {
 
   /// Loads a year from files in memory, named as in a year folder (`units.csv`,
   /// `assessment/X01.xlsx`); `folder` prefixes the names in messages.
-  public static func load(files: [InputData], folder: String = "", criteria: CriteriaSet, options: LoadOptions = LoadOptions())
+  public static func load(
+    files: [InputData], folder: String = "", criteria: CriteriaSet, options: LoadOptions = LoadOptions()
+  )
     throws(Diagnostics) -> YearData
   {
     try load(YearFiles.memory(files, root: folder), criteria: criteria, options: options)
@@ -37,9 +43,11 @@ public enum YearLoader {
 
   static func load(_ files: YearFiles, criteria: CriteriaSet, options: LoadOptions) throws(Diagnostics) -> YearData {
     var log = files.log
-    for kind in [YearFileKind.units, .assessment] where !files.has(kind) && !log.errors.contains(where: { $0.file.contains(kind.rawValue) }) {
+    for kind in [YearFileKind.units, .assessment]
+    where !files.has(kind) && !log.errors.contains(where: { $0.file.contains(kind.rawValue) }) {
       log.add(
-        .requiredFileMissing(name: kind.rawValue, forms: ["\(kind.rawValue).csv", "\(kind.rawValue).txt", "\(kind.rawValue).xlsx"]),
+        .requiredFileMissing(
+          name: kind.rawValue, forms: ["\(kind.rawValue).csv", "\(kind.rawValue).txt", "\(kind.rawValue).xlsx"]),
         at: InputLocation(file: files.expectedName(kind)))
     }
     try log.throwIfAny()
@@ -68,14 +76,22 @@ public enum YearLoader {
         for (kind, isAppraisal) in [(YearFileKind.assessment, false), (.appraisal, true)] {
           var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
           for file in files.parts(kind) {
-            guard let (table, summary) = PartReader.open(file, kind: kind, options.encoding, log: &partLog) else { continue }
+            guard let (table, summary) = PartReader.open(file, kind: kind, options.encoding, log: &partLog) else {
+              continue
+            }
             read.append(summary)
             table.leafEntries(reader, isAppraisal: isAppraisal, into: &collector, log: &partLog)
           }
-          if isAppraisal { part.appraisal = collector.byUnit(units) } else { part.selfAssessment = collector.byUnit(units) }
+          if isAppraisal {
+            part.appraisal = collector.byUnit(units)
+          } else {
+            part.selfAssessment = collector.byUnit(units)
+          }
         }
         for file in files.parts(.adjustments) {
-          guard let (table, summary) = PartReader.open(file, kind: .adjustments, options.encoding, log: &partLog) else { continue }
+          guard let (table, summary) = PartReader.open(file, kind: .adjustments, options.encoding, log: &partLog) else {
+            continue
+          }
           read.append(summary)
           table.adjustments(reader, into: &part.adjustments, log: &partLog)
         }
@@ -87,7 +103,9 @@ public enum YearLoader {
         var read: [InputSummary] = []
         var collector = RowReader.EvidenceCollector(units: units.count)
         for file in files.parts(.evidence) {
-          guard let (table, summary) = PartReader.open(file, kind: .evidence, options.encoding, log: &partLog) else { continue }
+          guard let (table, summary) = PartReader.open(file, kind: .evidence, options.encoding, log: &partLog) else {
+            continue
+          }
           read.append(summary)
           table.evidence(reader, into: &collector, log: &partLog, year: criteria.year)
         }
@@ -105,7 +123,8 @@ public enum YearLoader {
 
     if let surveyPart = files.parts(.survey).first {
       do {
-        let (results, summary) = try PartReader.survey(surveyPart, criteria: criteria, units: units, reader: reader, options: options)
+        let (results, summary) = try PartReader.survey(
+          surveyPart, criteria: criteria, units: units, reader: reader, options: options)
         data.survey = results
         summaries.append(summary)
       } catch {
@@ -123,7 +142,9 @@ public enum YearLoader {
   static func checkNothingMissing(_ files: YearFiles, criteria: CriteriaSet, data: YearData, log: inout DiagnosticLog) {
     if !files.has(.evidence), criteria.evidencePolicy == .required {
       let needing = criteria.leaves.filter { $0.evidence == .required }.count
-      if needing > 0 { log.add(.evidenceFileMissing(leaves: needing), at: InputLocation(file: files.expectedName(.evidence))) }
+      if needing > 0 {
+        log.add(.evidenceFileMissing(leaves: needing), at: InputLocation(file: files.expectedName(.evidence)))
+      }
     }
     if !files.has(.survey) {
       let surveyLeaves = criteria.leaves.filter { if case .survey? = $0.rule { true } else { false } }.map(\.code)
@@ -134,7 +155,8 @@ public enum YearLoader {
         }.map(\.id)
         if !lacking.isEmpty {
           log.add(
-            .surveyFileMissing(units: Array(lacking.prefix(5)), total: lacking.count), at: InputLocation(file: files.expectedName(.survey)))
+            .surveyFileMissing(units: Array(lacking.prefix(5)), total: lacking.count),
+            at: InputLocation(file: files.expectedName(.survey)))
         }
       }
     }
@@ -153,14 +175,18 @@ enum OpenedTable {
     }
   }
 
-  func leafEntries(_ reader: RowReader, isAppraisal: Bool, into collector: inout RowReader.EntryCollector, log: inout DiagnosticLog) {
+  func leafEntries(
+    _ reader: RowReader, isAppraisal: Bool, into collector: inout RowReader.EntryCollector, log: inout DiagnosticLog
+  ) {
     switch self {
     case .text(let table): reader.leafEntries(table, isAppraisal: isAppraisal, into: &collector, log: &log)
     case .sheet(let table): reader.leafEntries(table, isAppraisal: isAppraisal, into: &collector, log: &log)
     }
   }
 
-  func evidence(_ reader: RowReader, into collector: inout RowReader.EvidenceCollector, log: inout DiagnosticLog, year: Int) {
+  func evidence(
+    _ reader: RowReader, into collector: inout RowReader.EvidenceCollector, log: inout DiagnosticLog, year: Int
+  ) {
     switch self {
     case .text(let table): reader.evidence(table, into: &collector, log: &log, year: year)
     case .sheet(let table): reader.evidence(table, into: &collector, log: &log, year: year)
@@ -186,7 +212,9 @@ enum PartReader {
   }
 
   /// The part as a table of `kind`, and what it is.
-  static func open(_ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding) throws(Diagnostics) -> (OpenedTable, InputSummary) {
+  static func open(
+    _ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding
+  ) throws(Diagnostics) -> (OpenedTable, InputSummary) {
     let bytes: [UInt8]
     do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
     if part.isWorkbook {
@@ -194,13 +222,17 @@ enum PartReader {
       return (.sheet(table), summary(kind, part.name, table, size: bytes.count))
     }
     let text: DecodedText
-    do { text = try TextDecoding.decode(bytes, file: part.name, encoding: encoding) } catch { throw Diagnostics([error]) }
+    do { text = try TextDecoding.decode(bytes, file: part.name, encoding: encoding) } catch {
+      throw Diagnostics([error])
+    }
     let table = try CSVTable.open(CSVReader(validated: text.bytes, file: part.name), kind: kind)
     return (.text(table), summary(kind, part.name, text.encoding, table, size: bytes.count))
   }
 
   /// As above, with problems going to `log` (and `nil` returned).
-  static func open(_ part: YearFiles.Part, kind: YearFileKind, _ encoding: TextEncoding, log: inout DiagnosticLog) -> (OpenedTable, InputSummary)? {
+  static func open(
+    _ part: YearFiles.Part, kind: YearFileKind, _ encoding: TextEncoding, log: inout DiagnosticLog
+  ) -> (OpenedTable, InputSummary)? {
     do { return try open(part, kind: kind, encoding: encoding) } catch {
       log.add(contentsOf: error.all)
       return nil
@@ -223,17 +255,20 @@ enum PartReader {
       let bytes: [UInt8]
       do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
       let table = try sheet(bytes, part.name, .survey)
-      let results = try SurveyAggregator.aggregate(sheet: table, criteria: criteria, unitIDs: ids, unitsName: reader.unitsName)
+      let results = try SurveyAggregator.aggregate(
+        sheet: table, criteria: criteria, unitIDs: ids, unitsName: reader.unitsName)
       return (results, summary(.survey, part.name, table, size: bytes.count))
     }
     switch part.source {
     case .path(let path):
       let results = try SurveyAggregator.aggregate(
-        path: path, criteria: criteria, unitIDs: ids, threads: options.threads, encoding: options.encoding, unitsName: reader.unitsName)
+        path: path, criteria: criteria, unitIDs: ids, threads: options.threads, encoding: options.encoding,
+        unitsName: reader.unitsName)
       return (results, prefixSummary(path: path, kind: .survey, encoding: options.encoding))
     case .memory(let bytes):
       let results = try SurveyAggregator.aggregate(
-        file: part.name, bytes: bytes, criteria: criteria, unitIDs: ids, threads: options.threads, encoding: options.encoding,
+        file: part.name, bytes: bytes, criteria: criteria, unitIDs: ids, threads: options.threads,
+        encoding: options.encoding,
         unitsName: reader.unitsName)
       let text = try? TextDecoding.decode(bytes, file: part.name, encoding: options.encoding)
       let table = text.flatMap { try? CSVTable.open(CSVReader(validated: $0.bytes, file: part.name), kind: .survey) }
@@ -252,17 +287,21 @@ enum PartReader {
   }
 
   static func summary(_ kind: YearFileKind, _ name: String, _ table: SheetTable, size: Int) -> InputSummary {
-    InputSummary(kind: kind, file: name, form: "Excel, sheet '\(table.sheet.name)'", headerLine: table.header.line, size: size)
+    InputSummary(
+      kind: kind, file: name, form: "Excel, sheet '\(table.sheet.name)'", headerLine: table.header.line, size: size)
   }
 
-  static func summary(_ kind: YearFileKind, _ name: String, _ encoding: String, _ table: CSVTable?, size: Int) -> InputSummary {
+  static func summary(
+    _ kind: YearFileKind, _ name: String, _ encoding: String, _ table: CSVTable?, size: Int
+  ) -> InputSummary {
     let separator: String
     switch table?.reader.separator {
     case 0x09?: separator = "TAB"
     case let byte?: separator = "'\(Character(Unicode.Scalar(byte)))'"
     case nil: separator = "?"
     }
-    let form = encoding.hasPrefix("UTF-16") ? "Unicode Text (\(encoding)), \(separator)" : "CSV \(encoding), \(separator)"
+    let form =
+      encoding.hasPrefix("UTF-16") ? "Unicode Text (\(encoding)), \(separator)" : "CSV \(encoding), \(separator)"
     return InputSummary(kind: kind, file: name, form: form, headerLine: table?.header.line ?? 1, size: size)
   }
 }

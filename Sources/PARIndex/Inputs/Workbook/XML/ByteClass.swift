@@ -129,7 +129,13 @@ func decodeUTF8(_ b: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> UTF8Step {
   }
   var lo: UInt32 = 0x80
   var hi: UInt32 = 0xBF
-  if c0 == 0xE0 { lo = 0xA0 } else if c0 == 0xED { hi = 0x9F } else if c0 == 0xF0 { lo = 0x90 } else if c0 == 0xF4 {
+  if c0 == 0xE0 {
+    lo = 0xA0
+  } else if c0 == 0xED {
+    hi = 0x9F
+  } else if c0 == 0xF0 {
+    lo = 0x90
+  } else if c0 == 0xF4 {
     hi = 0x8F
   }
   if c1 < lo || c1 > hi { return UTF8Step(length: -1, scalar: 0) }

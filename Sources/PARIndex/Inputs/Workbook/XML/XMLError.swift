@@ -148,10 +148,12 @@ extension XMLError {
   /// Where the problem is, when the error says.
   var position: XMLPosition? {
     switch self {
-    case .invalidUTF8(let at), .unsupportedEncoding(_, let at), .doctypeNotAllowed(let at), .invalidCharacter(_, let at),
+    case .invalidUTF8(let at), .unsupportedEncoding(_, let at), .doctypeNotAllowed(let at),
+      .invalidCharacter(_, let at),
       .invalidCharacterReference(_, let at), .undefinedEntity(_, let at), .undeclaredPrefix(_, let at),
       .invalidNamespaceDeclaration(_, _, let at), .invalidQualifiedName(_, let at), .duplicateAttribute(_, let at),
-      .mismatchedEndTag(_, _, let at), .unexpectedEndTag(_, let at), .multipleRootElements(let at), .textOutsideRoot(let at),
+      .mismatchedEndTag(_, _, let at), .unexpectedEndTag(_, let at), .multipleRootElements(let at),
+      .textOutsideRoot(let at),
       .noRootElement(let at), .unclosedElement(_, let at), .unexpectedEndOfInput(_, let at), .syntax(_, let at),
       .limitExceeded(_, _, let at):
       at

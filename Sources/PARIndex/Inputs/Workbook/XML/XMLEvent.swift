@@ -112,8 +112,12 @@ struct XMLAttributes: RandomAccessCollection {
   subscript(index: Int) -> XMLAttribute {
     let s = slots[index]
     let base = s.inScratch ? scratch : input
-    return XMLAttribute(name: s.name, value: XMLBytes(buffer: UnsafeBufferPointer(start: base + s.valueStart,
-      count: s.valueCount)))
+    return XMLAttribute(
+      name: s.name,
+      value: XMLBytes(
+        buffer: UnsafeBufferPointer(
+          start: base + s.valueStart,
+          count: s.valueCount)))
   }
 
   /// The value of the attribute named `name`, if present (linear search; elements have few attributes).

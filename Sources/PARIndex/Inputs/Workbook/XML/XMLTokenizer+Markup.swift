@@ -52,9 +52,11 @@ extension XMLTokenizer {
         if try !parseMarkupDeclaration(b, &pos, end) { return try incomplete(.markup, b, end) }
       case 0x3F:  // <?
         guard let next = try parseProcessingInstructionStart(b, pos, tagEnd) else {
-          let isDeclaration = bufferOffset + pos == declarationOffset && end - pos >= 5 && b[pos + 2] == 0x78
+          let isDeclaration =
+            bufferOffset + pos == declarationOffset && end - pos >= 5 && b[pos + 2] == 0x78
             && b[pos + 3] == 0x6D && b[pos + 4] == 0x6C
-          return try ranOut(isDeclaration ? .xmlDeclaration : .processingInstruction, windowFull: windowFull,
+          return try ranOut(
+            isDeclaration ? .xmlDeclaration : .processingInstruction, windowFull: windowFull,
             b, pos, end)
         }
         pos = next
@@ -146,8 +148,10 @@ extension XMLTokenizer {
       var q = valueStart
       while cls[Int(b[q])] & ByteClass.valueBit != 0 { q &+= 1 }
       guard q < limit, b[q] == quote, q &- valueStart <= maxValue else { return -1 }
-      attributes.append(AttributeSlot(name: attributeName, info: info, nameOffset: attrStart, nameLength: an,
-        valueStart: valueStart, valueCount: q &- valueStart, inScratch: false))
+      attributes.append(
+        AttributeSlot(
+          name: attributeName, info: info, nameOffset: attrStart, nameLength: an,
+          valueStart: valueStart, valueCount: q &- valueStart, inScratch: false))
       p = q &+ 1
     }
     let count = attributes.count
@@ -163,8 +167,10 @@ extension XMLTokenizer {
     lastSelfClosing = selfClosing
     if !selfClosing {
       if n > 8 { openNames.append(b + nameStart, count: n) }
-      stack.append(OpenElement(name: elementName, key: elementKey, qnameStart: openNames.count &- (n > 8 ? n : 0),
-        qnameLength: n, bindingMark: bindingUndo.count))
+      stack.append(
+        OpenElement(
+          name: elementName, key: elementKey, qnameStart: openNames.count &- (n > 8 ? n : 0),
+          qnameLength: n, bindingMark: bindingUndo.count))
     }
     return p
   }
@@ -202,7 +208,8 @@ extension XMLTokenizer {
       let bytes = (0..<e.qnameLength).map { UInt8(truncatingIfNeeded: e.key >> UInt64(8 * $0)) }
       return String(decoding: bytes, as: UTF8.self)
     }
-    return String(decoding: UnsafeBufferPointer(start: openNames.base + e.qnameStart, count: e.qnameLength),
+    return String(
+      decoding: UnsafeBufferPointer(start: openNames.base + e.qnameStart, count: e.qnameLength),
       as: UTF8.self)
   }
 
@@ -361,7 +368,8 @@ extension XMLTokenizer {
     } else {
       if colon == p || colon == q - 1 { throw .invalidQualifiedName(string(b, p, q), at: position(b, p)) }
       let c = b[colon + 1]
-      let startsWell = c < 0x80
+      let startsWell =
+        c < 0x80
         ? classes[Int(c)] & ByteClass.nameStartBit != 0
         : ByteClass.isNameStartScalar(decodeUTF8(b, colon + 1, q).scalar)
       if !startsWell { throw .invalidQualifiedName(string(b, p, q), at: position(b, p)) }
@@ -438,7 +446,8 @@ extension XMLTokenizer {
       let valueStart = p + 1
       var q = valueStart
       while q < end && classes[Int(b[q])] & ByteClass.valueBit != 0 { q += 1 }
-      var slot = AttributeSlot(name: name, info: info, nameOffset: attrStart, nameLength: attrEnd - attrStart,
+      var slot = AttributeSlot(
+        name: name, info: info, nameOffset: attrStart, nameLength: attrEnd - attrStart,
         valueStart: valueStart, valueCount: q - valueStart, inScratch: false)
       if q >= end || b[q] != quote || q - valueStart > limits.maxAttributeValueLength {
         guard let close = try scanAttributeValue(b, valueStart, end, quote, &slot) else { return nil }
@@ -463,8 +472,10 @@ extension XMLTokenizer {
       } else {
         openNames.append(b + nameStart, count: length)
       }
-      stack.append(OpenElement(name: elementName, key: key, qnameStart: openNames.count - (length > 8 ? length : 0),
-        qnameLength: length, bindingMark: mark))
+      stack.append(
+        OpenElement(
+          name: elementName, key: key, qnameStart: openNames.count - (length > 8 ? length : 0),
+          qnameLength: length, bindingMark: mark))
       phase = .content
     }
     return (p, selfClosing)
@@ -566,10 +577,12 @@ extension XMLTokenizer {
   mutating func declareNamespaces(_ b: UnsafePointer<UInt8>, _ mark: Int) throws(XMLError) {
     for i in 0..<attributes.count where QNameInfo.kind(attributes[i].info) != QNameInfo.plain {
       let a = attributes[i]
-      let declared = QNameInfo.kind(a.info) == QNameInfo.defaultDeclaration
+      let declared =
+        QNameInfo.kind(a.info) == QNameInfo.defaultDeclaration
         ? XMLNameTable.defaultPrefix : QNameInfo.prefix(a.info)
       for j in mark..<bindingUndo.count where UInt32(truncatingIfNeeded: bindingUndo[j] >> 32) == declared {
-        throw .duplicateAttribute(string(b, a.nameOffset, a.nameOffset + a.nameLength),
+        throw .duplicateAttribute(
+          string(b, a.nameOffset, a.nameOffset + a.nameLength),
           at: position(b, a.nameOffset))
       }
       let id = try declareNamespace(declared, (a.inScratch ? UnsafePointer(scratch.base) : b) + a.valueStart, a, b)
@@ -597,7 +610,8 @@ extension XMLTokenizer {
       invalid = id == XMLNameTable.xmlNamespace || id == XMLNameTable.xmlnsNamespace || id == XMLNameTable.noNamespace
     }
     if invalid {
-      throw .invalidNamespaceDeclaration(prefix: names.prefixes.string(declared),
+      throw .invalidNamespaceDeclaration(
+        prefix: names.prefixes.string(declared),
         uri: String(decoding: UnsafeBufferPointer(start: uri, count: a.valueCount), as: UTF8.self),
         at: position(b, a.nameOffset))
     }

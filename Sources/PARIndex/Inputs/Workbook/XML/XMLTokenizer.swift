@@ -171,9 +171,13 @@ struct XMLTokenizer: ~Copyable, @unchecked Sendable {
     try feedBytes(base, count, handler)
     if chunk.count > count {
       // Emit whatever the allowed prefix completes, so the events do not depend on the chunking.
-      if !carry.isEmpty { nextAttempt = carry.count; try feedBytes(base, 0, handler) }
+      if !carry.isEmpty {
+        nextAttempt = carry.count
+        try feedBytes(base, 0, handler)
+      }
       let lineFeeds = countLineFeeds(carry.base, carry.count)
-      let error = XMLError.limitExceeded(.inputSize, limit: limits.maxInputSize,
+      let error = XMLError.limitExceeded(
+        .inputSize, limit: limits.maxInputSize,
         at: XMLPosition(offset: fed, line: 1 + lines + lineFeeds))
       terminal = error
       throw E(xmlError: error)
@@ -193,11 +197,12 @@ struct XMLTokenizer: ~Copyable, @unchecked Sendable {
       _ = try runCarry(final: true, handler)
       carry.count = 0
     } else if construct != .none {
-      let what: XMLConstruct = switch construct {
-      case .comment: .comment
-      case .processingInstruction: .processingInstruction
-      default: .cdataSection
-      }
+      let what: XMLConstruct =
+        switch construct {
+        case .comment: .comment
+        case .processingInstruction: .processingInstruction
+        default: .cdataSection
+        }
       try fail(.unexpectedEndOfInput(what, at: endPosition()), E.self)
     }
     switch phase {
@@ -298,8 +303,9 @@ struct XMLTokenizer: ~Copyable, @unchecked Sendable {
         let c = b[pos]
         if c != 0x3C {
           // Plain text ending at `<`, starting a new run: it stays in the buffer.
-          guard pendingText.isEmpty && candidateEnd == candidateStart
-            && classes[Int(c)] & ByteClass.textBit != 0
+          guard
+            pendingText.isEmpty && candidateEnd == candidateStart
+              && classes[Int(c)] & ByteClass.textBit != 0
           else { break fast }
           let cls = classes
           var q = pos &+ 1
@@ -315,8 +321,9 @@ struct XMLTokenizer: ~Copyable, @unchecked Sendable {
           guard stack.count > 0 else { break fast }
           let top = stack[stack.count &- 1]
           let length = top.qnameLength
-          guard length <= 8 && end &- pos > length &+ 2 && b[pos &+ 2 &+ length] == 0x3E
-            && packedKey(b, pos &+ 2, length, end) == top.key && length &+ 3 <= limits.maxTagLength
+          guard
+            length <= 8 && end &- pos > length &+ 2 && b[pos &+ 2 &+ length] == 0x3E
+              && packedKey(b, pos &+ 2, length, end) == top.key && length &+ 3 <= limits.maxTagLength
           else { break fast }
           pos &+= length &+ 3
           if candidateEnd > candidateStart || !pendingText.isEmpty { try emitText(b, handler) }
