@@ -11,7 +11,9 @@ func fuzzFail(_ message: @autoclosure () -> String, file: StaticString = #fileID
   fatalError("FUZZ INVARIANT: " + message(), file: file, line: line)
 }
 
-func fuzzCheck(_ condition: Bool, _ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) {
+func fuzzCheck(
+  _ condition: Bool, _ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line
+) {
   if !condition { fuzzFail(message(), file: file, line: line) }
 }
 
@@ -91,7 +93,9 @@ func fuzzCheckResults(_ results: YearResults, unitCount: Int? = nil, leafBounds:
           "group \(group.name): \(previous.unit.id) (\(previous.exactIndex)) listed before \(id) (\(unit.exactIndex))")
       }
       let above = group.units.filter { $0.exactIndex > unit.exactIndex }.count
-      fuzzCheck(unit.rank == above + 1, "unit \(id) has rank \(unit.rank), but \(above) units of its group have a higher exact index")
+      fuzzCheck(
+        unit.rank == above + 1,
+        "unit \(id) has rank \(unit.rank), but \(above) units of its group have a higher exact index")
     }
   }
   if let unitCount { fuzzCheck(seenUnits.count == unitCount, "\(seenUnits.count) units ranked, \(unitCount) expected") }
@@ -111,11 +115,19 @@ func fuzzCheckResults(_ results: YearResults, unitCount: Int? = nil, leafBounds:
       } catch {
         fuzzFail("the ranking CSV (\(dialect.separator)) cannot be read back: \(error)")
       }
-      fuzzCheck(reader.separator == UInt8(ascii: dialect.separator == ";" ? ";" : ","), "ranking CSV separator detected as \(reader.separator)")
-      fuzzCheck(records.count == total + 1, "ranking CSV (\(dialect.separator)) has \(records.count) records for \(total) units")
+      fuzzCheck(
+        reader.separator == UInt8(ascii: dialect.separator == ";" ? ";" : ","),
+        "ranking CSV separator detected as \(reader.separator)")
+      fuzzCheck(
+        records.count == total + 1, "ranking CSV (\(dialect.separator)) has \(records.count) records for \(total) units"
+      )
       for (record, unit) in zip(records.dropFirst(), results.rankedUnits) {
-        fuzzCheck(record.fields.count == columns, "ranking CSV row of \(unit.unit.id) has \(record.fields.count) fields, expected \(columns)")
-        fuzzCheck(record.fields[2] == unit.unit.id && record.fields[3] == unit.unit.name && record.fields[1] == String(unit.rank),
+        fuzzCheck(
+          record.fields.count == columns,
+          "ranking CSV row of \(unit.unit.id) has \(record.fields.count) fields, expected \(columns)")
+        fuzzCheck(
+          record.fields[2] == unit.unit.id && record.fields[3] == unit.unit.name
+            && record.fields[1] == String(unit.rank),
           "ranking CSV row \(record.fields) does not round-trip unit \(unit.unit.id) / \(unit.unit.name)")
       }
     }
@@ -137,23 +149,39 @@ func fuzzCheckResults(_ results: YearResults, unitCount: Int? = nil, leafBounds:
   if total <= 40 { _ = CouncilReport.render(results) }
 }
 
-func fuzzCheckUnit(_ unit: Ranked<UnitScore>, _ criteria: CriteriaSet, _ allNodes: [(node: CriteriaNode, depth: Int)], leafBounds: Bool) {
+func fuzzCheckUnit(
+  _ unit: Ranked<UnitScore>, _ criteria: CriteriaSet, _ allNodes: [(node: CriteriaNode, depth: Int)], leafBounds: Bool
+) {
   let id = unit.unit.id
-  fuzzCheck(unit.leaves.count == criteria.leaves.count, "unit \(id): \(unit.leaves.count) leaf scores for \(criteria.leaves.count) leaves")
-  fuzzCheck(unit.nodes.count == allNodes.count, "unit \(id): \(unit.nodes.count) node scores for \(allNodes.count) nodes")
+  fuzzCheck(
+    unit.leaves.count == criteria.leaves.count,
+    "unit \(id): \(unit.leaves.count) leaf scores for \(criteria.leaves.count) leaves")
+  let nodeScores = unit.score.allNodes(in: criteria)
+  fuzzCheck(
+    nodeScores.count == allNodes.count, "unit \(id): \(nodeScores.count) node scores for \(allNodes.count) nodes")
+  fuzzCheck(
+    unit.nodes.count == allNodes.count - criteria.leaves.count,
+    "unit \(id): \(unit.nodes.count) field and criterion scores for \(allNodes.count - criteria.leaves.count)")
   var leafSum = FixedDecimal.zero
   var maxSum = FixedDecimal.zero
   for (leaf, node) in zip(unit.leaves, criteria.leaves) {
     fuzzCheck(leaf.code == node.code, "unit \(id): leaf score \(leaf.code) where \(node.code) was expected")
-    fuzzCheck(leaf.maxPoints == node.maxPoints, "unit \(id) leaf \(leaf.code): maxPoints \(leaf.maxPoints) ≠ \(node.maxPoints)")
+    fuzzCheck(
+      leaf.maxPoints == node.maxPoints, "unit \(id) leaf \(leaf.code): maxPoints \(leaf.maxPoints) ≠ \(node.maxPoints)")
     if leafBounds {
-      fuzzCheck(leaf.points >= .zero && leaf.points <= leaf.maxPoints,
-        "unit \(id) leaf \(leaf.code): points \(leaf.points) outside [0, \(leaf.maxPoints)] (status \(leaf.status), reasoning \(leaf.reasoning))")
-      fuzzCheck(leaf.points.hasAtMost(places: criteria.pointsPlaces),
-        "unit \(id) leaf \(leaf.code): points \(leaf.points) not rounded to \(criteria.pointsPlaces) places (reasoning \(leaf.reasoning))")
+      fuzzCheck(
+        leaf.points >= .zero && leaf.points <= leaf.maxPoints,
+        "unit \(id) leaf \(leaf.code): points \(leaf.points) outside [0, \(leaf.maxPoints)] (status \(leaf.status), reasoning \(leaf.reasoning))"
+      )
+      fuzzCheck(
+        leaf.points.hasAtMost(places: criteria.pointsPlaces),
+        "unit \(id) leaf \(leaf.code): points \(leaf.points) not rounded to \(criteria.pointsPlaces) places (reasoning \(leaf.reasoning))"
+      )
     }
     if !leaf.isApplicable {
-      fuzzCheck(leaf.points == .zero && leaf.status == .notApplicable, "unit \(id) leaf \(leaf.code): excluded but \(leaf.points) points, status \(leaf.status)")
+      fuzzCheck(
+        leaf.points == .zero && leaf.status == .notApplicable,
+        "unit \(id) leaf \(leaf.code): excluded but \(leaf.points) points, status \(leaf.status)")
     }
     if leaf.status == .missing || leaf.status == .noEvidence {
       fuzzCheck(leaf.points == .zero, "unit \(id) leaf \(leaf.code): status \(leaf.status) with \(leaf.points) points")
@@ -162,13 +190,14 @@ func fuzzCheckUnit(_ unit: Ranked<UnitScore>, _ criteria: CriteriaSet, _ allNode
     maxSum += leaf.applicableMax
   }
   // Rollup: each node's points and maximum are the sums over its leaves.
-  for ((node, _), score) in zip(allNodes, unit.nodes) {
+  for ((node, _), score) in zip(allNodes, nodeScores) {
     fuzzCheck(node.code == score.code, "unit \(id): node score \(score.code) where \(node.code) was expected")
     let codes = Set(node.leaves.map(\.code))
     let leaves = unit.leaves.filter { codes.contains($0.code) }
     let points = leaves.reduce(FixedDecimal.zero) { $0 + $1.points }
     let maximum = leaves.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
-    fuzzCheck(score.points == points && score.applicableMax == maximum,
+    fuzzCheck(
+      score.points == points && score.applicableMax == maximum,
       "unit \(id) node \(node.code): \(score.points)/\(score.applicableMax), but its leaves give \(points)/\(maximum)")
   }
   let fieldSum = unit.fieldPoints.reduce(FixedDecimal.zero, +)
@@ -176,19 +205,33 @@ func fuzzCheckUnit(_ unit: Ranked<UnitScore>, _ criteria: CriteriaSet, _ allNode
   fuzzCheck(fieldSum == unit.leafTotal, "unit \(id): Σ field points \(fieldSum) ≠ leafTotal \(unit.leafTotal)")
   fuzzCheck(leafSum == unit.leafTotal, "unit \(id): Σ leaf points \(leafSum) ≠ leafTotal \(unit.leafTotal)")
   fuzzCheck(maxSum == unit.maxPoints, "unit \(id): Σ applicable maxima \(maxSum) ≠ maxPoints \(unit.maxPoints)")
-  fuzzCheck(unit.maxPoints > .zero && unit.maxPoints <= criteria.scale, "unit \(id): maxPoints \(unit.maxPoints) outside (0, \(criteria.scale)]")
+  fuzzCheck(
+    unit.maxPoints > .zero && unit.maxPoints <= criteria.scale,
+    "unit \(id): maxPoints \(unit.maxPoints) outside (0, \(criteria.scale)]")
   let caps = criteria.adjustmentCaps
   fuzzCheck(unit.bonusClaimed >= .zero && unit.penaltyClaimed >= .zero, "unit \(id): negative adjustments")
-  fuzzCheck(unit.bonus == min(unit.bonusClaimed, caps?.bonusCap ?? .zero), "unit \(id): bonus \(unit.bonus) of \(unit.bonusClaimed) claimed")
-  fuzzCheck(unit.penalty == min(unit.penaltyClaimed, caps?.penaltyCap ?? .zero), "unit \(id): penalty \(unit.penalty) of \(unit.penaltyClaimed) claimed")
+  fuzzCheck(
+    unit.bonus == min(unit.bonusClaimed, caps?.bonusCap ?? .zero),
+    "unit \(id): bonus \(unit.bonus) of \(unit.bonusClaimed) claimed")
+  fuzzCheck(
+    unit.penalty == min(unit.penaltyClaimed, caps?.penaltyCap ?? .zero),
+    "unit \(id): penalty \(unit.penalty) of \(unit.penaltyClaimed) claimed")
   let raw = unit.leafTotal + unit.bonus - unit.penalty
   let expected = min(max(raw, .zero), unit.maxPoints)
   fuzzCheck(unit.total == expected, "unit \(id): total \(unit.total), expected clamp(\(raw)) = \(expected)")
-  fuzzCheck(unit.total >= .zero && unit.total <= unit.maxPoints, "unit \(id): total \(unit.total) outside [0, \(unit.maxPoints)]")
+  fuzzCheck(
+    unit.total >= .zero && unit.total <= unit.maxPoints,
+    "unit \(id): total \(unit.total) outside [0, \(unit.maxPoints)]")
   let exact = Fraction(Int128(unit.total.micros) * 100, Int128(unit.maxPoints.micros))
   fuzzCheck(unit.exactIndex == exact, "unit \(id): exact index \(unit.exactIndex) ≠ \(exact)")
-  fuzzCheck(unit.exactIndex >= .zero && unit.exactIndex <= .hundred, "unit \(id): exact index \(unit.exactIndex) outside [0, 100]")
-  fuzzCheck(unit.index == unit.exactIndex.rounded(places: criteria.indexPlaces), "unit \(id): index \(unit.index) is not the exact index rounded")
+  fuzzCheck(
+    unit.exactIndex >= .zero && unit.exactIndex <= .hundred,
+    "unit \(id): exact index \(unit.exactIndex) outside [0, 100]")
+  fuzzCheck(
+    unit.index == unit.exactIndex.rounded(places: criteria.indexPlaces),
+    "unit \(id): index \(unit.index) is not the exact index rounded")
   fuzzCheck(unit.index >= .zero && unit.index <= FixedDecimal(100), "unit \(id): index \(unit.index) outside [0, 100]")
-  fuzzCheck(unit.classLabel == criteria.classify(roundedIndex: unit.index).label, "unit \(id): class \(unit.classLabel) for index \(unit.index)")
+  fuzzCheck(
+    unit.classLabel == criteria.classify(roundedIndex: unit.index).label,
+    "unit \(id): class \(unit.classLabel) for index \(unit.index)")
 }

@@ -49,14 +49,17 @@ private struct Choices {
 
   /// A short text from an alphabet that holds what breaks identifiers.
   mutating func text(maxLength: Int = 4) -> String {
-    let alphabet: [String] = ["1", "2", "3", ".", "a", "X", " ", "\u{200D}", "\u{202E}", "\u{FEFF}", "đ", "\t", "-", "_", "e\u{301}", ""]
+    let alphabet: [String] = [
+      "1", "2", "3", ".", "a", "X", " ", "\u{200D}", "\u{202E}", "\u{FEFF}", "đ", "\t", "-", "_", "e\u{301}", "",
+    ]
     var result = ""
     for _ in 0..<below(maxLength + 1) { result += alphabet[below(alphabet.count)] }
     return result
   }
 
   mutating func date() -> CalendarDate {
-    CalendarDate(year: 2024 + below(3), month: 1 + below(12), day: 1 + below(31)) ?? CalendarDate(year: 2025, month: 1, day: 1)!
+    CalendarDate(year: 2024 + below(3), month: 1 + below(12), day: 1 + below(31)) ?? CalendarDate(
+      year: 2025, month: 1, day: 1)!
   }
 }
 
@@ -76,26 +79,36 @@ private func checkNumbers(_ choices: inout Choices) {
   for _ in 0..<4 {
     let (rawA, rawB) = (choices.micros(), choices.micros())
     guard let a = FixedDecimal(exactlyMicros: rawA), let b = FixedDecimal(exactlyMicros: rawB) else {
-      fuzzCheck(rawA.magnitude > UInt64(FixedDecimal.publicLimit) * 1_000_000 || rawB.magnitude > UInt64(FixedDecimal.publicLimit) * 1_000_000,
+      fuzzCheck(
+        rawA.magnitude > UInt64(FixedDecimal.publicLimit) * 1_000_000
+          || rawB.magnitude > UInt64(FixedDecimal.publicLimit) * 1_000_000,
         "init(exactlyMicros:) refused a value within the public limit")
       continue
     }
     if let sum = a.adding(b) { fuzzCheck(sum.subtracting(b) == a, "\(a) + \(b) = \(sum) does not subtract back") }
-    if let difference = a.subtracting(b) { fuzzCheck(difference.adding(b) == a, "\(a) − \(b) = \(difference) does not add back") }
+    if let difference = a.subtracting(b) {
+      fuzzCheck(difference.adding(b) == a, "\(a) − \(b) = \(difference) does not add back")
+    }
     _ = a.rounded(places: choices.below(12) - 3)
     _ = a.hasAtMost(places: choices.below(12) - 3)
     _ = a.description
     _ = Fraction.percentage(a, of: b)
 
-    let (n1, d1, n2, d2) = (Int128(choices.int64()), Int128(choices.int64()), Int128(choices.int64()), Int128(choices.int64()))
+    let (n1, d1, n2, d2) = (
+      Int128(choices.int64()), Int128(choices.int64()), Int128(choices.int64()), Int128(choices.int64())
+    )
     guard let x = Fraction(numerator: n1, denominator: d1), let y = Fraction(numerator: n2, denominator: d2) else {
       fuzzCheck(d1 == 0 || d2 == 0, "a fraction with a non-zero 64-bit denominator was refused")
       continue
     }
     // Cross-multiplied in 256 bits by sign and magnitude: what `<` must agree with.
     func sign(_ v: Int128) -> Int { v > 0 ? 1 : v < 0 ? -1 : 0 }
-    let left = (sign(x.numerator) * sign(y.denominator), x.numerator.magnitude.multipliedFullWidth(by: y.denominator.magnitude))
-    let right = (sign(y.numerator) * sign(x.denominator), y.numerator.magnitude.multipliedFullWidth(by: x.denominator.magnitude))
+    let left = (
+      sign(x.numerator) * sign(y.denominator), x.numerator.magnitude.multipliedFullWidth(by: y.denominator.magnitude)
+    )
+    let right = (
+      sign(y.numerator) * sign(x.denominator), y.numerator.magnitude.multipliedFullWidth(by: x.denominator.magnitude)
+    )
     func less(_ l: (Int, (high: UInt128, low: UInt128)), _ r: (Int, (high: UInt128, low: UInt128))) -> Bool {
       let lZero = l.1.high == 0 && l.1.low == 0 || l.0 == 0
       let rZero = r.1.high == 0 && r.1.low == 0 || r.0 == 0
@@ -120,13 +133,19 @@ private func buildRule(_ choices: inout Choices, max: FixedDecimal) -> Rule {
   switch choices.below(9) {
   case 0: return .check
   case 1:
-    let options = (0..<choices.below(4)).map { i in ChoiceOption(key: choices.below(3) == 0 ? "k" : "k\(i)", label: choices.text(), points: choices.decimal()) }
+    let options = (0..<choices.below(4)).map { i in
+      ChoiceOption(key: choices.below(3) == 0 ? "k" : "k\(i)", label: choices.text(), points: choices.decimal())
+    }
     return .choice(options)
   case 2:
-    let tiers = (0..<choices.below(4)).map { _ in Tier(threshold: choices.decimal(), isStrict: choices.below(2) == 0, points: choices.decimal()) }
+    let tiers = (0..<choices.below(4)).map { _ in
+      Tier(threshold: choices.decimal(), isStrict: choices.below(2) == 0, points: choices.decimal())
+    }
     return .tiers(tiers)
   case 3: return .proportional(target: choices.decimal(), zeroBelow: choices.below(2) == 0 ? nil : choices.decimal())
-  case 4: return .deadline(due: choices.date(), latePoints: choices.decimal(), lateUntil: choices.below(2) == 0 ? nil : choices.date())
+  case 4:
+    return .deadline(
+      due: choices.date(), latePoints: choices.decimal(), lateUntil: choices.below(2) == 0 ? nil : choices.date())
   case 5: return .deduction(perItem: choices.decimal(), floor: choices.decimal())
   case 6: return .survey(group: ["hl", "tt", ""][choices.below(3)])
   case 7: return .manual(step: choices.decimal())
@@ -153,9 +172,10 @@ private func buildSet(_ choices: inout Choices) -> CriteriaSet? {
       let evidence: CriteriaNode.EvidenceRequirement = choices.below(3) == 0 ? .required : .none
       let notApplicable: CriteriaNode.NotApplicablePolicy = [.forbidden, .exclude, .full][choices.below(3)]
       do throws(Diagnostics) {
-        leaves.append(try CriteriaNode(
-          code: code, title: choices.below(6) == 0 ? choices.text() : "Tiêu chí \(f).\(l)", maxPoints: leafMax,
-          rule: buildRule(&choices, max: leafMax), evidence: evidence, notApplicable: notApplicable))
+        leaves.append(
+          try CriteriaNode(
+            code: code, title: choices.below(6) == 0 ? choices.text() : "Tiêu chí \(f).\(l)", maxPoints: leafMax,
+            rule: buildRule(&choices, max: leafMax), evidence: evidence, notApplicable: notApplicable))
       } catch {
         fuzzCheck(!error.all.isEmpty, "CriteriaNode threw an empty Diagnostics")
       }
@@ -167,8 +187,12 @@ private func buildSet(_ choices: inout Choices) -> CriteriaSet? {
     }
   }
   let hundred = FixedDecimal(exactly: 100)!
-  var bands = [ClassificationBand(label: "Tốt", minIndex: choices.below(4) == 0 ? choices.decimal() : FixedDecimal(exactly: 80)!)]
-  if choices.below(4) != 0 { bands.append(ClassificationBand(label: choices.below(5) == 0 ? "Tốt" : "Khá", minIndex: FixedDecimal(exactly: 50)!)) }
+  var bands = [
+    ClassificationBand(label: "Tốt", minIndex: choices.below(4) == 0 ? choices.decimal() : FixedDecimal(exactly: 80)!)
+  ]
+  if choices.below(4) != 0 {
+    bands.append(ClassificationBand(label: choices.below(5) == 0 ? "Tốt" : "Khá", minIndex: FixedDecimal(exactly: 50)!))
+  }
   bands.append(ClassificationBand(label: "Yếu", minIndex: choices.below(6) == 0 ? hundred : .zero))
   if choices.below(10) == 0 { bands.removeAll() }
   let survey = SurveyDefinition(
@@ -181,7 +205,8 @@ private func buildSet(_ choices: inout Choices) -> CriteriaSet? {
       year: choices.below(8) == 0 ? Int(choices.int64() % 5000) : 2025, status: .modelled, source: "fuzz",
       pointsPlaces: choices.below(6) == 0 ? choices.below(12) - 3 : 2, indexPlaces: 2,
       evidencePolicy: choices.below(2) == 0 ? .required : .none, classification: bands,
-      adjustmentCaps: choices.below(2) == 0 ? nil : AdjustmentCaps(bonusCap: choices.decimal(), penaltyCap: choices.decimal()),
+      adjustmentCaps: choices.below(2) == 0
+        ? nil : AdjustmentCaps(bonusCap: choices.decimal(), penaltyCap: choices.decimal()),
       survey: choices.below(3) == 0 ? nil : survey, items: fields)
   } catch {
     fuzzCheck(!error.all.isEmpty, "CriteriaSet threw an empty Diagnostics")
@@ -195,11 +220,15 @@ private func buildYear(_ choices: inout Choices, _ criteria: CriteriaSet) -> Yea
   var units: [AssessedUnit] = []
   for i in 0..<(1 + choices.below(4)) {
     let id = choices.below(8) == 0 ? choices.text() : "U\(i)"
-    do throws(Diagnostics) { units.append(try AssessedUnit(id: id, name: "Xã \(i)", group: choices.below(3) == 0 ? "phường" : "xã")) } catch {
+    do throws(Diagnostics) {
+      units.append(try AssessedUnit(id: id, name: "Xã \(i)", group: choices.below(3) == 0 ? "phường" : "xã"))
+    } catch {
       fuzzCheck(!error.all.isEmpty, "AssessedUnit threw an empty Diagnostics")
     }
   }
-  let values = ["có", "không", "k", "k1", "95%", "0,962", "31/01/2025", "3", "KPS", "", " ", "-1", "1e3", "100000000000"]
+  let values = [
+    "có", "không", "k", "k1", "95%", "0,962", "31/01/2025", "3", "KPS", "", " ", "-1", "1e3", "100000000000",
+  ]
   func entries(_ count: Int) -> [LeafEntry] {
     var rows: [LeafEntry] = []
     for line in 0..<count {
@@ -213,7 +242,10 @@ private func buildYear(_ choices: inout Choices, _ criteria: CriteriaSet) -> Yea
         }
       let evidence = choices.below(3) == 0 ? ["E\(choices.below(3))"] : []
       do throws(Diagnostics) {
-        rows.append(try LeafEntry(unitID: unitID, code: code, claim: claim, evidenceIDs: evidence, origin: RowOrigin(file: "fuzz", line: line + 2)))
+        rows.append(
+          try LeafEntry(
+            unitID: unitID, code: code, claim: claim, evidenceIDs: evidence,
+            origin: RowOrigin(file: "fuzz", line: line + 2)))
       } catch {
         fuzzCheck(!error.all.isEmpty, "LeafEntry threw an empty Diagnostics")
       }
@@ -225,8 +257,10 @@ private func buildYear(_ choices: inout Choices, _ criteria: CriteriaSet) -> Yea
   var evidence: [EvidenceDocument] = []
   for i in 0..<choices.below(3) where !units.isEmpty {
     do throws(Diagnostics) {
-      evidence.append(try EvidenceDocument(
-        id: "E\(i)", unitID: units[choices.below(units.count)].id, title: choices.below(4) == 0 ? " " : "Quyết định", date: choices.date()))
+      evidence.append(
+        try EvidenceDocument(
+          id: "E\(i)", unitID: units[choices.below(units.count)].id, title: choices.below(4) == 0 ? " " : "Quyết định",
+          date: choices.date()))
     } catch {
       fuzzCheck(!error.all.isEmpty, "EvidenceDocument threw an empty Diagnostics")
     }
@@ -234,13 +268,17 @@ private func buildYear(_ choices: inout Choices, _ criteria: CriteriaSet) -> Yea
   var adjustments: [Adjustment] = []
   for _ in 0..<choices.below(3) where !units.isEmpty {
     do throws(Diagnostics) {
-      adjustments.append(try Adjustment(unitID: units[choices.below(units.count)].id, kind: choices.below(2) == 0 ? .bonus : .penalty, points: choices.decimal()))
+      adjustments.append(
+        try Adjustment(
+          unitID: units[choices.below(units.count)].id, kind: choices.below(2) == 0 ? .bonus : .penalty,
+          points: choices.decimal()))
     } catch {
       fuzzCheck(!error.all.isEmpty, "Adjustment threw an empty Diagnostics")
     }
   }
   do throws(Diagnostics) {
-    return try YearData(units: units, assessment: assessment, appraisal: appraisal, evidence: evidence, adjustments: adjustments)
+    return try YearData(
+      units: units, assessment: assessment, appraisal: appraisal, evidence: evidence, adjustments: adjustments)
   } catch {
     fuzzCheck(!error.all.isEmpty, "YearData threw an empty Diagnostics")
     return nil
@@ -266,7 +304,9 @@ private func scoreAndAnalyse(_ choices: inout Choices, _ criteria: CriteriaSet, 
   } catch {
     fuzzFail("Assessment.rank threw where Assessment.run did not: \(error)")
   }
-  if let settings = try? Sensitivity.Settings(runs: 1 + choices.below(4), seed: UInt64(choices.byte()), spread: choices.decimal()) {
+  if let settings = try? Sensitivity.Settings(
+    runs: 1 + choices.below(4), seed: UInt64(choices.byte()), spread: choices.decimal())
+  {
     let analysis = Sensitivity.run(results, settings: settings)
     _ = analysis
   }
@@ -274,13 +314,15 @@ private func scoreAndAnalyse(_ choices: inout Choices, _ criteria: CriteriaSet, 
   for band in criteria.classification {
     do throws(Diagnostics) {
       guard let plan = try WhatIf.goal(band.label, unit: unit, criteria: criteria) else { continue }
-      fuzzCheck(plan.count <= criteria.leaves.count, "a plan of \(plan.count) steps for \(criteria.leaves.count) leaves")
+      fuzzCheck(
+        plan.count <= criteria.leaves.count, "a plan of \(plan.count) steps for \(criteria.leaves.count) leaves")
     } catch {
       fuzzCheck(!error.all.isEmpty, "WhatIf.goal threw an empty Diagnostics")
     }
   }
   let leaf = criteria.leaves[choices.below(criteria.leaves.count)]
-  let setting = WhatIf.Setting(code: leaf.code, value: ["có", "không", "97%", "k1", "31/01/2025", "2", "N/A"][choices.below(7)])
+  let setting = WhatIf.Setting(
+    code: leaf.code, value: ["có", "không", "97%", "k1", "31/01/2025", "2", "N/A"][choices.below(7)])
   do throws(Diagnostics) {
     let outcome = try WhatIf.apply([setting], unit: unit.unit.id, criteria: criteria, data: year)
     fuzzCheckResults(outcome.results, unitCount: year.units.count)

@@ -57,13 +57,17 @@ private func checkStructure(_ criteria: CriteriaSet) {
   fuzzCheck(!criteria.items.isEmpty, "a set without items")
   for leaf in criteria.leaves {
     for amount in amounts(leaf) {
-      fuzzCheck(fuzzDigits(amount) <= criteria.pointsPlaces, "leaf \(leaf.code): amount \(amount) has more decimals than rounding.points \(criteria.pointsPlaces)")
+      fuzzCheck(
+        fuzzDigits(amount) <= criteria.pointsPlaces,
+        "leaf \(leaf.code): amount \(amount) has more decimals than rounding.points \(criteria.pointsPlaces)")
     }
   }
   fuzzCheck(!criteria.leaves.isEmpty, "a set without leaves")
   let fieldSum = criteria.items.reduce(FixedDecimal.zero) { $0 + $1.maxPoints }
   fuzzCheck(fieldSum == criteria.scale, "fields add up to \(fieldSum), scale \(criteria.scale)")
-  fuzzCheck((0...4).contains(criteria.pointsPlaces) && (0...4).contains(criteria.indexPlaces), "rounding places \(criteria.pointsPlaces)/\(criteria.indexPlaces)")
+  fuzzCheck(
+    (0...4).contains(criteria.pointsPlaces) && (0...4).contains(criteria.indexPlaces),
+    "rounding places \(criteria.pointsPlaces)/\(criteria.indexPlaces)")
   var codes = Set<String>()
   func walk(_ node: CriteriaNode, depth: Int) {
     fuzzCheck(codes.insert(node.code).inserted, "code \(node.code) used twice")
@@ -72,7 +76,9 @@ private func checkStructure(_ criteria: CriteriaSet) {
     fuzzCheck(depth <= 8, "node \(node.code) at depth \(depth)")
     if node.isLeaf {
       fuzzCheck(node.children.isEmpty, "leaf \(node.code) with children")
-      fuzzCheck(criteria.leafIndex(of: node.code).map { criteria.leaves[$0].code } == node.code, "leafIndex(of: \(node.code)) is wrong")
+      fuzzCheck(
+        criteria.leafIndex(of: node.code).map { criteria.leaves[$0].code } == node.code,
+        "leafIndex(of: \(node.code)) is wrong")
     } else {
       fuzzCheck(!node.children.isEmpty, "parent \(node.code) without children")
       fuzzCheck(criteria.leafIndex(of: node.code) == nil, "parent \(node.code) found as a leaf")
@@ -86,7 +92,9 @@ private func checkStructure(_ criteria: CriteriaSet) {
 
   let bands = criteria.classification
   fuzzCheck(!bands.isEmpty && bands.last!.minIndex == .zero, "bands \(bands) do not end at 0")
-  for (a, b) in zip(bands, bands.dropFirst()) { fuzzCheck(a.minIndex > b.minIndex, "bands not descending: \(a.minIndex), \(b.minIndex)") }
+  for (a, b) in zip(bands, bands.dropFirst()) {
+    fuzzCheck(a.minIndex > b.minIndex, "bands not descending: \(a.minIndex), \(b.minIndex)")
+  }
   fuzzCheck(bands[0].minIndex <= FixedDecimal(100), "band above 100")
   fuzzCheck(Set(bands.map(\.label)).count == bands.count, "band labels repeat")
 
@@ -95,17 +103,27 @@ private func checkStructure(_ criteria: CriteriaSet) {
     // JSON keys " 1" and "1", both trimmed to "1") make its percentage ambiguous.
     // (regressions/criteria-survey-duplicate-answer.json, fixed in d0ebf36.)
     let answers = survey.scale.map(\.answer)
-    fuzzCheck(Set(answers.map { Array($0.utf8) }).count == answers.count, "survey scale answer codes repeat after trimming: \(answers)")
-    for entry in survey.scale { fuzzCheck(entry.percent <= FixedDecimal(100), "survey answer \(entry.answer) is \(entry.percent) %") }
+    fuzzCheck(
+      Set(answers.map { Array($0.utf8) }).count == answers.count,
+      "survey scale answer codes repeat after trimming: \(answers)")
+    for entry in survey.scale {
+      fuzzCheck(entry.percent <= FixedDecimal(100), "survey answer \(entry.answer) is \(entry.percent) %")
+    }
     for group in survey.groups {
-      fuzzCheck(!group.questions.isEmpty && Set(group.questions).count == group.questions.count, "group \(group.key): questions \(group.questions)")
+      fuzzCheck(
+        !group.questions.isEmpty && Set(group.questions).count == group.questions.count,
+        "group \(group.key): questions \(group.questions)")
     }
   }
   for leaf in criteria.leaves {
     switch leaf.rule {
     case .choice(let options)?:
-      fuzzCheck(!options.isEmpty && Set(options.map(\.key)).count == options.count, "leaf \(leaf.code): options \(options.map(\.key))")
-      for option in options { fuzzCheck(option.points <= leaf.maxPoints, "leaf \(leaf.code): option \(option.key) above max") }
+      fuzzCheck(
+        !options.isEmpty && Set(options.map(\.key)).count == options.count,
+        "leaf \(leaf.code): options \(options.map(\.key))")
+      for option in options {
+        fuzzCheck(option.points <= leaf.maxPoints, "leaf \(leaf.code): option \(option.key) above max")
+      }
     case .tiers(let tiers)?:
       fuzzCheck(!tiers.isEmpty, "leaf \(leaf.code): no tiers")
       for tier in tiers { fuzzCheck(tier.points <= leaf.maxPoints, "leaf \(leaf.code): tier above max") }
@@ -156,12 +174,18 @@ private func probeLeaves(_ criteria: CriteriaSet, strict: Bool) {
     for value in probes(leaf) where !ValueVocabulary.isNotApplicable(value) {
       guard case .scored(let points, let reasoning)? = try? evaluator.evaluate(value, leaf: leaf) else { continue }
       if strict {
-        fuzzCheck(points >= .zero && points <= leaf.maxPoints, "leaf \(leaf.code): '\(value)' scores \(points), outside [0, \(leaf.maxPoints)]")
-        fuzzCheck(points.hasAtMost(places: criteria.pointsPlaces), "leaf \(leaf.code): '\(value)' scores \(points), not rounded to \(criteria.pointsPlaces) places")
+        fuzzCheck(
+          points >= .zero && points <= leaf.maxPoints,
+          "leaf \(leaf.code): '\(value)' scores \(points), outside [0, \(leaf.maxPoints)]")
+        fuzzCheck(
+          points.hasAtMost(places: criteria.pointsPlaces),
+          "leaf \(leaf.code): '\(value)' scores \(points), not rounded to \(criteria.pointsPlaces) places")
         do {
           _ = try evaluator.accept(points: points, leaf: leaf)
         } catch {
-          fuzzFail("leaf \(leaf.code): '\(value)' scores \(points) (\(reasoning)) but \(points) alone is rejected: \(error.message)")
+          fuzzFail(
+            "leaf \(leaf.code): '\(value)' scores \(points) (\(reasoning)) but \(points) alone is rejected: \(error.message)"
+          )
         }
       }
       if case .choice(let options)? = leaf.rule, let option = options.first(where: { $0.key == value }) {
@@ -197,12 +221,14 @@ private func scoreProbes(_ criteria: CriteriaSet, checkRounding: Bool) {
         return (try? evaluator.evaluate(value, leaf: leaf)) != nil
       }
       guard !candidates.isEmpty else { continue }
-      let value = unit.id == "A" ? candidates.last! : unit.id == "B" ? candidates[0] : candidates[position % candidates.count]
+      let value =
+        unit.id == "A" ? candidates.last! : unit.id == "B" ? candidates[0] : candidates[position % candidates.count]
       let origin = RowOrigin(file: "assessment.csv", line: position + 2)
       if case .survey? = leaf.rule {
         appraisal[leaf.code] = LeafEntry(unitID: unit.id, code: leaf.code, value: value, points: nil, origin: origin)
       } else {
-        rows[leaf.code] = LeafEntry(unitID: unit.id, code: leaf.code, value: value, points: nil, evidenceIDs: ["E1"], origin: origin)
+        rows[leaf.code] = LeafEntry(
+          unitID: unit.id, code: leaf.code, value: value, points: nil, evidenceIDs: ["E1"], origin: origin)
       }
     }
     data.selfAssessment[unit.id] = rows
@@ -210,7 +236,11 @@ private func scoreProbes(_ criteria: CriteriaSet, checkRounding: Bool) {
     data.evidence[unit.id] = ["E1": EvidenceDocument(id: "E1", unitID: unit.id, title: "Kế hoạch")]
   }
   if criteria.adjustmentCaps != nil {
-    data.adjustments["B"] = [Adjustment(unitID: "B", kind: .bonus, points: FixedDecimal(1), reason: nil, origin: RowOrigin(file: "adjustments.csv", line: 2))]
+    data.adjustments["B"] = [
+      Adjustment(
+        unitID: "B", kind: .bonus, points: FixedDecimal(1), reason: nil,
+        origin: RowOrigin(file: "adjustments.csv", line: 2))
+    ]
   }
   let results: YearResults
   do {
@@ -249,7 +279,9 @@ private func probeSurvey(_ criteria: CriteriaSet) {
   guard Set(answers.map { Array($0.utf8) }).count == answers.count else { return }  // reported by checkStructure
   func field(_ text: String) -> [UInt8] {
     let bytes = Array(text.utf8)
-    guard bytes.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return bytes }
+    guard bytes.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
+      return bytes
+    }
     return [0x22] + bytes.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22]
   }
   var csv = Array("unit_id,respondent_id,question,answer,weight\n".utf8)
@@ -275,12 +307,17 @@ private func probeSurvey(_ criteria: CriteriaSet) {
   do {
     results = try SurveyAggregator.aggregate(file: "survey.csv", bytes: csv, criteria: criteria, unitIDs: ["U"])
   } catch {
-    fuzzFail("a survey answering every scale code once is rejected: \(error.errors.prefix(3).map(\.description)) — \(String(decoding: csv, as: UTF8.self).debugDescription)")
+    fuzzFail(
+      "a survey answering every scale code once is rejected: \(error.errors.prefix(3).map(\.description)) — \(String(decoding: csv, as: UTF8.self).debugDescription)"
+    )
   }
-  fuzzCheck(results.respondents["U"] == respondent, "\(results.respondents["U"] ?? 0) respondents counted, \(respondent) answered")
+  fuzzCheck(
+    results.respondents["U"] == respondent,
+    "\(results.respondents["U"] ?? 0) respondents counted, \(respondent) answered")
   for (key, tally) in expected {
     let actual = results.tallies["U"]?[key]
-    fuzzCheck(actual?.weightedSum == tally.sum && actual?.weightSum == tally.weights && actual?.answers == tally.count,
+    fuzzCheck(
+      actual?.weightedSum == tally.sum && actual?.weightSum == tally.weights && actual?.answers == tally.count,
       "group \(key): tally \(String(describing: actual)), expected \(tally)")
   }
 }

@@ -23,7 +23,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fuzzTables(bytes, readable: false)
     return 0
   }
-  fuzzCheck(reader.separator == UInt8(ascii: ",") || reader.separator == UInt8(ascii: ";"), "separator \(reader.separator)")
+  fuzzCheck(
+    reader.separator == UInt8(ascii: ",") || reader.separator == UInt8(ascii: ";"), "separator \(reader.separator)")
 
   // Line numbers.
   let physicalLines = 1 + bytes.reduce(0) { $1 == 0x0A || $1 == 0x0D ? $0 + 1 : $0 }
@@ -43,7 +44,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if text.contains("\"") { continue }
         let fromBytes = record.withBytes(field) { FixedDecimal.parse($0) }
         let fromText = FixedDecimal.parse(text)
-        fuzzCheck(fromBytes == fromText, "field \(field) at line \(record.line): bytes parse to \(fromBytes), text '\(text)' to \(fromText)")
+        fuzzCheck(
+          fromBytes == fromText,
+          "field \(field) at line \(record.line): bytes parse to \(fromBytes), text '\(text)' to \(fromText)")
       }
       _ = record.text(record.count + 1)
     }
@@ -74,9 +77,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let again = try CSVReader(file: "again.csv", bytes: out)
     if again.separator == reader.separator {
       let recordsAgain = try again.records()
-      fuzzCheck(recordsAgain.count == records.count, "write-back gives \(recordsAgain.count) records instead of \(records.count)")
+      fuzzCheck(
+        recordsAgain.count == records.count,
+        "write-back gives \(recordsAgain.count) records instead of \(records.count)")
       for (a, b) in zip(records, recordsAgain) {
-        fuzzCheck(a.fields.map { Array($0.utf8) } == b.fields.map { Array($0.utf8) },
+        fuzzCheck(
+          a.fields.map { Array($0.utf8) } == b.fields.map { Array($0.utf8) },
           "write-back changes line \(a.line): \(a.fields) → \(b.fields)")
       }
     }
@@ -112,7 +118,8 @@ private func fuzzTables(_ bytes: [UInt8], readable: Bool, records: [(line: Int, 
     if !fuzzStrict && knownTableIssue(bytes, records) { continue }
     switch (expected, actual) {
     case (nil, nil): continue
-    case (nil, let actual?): fuzzFail("CSVTable reads \(actual.count) rows where the reference fails (layout \(layout.required))")
+    case (nil, let actual?):
+      fuzzFail("CSVTable reads \(actual.count) rows where the reference fails (layout \(layout.required))")
     case (_?, nil): fuzzFail("CSVTable fails where the reference reads the file (layout \(layout.required))")
     case (let expected?, let actual?):
       fuzzCheck(expected.count == actual.count, "CSVTable has \(actual.count) rows, the reference \(expected.count)")
@@ -120,24 +127,31 @@ private func fuzzTables(_ bytes: [UInt8], readable: Bool, records: [(line: Int, 
         fuzzCheck(row.line == reference.line, "CSVTable row at line \(row.line), the reference at \(reference.line)")
         // (regressions/csv-table-trim-ascii.csv: ASCII fields were trimmed of spaces and tabs
         // only; fixed in 8016498.)
-        fuzzCheck(row.fields.mapValues { Array($0.unicodeScalars) } == reference.fields.mapValues { Array($0.unicodeScalars) },
+        fuzzCheck(
+          row.fields.mapValues { Array($0.unicodeScalars) } == reference.fields.mapValues { Array($0.unicodeScalars) },
           "line \(row.line): CSVTable gives \(row.fields), the reference \(reference.fields)")
       }
     }
   }
 }
 
-private func referenceTable(_ records: [(line: Int, fields: [String])]?, _ required: [String], _ optional: [String]) -> [(line: Int, fields: [String: String])]? {
+private func referenceTable(
+  _ records: [(line: Int, fields: [String])]?, _ required: [String], _ optional: [String]
+) -> [(line: Int, fields: [String: String])]? {
   guard let records, let header = records.first else { return nil }
   var log = DiagnosticLog()
-  let columns = CSVHeader.columns(of: header.fields, line: header.line, file: "t.csv", required: required, optional: optional, log: &log)
+  let columns = CSVHeader.columns(
+    of: header.fields, line: header.line, file: "t.csv", required: required, optional: optional, log: &log)
   guard log.isEmpty else { return nil }
   var rows: [(line: Int, fields: [String: String])] = []
   for record in records.dropFirst() {
-    if record.fields.count > header.fields.count && record.fields[header.fields.count...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
+    if record.fields.count > header.fields.count
+      && record.fields[header.fields.count...].contains(where: { !$0.trimmingSpaces.isEmpty })
+    {
       return nil
     }
-    rows.append((record.line, columns.mapValues { $0 < record.fields.count ? String(record.fields[$0].trimmingSpaces).nfc : "" }))
+    rows.append(
+      (record.line, columns.mapValues { $0 < record.fields.count ? String(record.fields[$0].trimmingSpaces).nfc : "" }))
   }
   return rows
 }

@@ -92,7 +92,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   var limits = XMLLimits()
   if size > 0 && data[0] & 1 == 1 {
     // Small limits, so every limit is reached and must be reached the same way under any chunking.
-    limits = XMLLimits(maxDepth: 6, maxNameLength: 12, maxAttributes: 4, maxAttributeValueLength: 24,
+    limits = XMLLimits(
+      maxDepth: 6, maxNameLength: 12, maxAttributes: 4, maxAttributeValueLength: 24,
       maxTextLength: 40, maxTagLength: 96, maxInputSize: 4_000, maxNameTableBytes: 200)
   }
   let whole = fuzzRun(input, sizes: [], limits: limits)

@@ -30,54 +30,54 @@
 import Foundation
 
 private let criteriaJSON = #"""
-{
-  "format": "parindex-criteria/1",
-  "id": "mini-2025",
-  "title": "Bộ tiêu chí thử nghiệm (test fixture)",
-  "level": "commune",
-  "year": 2025,
-  "status": "modelled",
-  "source": "Test fixture: one leaf per rule type, scale 10, for hand-computed tests.",
-  "scale": 10,
-  "rounding": { "points": 2, "index": 2 },
-  "evidencePolicy": "required",
-  "classification": [
-    { "label": "Tốt", "minIndex": 80 },
-    { "label": "Khá", "minIndex": 65.5 },
-    { "label": "Trung bình", "minIndex": 50 },
-    { "label": "Yếu", "minIndex": 0 }
-  ],
-  "adjustments": { "bonusCap": 0.5, "penaltyCap": 1 },
-  "survey": {
-    "scale": { "1": 0, "2": 25, "3": 50, "4": 75, "5": 100 },
-    "groups": { "sipas": { "title": "Mức độ hài lòng", "questions": ["S1", "S2"] } },
-    "minResponses": 3
-  },
-  "items": [
-    { "code": "1", "title": "Chỉ đạo, điều hành", "maxPoints": 4, "children": [
-      { "code": "1.1", "title": "Có kế hoạch kiểm tra CCHC", "maxPoints": 1, "rule": { "type": "check" }, "evidence": "required" },
-      { "code": "1.2", "title": "Ban hành kế hoạch CCHC năm", "maxPoints": 1,
-        "rule": { "type": "deadline", "due": "2025-01-31", "latePoints": 0.5, "lateUntil": "2025-03-31" }, "evidence": "required" },
-      { "code": "1.3", "title": "Mức độ hoàn thành kế hoạch", "maxPoints": 1,
-        "rule": { "type": "choice", "options": [
-          { "key": "hoan_thanh", "label": "Hoàn thành 100 %", "points": 1 },
-          { "key": "mot_phan", "label": "Hoàn thành từ 80 %", "points": 0.5 },
-          { "key": "khong", "label": "Dưới 80 %", "points": 0 } ] } },
-      { "code": "1.4", "title": "Báo cáo trễ hạn", "maxPoints": 1, "rule": { "type": "deduction", "perItem": 0.25, "floor": 0.25 } }
-    ] },
-    { "code": "2", "title": "Cải cách TTHC", "maxPoints": 4, "children": [
-      { "code": "2.1", "title": "Tỷ lệ hồ sơ đúng hạn", "maxPoints": 1,
-        "rule": { "type": "tiers", "tiers": [ { "atLeast": 98, "points": 1 }, { "above": 90, "points": 0.5 } ] } },
-      { "code": "2.2", "title": "Tỷ lệ thanh toán trực tuyến", "maxPoints": 1.5,
-        "rule": { "type": "proportional", "target": 60, "zeroBelow": 20 }, "notApplicable": "exclude" },
-      { "code": "2.3", "title": "Sáng kiến (hội đồng chấm)", "maxPoints": 1.5, "rule": { "type": "manual", "step": 0.25 }, "notApplicable": "full" }
-    ] },
-    { "code": "3", "title": "Điều tra xã hội học", "maxPoints": 2, "children": [
-      { "code": "3.1", "title": "Sự hài lòng của người dân", "maxPoints": 2, "rule": { "type": "survey", "group": "sipas" } }
-    ] }
-  ]
-}
-"""#
+  {
+    "format": "parindex-criteria/1",
+    "id": "mini-2025",
+    "title": "Bộ tiêu chí thử nghiệm (test fixture)",
+    "level": "commune",
+    "year": 2025,
+    "status": "modelled",
+    "source": "Test fixture: one leaf per rule type, scale 10, for hand-computed tests.",
+    "scale": 10,
+    "rounding": { "points": 2, "index": 2 },
+    "evidencePolicy": "required",
+    "classification": [
+      { "label": "Tốt", "minIndex": 80 },
+      { "label": "Khá", "minIndex": 65.5 },
+      { "label": "Trung bình", "minIndex": 50 },
+      { "label": "Yếu", "minIndex": 0 }
+    ],
+    "adjustments": { "bonusCap": 0.5, "penaltyCap": 1 },
+    "survey": {
+      "scale": { "1": 0, "2": 25, "3": 50, "4": 75, "5": 100 },
+      "groups": { "sipas": { "title": "Mức độ hài lòng", "questions": ["S1", "S2"] } },
+      "minResponses": 3
+    },
+    "items": [
+      { "code": "1", "title": "Chỉ đạo, điều hành", "maxPoints": 4, "children": [
+        { "code": "1.1", "title": "Có kế hoạch kiểm tra CCHC", "maxPoints": 1, "rule": { "type": "check" }, "evidence": "required" },
+        { "code": "1.2", "title": "Ban hành kế hoạch CCHC năm", "maxPoints": 1,
+          "rule": { "type": "deadline", "due": "2025-01-31", "latePoints": 0.5, "lateUntil": "2025-03-31" }, "evidence": "required" },
+        { "code": "1.3", "title": "Mức độ hoàn thành kế hoạch", "maxPoints": 1,
+          "rule": { "type": "choice", "options": [
+            { "key": "hoan_thanh", "label": "Hoàn thành 100 %", "points": 1 },
+            { "key": "mot_phan", "label": "Hoàn thành từ 80 %", "points": 0.5 },
+            { "key": "khong", "label": "Dưới 80 %", "points": 0 } ] } },
+        { "code": "1.4", "title": "Báo cáo trễ hạn", "maxPoints": 1, "rule": { "type": "deduction", "perItem": 0.25, "floor": 0.25 } }
+      ] },
+      { "code": "2", "title": "Cải cách TTHC", "maxPoints": 4, "children": [
+        { "code": "2.1", "title": "Tỷ lệ hồ sơ đúng hạn", "maxPoints": 1,
+          "rule": { "type": "tiers", "tiers": [ { "atLeast": 98, "points": 1 }, { "above": 90, "points": 0.5 } ] } },
+        { "code": "2.2", "title": "Tỷ lệ thanh toán trực tuyến", "maxPoints": 1.5,
+          "rule": { "type": "proportional", "target": 60, "zeroBelow": 20 }, "notApplicable": "exclude" },
+        { "code": "2.3", "title": "Sáng kiến (hội đồng chấm)", "maxPoints": 1.5, "rule": { "type": "manual", "step": 0.25 }, "notApplicable": "full" }
+      ] },
+      { "code": "3", "title": "Điều tra xã hội học", "maxPoints": 2, "children": [
+        { "code": "3.1", "title": "Sự hài lòng của người dân", "maxPoints": 2, "rule": { "type": "survey", "group": "sipas" } }
+      ] }
+    ]
+  }
+  """#
 
 private let criteria = fuzzFixedCriteria(criteriaJSON)
 
@@ -111,7 +111,9 @@ func yearSections(_ bytes: [UInt8]) -> [String: [UInt8]] {
   var starts: [Int] = []  // indices of "@@ " at line starts
   var index = 0
   while index + 3 <= bytes.count {
-    if (index == 0 || bytes[index - 1] == 0x0A) && bytes[index] == 0x40 && bytes[index + 1] == 0x40 && bytes[index + 2] == 0x20 {
+    if (index == 0 || bytes[index - 1] == 0x0A) && bytes[index] == 0x40 && bytes[index + 1] == 0x40
+      && bytes[index + 2] == 0x20
+    {
       starts.append(index)
     }
     index += 1
@@ -135,7 +137,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   for name in fileNames {
     let path = folder + "/" + name
     if let content = files[name] {
-      guard FileManager.default.createFile(atPath: path, contents: Data(content)) else { fatalError("cannot write \(path)") }
+      guard FileManager.default.createFile(atPath: path, contents: Data(content)) else {
+        fatalError("cannot write \(path)")
+      }
     } else {
       try? FileManager.default.removeItem(atPath: path)
     }
@@ -149,7 +153,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   do {
     results = try Assessment.run(criteria: criteria, folder: folder)
   } catch {
-    fuzzLog("files \(files.keys.sorted()): \(error.errors.count) error(s), first: \(error.errors.first.map(\.description) ?? "-")")
+    fuzzLog(
+      "files \(files.keys.sorted()): \(error.errors.count) error(s), first: \(error.errors.first.map(\.description) ?? "-")"
+    )
     fuzzCheck(!error.errors.isEmpty, "Assessment.run threw an empty error list")
     for problem in error.errors.prefix(50) { _ = problem.description }
     return 0
@@ -172,14 +178,19 @@ private struct ReferenceTally: Equatable {
 }
 
 /// DECISIONS §10, the slow and obvious way; nil when the file has any problem.
-private func referenceSurvey(_ bytes: [UInt8], unitIDs: [String]) -> (tallies: [String: [String: ReferenceTally]], respondents: [String: Int])? {
+private func referenceSurvey(
+  _ bytes: [UInt8], unitIDs: [String]
+) -> (tallies: [String: [String: ReferenceTally]], respondents: [String: Int])? {
   guard let survey = criteria.survey else { return nil }
-  guard let reader = try? CSVReader(file: "survey.csv", bytes: bytes), let records = try? reader.records(), let header = records.first else {
+  guard let reader = try? CSVReader(file: "survey.csv", bytes: bytes), let records = try? reader.records(),
+    let header = records.first
+  else {
     return nil
   }
   var log = DiagnosticLog()
   let columns = CSVHeader.columns(
-    of: header.fields, line: 1, file: "survey.csv", required: ["unit_id", "respondent_id", "question", "answer"], optional: ["weight"], log: &log)
+    of: header.fields, line: 1, file: "survey.csv", required: ["unit_id", "respondent_id", "question", "answer"],
+    optional: ["weight"], log: &log)
   guard log.isEmpty else { return nil }
   let units = Set(unitIDs)
   var groupsOfQuestion: [String: [Int]] = [:]
@@ -187,7 +198,9 @@ private func referenceSurvey(_ bytes: [UInt8], unitIDs: [String]) -> (tallies: [
     for question in group.questions { groupsOfQuestion[question, default: []].append(index) }
   }
   var percentOfAnswer: [String: Int128] = [:]
-  for entry in survey.scale where percentOfAnswer[entry.answer] == nil { percentOfAnswer[entry.answer] = Int128(entry.percent.micros) }
+  for entry in survey.scale where percentOfAnswer[entry.answer] == nil {
+    percentOfAnswer[entry.answer] = Int128(entry.percent.micros)
+  }
   var tallies: [String: [String: ReferenceTally]] = [:]
   var respondents: [String: Set<String>] = [:]
   var seen = Set<[String]>()
@@ -197,13 +210,17 @@ private func referenceSurvey(_ bytes: [UInt8], unitIDs: [String]) -> (tallies: [
       return String(record.fields[position].trimmingSpaces).nfc
     }
     let unit = field("unit_id")
-    guard units.contains(unit), let groups = groupsOfQuestion[field("question")], let percent = percentOfAnswer[field("answer")] else { return nil }
+    guard units.contains(unit), let groups = groupsOfQuestion[field("question")],
+      let percent = percentOfAnswer[field("answer")]
+    else { return nil }
     let respondent = field("respondent_id")
     guard !respondent.isEmpty else { return nil }
     var weight = Int128(FixedDecimal.unitsPerOne)
     let weightText = field("weight")
     if !weightText.isEmpty {
-      guard case .success(let parsed) = FixedDecimal.parse(weightText), parsed > .zero, parsed <= SurveyAggregator.maximumWeight else { return nil }
+      guard case .success(let parsed) = FixedDecimal.parse(weightText), parsed > .zero,
+        parsed <= SurveyAggregator.maximumWeight
+      else { return nil }
       weight = Int128(parsed.micros)
     }
     guard seen.insert([unit, respondent, field("question")]).inserted else { return nil }
@@ -220,10 +237,11 @@ private func referenceSurvey(_ bytes: [UInt8], unitIDs: [String]) -> (tallies: [
 
 private func describe(_ results: SurveyResults) -> String {
   results.tallies.keys.sorted().map { unit in
-    "\(unit): \(results.respondents[unit] ?? -1) resp., " + (results.tallies[unit] ?? [:]).keys.sorted().map { key in
-      let tally = results.tallies[unit]![key]!
-      return "\(key) \(tally.weightedSum)/\(tally.weightSum) n=\(tally.answers)"
-    }.joined(separator: " ")
+    "\(unit): \(results.respondents[unit] ?? -1) resp., "
+      + (results.tallies[unit] ?? [:]).keys.sorted().map { key in
+        let tally = results.tallies[unit]![key]!
+        return "\(key) \(tally.weightedSum)/\(tally.weightSum) n=\(tally.answers)"
+      }.joined(separator: " ")
   }.joined(separator: "; ")
 }
 
@@ -231,7 +249,9 @@ private func checkSurvey(_ bytes: [UInt8], unitIDs: [String], seed: Int) {
   let reference = referenceSurvey(bytes, unitIDs: unitIDs)
   let actual: SurveyResults?
   var problems: [String] = []
-  do { actual = try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: unitIDs) } catch {
+  do {
+    actual = try SurveyAggregator.aggregate(file: "survey.csv", bytes: bytes, criteria: criteria, unitIDs: unitIDs)
+  } catch {
     actual = nil
     problems = error.errors.prefix(3).map(\.description)
   }
@@ -245,10 +265,13 @@ private func checkSurvey(_ bytes: [UInt8], unitIDs: [String], seed: Int) {
     fuzzFail("SurveyAggregator rejects a survey the reference accepts: \(problems)")
   case (let reference?, let actual?):
     for unit in Set(reference.tallies.keys).union(actual.tallies.keys) {
-      fuzzCheck(reference.respondents[unit] == actual.respondents[unit],
+      fuzzCheck(
+        reference.respondents[unit] == actual.respondents[unit],
         "unit \(unit): \(actual.respondents[unit] ?? 0) respondents, reference \(reference.respondents[unit] ?? 0)")
       let mine = (reference.tallies[unit] ?? [:])
-      let theirs = (actual.tallies[unit] ?? [:]).mapValues { ReferenceTally(weightedSum: $0.weightedSum, weightSum: $0.weightSum, answers: $0.answers) }
+      let theirs = (actual.tallies[unit] ?? [:]).mapValues {
+        ReferenceTally(weightedSum: $0.weightedSum, weightSum: $0.weightSum, answers: $0.answers)
+      }
       fuzzCheck(mine == theirs, "unit \(unit): tallies \(describe(actual)), reference \(mine)")
     }
     // The same survey, padded past 1 MiB with blank lines between its rows, read in pieces.
@@ -262,8 +285,10 @@ private func checkSurvey(_ bytes: [UInt8], unitIDs: [String], seed: Int) {
         if position < lines.count - 1 { padded += [UInt8](repeating: 0x0A, count: position == 0 ? 1 : padding) }
       }
       do {
-        let pieces = try SurveyAggregator.aggregate(file: "survey.csv", bytes: padded, criteria: criteria, unitIDs: unitIDs)
-        fuzzCheck(describe(pieces) == describe(actual), "padded survey: \(describe(pieces)) instead of \(describe(actual))")
+        let pieces = try SurveyAggregator.aggregate(
+          file: "survey.csv", bytes: padded, criteria: criteria, unitIDs: unitIDs)
+        fuzzCheck(
+          describe(pieces) == describe(actual), "padded survey: \(describe(pieces)) instead of \(describe(actual))")
       } catch {
         fuzzFail("the padded survey fails: \(error.errors.prefix(3).map(\.description))")
       }

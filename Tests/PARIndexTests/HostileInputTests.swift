@@ -165,4 +165,62 @@ struct HostileInputTests {
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: year.path).sorted() == before)
   }
+
+  /// 1,001 units × 10,000 leaves is above `Assessment.leafScoreLimit`: JSON (which holds every
+  /// leaf's score) is refused before anything is scored, with the numbers and what to use
+  /// instead, never an allocation failure; the library says the same with its stable code.
+  @Test func tooManyLeafScoresAreRefusedBeforeScoring() throws {
+    let leaves = (1...10_000).map {
+      #"{"code": "1.\#($0)", "title": "L", "maxPoints": 0.01, "rule": {"type": "check"}}"#
+    }
+    let set = """
+      {"format": "parindex-criteria/1", "id": "big", "title": "big", "level": "commune", "year": 2025,
+       "status": "modelled", "source": "test", "evidencePolicy": "none",
+       "classification": [{"label": "A", "minIndex": 50}, {"label": "B", "minIndex": 0}],
+       "items": [{"code": "1", "title": "F", "maxPoints": 100, "children": [\(leaves.joined(separator: ","))]}]}
+      """
+    let units = "unit_id,name,group\n" + (1...1_001).map { "U\($0),Xã \($0),xã\n" }.joined()
+    let year = try TemporaryYear([
+      "units.csv": units, "assessment.csv": "unit_id,code,value\nU1,1.1,có\n", "big.json": set,
+    ])
+    let result = Capture.run(["rank", year.path + "/big.json", year.path, "--format", "json"])
+    #expect(result.code == .dataError)
+    #expect(result.out.isEmpty)
+    #expect(result.err.contains("1001") && result.err.contains("× 10000") && result.err.contains("10000000"))
+    #expect(result.err.contains("rank --format csv"))
+
+    let criteria = try Assessment.loadCriteria(at: year.path + "/big.json")
+    let data = try YearLoader.load(folder: year.path, criteria: criteria)
+    #expect(throws: Diagnostics.self) { try Assessment.run(criteria: criteria, data: data) }
+    do {
+      _ = try Assessment.run(criteria: criteria, data: data)
+    } catch {
+      #expect(error.all.map(\.code) == ["E-TOO-MANY-SCORES"])
+    }
+  }
+
+  /// A unit name holding RIGHT-TO-LEFT OVERRIDE (valid text, so kept) would reverse on screen
+  /// whatever follows it in a ranking; every output writes it escaped: `\u202E` in JSON (the
+  /// same string to a JSON reader), a visible `[U+202E]` in text, CSV, Markdown and HTML.
+  @Test func bidiControlsInNamesAreEscapedInEveryOutput() throws {
+    let units = Mini.units.replacingOccurrences(of: "Xã An Bình", with: "Xã An\u{202E}Bình")
+    let year = try TemporaryYear([
+      "units.csv": units, "assessment.csv": "unit_id,code,value\nA,1.3,mot_phan\n",
+      "evidence.csv": Mini.noEvidence, "survey.csv": Mini.noSurvey,
+    ])
+    for format in ["text", "csv", "md"] {
+      let result = Capture.run(["rank", mini, year.path, "--format", format])
+      #expect(result.code == .success, "\(format): \(result.err)")
+      #expect(!result.out.unicodeScalars.contains("\u{202E}"), "\(format) holds a raw bidi control")
+      #expect(result.out.contains("Xã An[U+202E]Bình"), "\(format)")
+    }
+    let json = Capture.run(["rank", mini, year.path, "--format", "json"])
+    #expect(!json.out.unicodeScalars.contains("\u{202E}"))
+    #expect(json.out.contains(#"Xã An\u202EBình"#))
+    let output = year.path + "/../bidi-report.html"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    #expect(Capture.run(["report", mini, year.path, "-o", output]).code == .success)
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(!html.unicodeScalars.contains("\u{202E}") && html.contains("Xã An[U+202E]Bình"))
+  }
 }

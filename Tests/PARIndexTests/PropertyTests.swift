@@ -179,7 +179,10 @@ struct PropertyTests {
         #expect(leaf.points.hasAtMost(places: criteria.pointsPlaces))
       }
       // Children add up to parents, fields to the leaf total.
-      for (entry, node) in zip(criteria.allNodes, unit.nodes) where !entry.node.isLeaf {
+      let allNodes = unit.score.allNodes(in: criteria)
+      #expect(allNodes.count == criteria.allNodes.count && unit.nodes.count == allNodes.count - criteria.leaves.count)
+      #expect(zip(criteria.allNodes, allNodes).allSatisfy { $0.node.code == $1.code })
+      for (entry, node) in zip(criteria.allNodes, allNodes) where !entry.node.isLeaf {
         let children = entry.node.children.map { child in unit.score.node(child.code)! }
         #expect(children.reduce(FixedDecimal.zero) { $0 + $1.points } == node.points)
         #expect(children.reduce(FixedDecimal.zero) { $0 + $1.applicableMax } == node.applicableMax)

@@ -4,26 +4,38 @@
 public struct Comparison: Sendable {
   /// One unit in either or both years.
   public struct Row: Sendable, Hashable {
+    /// The unit's id, the key that matches it across the years.
     public var unitID: String
+    /// The unit's name, as year B's units file gives it (year A's for a dropped unit).
     public var name: String
+    /// The unit's group (khối), as year B gives it (year A's for a dropped unit).
     public var group: String
+    /// The unit's result in year A (the earlier year); `nil` for a new unit.
     public var a: Ranked<UnitScore>?
+    /// The unit's result in year B (the later year); `nil` for a dropped unit.
     public var b: Ranked<UnitScore>?
 
     /// index B − index A on the rounded indices, when the unit is in both years.
     public var indexChange: FixedDecimal? { a.flatMap { a in b.map { $0.index - a.index } } }
+    /// Whether the unit is in both years and its class (xếp loại) differs.
     public var movedClass: Bool { a != nil && b != nil && a!.classLabel != b!.classLabel }
   }
 
   /// A field's index change for one unit; `nil` sides where the field does not apply.
   public struct FieldChange: Sendable, Hashable {
+    /// The field's code.
     public var code: String
+    /// The field's index in year A.
     public var a: FixedDecimal?
+    /// The field's index in year B.
     public var b: FixedDecimal?
+    /// index B − index A, when the field applies in both years.
     public var change: FixedDecimal? { a.flatMap { a in b.map { $0 - a } } }
   }
 
+  /// Year A's results: the earlier year, compared from.
   public var a: YearResults
+  /// Year B's results: the later year, compared to.
   public var b: YearResults
   /// Units of year B in its ranking order, then units only in year A.
   public var rows: [Row]
@@ -32,6 +44,8 @@ public struct Comparison: Sendable {
   /// Top-level codes present in both sets with the same title and maximum: compared per field.
   public var comparableFields: [String]
 
+  /// Compares year `a` (the earlier) with year `b` (the later): rows for every unit, and the
+  /// warnings and comparable fields from their criteria sets.
   public init(_ a: YearResults, _ b: YearResults) {
     self.a = a
     self.b = b

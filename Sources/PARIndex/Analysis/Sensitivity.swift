@@ -19,6 +19,7 @@ public struct Sensitivity: Sendable {
   public struct Settings: Sendable, Hashable {
     /// Runs, 1…1,000,000.
     public let runs: Int
+    /// The seed of the generator: the same seed gives the same study on any machine.
     public let seed: UInt64
     /// P in percent, 0…100.
     public let spread: FixedDecimal
@@ -53,8 +54,11 @@ public struct Sensitivity: Sendable {
 
   /// One unit's result.
   public struct UnitResult: Sendable, Hashable {
+    /// The unit.
     public var unit: AssessedUnit
+    /// The unit's rank in its group without perturbation, as the year ranks it.
     public var nominalRank: Int
+    /// The median rank over the runs (nearest-rank method).
     public var medianRank: Int
     /// 5th percentile rank (nearest-rank method).
     public var p05Rank: Int
@@ -62,6 +66,7 @@ public struct Sensitivity: Sendable {
     public var p95Rank: Int
     /// Runs whose class differs from the nominal class, over all runs (exact).
     public var classChangedRuns: Int
+    /// The runs of the study.
     public var runs: Int
 
     /// classChangedRuns / runs to 4 decimals.
@@ -70,6 +75,7 @@ public struct Sensitivity: Sendable {
     }
   }
 
+  /// The settings the study ran with.
   public var settings: Settings
   /// Groups in the results' order, units in nominal rank order.
   public var groups: [(name: String, units: [UnitResult])]

@@ -3,15 +3,21 @@
 public enum WhatIf {
   /// One leaf set to a value, as a unit would write it (`97%`, `có`, `31/01/2025`, `KPS`).
   public struct Setting: Sendable, Hashable {
+    /// The leaf's code.
     public var code: String
+    /// The value, scored by the leaf's rule as an appraisal row's value would be.
     public var value: String
+    /// The leaf with `code` set to `value`.
     public init(code: String, value: String) { (self.code, self.value) = (code, value) }
   }
 
   /// The unit before and after.
   public struct Outcome: Sendable {
+    /// The unit as the year's data scores it.
     public var before: Ranked<UnitScore>
+    /// The unit with the settings applied, ranked in the re-scored year (the other units unchanged).
     public var after: Ranked<UnitScore>
+    /// The whole year re-scored with the settings.
     public var results: YearResults
   }
 
@@ -45,15 +51,21 @@ public enum WhatIf {
 
   /// A leaf improvement of a plan to reach a class.
   public struct Step: Sendable, Hashable {
+    /// The leaf's code.
     public var code: String
+    /// The leaf's title.
     public var title: String
+    /// The points the leaf would gain at its maximum.
     public var gain: FixedDecimal
   }
 
-  /// The fewest leaves that, raised to their maximum, bring `unitID` to class `label` — leaves
+  /// The fewest leaves that, raised to their maximum, bring `unit` to class `label` — leaves
   /// taken by points gained, largest first (with additive gains this gives the fewest leaves).
   /// `nil` when even every leaf at its maximum does not reach it; `[]` when the unit is there.
+  /// - Parameter label: the class (``ClassificationBand/label``) to reach.
   /// - Parameter unit: the unit as scored (``RankedYear/unit(_:)``); nothing is re-scored.
+  /// - Parameter criteria: the set the unit was scored against.
+  /// - Throws: ``Diagnostics`` when `label` is not a class of `criteria`.
   public static func goal(
     _ label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet
   ) throws(Diagnostics) -> [Step]? {

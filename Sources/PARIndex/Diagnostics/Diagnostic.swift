@@ -12,7 +12,10 @@
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   /// An error stops a run; a warning is printed and the run goes on (unless `--strict`).
   public enum Severity: String, Sendable, Hashable {
-    case error, warning
+    /// Lỗi: the input is wrong and the run stops.
+    case error
+    /// Cảnh báo: valid, but almost certainly not what was meant.
+    case warning
   }
 
   /// What kind of problem, which decides a command line's exit code.
@@ -28,18 +31,24 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
   /// The unit, leaf and rule a problem is about, when it is about one.
   public struct Subject: Sendable, Hashable {
+    /// The unit's id.
     public var unit: String?
+    /// The leaf's code.
     public var leaf: String?
+    /// The leaf's rule type (`check`, `tiers` …).
     public var rule: String?
 
+    /// A subject with whichever of the three are known.
     public init(unit: String? = nil, leaf: String? = nil, rule: String? = nil) {
       (self.unit, self.leaf, self.rule) = (unit, leaf, rule)
     }
   }
 
+  /// Whether the problem stops the run or is a warning.
   public var severity: Severity
   /// What is wrong and what was expected, in both languages.
   public var message: Message
+  /// The file, and the line, cell or JSON path in it.
   public var location: InputLocation
   /// The column (as named in the file's header) or JSON key; `nil` for a whole row or file.
   public var field: String?
@@ -56,6 +65,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     self.init(message, severity: .error, at: location, field: field, value: value, subject: subject)
   }
 
+  /// A diagnostic of the given severity (a warning, or an error).
   public init(
     _ message: Message, severity: Severity, at location: InputLocation, field: String? = nil, value: String? = nil,
     subject: Subject? = nil

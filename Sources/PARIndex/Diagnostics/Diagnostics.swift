@@ -5,6 +5,7 @@ public struct Diagnostics: Error, Sendable, CustomStringConvertible {
   /// Errors (and, after them, warnings), in the order found.
   public private(set) var all: [Diagnostic]
 
+  /// The problems, kept in the order given.
   public init(_ diagnostics: [Diagnostic]) { all = diagnostics }
 
   /// The errors alone.

@@ -20,8 +20,10 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
 
   /// The file's path as given (or a name chosen by the caller for data from memory).
   public var file: String
+  /// Where in the file: the whole file, a line, a cell, a row or a JSON path.
   public var place: Place
 
+  /// A location in `file`, the whole file unless `place` says where.
   public init(file: String, place: Place = .file) { (self.file, self.place) = (file, place) }
 
   /// The line (text files) or row (worksheets), when there is one.

@@ -3,6 +3,7 @@
 public enum Language: String, Sendable, Hashable, CaseIterable {
   /// Tiếng Việt — the default.
   case vietnamese = "vi"
+  /// English — for developers, tools and logs.
   case english = "en"
 
   /// The language named by a `--lang` value or the `PARINDEX_LANG` variable (`vi`, `en`,

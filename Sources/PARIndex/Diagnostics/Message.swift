@@ -167,21 +167,41 @@ public enum Message: Sendable, Hashable {
   case workbookPartMissing(String)
 
   // MARK: Rules (a value or points against a leaf's rule)
+  /// A `check` leaf's value is not a yes or no word: có / không, đạt / không đạt, x, 1 / 0 (`E-VALUE-YES-NO`).
   case expectedYesNo
+  /// A `choice` leaf's value is none of its option keys (`E-VALUE-OPTION`).
   case expectedOption(keys: [String])
+  /// A proportional or survey leaf's value whose points are too large to compute exactly (`E-VALUE-TOO-LARGE`).
   case valueTooLarge
+  /// A `deadline` leaf's value is neither a date (dd/mm/yyyy, yyyy-mm-dd) nor a no for not done
+  /// (`E-VALUE-DATE`).
   case expectedDeadlineDate
+  /// A `deduction` leaf's value is not a whole number of items (`E-VALUE-COUNT`).
   case expectedCount
+  /// A `manual` leaf's value is not a number of points given by the council (`E-VALUE-MANUAL`).
   case expectedManualPoints(maximum: String, step: String)
+  /// A value for an item that has sub-criteria, and so no rule to score it (`E-NO-RULE`).
   case noRule
+  /// Points given above the leaf's maximum (`E-POINTS-ABOVE-MAX`).
   case pointsAboveMaximum(String)
+  /// Points given for a `deduction` leaf that are neither its maximum minus whole items nor its floor
+  /// (`E-POINTS-DEDUCTION`).
   case pointsNotDeduction(maximum: String, perItem: String, floor: String)
+  /// Points given for a `manual` leaf that are not on its step from 0 to its maximum (`E-POINTS-STEP`).
   case pointsNotOnStep(step: String, maximum: String)
+  /// Points given that are none of the amounts the leaf's rule can give (`E-POINTS-NOT-ALLOWED`).
   case pointsNotAllowed([String])
+  /// A percentage above 100 on a proportional or survey leaf (`E-PERCENT-ABOVE-100`).
   case percentAbove100
+  /// A ratio with a zero denominator (nothing arose) on a leaf that cannot be not applicable
+  /// (`E-RATIO-ZERO`).
   case zeroDenominatorForbidden
+  /// A ratio above 1: the part is larger than the whole (`E-RATIO-ABOVE-ONE`).
   case ratioAboveOne
+  /// A value that is not a number, a percentage (`85%`, `85,5`) or a ratio (`17/20`) (`E-VALUE-PERCENT`).
   case expectedPercentage
+  /// Không phát sinh (not applicable) written for a leaf that needs a real value
+  /// (`E-NOT-APPLICABLE-FORBIDDEN`).
   case notApplicableForbidden
   /// A count written like a thousands group where a whole number is expected.
   case countLooksThousands(String)
@@ -195,84 +215,160 @@ public enum Message: Sendable, Hashable {
   case tooManyScores(units: Int, leaves: Int, limit: Int)
 
   // MARK: Warnings
+  /// A percentage that looks written as a fraction of 1 (`0,962` for 96,2 %: Excel's `%` format lost)
+  /// (`W-PERCENT-AS-FRACTION`).
   case percentAsFraction(shown: String)
+  /// A count that looks written with a thousands separator (`1.234`) (`W-THOUSANDS-GROUP`).
   case thousandsGroup(shown: String)
+  /// A deadline date more than a quarter before the year assessed: likely a wrong year
+  /// (`W-DATE-BEFORE-YEAR`).
   case dateBeforeYear(year: Int)
+  /// A date two or more years after the year assessed (2027 for 2025): likely a wrong year (`W-DATE-FAR-AFTER`).
   case dateFarAfterYear(year: Int)
+  /// A dd/mm/yyyy date that also reads as a valid mm/dd/yyyy one, and would then fall on the other side
+  /// of the deadline (`W-DATE-AMBIGUOUS`).
   case dateAmbiguous(other: String, outcome: DeadlineReading, otherOutcome: DeadlineReading)
+  /// The file is UTF-8, so the `--encoding` given was not needed (`W-ENCODING-UNUSED`).
   case unusedDecoding(encoding: String)
 
   // MARK: Comparing two years (warnings that the sets differ)
+  /// The two years' criteria sets have different scales (`W-COMPARE-SCALE`).
   case compareScale(a: String, setA: String, b: String, setB: String)
+  /// The two years' criteria sets have different classification bands (`W-COMPARE-BANDS`).
   case compareBands
+  /// A field of the later year's set that the earlier set does not have (`W-COMPARE-FIELD-NEW`).
   case compareFieldNew(field: String, title: String, set: String)
+  /// A field whose maximum points differ between the two years' sets (`W-COMPARE-FIELD-MAX`).
   case compareFieldMaximum(field: String, from: String, to: String)
+  /// A field whose leaves differ between the two years' sets: leaves added and removed (`W-COMPARE-FIELD-LEAVES`).
   case compareFieldLeaves(field: String, added: [String], removed: [String])
+  /// A field of the earlier year's set that the later set no longer has (`W-COMPARE-FIELD-REMOVED`).
   case compareFieldRemoved(field: String, title: String, set: String)
+  /// After any of the other comparison warnings: the overall index is not like for like, and the fields
+  /// that still are (`W-COMPARE-NOT-LIKE-FOR-LIKE`).
   case compareNotLikeForLike(comparable: [String])
 
   // MARK: Requests (what a caller asked for)
+  /// A unit id asked for (a what-if, a scorecard) that the year does not have (`E-NO-SUCH-UNIT`).
   case noSuchUnit
   /// A setting of an analysis outside what it accepts (`runs` 0 for a sensitivity study).
   case settingOutOfRange(expected: String)
+  /// A leaf code asked for that the criteria set does not have (`E-NO-SUCH-LEAF`).
   case noSuchLeaf(criteria: String)
+  /// A class asked for that is none of the criteria set's bands (`E-NO-SUCH-CLASS`).
   case noSuchClass([String])
+  /// A group (khối) asked for that the year's units do not have (`E-NO-SUCH-GROUP`).
   case noSuchGroup([String])
+  /// A code asked for (a leaf or a parent) that the criteria set does not have (`E-NO-SUCH-CODE`).
   case noSuchCode(criteria: String)
 
   // MARK: Criteria sets (JSON)
+  /// The criteria file is not valid JSON, at a column of the line (`E-JSON-SYNTAX`).
   case jsonSyntax(JSONSyntax, column: Int)
+  /// The JSON document is not a criteria set (`E-NOT-CRITERIA`).
   case notACriteriaSet
+  /// A JSON value of the wrong kind: an object, a list, a text or a number was expected (`E-CRITERIA-TYPE`).
   case expectedKind(expected: JSONKind, found: JSONKind)
+  /// A key the criteria format does not define at that place (`E-CRITERIA-UNKNOWN-KEY`).
   case unknownKey(String, allowed: [String])
+  /// A key the criteria format requires is absent (`E-CRITERIA-MISSING-KEY`).
   case requiredKey(String)
+  /// An empty text where the criteria format needs one (`E-CRITERIA-EMPTY-TEXT`).
   case expectedNonEmptyText
+  /// A text that is none of the values the key allows (`level`, `status`…) (`E-CRITERIA-CHOICE`).
   case expectedOneOf([String])
+  /// A number written with an exponent (`1e3`); amounts are plain decimals (`E-CRITERIA-EXPONENT`).
   case exponentNotAllowed
+  /// A number that is not a whole number in the range the key allows (`E-CRITERIA-WHOLE`).
   case expectedWholeNumber(from: Int, to: Int)
+  /// A date in the criteria set that is not a real day written yyyy-mm-dd or dd/mm/yyyy (`E-CRITERIA-DATE`).
   case expectedCriteriaDate
+  /// An empty list where at least one element is needed (items, options, tiers) (`E-CRITERIA-EMPTY-LIST`).
   case expectedNonEmptyList
+  /// The `format` key does not name the criteria format this library reads (`E-CRITERIA-FORMAT`).
   case wrongFormatTag(expected: String)
+  /// A scale (thang điểm) not above 0 or above 10000 (`E-CRITERIA-SCALE`).
   case scaleOutOfRange
+  /// The fields' maximum points do not add up to the scale (`E-CRITERIA-FIELDS-SUM`).
   case fieldsDoNotAddUp(total: String, scale: String)
+  /// A classification band's `minIndex` above 100 (`E-CRITERIA-BAND-ABOVE-100`).
   case bandAbove100
+  /// Classification bands not ordered by `minIndex`, highest first (`E-CRITERIA-BANDS-ORDER`).
   case bandsNotDescending(previous: String, minIndex: String)
+  /// Two classification bands with the same label (`E-CRITERIA-BAND-LABEL`).
   case duplicateBandLabel
+  /// The last classification band does not start at 0, so some units would have no class (`E-CRITERIA-LAST-BAND`).
   case lastBandNotZero
+  /// A survey scale with no answer code (`E-CRITERIA-NO-ANSWERS`).
   case noAnswerCodes
+  /// A survey answer's percentage outside 0…100 (`E-CRITERIA-PERCENT`).
   case percentOutOfRange
+  /// An empty survey answer code (`E-CRITERIA-EMPTY-ANSWER`).
   case emptyAnswerCode
+  /// A survey answer code listed twice, after trimming spaces (`E-CRITERIA-DUPLICATE-ANSWER`).
   case duplicateAnswerCode
+  /// A survey `scale` that is not an object mapping answer codes to percentages (`E-CRITERIA-SCALE-OBJECT`).
   case expectedScaleObject
+  /// A survey block with no group (`E-CRITERIA-NO-GROUPS`).
   case noSurveyGroups
+  /// A question listed twice in one survey group (`E-CRITERIA-DUPLICATE-QUESTION`).
   case duplicateQuestion
+  /// Survey `groups` that are not an object of groups (`E-CRITERIA-GROUPS-OBJECT`).
   case expectedGroupsObject
+  /// An item code that is not a dotted code such as `2.3.1` (an empty part, a space, a comma, a quote or an
+  /// invisible character) (`E-CRITERIA-CODE`).
   case invalidCode
+  /// An item code used twice in the set; codes must be unique (`E-CRITERIA-DUPLICATE-CODE`).
   case duplicateCode(elsewhere: String)
+  /// An item's maximum points not above 0 (`E-CRITERIA-MAX-ZERO`).
   case maximumNotPositive
+  /// An item's maximum points above 10000 (`E-CRITERIA-MAX-LARGE`).
   case maximumTooLarge
+  /// An item with neither `children` nor a `rule` (`E-CRITERIA-NO-RULE`).
   case childrenOrRule
+  /// An item with both `children` and a `rule` (`E-CRITERIA-RULE-AND-CHILDREN`).
   case childrenAndRule
+  /// A key only leaves take (items with a rule) on an item with children (`E-CRITERIA-LEAF-KEY`).
   case leafOnlyKey(String)
+  /// Items nested deeper than the levels allowed (`E-CRITERIA-DEPTH`).
   case nestedTooDeep(levels: Int)
+  /// An item's children whose maximum points do not add up to its own (`E-CRITERIA-CHILDREN-SUM`).
   case childrenDoNotAddUp(code: String, sum: String, maximum: String)
+  /// An amount with more decimals than `rounding.points` allows (`E-CRITERIA-DECIMALS`).
   case tooManyDecimals(places: Int)
+  /// Points in a rule (an option, a tier, late points) above the item's maximum (`E-CRITERIA-POINTS-ABOVE-MAX`).
   case pointsAboveItemMaximum(String)
+  /// A `rule` that is not an object such as `{"type": "check"}` (`E-CRITERIA-RULE`).
   case expectedRuleObject(found: JSONKind)
+  /// A rule `type` that is none of the rule types (`E-CRITERIA-RULE-TYPE`).
   case unknownRuleType([String])
+  /// A `choice` rule with the same option key twice (`E-CRITERIA-OPTION-KEY`).
   case duplicateOptionKey
+  /// A `choice` option key that reads as không phát sinh, not applicable (`E-CRITERIA-OPTION-NA`).
   case optionKeyMeansNotApplicable
+  /// A tier with neither `atLeast` nor `above` (`E-CRITERIA-TIER-BOUND`).
   case tierNeedsBound
+  /// A tier with both `atLeast` and `above` (`E-CRITERIA-TIER-BOUNDS`).
   case tierBothBounds
+  /// Tiers not ordered from the highest threshold down (`E-CRITERIA-TIERS-ORDER`).
   case tiersNotDescending(previous: String)
+  /// A proportional rule's target not above 0 or above 100 (`E-CRITERIA-TARGET`).
   case targetOutOfRange
+  /// A proportional rule's `zeroBelow` above its target (`E-CRITERIA-ZERO-BELOW`).
   case zeroBelowAboveTarget(String)
+  /// A deadline rule's `lateUntil` before its due date (`E-CRITERIA-LATE-UNTIL`).
   case lateUntilBeforeDue(String)
+  /// A deduction rule's points per item not above 0 (`E-CRITERIA-PER-ITEM`).
   case perItemZero
+  /// A survey leaf in a set that has no `survey` block to define its group (`E-CRITERIA-NO-SURVEY`).
   case noSurveyForGroup
+  /// A survey leaf's group that `survey.groups` does not define (`E-CRITERIA-SURVEY-GROUP`).
   case unknownSurveyGroup([String])
+  /// A manual rule's step not above 0 or above the item's maximum (`E-CRITERIA-STEP`).
   case stepOutOfRange(maximum: String)
+  /// A set with no classification band (`E-CRITERIA-NO-BANDS`).
   case emptyClassification
+  /// A survey group with no question (`E-CRITERIA-GROUP-EMPTY`).
   case groupsWithoutQuestions
   /// An amount below zero in a set built in code (a file cannot write a sign).
   case negativeAmount
@@ -282,18 +378,31 @@ public enum Message: Sendable, Hashable {
   case yearOutOfRange
 
   // MARK: Command line
+  /// `parindex` run with a command it does not have (`E-CLI-UNKNOWN-COMMAND`).
   case unknownCommand(String)
+  /// An option the command does not take (`E-CLI-UNKNOWN-OPTION`).
   case unknownOption(String)
+  /// An option written without the value it needs (`E-CLI-OPTION-VALUE`).
   case optionNeedsValue(String)
+  /// An option given twice (`E-CLI-OPTION-TWICE`).
   case optionGivenTwice(String)
+  /// A flag written with a value (`--flag=value`) (`E-CLI-OPTION-NO-VALUE`).
   case optionTakesNoValue(String)
+  /// The wrong number of positional arguments for the command (`E-CLI-ARGUMENTS`).
   case wrongArguments(expected: String, found: Int)
+  /// A `--format` the command does not write (`E-CLI-FORMAT`).
   case unknownFormat(String, allowed: [String])
+  /// One of two options that must be given together, without the other (`E-CLI-TOGETHER`).
   case optionsGoTogether(String, String)
+  /// An option that only goes with another option, given without it (`E-CLI-NEEDS`).
   case optionNeedsOption(String, String)
+  /// An option's value that is not one it accepts (`E-CLI-VALUE`).
   case optionValue(String, expected: String)
+  /// A language (`--lang`) other than `vi` or `en` (`E-CLI-LANGUAGE`).
   case unknownLanguage(String)
+  /// A binary output format asked for without `-o FILE`, to a terminal (`E-CLI-BINARY-TO-TERMINAL`).
   case binaryToTerminal(String)
+  /// An output file that cannot be written (`E-CANNOT-WRITE`).
   case cannotWrite(reason: String)
   /// `-o` names a file the command reads (the same file under any name).
   case outputIsInput(input: String)
@@ -302,13 +411,17 @@ public enum Message: Sendable, Hashable {
 
   /// Where an earlier row with the same key is: a line of the same file, or a place elsewhere.
   public enum EarlierRow: Sendable, Hashable {
+    /// A line of the same file.
     case line(Int)
+    /// A place elsewhere (another file, a cell of a workbook).
     case at(String)
   }
 
   /// The first-hand facts a rule decided on, for a reason-required message.
   public enum Claim: Sendable, Hashable {
+    /// Points given or computed, as written.
     case points(String)
+    /// Không phát sinh: the leaf counted as not applicable.
     case notApplicable
   }
 
@@ -340,6 +453,7 @@ public enum Message: Sendable, Hashable {
 
   /// How a deadline date reads against its due date, for the ambiguous-date warning.
   public enum DeadlineReading: String, Sendable, Hashable {
+    /// Đúng hạn (on time), trễ hạn (late: the late points) or trễ quá hạn cho phép (too late: no points).
     case onTime, late, tooLate
   }
 
@@ -359,14 +473,24 @@ public enum Message: Sendable, Hashable {
 
   /// The kind of a JSON value, for "expected … found …".
   public enum JSONKind: String, Sendable, Hashable {
+    /// `object` `{…}`, `list` `[…]`, `text` (in double quotes), `number`, `boolean` (`true`/`false`), `null`;
+    /// `ruleObject`, a rule such as `{"type": "check"}`.
     case object, list, text, number, boolean, null, ruleObject
   }
 
   /// Why JSON text is not JSON.
   public enum JSONSyntax: Sendable, Hashable {
+    /// Structure: `trailingText` after the document; `endOfFile` or an `unexpectedCharacter` where a value
+    /// is due; nesting `tooDeep`; `expectedKey` where a key in double quotes is due; a `duplicateKey`.
     case trailingText, endOfFile, unexpectedCharacter, tooDeep(Int), expectedKey, duplicateKey(String)
+    /// Punctuation: `expectedColon` after a key, `expectedCommaOrBrace` in an object, `expectedCommaOrBracket`
+    /// in a list. Text: bytes `notUTF8`, an `invalidEscape`, a raw `controlCharacter` (a line break not `\n`).
     case expectedColon, expectedCommaOrBrace, expectedCommaOrBracket, notUTF8, invalidEscape, controlCharacter
+    /// Text: `unclosedText` (no closing quote); a `\u` escape with an `unpairedSurrogate`, `incompleteEscape`
+    /// or `invalidHexDigit`. Numbers: a `leadingZero`, an `invalidNumber`.
     case unclosedText, unpairedSurrogate, incompleteEscape, invalidHexDigit, leadingZero, invalidNumber
+    /// Numbers: no `digitsAfterPoint`, an `invalidExponent`. Words: an `unexpectedWord`, not `true`, `false`
+    /// or `null`.
     case digitsAfterPoint, invalidExponent, unexpectedWord
   }
 }
@@ -842,10 +966,10 @@ extension Message {
     case .tooManyScores(let units, let leaves, let limit):
       return e(
         "E-TOO-MANY-SCORES",
-        vi: "\(units) đơn vị × \(leaves) tiêu chí là quá \(limit) điểm tiêu chí cần giữ để lập phiếu điểm hay báo cáo: "
-          + "dùng rank (chỉ giữ tổng điểm) hoặc chọn một khối, một đơn vị",
-        en: "\(units) units × \(leaves) leaves is more than the \(limit) leaf scores kept for scorecards and reports: "
-          + "use rank (totals only), or one group or unit")
+        vi: "\(units) đơn vị × \(leaves) tiêu chí là quá \(limit) điểm tiêu chí mà JSON, phiếu điểm và báo cáo "
+          + "phải giữ: hãy dùng validate, hoặc rank --format csv, text hay md (chỉ giữ tổng điểm)",
+        en: "\(units) units × \(leaves) leaves is more than the \(limit) leaf scores that JSON, scorecards and "
+          + "reports keep: use validate, or rank --format csv, text or md (totals only)")
     case .maximumZero:
       return e(
         "E-MAX-ZERO",

@@ -1,12 +1,22 @@
 /// A bonus (điểm thưởng) or penalty (điểm trừ) row.
 public struct Adjustment: Sendable, Hashable {
-  public enum Kind: String, Sendable { case bonus, penalty }
+  /// Whether the row adds points or takes them away.
+  public enum Kind: String, Sendable {
+    /// Điểm thưởng: added to the unit's total (`bonus` or `thưởng` in a file).
+    case bonus
+    /// Điểm trừ: taken from the unit's total (`penalty` or `trừ` in a file).
+    case penalty
+  }
 
+  /// The unit the row is for.
   public let unitID: String
+  /// A bonus or a penalty.
   public let kind: Kind
   /// The points added (bonus) or taken (penalty), before the set's caps.
   public let points: FixedDecimal
+  /// Why the unit gets it (lý do), when the row says.
   public let reason: String?
+  /// The file and line the row came from.
   public let origin: RowOrigin
 
   /// A row built in code, checked as a file's row is: a unit id that is what it looks like,

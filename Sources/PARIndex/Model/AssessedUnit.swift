@@ -1,6 +1,8 @@
 /// A unit assessed: a commune (xã, phường, đặc khu) or a department (sở, ban, ngành).
 public struct AssessedUnit: Sendable, Hashable {
+  /// The unit's id (mã đơn vị), which every year file uses for it.
   public let id: String
+  /// The unit's name (tên đơn vị), as reports show it.
   public let name: String
   /// The ranking block (khối): units are ranked inside their group.
   public let group: String

@@ -3,7 +3,10 @@
 public struct CriteriaNode: Sendable, Hashable {
   /// Whether a leaf needs evidence documents (tài liệu kiểm chứng).
   public enum EvidenceRequirement: String, Sendable, Hashable {
-    case required, none
+    /// The leaf needs evidence: under the set's `required` policy, it scores 0 without any.
+    case required
+    /// The default: no evidence is needed.
+    case none
   }
 
   /// What a "not applicable" value (`N/A`, `KPS`, `không phát sinh`) does for a leaf.
@@ -33,13 +36,17 @@ public struct CriteriaNode: Sendable, Hashable {
 
   /// Dotted and unique in the set: `1`, `1.2`, `1.2.3`.
   public var code: String { fields.value.code }
+  /// The item's title, as the decision words it.
   public var title: String { fields.value.title }
+  /// The most points the item gives; a parent's is the sum of its children's.
   public var maxPoints: FixedDecimal { fields.value.maxPoints }
   /// Empty for a leaf.
   public var children: [CriteriaNode] { fields.value.children }
   /// Set exactly for leaves.
   public var rule: Rule? { fields.value.rule }
+  /// Whether the leaf needs evidence documents (`none` for parents).
   public var evidence: EvidenceRequirement { fields.value.evidence }
+  /// What a not-applicable value does for the leaf (`forbidden` unless the set says otherwise).
   public var notApplicable: NotApplicablePolicy { fields.value.notApplicable }
   /// Where the item and its numbers come from.
   public var source: String? { fields.value.source }
@@ -86,6 +93,7 @@ public struct CriteriaNode: Sendable, Hashable {
         notApplicable: notApplicable, source: source))
   }
 
+  /// Whether the node is a leaf: it has a rule, and no children.
   public var isLeaf: Bool { rule != nil }
 
   /// This node's leaves in document order (itself when it is a leaf).

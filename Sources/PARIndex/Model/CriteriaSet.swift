@@ -6,18 +6,40 @@
 /// initialiser, which run the same checks: maxima add up, codes are unique, rules are sound,
 /// the bands descend to 0. Its state is read-only.
 public struct CriteriaSet: Sendable {
-  public enum Level: String, Sendable { case commune, department }
+  /// The level of the units a set assesses.
+  public enum Level: String, Sendable {
+    /// UBND cấp xã — the people's committees of communes and wards.
+    case commune
+    /// Sở, ban, ngành — the province's departments and agencies.
+    case department
+  }
   /// `official`: a faithful transcription of the decision in `source`; `modelled`: built for
   /// demonstration, `source` says on what.
-  public enum Status: String, Sendable { case official, modelled }
+  public enum Status: String, Sendable {
+    /// A faithful transcription of the decision named in `source`.
+    case official
+    /// Built for demonstration (mô phỏng); `source` says on what.
+    case modelled
+  }
   /// Whether leaves marked `evidence: required` score 0 without evidence.
-  public enum EvidencePolicy: String, Sendable { case required, none }
+  public enum EvidencePolicy: String, Sendable {
+    /// The default: a leaf that requires evidence scores 0 without it.
+    case required
+    /// Evidence is not checked.
+    case none
+  }
 
+  /// The set's identifier (`xa-2025`), shown in messages and reports.
   public let id: String
+  /// The set's title (`Bộ Chỉ số CCHC của UBND cấp xã năm 2025`).
   public let title: String
+  /// Whether the set assesses communes or departments.
   public let level: Level
+  /// The year assessed.
   public let year: Int
+  /// Whether the set transcribes a decision or is modelled.
   public let status: Status
+  /// The decision (number and date) the set transcribes, or what it is modelled on.
   public let source: String
   /// The sum the top-level items reach (100 unless the file says otherwise).
   public let scale: FixedDecimal
@@ -25,10 +47,15 @@ public struct CriteriaSet: Sendable {
   public let pointsPlaces: Int
   /// Decimals of the index % (`rounding.index`).
   public let indexPlaces: Int
+  /// Whether evidence is checked (`evidencePolicy`; `required` unless the file says otherwise).
   public let evidencePolicy: EvidencePolicy
   /// Bands by `minIndex`, highest first, the last at 0.
   public let classification: [ClassificationBand]
+  /// The caps on bonus and penalty totals (`adjustments`); `nil` when the set has none, and then a
+  /// year with adjustment rows is refused.
   public let adjustmentCaps: AdjustmentCaps?
+  /// The survey block (`survey`); `nil` when the set has none, and then a year with survey answers
+  /// is refused.
   public let survey: SurveyDefinition?
   /// The fields (top-level items).
   public let items: [CriteriaNode]
@@ -102,17 +129,23 @@ public struct CriteriaSet: Sendable {
 
 /// A classification band (mức xếp loại): units whose rounded index is at least `minIndex`.
 public struct ClassificationBand: Sendable, Hashable {
+  /// The class's name (`Xuất sắc`, `Tốt`, `Khá` …).
   public let label: String
+  /// The lowest rounded index in the band, from 0 to 100.
   public let minIndex: FixedDecimal
 
+  /// A band as written; the ``CriteriaSet`` that holds it checks the bands together.
   public init(label: String, minIndex: FixedDecimal) { (self.label, self.minIndex) = (label, minIndex) }
 }
 
 /// Caps on the bonus (điểm thưởng) and penalty (điểm trừ) totals of one unit.
 public struct AdjustmentCaps: Sendable, Hashable {
+  /// A unit's bonus rows (điểm thưởng) are summed and capped at this.
   public let bonusCap: FixedDecimal
+  /// A unit's penalty rows (điểm trừ) are summed and capped at this.
   public let penaltyCap: FixedDecimal
 
+  /// Caps as written; the set that holds them checks them.
   public init(bonusCap: FixedDecimal, penaltyCap: FixedDecimal) {
     (self.bonusCap, self.penaltyCap) = (bonusCap, penaltyCap)
   }
@@ -122,10 +155,14 @@ public struct AdjustmentCaps: Sendable, Hashable {
 public struct SurveyDefinition: Sendable, Hashable {
   /// A group of questions whose weighted mean is one percentage per unit.
   public struct Group: Sendable, Hashable {
+    /// The group's key (`sipas`), which a survey leaf's rule names.
     public let key: String
+    /// The group's title (`Mức độ hài lòng của người dân`).
     public let title: String
+    /// The question codes of the survey file that count for this group.
     public let questions: [String]
 
+    /// A group as written; the set that holds it checks it.
     public init(key: String, title: String, questions: [String]) {
       (self.key, self.title, self.questions) = (key, title, questions)
     }
@@ -138,15 +175,18 @@ public struct SurveyDefinition: Sendable, Hashable {
   /// Units with fewer respondents are flagged.
   public let minResponses: Int?
 
+  /// A survey definition as written; the set that holds it checks it.
   public init(scale: [(answer: String, percent: FixedDecimal)], groups: [Group], minResponses: Int?) {
     (self.scale, self.groups, self.minResponses) = (scale, groups, minResponses)
   }
 
+  /// Equal scales (answers and percentages in order), groups and minimum.
   public static func == (lhs: SurveyDefinition, rhs: SurveyDefinition) -> Bool {
     lhs.groups == rhs.groups && lhs.minResponses == rhs.minResponses
       && lhs.scale.map(\.answer) == rhs.scale.map(\.answer) && lhs.scale.map(\.percent) == rhs.scale.map(\.percent)
   }
 
+  /// Hashes what ``==(_:_:)`` compares.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(groups)
     for entry in scale {
@@ -155,5 +195,6 @@ public struct SurveyDefinition: Sendable, Hashable {
     }
   }
 
+  /// The group with `key`, or `nil`.
   public func group(_ key: String) -> Group? { groups.first { $0.key == key } }
 }

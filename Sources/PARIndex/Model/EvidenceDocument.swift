@@ -15,8 +15,11 @@ public struct EvidenceDocument: Sendable, Hashable {
 
   private let fields: SharedBox<Fields>
 
+  /// The document's id (mã tài liệu), unique within its unit; assessment rows cite it.
   public var id: String { fields.value.id }
+  /// The unit the document belongs to.
   public var unitID: String { fields.value.unitID }
+  /// The document's title or summary (tên tài liệu, trích yếu).
   public var title: String { fields.value.title }
   /// The document's number and symbol (số ký hiệu), e.g. `83/KH-UBND`.
   public var documentNumber: String? { fields.value.documentNumber }

@@ -12,6 +12,7 @@ public struct InputSummary: Sendable, Hashable {
   /// The file's size in bytes.
   public var size: Int
 
+  /// A summary as the reader makes one.
   public init(kind: YearFileKind, file: String, form: String, headerLine: Int, size: Int) {
     (self.kind, self.file, self.form, self.headerLine, self.size) = (kind, file, form, headerLine, size)
   }

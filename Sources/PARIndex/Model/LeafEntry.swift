@@ -7,8 +7,11 @@ public struct LeafEntry: Sendable, Hashable {
   /// What a row says about its leaf: the fact, the points, or both (the points then are
   /// what the unit claims the fact earns, checked against the rule).
   public enum Claim: Sendable, Hashable {
+    /// Only the fact (`value`): the rule gives the points.
     case value(String)
+    /// Only points (`points`), checked to be points the rule can give.
     case points(FixedDecimal)
+    /// The fact and the points claimed for it: the points the fact earns count.
     case valueAndPoints(String, FixedDecimal)
 
     /// The fact as written, if the row gives one.
@@ -40,7 +43,9 @@ public struct LeafEntry: Sendable, Hashable {
 
   private let fields: SharedBox<Fields>
 
+  /// The unit the row is for.
   public var unitID: String { fields.value.unitID }
+  /// The leaf's code (mã tiêu chí).
   public var code: String { fields.value.code }
   /// What the row says: a value, points, or both.
   public var claim: Claim { fields.value.claim }

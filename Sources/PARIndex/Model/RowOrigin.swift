@@ -9,6 +9,7 @@ public struct RowOrigin: Sendable, Hashable, CustomStringConvertible {
   /// A row of a text file.
   public init(file: String, line: Int) { self.init(table: TableOrigin(file: file), line: line) }
 
+  /// A row of the table `table` (a text file or a worksheet).
   public init(table: TableOrigin, line: Int) { (self.table, self.line) = (table, line) }
 
   /// The file's path.
@@ -18,5 +19,6 @@ public struct RowOrigin: Sendable, Hashable, CustomStringConvertible {
   /// row itself for `nil`.
   public func location(of column: Column?) -> InputLocation { table.location(line: line, column: column) }
 
+  /// The row's place as messages write it: `assessment.csv:14`, `assessment.xlsx:Sheet1!14:14`.
   public var description: String { location(of: nil).description }
 }

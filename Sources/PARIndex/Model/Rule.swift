@@ -36,9 +36,12 @@ public enum Rule: Sendable, Hashable {
 public struct ChoiceOption: Sendable, Hashable {
   /// What the unit writes as its value, matched exactly after NFC normalisation.
   public var key: String
+  /// What the option means, in words, for explanations and the assessment template.
   public var label: String
+  /// The points a unit that chose the option gets.
   public var points: FixedDecimal
 
+  /// An option as written; the leaf that holds it checks it against its maximum.
   public init(key: String, label: String, points: FixedDecimal) {
     (self.key, self.label, self.points) = (key, label, points)
   }
@@ -46,11 +49,14 @@ public struct ChoiceOption: Sendable, Hashable {
 
 /// One tier (bậc) of a `tiers` rule.
 public struct Tier: Sendable, Hashable {
+  /// The bound the value is compared with (`atLeast` or `above`), in percent as the value is read.
   public var threshold: FixedDecimal
   /// `above` (strictly greater) rather than `atLeast`.
   public var isStrict: Bool
+  /// The points of a unit whose value meets this tier, the first it meets from the top.
   public var points: FixedDecimal
 
+  /// A tier as written; the leaf that holds it checks the tiers together.
   public init(threshold: FixedDecimal, isStrict: Bool, points: FixedDecimal) {
     (self.threshold, self.isStrict, self.points) = (threshold, isStrict, points)
   }

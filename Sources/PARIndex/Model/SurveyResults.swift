@@ -8,8 +8,10 @@ public struct SurveyResults: Sendable {
     public package(set) var weightedSum: Int128 = 0
     /// Σ weight, in millionths.
     public package(set) var weightSum: Int128 = 0
+    /// How many answers were counted.
     public package(set) var answers = 0
 
+    /// An empty tally, to which the survey reader adds answers.
     package init() {}
 
     /// Counts one answer: weight × percent and its weight.
@@ -34,6 +36,7 @@ public struct SurveyResults: Sendable {
   /// ``YearLoader``), where every answer is checked.
   public init() { (tallies, respondents) = ([:], [:]) }
 
+  /// Results from tallies already made, unchecked (for code of this package, such as tests).
   package init(tallies: [String: [String: Tally]], respondents: [String: Int] = [:]) {
     (self.tallies, self.respondents) = (tallies, respondents)
   }

@@ -5,7 +5,9 @@
 public enum ValueVocabulary {
   /// `N/A`, `KPS`, `không phát sinh` (the task did not arise).
   public static let notApplicableWords: Set<String> = ["n/a", "kps", "không phát sinh"]
+  /// `có`, `x`, `1`, `yes`, `đạt`: a `check` leaf is met.
   public static let yesWords: Set<String> = ["có", "x", "1", "yes", "đạt"]
+  /// `không`, `0`, `no`, `không đạt`: a `check` leaf is not met, a `deadline` leaf's task not done.
   public static let noWords: Set<String> = ["không", "0", "no", "không đạt"]
 
   // The same words as arrays: a dozen short strings compare faster than they hash, and every
@@ -35,13 +37,18 @@ public struct PercentageValue: Sendable, Hashable {
   /// The ratio as written (`182/200`), when the value was a ratio.
   public var ratio: (numerator: FixedDecimal, denominator: FixedDecimal)?
 
+  /// The same percentage, however written (`17/20` equals `85%`).
   public static func == (lhs: PercentageValue, rhs: PercentageValue) -> Bool { lhs.percent == rhs.percent }
+  /// Hashes the percentage, as ``==(_:_:)`` compares.
   public func hash(into hasher: inout Hasher) { hasher.combine(percent) }
 
   /// Why a text is not a percentage.
   public enum ParseError: Error, Equatable {
+    /// Neither a number, a percentage nor a ratio.
     case notAPercentage
+    /// A ratio `n/0`: nothing arose, which some leaves count as not applicable.
     case zeroDenominator
+    /// A ratio whose part exceeds its whole (`21/20`).
     case ratioAboveOne
   }
 

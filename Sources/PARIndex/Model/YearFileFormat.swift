@@ -4,27 +4,49 @@
 /// Header names are matched after NFC normalisation, trimming, case folding and making inner
 /// runs of spaces one: `Mã đơn vị`, ` MÃ ĐƠN VỊ ` and `mã  đơn vị` are all `unit_id`.
 public enum Column: String, Sendable, Hashable, CaseIterable {
+  /// The unit's id (mã đơn vị), in every file; the key that joins them.
   case unitID = "unit_id"
+  /// The unit's name (tên đơn vị), in `units`.
   case name
+  /// The ranking block (khối) the unit is ranked in, in `units`.
   case group
+  /// A criteria code (mã tiêu chí): a leaf's in an assessment or appraisal row.
   case code
+  /// The fact a leaf's rule scores (giá trị): yes/no, a percentage, a date, a count, an option key.
   case value
+  /// Points (điểm): claimed by the unit, given by the council, or an adjustment's amount.
   case points
+  /// The ids of the unit's evidence documents for the row, separated by `;` or `|`.
   case evidence
+  /// A free note (ghi chú) on an assessment row.
   case note
+  /// Why (lý do): an appraisal that changes the unit's score, an adjustment.
   case reason
+  /// An evidence document's id (mã tài liệu), unique per unit.
   case evidenceID = "evidence_id"
+  /// An evidence document's title or summary (tên tài liệu, trích yếu).
   case title
+  /// An evidence document's number and symbol (số ký hiệu).
   case documentNumber = "doc_number"
+  /// A date (ngày): an evidence document's date of issue, an appraisal's, an explanation's.
   case date
+  /// The body that issued an evidence document (cơ quan ban hành).
   case issuer
+  /// Where an evidence document is kept (vị trí, đường dẫn): a path or a link.
   case location
+  /// A survey respondent's id (mã phiếu), the answer sheet.
   case respondentID = "respondent_id"
+  /// A survey question's code (câu hỏi), one of the set's survey groups' questions.
   case question
+  /// A survey answer (trả lời), a code of the set's survey scale.
   case answer
+  /// A survey answer's weight (trọng số), 1 when absent.
   case weight
+  /// An adjustment's kind (loại): `bonus` or `thưởng`, `penalty` or `trừ`.
   case kind
+  /// Who appraised the row (người thẩm định), in `appraisal`.
   case appraiser
+  /// The text of a unit's explanation (nội dung giải trình), in `explanation`.
   case text
 
   /// What a cell of the column holds, which decides how a workbook cell becomes text.
@@ -90,7 +112,20 @@ public enum Column: String, Sendable, Hashable, CaseIterable {
 
 /// The kinds of file a year folder holds.
 public enum YearFileKind: String, Sendable, Hashable, CaseIterable {
-  case units, assessment, appraisal, evidence, survey, adjustments, explanation
+  /// `units`: the units assessed, with their group (khối). Required.
+  case units
+  /// `assessment`: the self-assessment (tự chấm điểm), one row per unit and leaf. Required.
+  case assessment
+  /// `appraisal`: the council's decisions (thẩm định), which decide the leaves they name.
+  case appraisal
+  /// `evidence`: each unit's evidence documents (tài liệu kiểm chứng).
+  case evidence
+  /// `survey`: one row per survey answer (điều tra xã hội học).
+  case survey
+  /// `adjustments`: bonus (điểm thưởng) and penalty (điểm trừ) rows.
+  case adjustments
+  /// `explanation`: units' explanations (giải trình) per leaf.
+  case explanation
 
   /// The columns that must be in the header.
   var required: [Column] {

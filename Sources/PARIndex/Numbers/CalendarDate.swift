@@ -1,7 +1,10 @@
 /// A calendar day (no time, no zone), as written in Vietnamese documents.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year, 1…9999.
   public let year: Int
+  /// The month, 1…12.
   public let month: Int
+  /// The day of the month, from 1 to the month's last day.
   public let day: Int
 
   /// Creates a date when the day exists in that month (leap years included), else `nil`.
@@ -47,6 +50,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
   }
 
+  /// Whether `lhs` is an earlier day than `rhs`.
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

@@ -3,6 +3,7 @@ extension FixedDecimal {
   ///
   /// A value with more digits than `places` is rounded half away from zero for display;
   /// scoring never relies on this, it rounds explicitly where the methodology does.
+  /// - Parameter places: the fraction digits to write, 0 for none.
   /// - Parameter decimalSeparator: `"."` by default, `","` for Vietnamese Excel.
   public func formatted(places: Int, decimalSeparator: String = ".") -> String {
     let value = hasAtMost(places: places) ? self : rounded(places: places)

@@ -1,9 +1,14 @@
 /// Why a text is not a number this library accepts.
 public enum NumberSyntaxError: Error, Sendable, Hashable {
+  /// Nothing but spaces (`E-NUMBER-EMPTY`).
   case empty
+  /// A number with a `+` or `-` sign: values are never negative (`E-NUMBER-SIGNED`).
   case signed
+  /// Not digits with at most one decimal separator (`E-NUMBER`).
   case notANumber
+  /// More digits after the decimal separator than `allowed` (`E-NUMBER-DECIMALS`).
   case tooManyFractionDigits(allowed: Int)
+  /// A number of 1,000,000,000 or more (`E-NUMBER-TOO-LARGE`).
   case tooLarge
 }
 
@@ -12,6 +17,7 @@ extension FixedDecimal {
   /// `.` or `,` (`0.5`, `0,5`, `12`, `.5` is rejected). No sign, exponent, thousands
   /// separator, `NaN` or `inf`. Surrounding spaces are ignored.
   ///
+  /// - Parameter text: the number as written.
   /// - Parameter maxFractionDigits: at most 6.
   public static func parse(
     _ text: some StringProtocol, maxFractionDigits: Int = fractionDigits

@@ -41,10 +41,12 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
     self.micros = micros
   }
 
+  /// 0.
   public static let zero = FixedDecimal(micros: 0)
   /// 100: the usual scale and the top of every percentage.
   public static let hundred = FixedDecimal(100)
 
+  /// Compares exactly, on the millionths.
   public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool { lhs.micros < rhs.micros }
 
   /// Exact sum. Values that come from parsing cannot overflow (see ``parsingLimit``).

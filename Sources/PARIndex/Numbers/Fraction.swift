@@ -7,7 +7,9 @@
 /// comparisons are exact for any parts (full-width products); the values this library
 /// builds stay far inside the range (parsed numbers are < 10⁹).
 public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The numerator, which carries the sign; not necessarily reduced (see ``reduced()``).
   public let numerator: Int128
+  /// The denominator, always positive.
   public let denominator: Int128
 
   /// `numerator / denominator`, or `nil` for a zero denominator (or a part equal to
@@ -29,6 +31,7 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
   }
 
+  /// The exact value of a decimal: its millionths over 1,000,000.
   public init(_ value: FixedDecimal) { self = value.fraction }
 
   /// `part / whole × 100`, exact and reduced: an index or a field's index in percent;
@@ -42,7 +45,9 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     Fraction(Int128(part.micros) * 100, Int128(whole.micros)).reduced()
   }
 
+  /// 0.
   public static let zero = Fraction(0, 1)
+  /// 100, for percentages.
   public static let hundred = Fraction(100, 1)
 
   /// Exact comparison by cross-multiplication, in full width: no overflow for any parts.
@@ -59,6 +64,7 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     return left.high == right.high && left.low == right.low
   }
 
+  /// Hashes the reduced parts, so that equal fractions hash alike.
   public func hash(into hasher: inout Hasher) {
     let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
     hasher.combine(numerator / Int128(divisor))
@@ -106,6 +112,7 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     return FixedDecimal(micros: numerator < 0 ? -Int64(micros) : Int64(micros))
   }
 
+  /// `numerator/denominator`, as stored (`17/20`).
   public var description: String { "\(numerator)/\(denominator)" }
 
   static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {

@@ -22,7 +22,9 @@ extension Ranked: Hashable where Score: Hashable {}
 public enum Ranking {
   /// One group's (khối) units in rank order.
   public struct Group<Score: ScoredUnit>: Sendable {
+    /// The group's name, as the units file writes it.
     public let name: String
+    /// The group's units, by rank then unit id.
     public let units: [Ranked<Score>]
   }
 

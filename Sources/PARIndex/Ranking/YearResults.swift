@@ -4,6 +4,7 @@
 /// ``YearResults`` holds every leaf's score (scorecards, explanations, reports, analyses);
 /// ``YearTotals`` holds the totals only (a ranking table for a whole country).
 public struct RankedYear<Score: ScoredUnit>: Sendable {
+  /// The criteria set the year was scored against.
   public let criteria: CriteriaSet
   /// Groups in order of first appearance in the units file, units in rank order.
   public let groups: [Ranking.Group<Score>]
@@ -12,6 +13,8 @@ public struct RankedYear<Score: ScoredUnit>: Sendable {
   /// The files the year was read from, in the order read.
   public let inputs: [InputSummary]
 
+  /// A year from groups already scored and ranked against `criteria`, unchecked: what
+  /// ``Assessment`` builds.
   package init(
     criteria: CriteriaSet, groups: [Ranking.Group<Score>], warnings: [Diagnostic] = [], inputs: [InputSummary] = []
   ) {

@@ -1,6 +1,7 @@
 /// Text, CSV, JSON and HTML for the sensitivity study, the year-over-year comparison and
 /// what-if outcomes.
 public enum SensitivityReport {
+  /// The columns of ``csv(_:)``, in order.
   public static let csvHeader = [
     "group", "unit_id", "name", "nominal_rank", "median_rank", "p05_rank", "p95_rank", "class_changed_share",
   ]
@@ -12,6 +13,8 @@ public enum SensitivityReport {
       "\(settings.runs) runs, seed \(settings.seed), spread \(p) %: each field's weight × a factor in [1 − \(p) %, 1 + \(p) %] (steps of 0.1 %), rescaled to keep the scale; survey leaves × a factor in the same range and the other leaves × the factor that keeps the scale; each leaf the council changed goes back to the unit's own points with probability \(p) %; bonus and penalty unchanged. Percentile ranks by the nearest-rank method."
   }
 
+  /// The study for a terminal: the method, then per group (khối) a table of each unit's nominal
+  /// and median rank, P5–P95 interval and share of runs that changed its class.
   public static func text(_ study: Sensitivity) -> String {
     var text = "Độ vững của xếp hạng (sensitivity)\n" + method(study.settings) + "\n"
     for group in study.groups {
@@ -31,6 +34,7 @@ public enum SensitivityReport {
     return text
   }
 
+  /// One row per unit, group by group, under ``csvHeader``; the share of class changes to 4 decimals.
   public static func csv(_ study: Sensitivity) -> String {
     var writer = CSVWriter()
     writer.row(csvHeader)
@@ -46,6 +50,8 @@ public enum SensitivityReport {
     return writer.output
   }
 
+  /// The study as a `parindex-sensitivity/1` JSON document: the settings and method, then the groups
+  /// and their units.
   public static func json(_ study: Sensitivity) -> String {
     JSONOutput.object([
       ("format", .string("parindex-sensitivity/1")),
@@ -114,11 +120,15 @@ public enum SensitivityReport {
   }
 }
 
+/// Text, CSV, JSON and HTML for a year-over-year ``Comparison``: A is the earlier year, B the later.
 public enum ComparisonReport {
+  /// The columns of ``csv(_:)``, in order.
   public static let csvHeader = [
     "unit_id", "name", "group", "index_a", "index_b", "index_change", "rank_a", "rank_b", "class_a", "class_b",
   ]
 
+  /// One row per unit under ``csvHeader``: indices, their change, ranks and classes in A and B (empty
+  /// where the unit is not in a year).
   public static func csv(_ comparison: Comparison) -> String {
     var writer = CSVWriter()
     writer.row(csvHeader)
@@ -135,6 +145,8 @@ public enum ComparisonReport {
     return writer.output
   }
 
+  /// The comparison for a terminal: the sets compared, their warnings, a table of the units (classes
+  /// that moved marked `*`), and how many units moved class, are new or were dropped.
   public static func text(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
     var text =
@@ -163,6 +175,8 @@ public enum ComparisonReport {
     return text
   }
 
+  /// The comparison as a `parindex-comparison/1` JSON document: the warnings (both languages), the
+  /// comparable fields and each unit's indices, ranks, classes and per-field changes.
   public static func json(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
     let optional = { (value: FixedDecimal?) in value.map { JSONOutput.string($0.formatted(places: places)) } ?? .null }
@@ -208,6 +222,8 @@ public enum ComparisonReport {
     ]).rendered()
   }
 
+  /// The comparison as an HTML fragment for a report section: the warnings, then a table of the
+  /// units, classes that moved highlighted.
   public static func htmlSection(_ comparison: Comparison) -> String {
     let places = comparison.b.criteria.indexPlaces
     var html =
@@ -235,7 +251,10 @@ public enum ComparisonReport {
   }
 }
 
+/// Text for what-if outcomes (giả định) and plans to reach a class.
 public enum WhatIfReport {
+  /// Each setting's leaf points before → after, then the unit's total, index, class and rank now
+  /// (hiện tại) and with the settings (giả định).
   public static func text(_ outcome: WhatIf.Outcome, settings: [WhatIf.Setting]) -> String {
     let criteria = outcome.results.criteria
     let places = criteria.pointsPlaces
@@ -253,6 +272,8 @@ public enum WhatIfReport {
     return text
   }
 
+  /// A plan from ``WhatIf/goal(_:unit:criteria:)`` in words: the leaves to raise to their maximum,
+  /// largest gain first; or that the unit is already there, or cannot get there.
   public static func goal(
     _ plan: [WhatIf.Step]?, label: String, unit: Ranked<UnitScore>, criteria: CriteriaSet
   ) -> String {

@@ -2,6 +2,8 @@
 /// the leaf's title, maximum, what value it expects and whether evidence is required in `x_`
 /// columns, which the loader ignores. Survey leaves are not listed: they are not self-scored.
 public enum AssessmentTemplate {
+  /// The template for `criteria`, its `unit_id` column filled with `unitID` (empty by default),
+  /// written in `dialect`.
   public static func render(_ criteria: CriteriaSet, unitID: String = "", dialect: CSVWriter.Dialect = .plain) -> String
   {
     var writer = CSVWriter(dialect: dialect)

@@ -5,17 +5,24 @@ import Foundation
 public struct CSVWriter: Sendable {
   /// The CSV dialect: plain (`,` and `.`) or Vietnamese Excel (BOM, `;` and `,`).
   public struct Dialect: Sendable, Hashable {
+    /// The field separator: `,` or `;`.
     public var separator: String
+    /// The decimal separator numbers are written with: `.` or `,`.
     public var decimalSeparator: String
+    /// Whether the text starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
     public var byteOrderMark: Bool
 
+    /// `,` between fields, `.` in numbers, no byte order mark: for programs.
     public static let plain = Dialect(separator: ",", decimalSeparator: ".", byteOrderMark: false)
+    /// `;` between fields, `,` in numbers and a byte order mark: what Excel in Vietnamese opens as is.
     public static let excel = Dialect(separator: ";", decimalSeparator: ",", byteOrderMark: true)
   }
 
+  /// The dialect the rows are written in.
   public let dialect: Dialect
   private(set) var text: String
 
+  /// An empty CSV text (the byte order mark alone, if the dialect has one).
   public init(dialect: Dialect = .plain) {
     self.dialect = dialect
     text = dialect.byteOrderMark ? "\u{FEFF}" : ""

@@ -3,6 +3,9 @@
 /// field-by-unit heat map of field indices, the data problems, and every unit's scorecard
 /// with its improvement list. No network, no external files, no timestamps.
 public enum CouncilReport {
+  /// The report as one HTML document.
+  ///
+  /// - Parameter results: the year, ranked with every leaf's score.
   /// - Parameter extraSections: further sections (title, HTML), e.g. sensitivity or comparison.
   public static func render(_ results: YearResults, extraSections: [(title: String, html: String)] = []) -> String {
     let criteria = results.criteria

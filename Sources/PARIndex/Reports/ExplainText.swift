@@ -1,6 +1,11 @@
 /// `parindex explain`: one line per leaf saying why it got its points, then where the unit
 /// lost the most points and what would have earned them.
 public enum ExplainText {
+  /// The explanation of one unit: its total, index, class and rank, one line per leaf, then its
+  /// bonus and penalty and where it lost the most points.
+  ///
+  /// - Parameter results: the year the unit was ranked in.
+  /// - Parameter unit: one of the units of `results` (``RankedYear/unit(_:)``).
   /// - Parameter code: a leaf or a parent code to limit the lines to; `nil` for all leaves.
   public static func render(_ results: YearResults, unit: Ranked<UnitScore>, code: String? = nil) -> String {
     let criteria = results.criteria

@@ -4,8 +4,10 @@ import Foundation
 /// the result, in Vietnamese with decimal commas, e.g.
 /// `2.3 Tỷ lệ hồ sơ đúng hạn: 91 % (182/200) → bậc "> 90 %" → 0,50 / 1,00 điểm`.
 public struct Explanation: Sendable {
+  /// The set whose rules and rounding the sentences follow.
   public let criteria: CriteriaSet
 
+  /// Sentences for leaves of `criteria`.
   public init(criteria: CriteriaSet) { self.criteria = criteria }
 
   /// One line for `leaf` of `node`.

@@ -1,10 +1,13 @@
 /// Where a unit lost points and what would have earned them: the input to its next reform
 /// plan (Kế hoạch CCHC).
 public struct Improvement: Sendable, Hashable {
+  /// The leaf's code.
   public var code: String
+  /// The leaf's title.
   public var title: String
   /// Applicable maximum − points.
   public var lost: FixedDecimal
+  /// Whether the leaf was scored or not applicable.
   public var status: LeafStatus
   /// What would have earned the points, in Vietnamese.
   public var advice: String

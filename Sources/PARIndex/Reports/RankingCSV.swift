@@ -2,6 +2,7 @@
 /// `group,rank,unit_id,name,<field codes…>,total,max,index,class`, groups in order of first
 /// appearance, then rank, then unit id; fixed decimals.
 public enum RankingCSV {
+  /// The table of every group (only `group`'s, when given), written in `dialect`.
   public static func render<Score: ScoredUnit>(
     _ results: RankedYear<Score>, dialect: CSVWriter.Dialect = .plain, group: String? = nil
   ) -> String {

@@ -1,5 +1,6 @@
 /// The ranking table for people (Vietnamese labels): one table per group.
 public enum RankingText {
+  /// The set's title and status, then every group's table (only `group`'s, when given).
   public static func render<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
     var text =

@@ -33,7 +33,7 @@ public enum ResultsJSON {
     let points = { (value: FixedDecimal) in JSONOutput.string(value.formatted(places: criteria.pointsPlaces)) }
     var leafByCode: [String: LeafScore] = [:]
     for leaf in score.leaves { leafByCode[leaf.code] = leaf }
-    let nodes = zip(criteria.allNodes, score.nodes).map { entry, node -> JSONOutput in
+    let nodes = zip(criteria.allNodes, score.score.allNodes(in: criteria)).map { entry, node -> JSONOutput in
       var members: [(String, JSONOutput)] = [
         ("code", .string(node.code)), ("title", .string(entry.node.title)), ("depth", .number(String(entry.depth))),
         ("points", points(node.points)), ("max", points(node.applicableMax)),

@@ -3,10 +3,15 @@
 public struct Scorecard: Sendable {
   /// One node of the tree.
   public struct Row: Sendable {
+    /// The node's depth in the tree: 0 for a field.
     public var depth: Int
+    /// The node's code.
     public var code: String
+    /// The node's title.
     public var title: String
+    /// The points the unit got for the node.
     public var points: FixedDecimal
+    /// The node's applicable maximum: without its not-applicable leaves whose policy is `exclude`.
     public var maxPoints: FixedDecimal
     /// Set for leaves.
     public var leaf: LeafScore?
@@ -18,12 +23,16 @@ public struct Scorecard: Sendable {
     public var explanation: String?
   }
 
+  /// The unit, scored and ranked.
   public var unit: Ranked<UnitScore>
   /// Units in the unit's group.
   public var groupSize: Int
+  /// Every node of the criteria tree, depth first.
   public var rows: [Row]
+  /// Where the unit lost points, largest loss first.
   public var improvements: [Improvement]
 
+  /// The scorecard of `unit`, one of the units of `results`.
   public init(_ unit: Ranked<UnitScore>, in results: YearResults) {
     let criteria = results.criteria
     let explanation = Explanation(criteria: criteria)
@@ -31,7 +40,7 @@ public struct Scorecard: Sendable {
     groupSize = results.groups.first { $0.name == unit.unit.group }?.units.count ?? 0
     var leafByCode: [String: LeafScore] = [:]
     for leaf in unit.leaves { leafByCode[leaf.code] = leaf }
-    rows = zip(criteria.allNodes, unit.nodes).map { entry, score in
+    rows = zip(criteria.allNodes, unit.score.allNodes(in: criteria)).map { entry, score in
       let leaf = leafByCode[score.code]
       var notes: [String] = []
       if let leaf {

@@ -1,6 +1,7 @@
 /// Scorecards as text (Vietnamese labels): the tree with points / maximum, who set each
 /// leaf and what needs attention, the evidence behind each leaf, and where to improve.
 public enum ScorecardText {
+  /// The scorecards of `units` (units of `results`), one after the other.
   public static func render(_ results: YearResults, units: [Ranked<UnitScore>]) -> String {
     units.map { render(Scorecard($0, in: results), results.criteria) }.joined(separator: "\n")
   }

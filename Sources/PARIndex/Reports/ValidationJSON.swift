@@ -2,12 +2,18 @@
 /// criteria set and the year are valid, every error and warning with its stable code and place,
 /// and the files read.
 public enum ValidationJSON {
+  /// The document's `format` value, which changes only with an incompatible layout.
   public static let formatTag = "parindex-validation/1"
 
+  /// The validation document; `valid` is true without errors (and, when `strict`, without warnings).
+  ///
   /// - Parameters:
+  ///   - criteriaFile: the criteria file's path, as given.
   ///   - criteria: the set, when it could be read.
+  ///   - dataFolder: the year folder's path, or `nil` when only the set was validated.
   ///   - diagnostics: every error and warning found, in the order reported.
   ///   - inputs: the year's files, when the year could be read.
+  ///   - units: how many units the year ranked, when it could be read.
   ///   - strict: whether warnings count as problems (`--strict`).
   public static func render(
     criteriaFile: String, criteria: CriteriaSet?, dataFolder: String?, diagnostics: [Diagnostic],

@@ -29,6 +29,25 @@ public enum Reasoning: Sendable, Hashable {
   /// Evidence required but absent, or naming ids not in `evidence.csv`.
   case noEvidence(unknownIDs: [String])
 
-  public enum ProportionalOutcome: String, Sendable, Hashable { case atTarget, belowZeroThreshold, partial }
-  public enum DeadlineOutcome: String, Sendable, Hashable { case onTime, late, tooLate, notDone }
+  /// Which branch of a `proportional` rule the value took.
+  public enum ProportionalOutcome: String, Sendable, Hashable {
+    /// At or above the target: the maximum.
+    case atTarget
+    /// Below `zeroBelow`: 0 points.
+    case belowZeroThreshold
+    /// Between: maximum × value / target, rounded once.
+    case partial
+  }
+
+  /// Which branch of a `deadline` rule the date took.
+  public enum DeadlineOutcome: String, Sendable, Hashable {
+    /// Đúng hạn: on or before the due date, the maximum.
+    case onTime
+    /// Trễ hạn: after the due date (and not after `lateUntil`), the late points.
+    case late
+    /// After `lateUntil`: 0 points.
+    case tooLate
+    /// Not done (a no word as the value): 0 points.
+    case notDone
+  }
 }

@@ -5,6 +5,7 @@
 public struct RuleEvaluator: Sendable {
   /// The result of a value.
   public enum Outcome: Sendable, Hashable {
+    /// The points the value earns, rounded to the set's decimals, and why.
     case scored(FixedDecimal, Reasoning)
     /// The value means "not applicable" (a ratio with a zero denominator).
     case notApplicable
@@ -12,12 +13,15 @@ public struct RuleEvaluator: Sendable {
 
   /// A value or points the rule cannot accept; `message` says what it expects.
   public struct Problem: Error, Sendable, Hashable {
+    /// What is wrong with the value or points, and what the rule expects.
     public var message: Message
     init(_ message: Message) { self.message = message }
   }
 
+  /// The decimals computed points are rounded to (the set's `rounding.points`).
   public let pointsPlaces: Int
 
+  /// An evaluator rounding to `pointsPlaces` decimals (``CriteriaSet/pointsPlaces``).
   public init(pointsPlaces: Int) { self.pointsPlaces = pointsPlaces }
 
   /// The points `leaf` gives for the written `value` (already known not to be an N/A word).
@@ -162,5 +166,7 @@ public struct RuleEvaluator: Sendable {
   private func round(_ value: FixedDecimal) -> FixedDecimal { value.rounded(places: pointsPlaces) }
 }
 
+/// Which branch of a `proportional` rule a value took: ``Reasoning/ProportionalOutcome``.
 public typealias ProportionalOutcome = Reasoning.ProportionalOutcome
+/// Which branch of a `deadline` rule a date took: ``Reasoning/DeadlineOutcome``.
 public typealias DeadlineOutcome = Reasoning.DeadlineOutcome

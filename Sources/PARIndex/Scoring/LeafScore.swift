@@ -1,6 +1,8 @@
 /// How a leaf's points came about (docs/FORMATS.md §3 `status`).
 public enum LeafStatus: String, Sendable, Hashable {
+  /// The rule scored a value, or accepted points given alone.
   case scored
+  /// Không phát sinh: excluded from the maximum or given full points, as the leaf's policy says.
   case notApplicable = "not_applicable"
   /// No row for the leaf: 0 points, and its maximum still counts.
   case missing
@@ -20,8 +22,11 @@ public enum LeafStatus: String, Sendable, Hashable {
 
 /// Who set a leaf's value (docs/FORMATS.md §3 `source`).
 public enum ScoreSource: String, Sendable, Hashable {
+  /// Thẩm định: a row of the council's appraisal decided.
   case appraisal
+  /// Tự chấm: the unit's own assessment row decided.
   case selfAssessment = "self"
+  /// Điều tra xã hội học: the survey answers gave the value.
   case survey
 
   /// `tự chấm` / `self-assessment`, `thẩm định` / `appraisal`, `điều tra XHH` / `survey`.
@@ -73,10 +78,13 @@ public struct LeafScore: Sendable, Hashable {
   public internal(set) var maxPoints: FixedDecimal
   /// False when the leaf is not applicable and excluded: its maximum leaves the unit's.
   public internal(set) var isApplicable: Bool
+  /// Scored, not applicable, missing or without evidence.
   public internal(set) var status: LeafStatus
   /// Who set the value; `nil` when the leaf is missing.
   public internal(set) var source: ScoreSource?
+  /// Why the leaf got its points: the rule's branch and the value it decided on.
   public internal(set) var reasoning: Reasoning
+  /// What a reader should notice (claimed points that differ, too few survey respondents).
   public internal(set) var flags: [LeafFlag]
   /// The row that decided (appraisal or self-assessment).
   public internal(set) var decidingEntry: LeafEntry?

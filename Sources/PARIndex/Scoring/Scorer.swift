@@ -2,6 +2,7 @@
 /// rollup to criteria and fields, adjustments, total, index and class. Ranks are added by
 /// ``Ranking``; ``Assessment/run(criteria:data:threads:)`` does both.
 public struct Scorer: Sendable {
+  /// The set every unit is scored against.
   public let criteria: CriteriaSet
   let evaluator: RuleEvaluator
   let outline: CriteriaOutline
@@ -9,6 +10,9 @@ public struct Scorer: Sendable {
   /// The number of threads to score units on; `nil` chooses from the machine's cores.
   public let threads: Int?
 
+  /// A scorer for years read against `criteria`.
+  ///
+  /// - Parameter criteria: the set to score against.
   /// - Parameter threads: how many threads score units (`nil`: the machine's cores). The
   ///   results are the same for any number.
   public init(criteria: CriteriaSet, threads: Int? = nil) {
@@ -120,6 +124,9 @@ public struct Scorer: Sendable {
 
     let nodes = outline.rollup(leaves)
     let fields = outline.fields.map { nodes[$0] }
+    // Only nodes with children are kept: a leaf's points are its LeafScore's, and a country of
+    // units × 10,000 leaves must not hold a NodeScore per leaf.
+    let parentNodes = outline.parentPositions.map { nodes[$0] }
     let leafTotal = fields.reduce(FixedDecimal.zero) { $0 + $1.points }
     let maxPoints = fields.reduce(FixedDecimal.zero) { $0 + $1.applicableMax }
     guard maxPoints > .zero else {
@@ -144,7 +151,7 @@ public struct Scorer: Sendable {
     let exactIndex = Fraction.percent(total, of: maxPoints)
     let index = exactIndex.rounded(places: criteria.indexPlaces)
     let totals = UnitTotals(
-      unit: unit, nodes: nodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
+      unit: unit, nodes: parentNodes, fieldPoints: fields.map(\.points), leafTotal: leafTotal,
       appraisalChange: appraisalChange,
       bonusClaimed: bonusClaimed, penaltyClaimed: penaltyClaimed, bonus: bonus, penalty: penalty, total: total,
       maxPoints: maxPoints, exactIndex: exactIndex, index: index,
@@ -190,6 +197,8 @@ struct CriteriaOutline: Sendable {
   let leafPositions: [Int]
   /// The fields' positions.
   let fields: [Int]
+  /// The positions of the nodes with children (fields and criteria), in order.
+  let parentPositions: [Int]
 
   init(_ criteria: CriteriaSet) {
     var codes: [String] = []
@@ -214,6 +223,7 @@ struct CriteriaOutline: Sendable {
       visit(item, parent: -1)
     }
     (self.codes, self.parents, self.leafPositions, self.fields) = (codes, parents, leafPositions, fields)
+    parentPositions = leafPositions.indices.filter { leafPositions[$0] < 0 }
   }
 
   /// Every node's points and applicable maximum: a leaf's own, a parent's the exact sum of its

@@ -1,5 +1,6 @@
 /// Points of one node of the tree (field, criterion or leaf) for one unit.
 public struct NodeScore: Sendable, Hashable {
+  /// The node's code.
   public internal(set) var code: String
   /// Sum of the rounded points of the node's leaves (exact).
   public internal(set) var points: FixedDecimal
@@ -10,6 +11,11 @@ public struct NodeScore: Sendable, Hashable {
   public func index(places: Int) -> FixedDecimal? {
     applicableMax > .zero ? Fraction.percent(points, of: applicableMax).rounded(places: places) : nil
   }
+}
+
+extension NodeScore {
+  /// A leaf's points as a node of the tree.
+  init(leaf: LeafScore) { self.init(code: leaf.code, points: leaf.points, applicableMax: leaf.applicableMax) }
 }
 
 /// What every scored unit has, whether or not its leaves were kept: a ranking needs this and
@@ -23,8 +29,11 @@ public protocol ScoredUnit: Sendable {
 /// class, without the per-leaf detail. What ``Scorer/totals(_:)`` gives for a country's
 /// ranking: a few hundred bytes per unit.
 public struct UnitTotals: ScoredUnit, Hashable {
+  /// The unit scored.
   public let unit: AssessedUnit
-  /// One per node of the criteria set, depth first (``CriteriaSet/allNodes`` order).
+  /// One per field and criterion (each node with children), depth first (``CriteriaSet/allNodes``
+  /// order without the leaves). A leaf's points are its ``LeafScore``'s: a ranking of many units
+  /// keeps a few values per unit, not one per leaf.
   public let nodes: [NodeScore]
   /// The top-level items' points before adjustments, in the set's order.
   public let fieldPoints: [FixedDecimal]
@@ -54,7 +63,7 @@ public struct UnitTotals: ScoredUnit, Hashable {
 
   public var totals: UnitTotals { self }
 
-  /// The score of the node with `code`.
+  /// The score of the field or criterion with `code` (leaves: ``UnitScore/node(_:)``).
   public func node(_ code: String) -> NodeScore? { nodes.first { $0.code == code } }
 }
 
@@ -70,6 +79,18 @@ public struct UnitScore: ScoredUnit, Hashable {
   /// The totals' members (`score.total`, `score.unit`).
   public subscript<Value>(dynamicMember member: KeyPath<UnitTotals, Value>) -> Value { totals[keyPath: member] }
 
-  /// The score of the node with `code`.
-  public func node(_ code: String) -> NodeScore? { totals.node(code) }
+  /// The score of the node with `code`: a field, a criterion or a leaf.
+  public func node(_ code: String) -> NodeScore? {
+    if let node = totals.node(code) { return node }
+    return leaves.first { $0.code == code }.map(NodeScore.init(leaf:))
+  }
+
+  /// Every node's score in ``CriteriaSet/allNodes`` order (fields and criteria from the totals,
+  /// leaves from ``leaves``), for the set the unit was scored with.
+  public func allNodes(in criteria: CriteriaSet) -> [NodeScore] {
+    var (parent, leaf) = (totals.nodes.makeIterator(), leaves.makeIterator())
+    return criteria.allNodes.compactMap { entry in
+      entry.node.isLeaf ? leaf.next().map(NodeScore.init(leaf:)) : parent.next()
+    }
+  }
 }

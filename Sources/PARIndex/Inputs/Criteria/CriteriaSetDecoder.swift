@@ -6,6 +6,7 @@ public enum CriteriaSetDecoder {
   public static let formatTag = "parindex-criteria/1"
 
   /// Decodes and validates a criteria set.
+  /// - Parameter bytes: the JSON document, UTF-8.
   /// - Parameter file: the name used in error messages.
   /// - Throws: ``Diagnostics`` listing every problem.
   public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostics) -> CriteriaSet {

@@ -3,8 +3,10 @@
 public struct InputData: Sendable, Hashable {
   /// The file's name in messages; inside a year, a path relative to the year folder.
   public var name: String
+  /// The file's content, as it arrived (any form a year file may take: CSV, UTF-16 text, a workbook).
   public var bytes: [UInt8]
 
+  /// A file's bytes under `name`.
   public init(name: String, bytes: [UInt8]) { (self.name, self.bytes) = (name, bytes) }
 
   /// Text as UTF-8 bytes.

@@ -52,6 +52,8 @@ public enum SurveyAggregator {
 
   /// Aggregates the survey file at `path`, streaming it.
   /// - Parameters:
+  ///   - path: the survey file's path, also its name in messages.
+  ///   - criteria: the set whose survey block defines the scale, groups and questions.
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
   ///     1 MiB). The results are the same for any number.
@@ -189,9 +191,14 @@ public enum SurveyAggregator {
 
   /// Aggregates a survey file already in memory (any encoding `TextDecoding` reads).
   /// - Parameters:
+  ///   - file: the file's name in messages.
+  ///   - bytes: the file's content, as it arrived.
+  ///   - criteria: the set whose survey block defines the scale, groups and questions.
   ///   - unitIDs: the units of the year, in order; an answer for another unit is an error.
   ///   - threads: into how many pieces to split the file (`nil`: one per core, for files over
   ///     1 MiB). The results are the same for any number.
+  ///   - encoding: for a file that is not UTF-8 (see ``TextEncoding``).
+  ///   - unitsName: the units file's name, for messages.
   /// - Throws: ``Diagnostics`` with every problem (up to the error limit).
   public static func aggregate(
     file: String, bytes: [UInt8], criteria: CriteriaSet, unitIDs: [String], threads: Int? = nil,

@@ -120,12 +120,15 @@ public final class TableOrigin: Sendable, Hashable, CustomStringConvertible {
   /// How the file's header names `column` (the English name when it has no header).
   public func name(of column: Column) -> String { names[column] ?? column.rawValue }
 
+  /// The file, and `:sheet` for a worksheet (`assessment.xlsx:Sheet1`).
   public var description: String { sheet.map { "\(file):\($0)" } ?? file }
 
+  /// The same table: the same file and sheet, with the columns in the same places.
   public static func == (lhs: TableOrigin, rhs: TableOrigin) -> Bool {
     lhs === rhs || (lhs.file == rhs.file && lhs.sheet == rhs.sheet && lhs.positions == rhs.positions)
   }
 
+  /// Hashes the file and sheet.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(file)
     hasher.combine(sheet)

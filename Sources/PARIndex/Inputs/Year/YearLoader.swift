@@ -5,6 +5,7 @@ public struct LoadOptions: Sendable, Hashable {
   /// How many threads read (`nil`: the machine's cores); the data read are the same for any number.
   public var threads: Int?
 
+  /// Text files that are not UTF-8 read as `encoding`, on `threads` threads (`nil`: the machine's cores).
   public init(encoding: TextEncoding = .utf8, threads: Int? = nil) {
     (self.encoding, self.threads) = (encoding, threads)
   }
