@@ -20,17 +20,16 @@
 #   4. a second `docc convert` with parameter validation and `--analyze`, and the symbol graph
 #      itself, to count what is still undocumented: public symbols without a doc comment, and
 #      parameters missing from a doc comment that documents others. Both counts are always
-#      printed (with --list, each symbol and parameter at its file:line); they fail the script
-#      only with --strict while they are not yet 0. Once both are 0, make strict the default
-#      below (`strict=${DOCS_STRICT:-1}`) so that no undocumented public symbol comes back. A
-#      parameter documented that the function does not have is wrong, not missing, and always
-#      fails.
+#      printed (with --list, each symbol and parameter at its file:line); both are 0, and any
+#      above 0 fails the script (the default; DOCS_STRICT=0 only reports), so that no public
+#      symbol comes back undocumented. A parameter documented that the function does not have
+#      is wrong, not missing, and always fails.
 #
 # Environment: DOCC (the docc binary), DOCS_SCRATCH (the build folder), DOCS_OUTPUT, DOCS_LIST,
 # DOCS_STRICT (1: as --strict; 0: report only).
 set -euo pipefail
 list=${DOCS_LIST:-0}
-strict=${DOCS_STRICT:-0}
+strict=${DOCS_STRICT:-1}
 for argument in "$@"; do
   case $argument in
     --list) list=1 ;;

@@ -36,6 +36,7 @@ public struct InputFootprint: Sendable {
   private var files: [FileID: String] = [:]
   private var folders: [Folder] = []
 
+  /// An empty footprint: the run's inputs are added as they are read.
   public init() {}
 
   /// Adds an input: a file, or a folder with the files in it and in its sub-folders (a year

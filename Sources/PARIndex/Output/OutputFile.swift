@@ -13,8 +13,11 @@ import Foundation
 public enum OutputFile {
   /// Why an output could not be written.
   public struct WriteError: Error, Sendable, CustomStringConvertible {
+    /// The output path, as given.
     public var path: String
+    /// Why it could not be written (the system's error text).
     public var reason: String
+    /// `PATH: cannot write: REASON`.
     public var description: String { "\(path): cannot write: \(reason)" }
   }
 

@@ -26,6 +26,8 @@ public enum Assessment {
   public static let leafScoreLimit = 10_000_000
 
   /// Scores, classifies and ranks a year of data already loaded, keeping every leaf's score.
+  /// - Parameter criteria: the set to score against.
+  /// - Parameter data: the year, loaded or built in code (checked against `criteria` first).
   /// - Parameter threads: how many threads to use (`nil`: the machine's cores). Results are
   ///   identical for any number: work is split by unit or by record and joined in order.
   /// - Throws: ``Diagnostics`` with every problem of the data; `E-TOO-MANY-SCORES` before

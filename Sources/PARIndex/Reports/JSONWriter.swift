@@ -1,11 +1,17 @@
 /// A small JSON writer with stable key order (keys are written in the order given, never
 /// from a dictionary) and two-space indentation, so the same results give the same bytes.
 public indirect enum JSONOutput: Sendable {
+  /// Members in the order given.
   case object([(String, JSONOutput)])
+  /// Elements in order.
   case array([JSONOutput])
+  /// Text, escaped when written.
   case string(String)
+  /// A number written as it is (already formatted: fixed decimals, never a float).
   case number(String)
+  /// `true` or `false`.
   case bool(Bool)
+  /// `null`.
   case null
 
   /// Text or `null`.

@@ -3,8 +3,10 @@
 /// flags; the files the year was read from and the warnings about values that look wrong.
 /// Numbers are strings with fixed decimals, so no reader turns them into floats.
 public enum ResultsJSON {
+  /// The document's `format` value; it changes only with an incompatible layout.
   public static let formatTag = "parindex-results/1"
 
+  /// The results as one JSON document; `units` limits it to those units (`nil`: every unit).
   public static func render(_ results: YearResults, units: [Ranked<UnitScore>]? = nil) -> String {
     let criteria = results.criteria
     let selected = units ?? results.rankedUnits
