@@ -208,8 +208,9 @@ private func probeLeaves(_ criteria: CriteriaSet, strict: Bool) {
 private func scoreProbes(_ criteria: CriteriaSet, checkRounding: Bool) {
   let evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
   let units = [
-    AssessedUnit(id: "A", name: "Đơn vị A", group: "g1"), AssessedUnit(id: "B", name: "Đơn vị B", group: "g1"),
-    AssessedUnit(id: "C", name: "Đơn vị C, \"khác\"", group: "g2"),
+    AssessedUnit(trusted: "A", name: "Đơn vị A", group: "g1"),
+    AssessedUnit(trusted: "B", name: "Đơn vị B", group: "g1"),
+    AssessedUnit(trusted: "C", name: "Đơn vị C, \"khác\"", group: "g2"),
   ]
   var data = YearData(units: units, selfAssessment: [:])
   for unit in units {
@@ -225,20 +226,26 @@ private func scoreProbes(_ criteria: CriteriaSet, checkRounding: Bool) {
         unit.id == "A" ? candidates.last! : unit.id == "B" ? candidates[0] : candidates[position % candidates.count]
       let origin = RowOrigin(file: "assessment.csv", line: position + 2)
       if case .survey? = leaf.rule {
-        appraisal[leaf.code] = LeafEntry(unitID: unit.id, code: leaf.code, value: value, points: nil, origin: origin)
+        appraisal[leaf.code] = LeafEntry(
+          unitID: unit.id, code: leaf.code, claim: .value(value), pointsText: nil, evidenceIDs: [], remark: nil,
+          origin: origin)
       } else {
         rows[leaf.code] = LeafEntry(
-          unitID: unit.id, code: leaf.code, value: value, points: nil, evidenceIDs: ["E1"], origin: origin)
+          unitID: unit.id, code: leaf.code, claim: .value(value), pointsText: nil, evidenceIDs: ["E1"], remark: nil,
+          origin: origin)
       }
     }
     data.selfAssessment[unit.id] = rows
     data.appraisal[unit.id] = appraisal
-    data.evidence[unit.id] = ["E1": EvidenceDocument(id: "E1", unitID: unit.id, title: "Kế hoạch")]
+    data.evidence[unit.id] = [
+      "E1": EvidenceDocument(
+        trusted: "E1", unitID: unit.id, title: "Kế hoạch", documentNumber: nil, date: nil, issuer: nil, location: nil)
+    ]
   }
   if criteria.adjustmentCaps != nil {
     data.adjustments["B"] = [
       Adjustment(
-        unitID: "B", kind: .bonus, points: FixedDecimal(1), reason: nil,
+        trusted: "B", kind: .bonus, points: FixedDecimal(1), reason: nil,
         origin: RowOrigin(file: "adjustments.csv", line: 2))
     ]
   }
