@@ -17,7 +17,17 @@ public enum CommandLineTool {
     }
   }
 
-  private static func run(_ arguments: [String], console: Console, languageSetting: String?) -> ExitCode {
+  /// `console` with bidi controls escaped in everything written (docs/FORMATS.md §3): in
+  /// standard output as `json` says, in standard error always visibly (`[U+202E]`).
+  static func guarded(_ console: Console, json: Bool) -> Console {
+    Console(
+      out: { console.out(InvisibleCharacter.escapingBidiControls(in: $0, json: json)) },
+      err: { console.err(InvisibleCharacter.escapingBidiControls(in: $0, json: false)) },
+      outputIsTerminal: console.outputIsTerminal)
+  }
+
+  private static func run(_ arguments: [String], console unguarded: Console, languageSetting: String?) -> ExitCode {
+    var console = guarded(unguarded, json: false)
     var language = languageSetting.flatMap(Language.init(code:)) ?? .vietnamese
     // `--lang` is read first, wherever it stands, so that every message is in its language.
     var rest: [String] = []
@@ -63,6 +73,7 @@ public enum CommandLineTool {
     }
     do {
       let parsed = try Arguments(commandArguments, options: command.options)
+      if parsed.value(.format) == "json" { console = guarded(unguarded, json: true) }
       let invocation = Invocation(command: command, arguments: parsed, console: console, language: language)
       try invocation.refuseOutputOverInputs()
       return try command.run(invocation)

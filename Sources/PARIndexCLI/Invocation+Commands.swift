@@ -23,7 +23,7 @@ extension Invocation {
     let folder = arguments.positional[1]
     let options = try loadOptions()
     do {
-      // Every leaf is scored and checked, but only totals are kept: a few bytes per (unit, leaf).
+      // Every leaf is scored and checked, but only totals are kept: nothing per (unit, leaf).
       let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
       let results = try Assessment.rank(criteria: criteria, data: data)
       let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }

@@ -319,3 +319,105 @@ struct DataFromMemory {
     #expect(codes { () throws(Diagnostics) in try Assessment.loadCriteria(broken) }.isEmpty == false)
   }
 }
+
+/// Extreme values an embedding program may pass, each once found to trap or to be wrong.
+struct ExtremesThroughThePublicAPI {
+  @Test func roundingIsExactForAnyParts() {
+    let nearlyOne = Fraction(numerator: .max - 1, denominator: .max)!
+    #expect(nearlyOne.rounded(places: 0) == whole(1))
+    #expect(nearlyOne.rounded(places: 6) == whole(1))
+    let tenth = Fraction(numerator: (Int128(1) << 126) / 10, denominator: Int128(1) << 126)!
+    #expect(tenth.rounded(places: 2) == decimal("0.1"))
+    #expect(tenth.rounded(places: 6) == decimal("0.1"))
+    // Far beyond the range: clamped, not trapped.
+    let huge = Fraction(numerator: .max, denominator: 2)!
+    #expect(huge.rounded(places: 6) > whole(1_000_000_000))
+    #expect(Fraction(numerator: -.max, denominator: 3)!.rounded(places: 3) < .zero)
+  }
+
+  @Test func productsStayInThePublicRange() {
+    #expect(whole(1_000_000).multiplied(by: 1_000_000) == whole(1_000_000_000_000))
+    #expect(whole(1_000_000).multiplied(by: 1_000_001) == nil)
+    #expect(decimal("0.25").multiplied(by: 3) == decimal("0.75"))
+  }
+
+  @Test func formattingPadsBeyondSixDigitsOnTheRight() {
+    #expect(decimal("0.5").formatted(places: 8) == "0.50000000")
+    #expect(decimal("0.000001").formatted(places: 8) == "0.00000100")
+    #expect(decimal("2.25").formatted(places: -3) == "2")
+  }
+
+  @Test func plausibilityAcceptsAnyYear() throws {
+    let leaf = try CriteriaNode(
+      code: "1.1", title: "Hạn", maxPoints: whole(1),
+      rule: .deadline(due: CalendarDate(year: 2025, month: 1, day: 31)!, latePoints: .zero, lateUntil: nil))
+    let date = CalendarDate(year: 2025, month: 1, day: 15)!
+    let reasoning = Reasoning.deadline(date: date, due: date, lateUntil: nil, outcome: .onTime)
+    for year in [Int.min, -1, 0, 1, 2025, Int.max] {
+      _ = Plausibility.warnings(for: "15/01/2025", leaf: leaf, reasoning: reasoning, year: year)
+    }
+    #expect(Plausibility.warnings(for: "15/01/2025", leaf: leaf, reasoning: reasoning, year: 2027).isEmpty == false)
+  }
+
+  @Test func anyNumberOfThreadsGivesTheSameResults() throws {
+    let set = try smallSet()
+    let units = try (1...5).map { try AssessedUnit(id: "U\($0)", name: "Xã \($0)", group: "xã") }
+    let rows = try units.enumerated().map { index, unit in
+      try LeafEntry(unitID: unit.id, code: "1.1", claim: .value(index % 2 == 0 ? "có" : "không"))
+    }
+    let data = try YearData(units: units, assessment: rows)
+    let one = try Assessment.run(criteria: set, data: data, threads: 1)
+    for threads in [Int.min, 0, 3, Int.max] {
+      let other = try Assessment.run(criteria: set, data: data, threads: threads)
+      #expect(other.rankedUnits.map(\.rank) == one.rankedUnits.map(\.rank))
+      let files = [
+        InputData(name: "units.csv", text: "unit_id,name,group\nU1,Xã 1,xã\n"),
+        InputData(name: "assessment.csv", text: "unit_id,code,value\nU1,1.1,có\n"),
+      ]
+      #expect(
+        try Assessment.rank(criteria: set, files: files, options: LoadOptions(threads: threads)).rankedUnits.count == 1)
+    }
+  }
+
+  /// A set on a scale of 10,000 with a survey leaf, perturbed by ±100 %: the study's exact
+  /// arithmetic must hold (it once overflowed 128 bits there).
+  @Test func sensitivityOnTheLargestScale() throws {
+    let survey = SurveyDefinition(
+      scale: [(answer: "hài lòng", percent: whole(100))],
+      groups: [.init(key: "hl", title: "Hài lòng", questions: ["q1"])],
+      minResponses: nil)
+    let check = try CriteriaNode(code: "1.1", title: "Kế hoạch", maxPoints: whole(3_333), rule: .check)
+    let tiers = try CriteriaNode(
+      code: "1.2", title: "Tỷ lệ", maxPoints: whole(3_333),
+      rule: .tiers([Tier(threshold: whole(90), isStrict: false, points: whole(3_333))]))
+    let asked = try CriteriaNode(code: "2.1", title: "Hài lòng", maxPoints: whole(3_334), rule: .survey(group: "hl"))
+    let set = try CriteriaSet(
+      id: "scale-10000", title: "Thang 10.000", level: .commune, year: 2025, status: .modelled, source: "test",
+      scale: whole(10_000), evidencePolicy: .none,
+      classification: [
+        ClassificationBand(label: "Tốt", minIndex: whole(50)), ClassificationBand(label: "Khác", minIndex: .zero),
+      ],
+      survey: survey,
+      items: [
+        try CriteriaNode(code: "1", title: "Một", maxPoints: whole(6_666), children: [check, tiers]),
+        try CriteriaNode(code: "2", title: "Hai", maxPoints: whole(3_334), children: [asked]),
+      ])
+    let units = try (1...4).map { try AssessedUnit(id: "U\($0)", name: "Xã \($0)", group: "xã") }
+    var assessment: [LeafEntry] = []
+    var appraisal: [LeafEntry] = []
+    for (index, unit) in units.enumerated() {
+      assessment.append(try LeafEntry(unitID: unit.id, code: "1.1", claim: .value(index % 2 == 0 ? "có" : "không")))
+      assessment.append(try LeafEntry(unitID: unit.id, code: "1.2", claim: .value("9\(index),7")))
+      appraisal.append(try LeafEntry(unitID: unit.id, code: "2.1", claim: .value("8\(index),33")))
+    }
+    let results = try Assessment.run(
+      criteria: set, data: try YearData(units: units, assessment: assessment, appraisal: appraisal))
+    let study = Sensitivity.run(results, settings: try Sensitivity.Settings(runs: 50, seed: 7, spread: whole(100)))
+    let ranked = try #require(study.groups.first?.units)
+    #expect(ranked.count == 4)
+    #expect(
+      ranked.allSatisfy {
+        $0.p05Rank >= 1 && $0.p95Rank <= 4 && $0.p05Rank <= $0.medianRank && $0.medianRank <= $0.p95Rank
+      })
+  }
+}

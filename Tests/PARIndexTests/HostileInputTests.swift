@@ -223,4 +223,22 @@ struct HostileInputTests {
     let html = try String(contentsOfFile: output, encoding: .utf8)
     #expect(!html.unicodeScalars.contains("\u{202E}") && html.contains("Xã An[U+202E]Bình"))
   }
+
+  /// The same for messages: an id holding RIGHT-TO-LEFT OVERRIDE is refused, and neither the
+  /// error line on standard error nor `validate --format json` carries the raw control.
+  @Test func bidiControlsInMessagesAreEscaped() throws {
+    let units = Mini.units.replacingOccurrences(of: "B,Xã Bình Minh", with: "B\u{202E}2,Xã Bình Minh")
+    let year = try TemporaryYear([
+      "units.csv": units, "assessment.csv": "unit_id,code,value\nA,1.3,mot_phan\n",
+      "evidence.csv": Mini.noEvidence, "survey.csv": Mini.noSurvey,
+    ])
+    let text = Capture.run(["validate", mini, year.path])
+    #expect(text.code == .problemsFound)
+    #expect(!(text.out + text.err).unicodeScalars.contains("\u{202E}"))
+    #expect(text.err.contains("U+202E"))
+    let json = Capture.run(["validate", mini, year.path, "--format", "json"])
+    #expect(json.code == .problemsFound && json.err.isEmpty)
+    #expect(!json.out.unicodeScalars.contains("\u{202E}"))
+    #expect(json.out.contains(#"B\u202E2"#))
+  }
 }

@@ -80,7 +80,7 @@ public struct Sensitivity: Sendable {
   /// Groups in the results' order, units in nominal rank order.
   public var groups: [(name: String, units: [UnitResult])]
 
-  /// Runs the study on `results` (which must come from `data`).
+  /// Runs the study on `results`, which must hold every leaf's score (``Assessment/run(criteria:data:threads:)``).
   public static func run(_ results: YearResults, settings: Settings) -> Sensitivity {
     let model = SensitivityModel(results)
     var generator = SplitMix64(seed: settings.seed)
@@ -269,20 +269,23 @@ struct SensitivityModel {
       var numerator = weighted * scale + Int128(unit.adjustment) * full
       let denominator = weightedMax * scale
       numerator = min(max(numerator, 0), denominator)
-      return Self.fixedPoint(numerator * 100, denominator)
+      return Self.fixedPoint(numerator, denominator)
     }
   }
 
-  /// ⌊n / d × 10²⁰⌋ by long division in steps of 10⁴, so no step overflows.
+  /// ⌊n / d × 100 × 10²⁰⌋ (the index in 10⁻²⁰ percent) for 0 ≤ n ≤ d, by long division with
+  /// full-width steps: exact for any d, however large the set's scale and weights.
   static func fixedPoint(_ numerator: Int128, _ denominator: Int128) -> Int128 {
-    var quotient = numerator / denominator
-    var remainder = numerator % denominator
-    for _ in 0..<5 {
-      remainder *= 10_000
-      quotient = quotient * 10_000 + remainder / denominator
-      remainder %= denominator
+    let divisor = denominator.magnitude
+    var quotient = numerator.magnitude / divisor
+    var remainder = numerator.magnitude % divisor
+    // 10²² = 10⁴ × 5 steps, then 10²: each step's quotient is below its factor.
+    for factor: UInt128 in [10_000, 10_000, 10_000, 10_000, 10_000, 100] {
+      let (digits, rest) = divisor.dividingFullWidth(remainder.multipliedFullWidth(by: factor))
+      quotient = quotient * factor + digits
+      remainder = rest
     }
-    return quotient
+    return Int128(quotient)
   }
 
   /// The class of a perturbed index: rounded half away from zero to `rounding.index` places.

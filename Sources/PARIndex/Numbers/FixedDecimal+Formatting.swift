@@ -3,9 +3,12 @@ extension FixedDecimal {
   ///
   /// A value with more digits than `places` is rounded half away from zero for display;
   /// scoring never relies on this, it rounds explicitly where the methodology does.
-  /// - Parameter places: the fraction digits to write, 0 for none.
+  /// - Parameter places: the fraction digits to write, 0 for none (beyond six, zeros).
   /// - Parameter decimalSeparator: `"."` by default, `","` for Vietnamese Excel.
   public func formatted(places: Int, decimalSeparator: String = ".") -> String {
+    // Beyond the six digits a value holds, the rest are zeros, written after them.
+    let padding = String(repeating: "0", count: max(0, places - Self.fractionDigits))
+    let places = min(max(places, 0), Self.fractionDigits)
     let value = hasAtMost(places: places) ? self : rounded(places: places)
     let magnitude = value.micros.magnitude
     let unit = UInt64(Self.unitsPerOne)
@@ -14,7 +17,7 @@ extension FixedDecimal {
     if places > 0 {
       let fraction = magnitude % unit / UInt64(Self.power(Self.fractionDigits - places))
       let digits = String(fraction)
-      text += decimalSeparator + String(repeating: "0", count: places - digits.count) + digits
+      text += decimalSeparator + String(repeating: "0", count: places - digits.count) + digits + padding
     }
     return text
   }

@@ -73,10 +73,10 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
     return overflow ? nil : FixedDecimal(exactlyMicros: difference)
   }
 
-  /// Exact product with a whole number, or `nil` on overflow.
+  /// Exact product with a whole number, or `nil` when its magnitude is above ``publicLimit``.
   public func multiplied(by count: Int64) -> FixedDecimal? {
     let (product, overflow) = micros.multipliedReportingOverflow(by: count)
-    return overflow ? nil : FixedDecimal(micros: product)
+    return overflow ? nil : FixedDecimal(exactlyMicros: product)
   }
 
   /// The value as an exact fraction.

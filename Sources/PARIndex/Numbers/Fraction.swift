@@ -3,8 +3,9 @@
 /// Used where a value is not a finite decimal: a ratio `2/3`, a weighted survey mean,
 /// a unit's exact index `total / maximum`. Comparison is by cross-multiplication, so two
 /// indices compare exactly even when their two-decimal roundings are equal.
-/// The denominator is always positive. Operations that could overflow return `nil`, and
-/// comparisons are exact for any parts (full-width products); the values this library
+/// The denominator is always positive. Arithmetic that could overflow returns `nil`,
+/// comparisons are exact for any parts (full-width products), and rounding is exact for any
+/// parts (a value beyond ``FixedDecimal``'s range is clamped to it); the values this library
 /// builds stay far inside the range (parsed numbers are < 10⁹).
 public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The numerator, which carries the sign; not necessarily reduced (see ``reduced()``).
@@ -100,15 +101,19 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     let scale = UInt128(FixedDecimal.power(places))
     let magnitude = numerator.magnitude
     let denominator = self.denominator.magnitude
-    // Whole part first, so only the remainder (< denominator) is scaled: no overflow for any
-    // fraction this library builds. Then round the scaled remainder half up; the sign is put back.
+    // Whole part first, then the remainder's digits; the sign is put back at the end.
     let whole = magnitude / denominator
     let remainder = magnitude % denominator
-    let (scaledRemainder, overflow) = (remainder * 2).multipliedReportingOverflow(by: scale)
-    let fractionSteps = overflow ? scale : (scaledRemainder + denominator) / (2 * denominator)
+    // remainder × scale / denominator in full width (remainder < denominator, so the quotient
+    // is below `scale`), then half up: the second remainder against the rest of the divisor.
+    let (steps, rest) = denominator.dividingFullWidth(remainder.multipliedFullWidth(by: scale))
+    let fractionSteps = rest >= denominator - rest ? steps + 1 : steps
     let unitMicros = UInt128(FixedDecimal.power(FixedDecimal.fractionDigits - places))
+    // Beyond Int64 millionths, the value is clamped (it cannot arise from parsed inputs).
+    let limit = UInt128(Int64.max)
     let (wholeMicros, wholeOverflow) = whole.multipliedReportingOverflow(by: scale * unitMicros)
-    let micros = wholeOverflow ? UInt128(Int64.max) : min(wholeMicros + fractionSteps * unitMicros, UInt128(Int64.max))
+    let (sum, sumOverflow) = wholeMicros.addingReportingOverflow(fractionSteps * unitMicros)
+    let micros = wholeOverflow || sumOverflow ? limit : min(sum, limit)
     return FixedDecimal(micros: numerator < 0 ? -Int64(micros) : Int64(micros))
   }
 

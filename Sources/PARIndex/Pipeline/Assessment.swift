@@ -21,8 +21,8 @@ public enum Assessment {
   }
 
   /// The most leaf scores a ``YearResults`` holds (units × leaves): about 1 GiB of scores,
-  /// three times a country of 3,300 communes with 100 leaves each. A larger year is ranked on
-  /// totals (``rank(criteria:data:threads:)``), which keeps a few bytes per leaf.
+  /// some 30 times a country of 3,300 communes with 100 leaves each. A larger year is ranked on
+  /// totals (``rank(criteria:data:threads:)``), which keeps nothing per leaf.
   public static let leafScoreLimit = 10_000_000
 
   /// Scores, classifies and ranks a year of data already loaded, keeping every leaf's score.

@@ -8,6 +8,12 @@ enum Parallel {
   /// The number of pieces worth splitting work into on this machine.
   static var width: Int { max(1, min(SystemCalls.coreCount, 8)) }
 
+  /// The most pieces a caller may ask for: more only costs memory and scheduling.
+  static let maximumPieces = 64
+
+  /// A number of threads asked for through the API, within 1…``maximumPieces``.
+  static func clamped(_ threads: Int?) -> Int? { threads.map { min(max(1, $0), maximumPieces) } }
+
   /// `body(0) … body(count − 1)`, concurrently.
   static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     guard count > 1 else { return count == 1 ? [body(0)] : [] }

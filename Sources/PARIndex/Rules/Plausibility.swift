@@ -27,8 +27,11 @@ public enum Plausibility {
       return fraction(value, percentage, above: FixedDecimal(1))
     case .deadline(let date?, let due, let lateUntil, let outcome):
       var found: [Message] = []
-      if date < CalendarDate(year: year - 1, month: 10, day: 1)! { found.append(.dateBeforeYear(year: year)) }
-      if date.year > year + 1 { found.append(.dateFarAfterYear(year: year)) }
+      // A set's year is 2000…2100 (checked with the set); any other year given here has no warning.
+      if let start = CalendarDate(year: year &- 1, month: 10, day: 1), year > Int.min, date < start {
+        found.append(.dateBeforeYear(year: year))
+      }
+      if year < Int.max, date.year > year + 1 { found.append(.dateFarAfterYear(year: year)) }
       if date.day <= 12, date.month != date.day, let swapped = swappedReading(value), let own = reading(outcome) {
         let other: Message.DeadlineReading =
           swapped <= due ? .onTime : (lateUntil.map { swapped > $0 } ?? false) ? .tooLate : .late

@@ -17,7 +17,7 @@ public struct Scorer: Sendable {
   ///   results are the same for any number.
   public init(criteria: CriteriaSet, threads: Int? = nil) {
     self.criteria = criteria
-    self.threads = threads.map { max(1, $0) }
+    self.threads = Parallel.clamped(threads)
     evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
     outline = CriteriaOutline(criteria)
   }
@@ -53,7 +53,7 @@ public struct Scorer: Sendable {
     let mismatched = data.problems(against: criteria)
     if !mismatched.isEmpty { throw Diagnostics(mismatched) }
     // Units are independent: score slices of them on all cores, then join in order.
-    let slices = threads ?? (data.units.count < 64 ? 1 : Parallel.width)
+    let slices = min(threads ?? (data.units.count < 64 ? 1 : Parallel.width), max(1, data.units.count))
     let parts = Parallel.map(slices) { slice -> ([(totals: UnitTotals, leaves: [LeafScore])], DiagnosticLog) in
       var log = DiagnosticLog()
       var results: [(totals: UnitTotals, leaves: [LeafScore])] = []

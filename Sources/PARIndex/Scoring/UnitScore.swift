@@ -25,9 +25,9 @@ public protocol ScoredUnit: Sendable {
   var totals: UnitTotals { get }
 }
 
-/// One unit's totals (tổng điểm): the points of every node, adjustments, total, index and
-/// class, without the per-leaf detail. What ``Scorer/totals(_:)`` gives for a country's
-/// ranking: a few hundred bytes per unit.
+/// One unit's totals (tổng điểm): the points of its fields and criteria, adjustments, total,
+/// index and class, without the per-leaf detail. What ``Scorer/totals(_:)`` gives for a
+/// country's ranking: a few values per field and criterion, nothing per leaf.
 public struct UnitTotals: ScoredUnit, Hashable {
   /// The unit scored.
   public let unit: AssessedUnit

@@ -259,7 +259,7 @@ public enum SurveyAggregator {
   static func pieceBounds<Failure: Error>(
     from start: Int, to end: Int, threads: Int?, lineStart: (Int) throws(Failure) -> Int
   ) throws(Failure) -> [Int] {
-    let parts = end - start < splitThreshold && threads == nil ? 1 : max(1, threads ?? Parallel.width)
+    let parts = end - start < splitThreshold && threads == nil ? 1 : Parallel.clamped(threads) ?? Parallel.width
     var bounds = [start]
     for part in 1..<parts {
       bounds.append(max(bounds[bounds.count - 1], try lineStart(start + (end - start) * part / parts)))
