@@ -303,6 +303,24 @@ struct DataFromMemory {
     #expect(summary(ranked) == summary(fromFolder))
   }
 
+  /// A year read against one set and scored with another that differs only in what the
+  /// reader checked (here: no caps on adjustments) is checked again, not scored with the
+  /// adjustment rows silently capped at 0.
+  @Test func aYearScoredWithAnEditedSetIsCheckedAgain() throws {
+    let criteria = try Assessment.loadCriteria(at: Self.repository + "/criteria/commune-2025.json")
+    let data = try YearLoader.load(folder: Self.repository + "/Examples/2025/communes", criteria: criteria)
+    #expect(!data.adjustments.isEmpty)
+    let uncapped = try CriteriaSet(
+      id: criteria.id, title: criteria.title, level: criteria.level, year: criteria.year, status: criteria.status,
+      source: criteria.source, scale: criteria.scale, pointsPlaces: criteria.pointsPlaces,
+      indexPlaces: criteria.indexPlaces, evidencePolicy: criteria.evidencePolicy,
+      classification: criteria.classification, adjustmentCaps: nil, survey: criteria.survey, items: criteria.items)
+    #expect(
+      codes { () throws(Diagnostics) in try Assessment.run(criteria: uncapped, data: data) }.contains(
+        "E-NO-ADJUSTMENT-CAPS"))
+    #expect(codes { () throws(Diagnostics) in try Assessment.run(criteria: criteria, data: data) } == [])
+  }
+
   @Test func problemsInABufferNameIt() throws {
     let criteriaText = try String(contentsOfFile: Self.repository + "/criteria/commune-2025.json", encoding: .utf8)
     let criteria = try Assessment.loadCriteria(InputData(name: "upload-criteria.json", text: criteriaText))
@@ -419,5 +437,24 @@ struct ExtremesThroughThePublicAPI {
       ranked.allSatisfy {
         $0.p05Rank >= 1 && $0.p95Rank <= 4 && $0.p05Rank <= $0.medianRank && $0.medianRank <= $0.p95Rank
       })
+  }
+}
+
+/// A tree built in code can be no deeper than a set allows: 9 levels build, a tenth is refused
+/// as it is built, so that ten thousand nested nodes never exist to overflow the stack.
+struct DepthThroughThePublicAPI {
+  @Test func nodesDeeperThanASetAllowsAreRefused() throws {
+    var node = try CriteriaNode(code: "x", title: "Lá", maxPoints: whole(1), rule: .check)
+    for level in 2...9 {
+      node = try CriteriaNode(code: "n\(level)", title: "Mục", maxPoints: whole(1), children: [node])
+    }
+    let set = try CriteriaSet(
+      id: "deep", title: "Sâu", level: .commune, year: 2025, status: .modelled, source: "test", scale: whole(1),
+      classification: [ClassificationBand(label: "Một", minIndex: .zero)], items: [node])
+    #expect(set.leaves.count == 1)
+    #expect(
+      codes { () throws(Diagnostics) in
+        try CriteriaNode(code: "n10", title: "Mục", maxPoints: whole(1), children: [node])
+      } == ["E-CRITERIA-DEPTH"])
   }
 }

@@ -28,6 +28,8 @@ public struct CriteriaNode: Sendable, Hashable {
     var evidence: EvidenceRequirement
     var notApplicable: NotApplicablePolicy
     var source: String?
+    /// Levels from this node down to its deepest leaf (a leaf: 1).
+    var height: Int
   }
 
   /// In one shared box: scoring hands a leaf to a function a million times a year, and a
@@ -78,7 +80,14 @@ public struct CriteriaNode: Sendable, Hashable {
   }
 
   private static func check(_ node: CriteriaNode) throws(Diagnostics) {
-    let problems = CriteriaChecks.node(node)
+    var problems = CriteriaChecks.node(node)
+    // A tree deeper than a set allows is refused as it is built, so that none exists for
+    // recursion (leaves, equality, release) to walk down into the stack's end.
+    if node.height > CriteriaChecks.deepestLevel + 1 {
+      problems.append(
+        CriteriaProblem(
+          path: "children", value: node.code, message: .nestedTooDeep(levels: CriteriaChecks.deepestLevel)))
+    }
     if !problems.isEmpty { throw CriteriaChecks.diagnostics(problems, file: "CriteriaNode \(node.code)") }
   }
 
@@ -90,8 +99,11 @@ public struct CriteriaNode: Sendable, Hashable {
     fields = SharedBox(
       Fields(
         code: code, title: title, maxPoints: maxPoints, children: children, rule: rule, evidence: evidence,
-        notApplicable: notApplicable, source: source))
+        notApplicable: notApplicable, source: source, height: 1 + (children.map(\.height).max() ?? 0)))
   }
+
+  /// Levels from this node down to its deepest leaf (a leaf: 1); a set allows 9 (leaves below 8 levels).
+  var height: Int { fields.value.height }
 
   /// Whether the node is a leaf: it has a rule, and no children.
   public var isLeaf: Bool { rule != nil }

@@ -105,9 +105,17 @@ public struct CriteriaSet: Sendable {
     leafIndexByCode = index
   }
 
-  /// Names this set's scoring content for a year read against it: id, year and every leaf
-  /// code in order (two sets with these equal read the same rows the same way).
-  package var fingerprint: String { "\(id)/\(year)/" + leaves.map(\.code).joined(separator: ",") }
+  /// Names what a year's rows were checked against while reading (``YearData/problems(against:)``):
+  /// id, year, whether adjustments are capped, the survey groups, and every leaf's code and rule
+  /// type (survey leaves with their group). Two sets with this equal accept the same rows.
+  package var fingerprint: String {
+    let leafPart = leaves.map { leaf in
+      if case .survey(let group)? = leaf.rule { return leaf.code + "=survey:" + group }
+      return leaf.code + "=" + (leaf.rule?.typeName ?? "")
+    }
+    let groups = survey?.groups.map(\.key).joined(separator: ",") ?? "-"
+    return "\(id)/\(year)/caps:\(adjustmentCaps != nil)/survey:\(groups)/" + leafPart.joined(separator: ",")
+  }
 
   /// The position of the leaf with `code` in ``leaves``, or `nil`.
   public func leafIndex(of code: String) -> Int? { leafIndexByCode[code] }

@@ -86,11 +86,15 @@ public struct UnitScore: ScoredUnit, Hashable {
   }
 
   /// Every node's score in ``CriteriaSet/allNodes`` order (fields and criteria from the totals,
-  /// leaves from ``leaves``), for the set the unit was scored with.
+  /// leaves from ``leaves``). For another set than the unit was scored with, the nodes whose
+  /// codes this score has, looked up by code.
   public func allNodes(in criteria: CriteriaSet) -> [NodeScore] {
     var (parent, leaf) = (totals.nodes.makeIterator(), leaves.makeIterator())
-    return criteria.allNodes.compactMap { entry in
+    let merged = criteria.allNodes.compactMap { entry in
       entry.node.isLeaf ? leaf.next().map(NodeScore.init(leaf:)) : parent.next()
     }
+    let matches =
+      merged.count == criteria.allNodes.count && zip(merged, criteria.allNodes).allSatisfy { $0.code == $1.node.code }
+    return matches ? merged : criteria.allNodes.compactMap { node($0.node.code) }
   }
 }
