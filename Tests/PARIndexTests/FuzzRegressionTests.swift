@@ -173,6 +173,27 @@ struct FuzzRegressionTests {
     }
   }
 
+  /// The `zip` target cuts its input into entries, writes them and reads them back; this
+  /// input gave a last name holding the ZIP64 locator's signature, and the reader refused the
+  /// writer's own archive as ZIP64.
+  @Test func aWrittenArchiveWhoseNameLooksLikeAZIP64LocatorReadsBack() throws {
+    let bytes = Self.bytes("zip-locator-in-name.bin")
+    var writer = ZIPWriter()
+    var names: [String] = []
+    var i = 0
+    while i + 2 <= bytes.count && names.count < 32 {
+      let (nameLength, dataLength) = (Int(bytes[i] % 24), Int(bytes[i + 1]) * 7)
+      i += 2
+      let name = String(decoding: bytes[i..<min(bytes.count, i + nameLength)], as: UTF8.self)
+      i = min(bytes.count, i + nameLength)
+      let data = Array(bytes[i..<min(bytes.count, i + dataLength)])
+      i = min(bytes.count, i + dataLength)
+      if (try? writer.add(name, data)) != nil { names.append(name) }
+    }
+    let archive = try ZIPArchive(bytes: writer.finish())
+    #expect(archive.entries.map(\.name) == names)
+  }
+
   @Test func moreThanAThousandProblemsStopCleanly() throws {
     let rollup = try Self.year("year-error-limit-rollup.txt")
     let first = Capture.run(["rank", Repository.fixtures + "/mini-2025.json", rollup.path])

@@ -94,7 +94,6 @@ struct ZIPArchive: Sendable {
     self.bytes = bytes
     self.limits = limits
     let eocd = try ZIPArchive.findEndRecord(bytes)
-    if eocd >= 20 && bytes.le32(eocd - 20) == 0x0706_4B50 { throw .zip64(entry: nil) }
     let disk = bytes.le16(eocd + 4)
     let cdDisk = bytes.le16(eocd + 6)
     let diskEntries = Int(bytes.le16(eocd + 8))
@@ -103,6 +102,10 @@ struct ZIPArchive: Sendable {
     let cdOffset = Int(bytes.le32(eocd + 16))
     if disk != 0 || cdDisk != 0 || diskEntries != count { throw .multiDisk }
     if cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF { throw .zip64(entry: nil) }
+    // A ZIP64 locator sits just before the end record, after the central directory. When the
+    // classic fields say the directory ends exactly at the end record, those 20 bytes are the
+    // directory's own (a name may hold the signature: fuzz/regressions/zip-locator-in-name).
+    if eocd >= 20 && bytes.le32(eocd - 20) == 0x0706_4B50 && cdOffset + cdSize != eocd { throw .zip64(entry: nil) }
     if count > limits.maxEntryCount { throw .tooManyEntries(count: count, limit: limits.maxEntryCount) }
     // The central directory must end exactly where the end record starts, and hold `count` records.
     guard cdOffset + cdSize == eocd, count * 46 <= cdSize else { throw .invalidCentralDirectory(offset: cdOffset) }
