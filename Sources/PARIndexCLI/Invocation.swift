@@ -133,14 +133,14 @@ struct Invocation {
   }
 
   /// Writes `text` to `-o FILE` (atomically; a pipe or a device directly) or standard output.
-  /// Bidi controls in names and titles are written escaped (docs/FORMATS.md §4), so that no
-  /// output reorders on screen what follows them.
+  /// Bidi controls in names and titles are written escaped (docs/FORMATS.md §3): standard
+  /// output through the console, which escapes everything (``CommandLineTool``), a file here.
   func emit(_ text: String) -> ExitCode {
-    let text = InvisibleCharacter.escapingBidiControls(in: text, json: (try? format()) == .json)
     guard let path = arguments.value(.output), path != "-" else {
       console.out(text)
       return .success
     }
+    let text = InvisibleCharacter.escapingBidiControls(in: text, json: (try? format()) == .json)
     do {
       try OutputFile.write(text, to: path)
       return .success
