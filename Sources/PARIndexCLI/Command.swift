@@ -53,6 +53,10 @@ struct OptionSpec: Sendable {
   static let strict = OptionSpec(
     names: ["--strict"], vi: "Coi cảnh báo là lỗi (validate thoát 1, các lệnh khác thoát 65).",
     en: "Treat warnings as errors (validate exits 1, other commands 65).")
+  static let asOfRound = OptionSpec(
+    names: ["--as-of-round"], valueName: "N",
+    vi: "Kết quả như sau vòng thẩm định N (0: chỉ tự chấm); mặc định: mọi vòng.",
+    en: "Results as they stood after appraisal round N (0: self-assessment only); default: every round.")
   static let goal = OptionSpec(
     names: ["--goal"], valueName: "CLASS", vi: "Một mức xếp loại của bộ tiêu chí, như \"Tốt\".",
     en: "A class label of the criteria set, such as \"Tốt\".")
@@ -60,21 +64,23 @@ struct OptionSpec: Sendable {
 
 /// Every command of `parindex`, in one table: its name, arguments, options, formats and help.
 enum Command: String, CaseIterable, Sendable {
-  case validate, rank, score, explain, report, template, sensitivity, compare, whatif
+  case validate, rank, score, explain, report, template, sensitivity, compare, whatif, manifest, verify
 
   /// Arguments and options as shown after `USAGE: parindex NAME`.
   var usage: String {
     switch self {
     case .validate: "CRITERIA [DATA_DIR]"
-    case .rank: "CRITERIA DATA_DIR [--format text|csv|json|md] [--excel] [--group G] [-o FILE]"
-    case .score: "CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|md|html|json] [-o FILE]"
-    case .explain: "CRITERIA DATA_DIR --unit ID [--code CODE] [-o FILE]"
+    case .rank: "CRITERIA DATA_DIR [--format text|csv|json|md] [--excel] [--group G] [--as-of-round N] [-o FILE]"
+    case .score: "CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|md|html|json] [--as-of-round N] [-o FILE]"
+    case .explain: "CRITERIA DATA_DIR --unit ID [--code CODE] [--as-of-round N] [-o FILE]"
     case .report:
-      "CRITERIA DATA_DIR -o FILE.html [--runs N [--seed S] [--spread P]] [--previous-criteria FILE --previous-data DIR]"
+      "CRITERIA DATA_DIR -o FILE.html [--as-of-round N] [--runs N [--seed S] [--spread P]] [--previous-criteria FILE --previous-data DIR]"
     case .template: "CRITERIA [--unit ID] [--excel] [-o FILE]"
     case .sensitivity: "CRITERIA DATA_DIR [--runs N] [--seed S] [--spread P] [--format text|csv|json|html] [-o FILE]"
     case .compare: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B [--format text|csv|json|html] [-o FILE]"
     case .whatif: "CRITERIA DATA_DIR --unit ID [--set CODE=VALUE]… [--goal CLASS] [-o FILE]"
+    case .manifest: "CRITERIA DATA_DIR [--format json|text] [-o FILE]"
+    case .verify: "MANIFEST CRITERIA DATA_DIR"
     }
   }
 
@@ -85,13 +91,14 @@ enum Command: String, CaseIterable, Sendable {
     case .score: [.text, .md, .html, .json]
     case .sensitivity, .compare: [.text, .csv, .json, .html]
     case .validate: [.text, .json]
-    case .explain, .report, .template, .whatif: []
+    case .manifest: [.json, .text]
+    case .explain, .report, .template, .whatif, .verify: []
     }
   }
 
   /// The options the command accepts, besides `--help` and `--lang`.
   var options: [OptionSpec] {
-    let year: [OptionSpec] = self == .template ? [] : [.encoding, .strict]
+    let year: [OptionSpec] = self == .template || self == .verify ? [] : [.encoding, .strict]
     return ownOptions + year
   }
 
@@ -99,10 +106,12 @@ enum Command: String, CaseIterable, Sendable {
     let formatted: [OptionSpec] = formats.isEmpty ? [] : [.format]
     switch self {
     case .validate: return formatted
-    case .rank: return formatted + [.excel, .group, .output]
-    case .score: return [.unit, .group] + formatted + [.output]
-    case .explain: return [.unit, .code, .output]
-    case .report: return [.output, .runs, .seed, .spread, .previousCriteria, .previousData]
+    case .rank: return formatted + [.excel, .group, .asOfRound, .output]
+    case .score: return [.unit, .group] + formatted + [.asOfRound, .output]
+    case .explain: return [.unit, .code, .asOfRound, .output]
+    case .report: return [.output, .asOfRound, .runs, .seed, .spread, .previousCriteria, .previousData]
+    case .manifest: return formatted + [.output]
+    case .verify: return []
     case .template: return [.unit, .excel, .output]
     case .sensitivity: return [.runs, .seed, .spread] + formatted + [.output]
     case .compare: return formatted + [.output]
@@ -128,6 +137,13 @@ enum Command: String, CaseIterable, Sendable {
     case .sensitivity: ("Độ vững của xếp hạng (Monte Carlo).", "How robust each rank is (Monte Carlo).")
     case .compare: ("So sánh hai năm: chỉ số, hạng, xếp loại.", "Year over year: index, rank and class changes.")
     case .whatif: ("Kết quả của đơn vị nếu tiêu chí có giá trị khác.", "A unit's result if leaves had other values.")
+    case .manifest:
+      (
+        "Bảng kê tệp nguồn: phiên bản, bộ tiêu chí, mọi tệp với SHA-256.",
+        "The manifest: version, criteria, every file's SHA-256."
+      )
+    case .verify:
+      ("Các tệp có còn đúng như bảng kê không.", "Whether the files are still exactly those of a manifest.")
     }
   }
 
@@ -179,6 +195,16 @@ enum Command: String, CaseIterable, Sendable {
         "Tổng điểm, chỉ số, xếp loại và hạng mới của một đơn vị nếu một số tiêu chí có giá trị khác (--set thay cho dòng quyết định, như thẩm định); hoặc với --goal, số tiêu chí ít nhất cần đạt tối đa để đạt mức xếp loại đó.",
         "A unit's new total, index, class and rank if some leaves had other values (each --set stands in for the leaf's deciding row, as an appraisal would); or, with --goal CLASS, the fewest leaves that, raised to their maximum, would reach that class."
       )
+    case .manifest:
+      (
+        "In bảng kê tệp nguồn của một năm: phiên bản parindex, mã và SHA-256 của bộ tiêu chí, và mọi tệp số liệu đã đọc theo thứ tự đọc, với dung lượng và SHA-256. Mọi kết quả JSON và HTML đều mang bảng kê này.",
+        "Print the manifest of a year: the parindex version, the criteria set's id and SHA-256, and every year file read, in the order read, with its size and SHA-256. Every JSON and HTML output carries it."
+      )
+    case .verify:
+      (
+        "Đối chiếu bộ tiêu chí và thư mục số liệu với một bảng kê (tệp của parindex manifest, một kết quả JSON hoặc báo cáo HTML): thoát 0 khi mọi tệp còn nguyên, 1 và liệt kê từng tệp đã thay đổi, không còn hoặc mới thêm.",
+        "Check a criteria set and a year folder against a manifest (the output of parindex manifest, a JSON result or an HTML report): exit 0 when every file is unchanged, 1 with each file changed, removed or added."
+      )
     }
   }
 
@@ -186,11 +212,20 @@ enum Command: String, CaseIterable, Sendable {
   var arguments: [(name: String, vi: String, en: String)] {
     let criteria = ("CRITERIA", "Tệp bộ tiêu chí (criteria/*.json).", "A criteria set file (criteria/*.json).")
     let folder = (
-      "DATA_DIR", "Thư mục số liệu một năm: units, assessment, và có thể appraisal, evidence, survey, adjustments.",
-      "A year folder: units, assessment, and optionally appraisal, evidence, survey, adjustments."
+      "DATA_DIR",
+      "Thư mục số liệu một năm: units, assessment, và có thể appraisal (hoặc appraisal-1, appraisal-2…), evidence, survey, adjustments, explanation.",
+      "A year folder: units, assessment, and optionally appraisal (or appraisal-1, appraisal-2…), evidence, survey, adjustments, explanation."
     )
     switch self {
     case .template: return [criteria]
+    case .verify:
+      return [
+        (
+          "MANIFEST", "Bảng kê: tệp của parindex manifest, kết quả JSON hoặc báo cáo HTML.",
+          "A manifest: parindex manifest's output, a JSON result or an HTML report."
+        ),
+        criteria, folder,
+      ]
     case .compare:
       return [
         ("CRITERIA_A DATA_DIR_A", "Năm thứ nhất.", "The first year."),
@@ -212,6 +247,8 @@ enum Command: String, CaseIterable, Sendable {
     case .sensitivity: try invocation.sensitivity()
     case .compare: try invocation.compare()
     case .whatif: try invocation.whatif()
+    case .manifest: try invocation.manifest()
+    case .verify: try invocation.verify()
     }
   }
 }

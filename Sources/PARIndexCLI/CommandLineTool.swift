@@ -3,7 +3,7 @@ import PARIndex
 /// The `parindex` command: parse the arguments, call the library, render, and choose an exit
 /// code. Every command is a function of its arguments, tested in process.
 public enum CommandLineTool {
-  public static let version = "0.2.0"
+  public static let version = Manifest.toolVersion
 
   /// Runs one invocation (`arguments` without the program name). Messages are in Vietnamese
   /// unless `--lang en` is given or `environment["PARINDEX_LANG"]` says `en`. A named pipe

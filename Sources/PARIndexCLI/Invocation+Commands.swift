@@ -54,17 +54,23 @@ extension Invocation {
   func validateJSON() throws(CommandError) -> ExitCode {
     let criteriaPath = arguments.positional[0]
     let folder = arguments.positional.count == 2 ? arguments.positional[1] : nil
-    let options = try loadOptions()
+    var options = try loadOptions()
+    options.digests = true
     var criteria: CriteriaSet?
     var diagnostics: [Diagnostic] = []
     var inputs: [InputSummary] = []
     var units: Int?
-    do {
-      let set = try Assessment.loadCriteria(at: criteriaPath)
+    var manifest: Manifest?
+    do throws(Diagnostics) {
+      let bytes: [UInt8]
+      do { bytes = try InputFile.read(criteriaPath) } catch { throw Diagnostics([error]) }
+      let criteriaFile = InputData(name: criteriaPath, bytes: bytes)
+      let set = try Assessment.loadCriteria(criteriaFile)
       criteria = set
       if let folder {
         let results = try Assessment.rank(criteria: set, folder: folder, options: options)
         (diagnostics, inputs, units) = (results.warnings, results.inputs, results.rankedUnits.count)
+        manifest = Manifest(criteria: set, criteriaFile: criteriaFile, folder: folder, inputs: results.inputs)
       }
     } catch {
       diagnostics = error.all
@@ -73,7 +79,7 @@ extension Invocation {
     console.out(
       ValidationJSON.render(
         criteriaFile: criteriaPath, criteria: criteria, dataFolder: folder, diagnostics: diagnostics, inputs: inputs,
-        units: units, strict: strict))
+        units: units, strict: strict, manifest: manifest))
     let found = Diagnostics(diagnostics)
     if !found.errors.isEmpty { return exitCode(for: found, invalid: .problemsFound) }
     return strict && !found.warnings.isEmpty ? .problemsFound : .success
@@ -94,10 +100,12 @@ extension Invocation {
     if arguments.flag(.excel) && format != .csv { throw .usage(.optionNeedsOption("--excel", "--format csv")) }
     // Only JSON shows leaves; the tables need totals alone (and a country's leaves are many).
     if format == .json {
-      let results = try loadYear(criteriaPath, folder)
+      let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
       let group = try group(in: results)
       return emit(
-        ResultsJSON.render(results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } }))
+        ResultsJSON.render(
+          results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } },
+          manifest: manifest))
     }
     let results = try loadTotals(criteriaPath, folder)
     let group = try group(in: results)
@@ -113,7 +121,7 @@ extension Invocation {
   func score() throws(CommandError) -> ExitCode {
     let (criteriaPath, folder) = try twoPaths()
     let format = try format()
-    let results = try loadYear(criteriaPath, folder)
+    let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
     var units = results.rankedUnits
     if let unitID = arguments.value(.unit) {
       guard let unit = results.unit(unitID) else { throw .usage(.noSuchUnit) }
@@ -122,9 +130,9 @@ extension Invocation {
     if let group = try group(in: results) { units = units.filter { $0.unit.group == group } }
     let text: String
     switch format {
-    case .json: text = ResultsJSON.render(results, units: units)
+    case .json: text = ResultsJSON.render(results, units: units, manifest: manifest)
     case .md: text = MarkdownReport.scorecards(results, units: units)
-    case .html: text = ScorecardHTML.page(results, units: units)
+    case .html: text = ScorecardHTML.page(results, units: units, manifest: manifest)
     default: text = ScorecardText.render(results, units: units)
     }
     return emit(text)
@@ -149,7 +157,7 @@ extension Invocation {
     if (arguments.value(.previousCriteria) == nil) != (arguments.value(.previousData) == nil) {
       throw .usage(.optionsGoTogether("--previous-criteria", "--previous-data"))
     }
-    let results = try loadYear(criteriaPath, folder)
+    let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
     var sections: [(title: String, html: String)] = []
     if arguments.value(.runs) != nil {
       let settings = try sensitivitySettings()
@@ -157,10 +165,15 @@ extension Invocation {
         ("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
     }
     if let previousCriteria = arguments.value(.previousCriteria), let previousData = arguments.value(.previousData) {
-      let previous = try loadYear(previousCriteria, previousData)
-      sections.append(("So sánh với năm trước", ComparisonReport.htmlSection(Comparison(previous, results))))
+      let (previous, previousManifest) = try loadYearWithManifest(previousCriteria, previousData)
+      var html = ComparisonReport.htmlSection(Comparison(previous, results))
+      if let previousManifest {
+        html += ManifestReport.html(
+          previousManifest, id: "parindex-manifest-previous", title: "Bảng kê tệp nguồn của năm trước (SHA-256)")
+      }
+      sections.append(("So sánh với năm trước", html))
     }
-    return emit(CouncilReport.render(results, extraSections: sections))
+    return emit(CouncilReport.render(results, extraSections: sections, manifest: manifest))
   }
 
   func template() throws(CommandError) -> ExitCode {
@@ -219,16 +232,17 @@ extension Invocation {
     let (criteriaPath, folder) = try twoPaths()
     let format = try format()
     let settings = try sensitivitySettings()
-    let results = try loadYear(criteriaPath, folder)
+    let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
     let study = Sensitivity.run(results, settings: settings)
     let text: String
     switch format {
     case .csv: text = SensitivityReport.csv(study)
-    case .json: text = SensitivityReport.json(study)
+    case .json: text = SensitivityReport.json(study, manifest: manifest)
     case .html:
       text = CouncilReport.page(
         title: "Độ vững của xếp hạng — \(results.criteria.title)",
-        sections: [("Độ vững của xếp hạng", SensitivityReport.htmlSection(study))])
+        sections: [("Độ vững của xếp hạng", SensitivityReport.htmlSection(study))],
+        manifests: manifest.map { [$0] } ?? [])
     default: text = SensitivityReport.text(study)
     }
     return emit(text)
@@ -240,16 +254,17 @@ extension Invocation {
         .wrongArguments(expected: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B", found: arguments.positional.count))
     }
     let format = try format()
-    let a = try loadYear(arguments.positional[0], arguments.positional[1])
-    let b = try loadYear(arguments.positional[2], arguments.positional[3])
+    let (a, manifestA) = try loadYearWithManifest(arguments.positional[0], arguments.positional[1])
+    let (b, manifestB) = try loadYearWithManifest(arguments.positional[2], arguments.positional[3])
     let comparison = Comparison(a, b)
     let text: String
     switch format {
     case .csv: text = ComparisonReport.csv(comparison)
-    case .json: text = ComparisonReport.json(comparison)
+    case .json: text = ComparisonReport.json(comparison, manifests: [manifestA, manifestB].compactMap { $0 })
     case .html:
       text = CouncilReport.page(
-        title: "So sánh Chỉ số CCHC", sections: [("So sánh giữa hai năm", ComparisonReport.htmlSection(comparison))])
+        title: "So sánh Chỉ số CCHC", sections: [("So sánh giữa hai năm", ComparisonReport.htmlSection(comparison))],
+        manifests: [manifestB, manifestA].compactMap { $0 })
     default: text = ComparisonReport.text(comparison)
     }
     if format != .text {
@@ -299,6 +314,37 @@ extension Invocation {
         text += (text.isEmpty ? "" : "\n") + WhatIfReport.goal(plan, label: goal, unit: unit, criteria: criteria)
       }
       return emit(text)
+    } catch {
+      report(error.all)
+      return exitCode(for: error, invalid: .dataError)
+    }
+  }
+}
+
+// MARK: manifest, verify
+
+extension Invocation {
+  func manifest() throws(CommandError) -> ExitCode {
+    let (criteriaPath, folder) = try twoPaths()
+    // A manifest is always taken for this command (``writesManifest``).
+    guard let manifest = try loadYearWithManifest(criteriaPath, folder).manifest else { return .dataError }
+    return emit(try format() == .text ? ManifestReport.text(manifest, language) : manifest.json.rendered())
+  }
+
+  func verify() throws(CommandError) -> ExitCode {
+    guard arguments.positional.count == 3 else {
+      throw .usage(.wrongArguments(expected: "MANIFEST CRITERIA DATA_DIR", found: arguments.positional.count))
+    }
+    let (manifestPath, criteriaPath, folder) = (
+      arguments.positional[0], arguments.positional[1], arguments.positional[2]
+    )
+    do throws(Diagnostics) {
+      let bytes: [UInt8]
+      do { bytes = try InputFile.read(manifestPath) } catch { throw Diagnostics([error]) }
+      let manifest = try Manifest.read(bytes, file: manifestPath)
+      let changes = try manifest.verify(criteria: criteriaPath, folder: folder)
+      console.out(ManifestReport.verification(changes, manifest, language))
+      return changes.isEmpty ? .success : .problemsFound
     } catch {
       report(error.all)
       return exitCode(for: error, invalid: .dataError)

@@ -61,17 +61,54 @@ struct Invocation {
 
   /// Reads a criteria set; on problems prints them and stops with 66 (missing) or `invalid`.
   func loadCriteria(_ path: String, invalid: ExitCode) throws(CommandError) -> CriteriaSet {
-    do {
-      return try Assessment.loadCriteria(at: path)
+    try loadCriteriaFile(path, invalid: invalid).criteria
+  }
+
+  /// Reads a criteria set and keeps the bytes it was read from (for a manifest).
+  func loadCriteriaFile(
+    _ path: String, invalid: ExitCode
+  ) throws(CommandError) -> (
+    criteria: CriteriaSet, file: InputData
+  ) {
+    do throws(Diagnostics) {
+      let bytes: [UInt8]
+      do { bytes = try InputFile.read(path) } catch { throw Diagnostics([error]) }
+      let file = InputData(name: path, bytes: bytes)
+      return (try Assessment.loadCriteria(file), file)
     } catch {
       report(error.all)
       throw .exit(exitCode(for: error, invalid: invalid))
     }
   }
 
+  /// Whether the output carries a manifest: every JSON and HTML output (the report is HTML).
+  var writesManifest: Bool {
+    if command == .report || command == .manifest { return true }
+    return [.json, .html].contains((try? format()) ?? .text)
+  }
+
+  /// `--as-of-round N`, checked to be a whole number from 0.
+  func asOfRound() throws(CommandError) -> Int? {
+    guard let text = arguments.value(.asOfRound) else { return nil }
+    guard let round = Int(text), round >= 0, text.allSatisfy(\.isASCII) else {
+      throw .usage(
+        .optionValue(
+          "--as-of-round '\(text)'",
+          expected: language.pick(vi: "số vòng từ 0 (0: tự chấm)", en: "a round from 0 (0: self-assessment)")))
+    }
+    return round
+  }
+
   /// Loads, scores and ranks, keeping every leaf; on input errors prints them and stops with
   /// the exit code.
   func loadYear(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearResults {
+    try loadYearWithManifest(criteriaPath, folder).results
+  }
+
+  /// ``loadYear(_:_:)`` with the manifest of the files read, when the output carries one.
+  func loadYearWithManifest(
+    _ criteriaPath: String, _ folder: String
+  ) throws(CommandError) -> (results: YearResults, manifest: Manifest?) {
     try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in
       try Assessment.run(criteria: criteria, data: data)
     }
@@ -81,17 +118,29 @@ struct Invocation {
   func loadTotals(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearTotals {
     try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in
       try Assessment.rank(criteria: criteria, data: data)
-    }
+    }.results
   }
 
   private func load<Score>(
     _ criteriaPath: String, _ folder: String, _ rank: (CriteriaSet, YearData) throws(Diagnostics) -> RankedYear<Score>
-  ) throws(CommandError) -> RankedYear<Score> {
-    let criteria = try loadCriteria(criteriaPath, invalid: .dataError)
-    let options = try loadOptions()
+  ) throws(CommandError) -> (results: RankedYear<Score>, manifest: Manifest?) {
+    let (criteria, criteriaFile) = try loadCriteriaFile(criteriaPath, invalid: .dataError)
+    var options = try loadOptions()
+    options.digests = writesManifest
+    let round = try asOfRound()
     let results: RankedYear<Score>
-    do {
-      let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
+    do throws(Diagnostics) {
+      var data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
+      if let round {
+        guard let earlier = data.asOfRound(round) else {
+          throw Diagnostics([
+            Diagnostic(
+              .noSuchRound(rounds: data.appraisalRounds.count), at: InputLocation(file: folder), field: "--as-of-round",
+              value: String(round))
+          ])
+        }
+        data = earlier
+      }
       results = try rank(criteria, data)
       // The command ends soon after: let the process's exit return the year's million rows
       // at once rather than free them one by one (a few tenths of a second nationally).
@@ -101,7 +150,10 @@ struct Invocation {
       throw .exit(exitCode(for: error, invalid: .dataError))
     }
     try warn(results.warnings)
-    return results
+    let manifest =
+      options.digests
+      ? Manifest(criteria: criteria, criteriaFile: criteriaFile, folder: folder, inputs: results.inputs) : nil
+    return (results, manifest)
   }
 
   /// The group asked for with `--group`, checked against the results.

@@ -243,6 +243,53 @@ struct YearsBuiltInCode {
     }
     #expect(thrown == ["E-POINTS-NOT-ALLOWED", "E-VALUE-YES-NO"])
   }
+
+  @Test func roundsBuiltInCodeScoreAsTheFilesDo() throws {
+    let set = try smallSet()
+    let unit = try AssessedUnit(id: "U1", name: "Xã Một", group: "xã")
+    // Self 1.1 yes (60); round 1 no (0, a reason); the unit explains; round 2 yes (60, a reason).
+    let own = try LeafEntry(unitID: "U1", code: "1.1", claim: .value("có"), origin: Self.origin)
+    let first = try LeafEntry(unitID: "U1", code: "1.1", claim: .value("không"), remark: "thiếu tài liệu")
+    let second = try LeafEntry(
+      unitID: "U1", code: "1.1", claim: .value("có"), remark: "đã bổ sung", appraiser: "Hội đồng",
+      date: CalendarDate(year: 2026, month: 2, day: 10))
+    let answer = try UnitExplanation(unitID: "U1", code: "1.1", text: "Bổ sung kế hoạch", round: 1)
+    let year = try YearData(
+      units: [unit], assessment: [own], appraisalRounds: [[first], [second]], explanations: [answer])
+    let results = try Assessment.run(criteria: set, data: year)
+    let leaf = try #require(results.unit("U1")?.leaves.first)
+    #expect(leaf.points == whole(60) && results.appraisalRounds == 2)
+    #expect(
+      leaf.history.map(\.kind) == [.selfAssessment, .appraisal(round: 1), .explanation(round: 1), .appraisal(round: 2)])
+    #expect(leaf.history.map(\.points) == [whole(60), .zero, nil, whole(60)])
+    let rounds = try #require(results.unit("U1")).score.roundSummaries(rounds: 2, criteria: set)
+    #expect(rounds.map(\.totalAfter) == [.zero, whole(60)] && rounds.map(\.down) == [1, 0])
+    // As it stood after round 1, and before any round.
+    #expect(try Assessment.run(criteria: set, data: try #require(year.asOfRound(1))).rankedUnits[0].total == .zero)
+    #expect(try Assessment.run(criteria: set, data: try #require(year.asOfRound(0))).rankedUnits[0].total == whole(60))
+    // Round 2 without its reason: it changes round 1's 0 to 60.
+    let silent = try LeafEntry(unitID: "U1", code: "1.1", claim: .value("có"))
+    #expect(
+      codes { () throws(Diagnostics) in
+        try Assessment.run(
+          criteria: set, data: try YearData(units: [unit], assessment: [own], appraisalRounds: [[first], [silent]]))
+      } == ["E-REASON-REQUIRED"])
+    // One round and rounds at once; an explanation of a round the year does not hold.
+    #expect(
+      codes { () throws(Diagnostics) in
+        try YearData(units: [unit], appraisal: [first], appraisalRounds: [[second]])
+      } == ["E-APPRAISAL-FORMS"])
+    let late = try UnitExplanation(unitID: "U1", code: "1.1", text: "x", round: 3)
+    #expect(
+      codes { () throws(Diagnostics) in
+        try Assessment.run(
+          criteria: set, data: try YearData(units: [unit], appraisalRounds: [[first]], explanations: [late]))
+      } == ["E-EXPLANATION-ROUND"])
+    #expect(
+      codes { () throws(Diagnostics) in try UnitExplanation(unitID: "U1", code: "1.1", text: " ", round: 0) } == [
+        "E-EMPTY-FIELD", "E-ROUND-NUMBER",
+      ])
+  }
 }
 
 struct AnalysesThroughThePublicAPI {

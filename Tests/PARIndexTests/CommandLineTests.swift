@@ -107,7 +107,8 @@ struct CommandLineTests {
     #expect(document["valid"] as? Bool == true)
     #expect(document["units"] as? Int == 12)
     let kinds = (document["inputs"] as! [[String: Any]]).compactMap { $0["kind"] as? String }
-    #expect(Set(kinds) == ["units", "assessment", "appraisal", "adjustments", "evidence", "survey"])
+    #expect(
+      kinds == ["units", "assessment", "appraisal", "appraisal", "adjustments", "evidence", "explanation", "survey"])
   }
 
   @Test func aFolderWhereAFileIsExpectedIsAnInputError() throws {

@@ -38,7 +38,7 @@ struct WorkbookTests {
   /// `assessment.csv`.
   func yearWith(broken fixture: String) throws -> TemporaryYear {
     var files: [String: String] = [:]
-    for name in ["units", "appraisal", "evidence", "survey", "adjustments"] {
+    for name in ["units", "appraisal-1", "appraisal-2", "explanation", "evidence", "survey", "adjustments"] {
       files[name + ".csv"] = try String(contentsOfFile: Self.twin + "/\(name).csv", encoding: .utf8)
     }
     let year = try TemporaryYear(files)

@@ -737,7 +737,17 @@ def load_data(crit, data_dir):
                      ["value", "points", "evidence", "note"])
     if ass is None:
         raise FileNotFoundError(P("assessment.csv"))
-    appr = read_table(P("appraisal.csv"), ["unit_id", "code"], ["value", "points", "reason"]) or []
+    # Appraisal: one round (appraisal.csv) or rounds appraisal-1.csv, appraisal-2.csv, ...
+    appraisal_columns = ["value", "points", "reason", "appraiser", "date"]
+    single = read_table(P("appraisal.csv"), ["unit_id", "code"], appraisal_columns)
+    round_tables = []
+    while os.path.exists(P("appraisal-%d.csv" % (len(round_tables) + 1))):
+        round_tables.append(read_table(P("appraisal-%d.csv" % (len(round_tables) + 1)), ["unit_id", "code"],
+                                       appraisal_columns))
+    if single is not None and round_tables:
+        fail(P("appraisal.csv"), "file", "", "appraisal.csv or appraisal-1.csv, appraisal-2.csv, ..., not both")
+    if single is not None:
+        round_tables = [single]
     evid = read_table(P("evidence.csv"), ["evidence_id", "unit_id"],
                       ["title", "doc_number", "date", "issuer", "location"]) or []
     surv = read_table(P("survey.csv"), ["unit_id", "respondent_id", "question", "answer"],
@@ -776,7 +786,10 @@ def load_data(crit, data_dir):
         return d
 
     selfs = keyed(ass, "assessment")
-    apprs = keyed(appr, "appraisal")
+    rounds = [keyed(table, "appraisal") for table in round_tables]
+    apprs = {}
+    for keyed_round in rounds:  # the latest round with a row wins
+        apprs.update(keyed_round)
 
     evidence = set()
     for r in evid:
@@ -843,7 +856,7 @@ def load_data(crit, data_dir):
         acc[0 if kind == "bonus" else 1] += p
 
     return {"units": units, "order": order, "groups": groups, "selfs": selfs,
-            "apprs": apprs, "evidence": evidence, "survey": survey,
+            "apprs": apprs, "rounds": rounds, "evidence": evidence, "survey": survey,
             "respondents": respondents, "adjust": adjust}
 
 
@@ -862,12 +875,20 @@ def score_unit(crit, data, uid):
         if srow is not None:
             so = evaluate_row(crit, leaf, srow, "self")
         if arow is not None:
+            # Each round's row needs a reason when it changes what stood before it.
+            standing = so
+            for keyed_round in data["rounds"]:
+                row = keyed_round.get((uid, leaf.code))
+                if row is None:
+                    continue
+                ro = evaluate_row(crit, leaf, row, "appraisal")
+                if standing is not None and not row.get("reason", ""):
+                    if standing.points != ro.points or standing.excluded != ro.excluded:
+                        fail(where(row), "reason", "", "a reason: the appraisal changes the "
+                             "points of leaf %s (%s -> %s)"
+                             % (leaf.code, fmt_fixed(standing.points, crit.rp), fmt_fixed(ro.points, crit.rp)))
+                standing = ro
             ao = evaluate_row(crit, leaf, arow, "appraisal")
-            if so is not None and not arow.get("reason", ""):
-                if so.points != ao.points or so.excluded != ao.excluded:
-                    fail(where(arow), "reason", "", "a reason: the appraisal changes the "
-                         "self-assessed points of leaf %s (%s -> %s)"
-                         % (leaf.code, fmt_fixed(so.points, crit.rp), fmt_fixed(ao.points, crit.rp)))
         if ao is not None:
             o = ao
         elif so is not None:

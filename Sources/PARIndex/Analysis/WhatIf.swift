@@ -32,7 +32,7 @@ public enum WhatIf {
     guard let old = before.unit(unitID) else {
       throw Diagnostics([Diagnostic(.noSuchUnit, at: InputLocation(file: "units"), field: "unit_id", value: unitID)])
     }
-    var changed = data
+    var overrides: [String: LeafEntry] = [:]
     for setting in settings {
       guard criteria.leafIndex(of: setting.code) != nil else {
         throw Diagnostics([
@@ -41,11 +41,12 @@ public enum WhatIf {
           )
         ])
       }
-      changed.appraisal[unitID, default: [:]][setting.code] = LeafEntry(
+      overrides[setting.code] = LeafEntry(
         unitID: unitID, code: setting.code, claim: .value(setting.value), pointsText: nil, evidenceIDs: [],
         remark: "giả định (what-if)", origin: RowOrigin(file: "--set", line: 0))
     }
-    let after = try Assessment.run(criteria: criteria, data: changed)
+    // A last round of its own: what-if values win as an appraisal would, after every real round.
+    let after = try Assessment.run(criteria: criteria, data: data.overriding([unitID: overrides]))
     return Outcome(before: old, after: after.unit(unitID)!, results: after)
   }
 

@@ -25,6 +25,12 @@ public enum Message: Sendable, Hashable {
   case fileTooLarge(limit: String)
   /// Two forms of one year file are present (`assessment.csv` and `assessment.xlsx`).
   case twoForms(other: String)
+  /// `appraisal.csv` (one round) and `appraisal-1.csv`… (rounds) in one folder.
+  case appraisalFormsMixed(other: String)
+  /// Appraisal rounds that do not run 1, 2, 3… (`appraisal-1` and `appraisal-3` without `appraisal-2`).
+  case appraisalRoundMissing(round: Int)
+  /// A file given as a manifest holds none, or a damaged one (`missing`: the key not found).
+  case notAManifest(missing: String)
   /// A required year file is absent in every form.
   case requiredFileMissing(name: String, forms: [String])
   /// A file of a kind the tool cannot read in place of a year file (`.xls`, `.ods`, `.xlsm`).
@@ -39,10 +45,6 @@ public enum Message: Sendable, Hashable {
   case evidenceFileMissing(leaves: Int)
   /// Survey leaves have no survey file and no published percentage for some units.
   case surveyFileMissing(units: [String], total: Int)
-  /// An appraisal in rounds and a single appraisal file at once.
-  case appraisalRoundsAndSingle
-  /// Appraisal rounds with a gap (`appraisal-1`, `appraisal-3`).
-  case appraisalRoundMissing(round: Int)
 
   // MARK: Encodings and containers
   /// Bytes that are not UTF-8 and no other encoding recognised.
@@ -206,9 +208,19 @@ public enum Message: Sendable, Hashable {
   /// A count written like a thousands group where a whole number is expected.
   case countLooksThousands(String)
 
+  /// An explanation's round that the year does not hold (`rounds`: how many it holds).
+  case explanationRound(rounds: Int)
+  /// A round that is not a whole number from 1 (`appraisal-0.csv`, an explanation's `round` `0` or `x`).
+  case roundNotPositive
+  /// An explanation citing an evidence id that the unit's evidence file does not hold (`W-EXPLANATION-EVIDENCE`).
+  case explanationEvidenceUnknown(unit: String)
+
   // MARK: Scoring
-  /// An appraisal that changes the unit's points without a reason.
-  case reasonRequired(unit: String, leaf: String, from: Claim, to: Claim)
+  /// An appraisal that changes the unit's points without a reason (`round`: the round, for a
+  /// year appraised in rounds).
+  case reasonRequired(unit: String, leaf: String, from: Claim, to: Claim, round: Int?)
+  /// `--as-of-round N` beyond the rounds the year holds.
+  case noSuchRound(rounds: Int)
   /// Every leaf of a unit is not applicable.
   case maximumZero
   /// More leaf scores to keep than ``Assessment/leafScoreLimit``.
@@ -511,7 +523,7 @@ extension Message {
   public var kind: Diagnostic.Kind {
     switch self {
     case .fileNotFound, .folderNotFound, .requiredFileMissing: .notFound
-    case .noSuchUnit, .noSuchLeaf, .noSuchClass, .noSuchGroup, .noSuchCode, .settingOutOfRange: .request
+    case .noSuchUnit, .noSuchLeaf, .noSuchClass, .noSuchGroup, .noSuchCode, .settingOutOfRange, .noSuchRound: .request
     default: .invalid
     }
   }
@@ -560,6 +572,23 @@ extension Message {
       return e(
         "E-TWO-FORMS", vi: "có cả tệp này và \(other) cho cùng một loại dữ liệu: giữ lại một",
         en: "both this and \(other) hold the same file: keep one")
+    case .appraisalFormsMixed(let other):
+      return e(
+        "E-APPRAISAL-FORMS",
+        vi: "có cả tệp này và \(other): một vòng thẩm định thì chỉ dùng appraisal, nhiều vòng thì appraisal-1, "
+          + "appraisal-2, …",
+        en: "both this and \(other): one appraisal round is appraisal alone, several are appraisal-1, appraisal-2, …")
+    case .appraisalRoundMissing(let round):
+      return e(
+        "E-ROUND-MISSING", vi: "thiếu vòng thẩm định \(round) (appraisal-\(round)): các vòng phải liên tiếp từ 1",
+        en: "appraisal round \(round) (appraisal-\(round)) is missing: rounds run 1, 2, 3… without a gap")
+    case .notAManifest(let missing):
+      return e(
+        "E-NOT-A-MANIFEST",
+        vi: "không tìm thấy bảng kê tệp nguồn hợp lệ (thiếu \(missing)): cần tệp của parindex manifest, "
+          + "một kết quả JSON hoặc báo cáo HTML của parindex",
+        en: "no valid manifest here (missing \(missing)): give the output of parindex manifest, or a JSON result "
+          + "or HTML report of parindex")
     case .requiredFileMissing(let name, let forms):
       return e(
         "E-REQUIRED-FILE-MISSING", vi: "thiếu tệp bắt buộc \(name) (\(forms.joined(separator: ", ")))",
@@ -596,14 +625,6 @@ extension Message {
         en:
           "the survey file is missing: \(total) units (\(shown)) have no result for the survey leaves; to say on purpose that there are no answers, give a survey.csv with only its header row"
       )
-    case .appraisalRoundsAndSingle:
-      return e(
-        "E-APPRAISAL-FORMS", vi: "có cả appraisal và appraisal-1, appraisal-2…: dùng một cách",
-        en: "both appraisal and appraisal-1, appraisal-2, …: use one form")
-    case .appraisalRoundMissing(let round):
-      return e(
-        "E-APPRAISAL-ROUND-MISSING", vi: "thiếu vòng thẩm định \(round) (các vòng phải liên tiếp từ 1)",
-        en: "appraisal round \(round) is missing (rounds must run from 1 without a gap)")
 
     // Encodings and containers
     case .notUTF8(let byte, let offset):
@@ -955,14 +976,38 @@ extension Message {
         en: "expected a whole number; if \(whole) was meant, write \(whole) without a thousands separator")
 
     // Scoring
-    case .reasonRequired(let unit, let leaf, let from, let to):
+    case .reasonRequired(let unit, let leaf, let from, let to, let round):
+      let (vi, en) = round.map { (" vòng \($0)", " round \($0)") } ?? ("", "")
       return e(
         "E-REASON-REQUIRED",
         vi:
-          "kết quả thẩm định đổi tiêu chí \(leaf) của \(unit) từ \(claim(from, .vietnamese)) thành \(claim(to, .vietnamese)): cần ghi lý do",
+          "kết quả thẩm định\(vi) đổi tiêu chí \(leaf) của \(unit) từ \(claim(from, .vietnamese)) thành \(claim(to, .vietnamese)): cần ghi lý do",
         en:
-          "the appraisal changes \(unit) \(leaf) from \(claim(from, .english)) to \(claim(to, .english)): a reason is required"
+          "the appraisal\(en) changes \(unit) \(leaf) from \(claim(from, .english)) to \(claim(to, .english)): a reason is required"
       )
+    case .noSuchRound(let rounds):
+      return e(
+        "E-NO-SUCH-ROUND", vi: "năm này có \(rounds) vòng thẩm định: chọn từ 0 (tự chấm) đến \(rounds)",
+        en: "the year holds \(rounds) appraisal round\(rounds == 1 ? "" : "s"): choose 0 (self-assessment) to \(rounds)"
+      )
+    case .roundNotPositive:
+      return e("E-ROUND-NUMBER", vi: "vòng phải là số nguyên từ 1", en: "a round is a whole number from 1")
+    case .explanationRound(let rounds):
+      switch rounds {
+      case 0:
+        return e(
+          "E-NO-ROUND-TO-EXPLAIN",
+          vi: "chưa có vòng thẩm định nào (appraisal hoặc appraisal-1) để giải trình",
+          en: "there is no appraisal round (appraisal or appraisal-1) to explain")
+      case let count:
+        return e(
+          "E-EXPLANATION-ROUND", vi: "năm này chỉ có \(count) vòng thẩm định",
+          en: "the year holds only \(count) appraisal round\(count == 1 ? "" : "s")")
+      }
+    case .explanationEvidenceUnknown(let unit):
+      return e(
+        "W-EXPLANATION-EVIDENCE", vi: "tài liệu này không có trong tệp evidence của đơn vị \(unit)",
+        en: "this document is not in \(unit)'s evidence file")
     case .tooManyScores(let units, let leaves, let limit):
       return e(
         "E-TOO-MANY-SCORES",

@@ -38,6 +38,8 @@ public struct LeafEntry: Sendable, Hashable {
     var pointsText: String?
     var evidenceIDs: [String]
     var remark: String?
+    var appraiser: String?
+    var date: CalendarDate?
     var origin: RowOrigin
   }
 
@@ -59,16 +61,20 @@ public struct LeafEntry: Sendable, Hashable {
   public var evidenceIDs: [String] { fields.value.evidenceIDs }
   /// The note (self-assessment) or the council's reason (appraisal).
   public var remark: String? { fields.value.remark }
+  /// Who appraised the row (người thẩm định), in an appraisal file's optional `appraiser` column.
+  public var appraiser: String? { fields.value.appraiser }
+  /// The day of the appraisal (ngày thẩm định), in an appraisal file's optional `date` column.
+  public var date: CalendarDate? { fields.value.date }
   /// Where the row came from (a file and line, or a name chosen for data built in code).
   public var origin: RowOrigin { fields.value.origin }
 
-  /// A row built in code, checked as a file's row is: a unit id and code that are what they
+  /// A row built in code (`appraiser` and `date` are an appraisal row's), checked as a file's row is: a unit id and code that are what they
   /// look like (no invisible character), a value that is not blank, points not negative and
   /// below 10⁹, evidence ids not blank. Whether the value suits the leaf's rule is decided
   /// when the year is scored, as for a file.
   public init(
     unitID: String, code: String, claim: Claim, evidenceIDs: [String] = [], remark: String? = nil,
-    origin: RowOrigin = RowOrigin(file: "LeafEntry", line: 0)
+    appraiser: String? = nil, date: CalendarDate? = nil, origin: RowOrigin = RowOrigin(file: "LeafEntry", line: 0)
   ) throws(Diagnostics) {
     var problems: [Diagnostic] = []
     let location = origin.location(of: nil)
@@ -94,17 +100,17 @@ public struct LeafEntry: Sendable, Hashable {
     guard problems.isEmpty else { throw Diagnostics(problems) }
     self.init(
       unitID: unitID, code: code, claim: claim, pointsText: claim.points?.description, evidenceIDs: evidenceIDs,
-      remark: remark, origin: origin)
+      remark: remark, appraiser: appraiser, date: date, origin: origin)
   }
 
   /// A row as read, with its points as written (the reader has checked it).
   init(
     unitID: String, code: String, claim: Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
-    origin: RowOrigin
+    appraiser: String? = nil, date: CalendarDate? = nil, origin: RowOrigin
   ) {
     fields = SharedBox(
       Fields(
         unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
-        origin: origin))
+        appraiser: appraiser, date: date, origin: origin))
   }
 }

@@ -6,8 +6,12 @@ public struct YearData: Sendable {
   public package(set) var units: [AssessedUnit]
   /// Self-assessment rows by unit id, then leaf code.
   public package(set) var selfAssessment: [String: [String: LeafEntry]]
-  /// Appraisal rows by unit id, then leaf code.
-  public package(set) var appraisal: [String: [String: LeafEntry]]
+  /// The appraisal rounds (vòng thẩm định) in order, each round's rows by unit id, then leaf
+  /// code: one round for `appraisal.csv`, rounds 1, 2… for `appraisal-1.csv`, `appraisal-2.csv`…;
+  /// none without an appraisal.
+  public package(set) var appraisalRounds: [[String: [String: LeafEntry]]]
+  /// The units' explanations (giải trình) by unit id, in file order.
+  public package(set) var explanations: [String: [UnitExplanation]] = [:]
   /// Evidence documents by unit id, then evidence id.
   public package(set) var evidence: [String: [String: EvidenceDocument]]
   /// Survey results aggregated per unit and group.
@@ -25,13 +29,25 @@ public struct YearData: Sendable {
   package var checkedAgainst: String?
 
   /// A year built in code, checked as the files' rows are among themselves: unit ids unique,
-  /// every row naming a listed unit, one row per unit and leaf in each of assessment and
-  /// appraisal, evidence ids unique per unit. Whether codes are leaves of a criteria set and
-  /// values suit their rules is checked when the year is scored (``Assessment/run(criteria:data:threads:)``),
-  /// with every problem thrown at once.
+  /// every row naming a listed unit, one row per unit and leaf in the assessment and in each
+  /// appraisal round, evidence ids unique per unit, one explanation per unit, leaf and round.
+  /// Whether codes are leaves of a criteria set, values suit their rules and explanations
+  /// answer rounds the year holds is checked when the year is scored
+  /// (``Assessment/run(criteria:data:threads:)``), with every problem thrown at once.
+  ///
+  /// - Parameter units: the units, in the order of the units file; ids unique.
+  /// - Parameter assessment: the self-assessment rows, one per unit and leaf.
+  /// - Parameter appraisal: one appraisal round (`appraisal.csv`).
+  /// - Parameter appraisalRounds: rounds in order (`appraisal-1.csv`, `appraisal-2.csv`…), instead
+  ///   of `appraisal`; both at once is an error.
+  /// - Parameter evidence: the units' evidence documents, ids unique per unit.
+  /// - Parameter survey: the survey, aggregated.
+  /// - Parameter adjustments: bonus and penalty rows.
+  /// - Parameter explanations: the units' explanations, one per unit, leaf and round.
   public init(
     units: [AssessedUnit], assessment: [LeafEntry] = [], appraisal: [LeafEntry] = [],
-    evidence: [EvidenceDocument] = [], survey: SurveyResults = SurveyResults(), adjustments: [Adjustment] = []
+    appraisalRounds: [[LeafEntry]] = [], evidence: [EvidenceDocument] = [], survey: SurveyResults = SurveyResults(),
+    adjustments: [Adjustment] = [], explanations: [UnitExplanation] = []
   ) throws(Diagnostics) {
     var problems: [Diagnostic] = []
     var listed: Set<String> = []
@@ -62,7 +78,21 @@ public struct YearData: Sendable {
       return result
     }
     let selfRows = rows(assessment)
-    let appraisalRows = rows(appraisal)
+    if !appraisal.isEmpty && !appraisalRounds.isEmpty {
+      problems.append(Diagnostic(.appraisalFormsMixed(other: "appraisal-1"), at: InputLocation(file: "appraisal")))
+    }
+    let rounds = (appraisal.isEmpty ? appraisalRounds : [appraisal]).map(rows)
+    var explained: [String: [UnitExplanation]] = [:]
+    var explainedKeys: Set<[String]> = []
+    for explanation in explanations where known(explanation.unitID, explanation.origin) {
+      if !explainedKeys.insert([explanation.unitID, explanation.code, String(explanation.round)]).inserted {
+        problems.append(
+          Diagnostic(
+            .duplicateRow(unit: explanation.unitID, first: .at("explanation")),
+            at: explanation.origin.location(of: nil), field: "code", value: explanation.code))
+      }
+      explained[explanation.unitID, default: []].append(explanation)
+    }
     var documents: [String: [String: EvidenceDocument]] = [:]
     for document in evidence where known(document.unitID, RowOrigin(file: "evidence", line: 0)) {
       if documents[document.unitID]?[document.id] != nil {
@@ -85,8 +115,9 @@ public struct YearData: Sendable {
     if units.isEmpty { problems.append(Diagnostic(.noUnits, at: InputLocation(file: "units"))) }
     guard problems.isEmpty else { throw Diagnostics(problems) }
     self.init(
-      units: units, selfAssessment: selfRows, appraisal: appraisalRows, evidence: documents, survey: survey,
+      units: units, selfAssessment: selfRows, appraisalRounds: rounds, evidence: documents, survey: survey,
       adjustments: adjustmentRows)
+    self.explanations = explained
   }
 
   /// A year whose rows the caller has checked (the loader) or will have checked when scored.
@@ -95,8 +126,60 @@ public struct YearData: Sendable {
     appraisal: [String: [String: LeafEntry]] = [:], evidence: [String: [String: EvidenceDocument]] = [:],
     survey: SurveyResults = SurveyResults(), adjustments: [String: [Adjustment]] = [:]
   ) {
-    (self.units, self.selfAssessment, self.appraisal) = (units, selfAssessment, appraisal)
+    self.init(
+      units: units, selfAssessment: selfAssessment, appraisalRounds: appraisal.isEmpty ? [] : [appraisal],
+      evidence: evidence, survey: survey, adjustments: adjustments)
+  }
+
+  /// A year in rounds whose rows the caller has checked.
+  package init(
+    units: [AssessedUnit], selfAssessment: [String: [String: LeafEntry]],
+    appraisalRounds: [[String: [String: LeafEntry]]], evidence: [String: [String: EvidenceDocument]] = [:],
+    survey: SurveyResults = SurveyResults(), adjustments: [String: [Adjustment]] = [:]
+  ) {
+    (self.units, self.selfAssessment, self.appraisalRounds) = (units, selfAssessment, appraisalRounds)
     (self.evidence, self.survey, self.adjustments) = (evidence, survey, adjustments)
+  }
+
+  /// The row that decides each appraised (unit, leaf): the latest round's that has one. Setting
+  /// it (package code: tests, what-if) makes the year one round of those rows.
+  public package(set) var appraisal: [String: [String: LeafEntry]] {
+    get {
+      guard appraisalRounds.count > 1 else { return appraisalRounds.first ?? [:] }
+      var merged: [String: [String: LeafEntry]] = [:]
+      for unitID in Set(appraisalRounds.flatMap(\.keys)) { merged[unitID] = latestAppraisal(of: unitID) }
+      return merged
+    }
+    set { appraisalRounds = newValue.isEmpty ? [] : [newValue] }
+  }
+
+  /// The latest round's row for each of the unit's appraised leaves.
+  func latestAppraisal(of unitID: String) -> [String: LeafEntry] {
+    guard appraisalRounds.count > 1 else { return appraisalRounds.first?[unitID] ?? [:] }
+    var rows: [String: LeafEntry] = [:]
+    for round in appraisalRounds { rows.merge(round[unitID] ?? [:]) { _, later in later } }
+    return rows
+  }
+
+  /// The year as it stood after appraisal round `round` (0: the self-assessment alone): later
+  /// rounds left out, and the explanations that answer them or the round itself.
+  /// - Returns: `nil` when `round` is negative or beyond the rounds held.
+  public func asOfRound(_ round: Int) -> YearData? {
+    guard round >= 0 && round <= appraisalRounds.count else { return nil }
+    var year = self
+    year.appraisalRounds = Array(appraisalRounds.prefix(round))
+    year.explanations = explanations.compactMapValues { list in
+      let kept = list.filter { $0.round < round }
+      return kept.isEmpty ? nil : kept
+    }
+    return year
+  }
+
+  /// A year with `rows` as a last round: what-if values, which win as an appraisal would.
+  package func overriding(_ rows: [String: [String: LeafEntry]]) -> YearData {
+    var year = self
+    year.appraisalRounds.append(rows)
+    return year
   }
 }
 
@@ -107,7 +190,7 @@ extension YearData {
   func problems(against criteria: CriteriaSet) -> [Diagnostic] {
     guard checkedAgainst != criteria.fingerprint else { return [] }
     var problems: [Diagnostic] = []
-    for (rows, isAppraisal) in [(selfAssessment, false), (appraisal, true)] {
+    for (rows, isAppraisal) in [(selfAssessment, false)] + appraisalRounds.map({ ($0, true) }) {
       for unitID in rows.keys.sorted() {
         for (code, entry) in rows[unitID]!.sorted(by: { $0.key < $1.key }) {
           let location = entry.origin.location(of: nil)
@@ -127,6 +210,21 @@ extension YearData {
     }
     if criteria.adjustmentCaps == nil, let first = adjustments.values.first(where: { !$0.isEmpty })?.first {
       problems.append(Diagnostic(.noAdjustmentCaps(criteria: criteria.id), at: first.origin.location(of: nil)))
+    }
+    for unitID in explanations.keys.sorted() {
+      for explanation in explanations[unitID]! {
+        let location = explanation.origin.location(of: nil)
+        if criteria.leafIndex(of: explanation.code) == nil {
+          problems.append(
+            Diagnostic(.unknownCode(criteria: criteria.id), at: location, field: "code", value: explanation.code))
+        }
+        if explanation.round > appraisalRounds.count {
+          problems.append(
+            Diagnostic(
+              .explanationRound(rounds: appraisalRounds.count), at: location, field: "round",
+              value: String(explanation.round)))
+        }
+      }
     }
     let groups = Set(criteria.survey?.groups.map(\.key) ?? [])
     for unitID in survey.tallies.keys.sorted() {

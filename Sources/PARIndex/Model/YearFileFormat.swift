@@ -48,6 +48,8 @@ public enum Column: String, Sendable, Hashable, CaseIterable {
   case appraiser
   /// The text of a unit's explanation (nội dung giải trình), in `explanation`.
   case text
+  /// The appraisal round an explanation answers (vòng), in `explanation`: 1, 2…
+  case round
 
   /// What a cell of the column holds, which decides how a workbook cell becomes text.
   enum Role {
@@ -67,7 +69,7 @@ public enum Column: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .unitID, .code, .evidenceID, .respondentID, .question: .identifier
     case .value, .answer: .value
-    case .points, .weight: .number
+    case .points, .weight, .round: .number
     case .date: .date
     case .name, .group, .evidence, .note, .reason, .title, .documentNumber, .issuer, .location, .kind, .appraiser,
       .text:
@@ -106,6 +108,7 @@ public enum Column: String, Sendable, Hashable, CaseIterable {
     case .kind: ["Loại"]
     case .appraiser: ["Người thẩm định"]
     case .text: ["Nội dung giải trình", "Giải trình"]
+    case .round: ["Vòng", "Vòng thẩm định"]
     }
   }
 }
@@ -116,7 +119,8 @@ public enum YearFileKind: String, Sendable, Hashable, CaseIterable {
   case units
   /// `assessment`: the self-assessment (tự chấm điểm), one row per unit and leaf. Required.
   case assessment
-  /// `appraisal`: the council's decisions (thẩm định), which decide the leaves they name.
+  /// `appraisal`: the council's decisions (thẩm định), which decide the leaves they name; in
+  /// rounds, `appraisal-1`, `appraisal-2`…, the latest round with a row deciding.
   case appraisal
   /// `evidence`: each unit's evidence documents (tài liệu kiểm chứng).
   case evidence
@@ -148,7 +152,7 @@ public enum YearFileKind: String, Sendable, Hashable, CaseIterable {
     case .evidence: [.documentNumber, .date, .issuer, .location]
     case .survey: [.weight]
     case .adjustments: [.reason]
-    case .explanation: [.evidence, .date]
+    case .explanation: [.evidence, .date, .round]
     }
   }
 

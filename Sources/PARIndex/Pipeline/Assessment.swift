@@ -43,7 +43,8 @@ public enum Assessment {
     }
     let (scores, warnings) = try Scorer(criteria: criteria, threads: threads).scoreWithWarnings(data)
     return YearResults(
-      criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs)
+      criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs,
+      appraisalRounds: data.appraisalRounds.count)
   }
 
   /// Scores, classifies and ranks a year, keeping each unit's totals only (every leaf is still
@@ -52,7 +53,8 @@ public enum Assessment {
   {
     let (totals, warnings) = try Scorer(criteria: criteria, threads: threads).totalsWithWarnings(data)
     return YearTotals(
-      criteria: criteria, groups: Ranking.rank(totals), warnings: data.warnings + warnings, inputs: data.inputs)
+      criteria: criteria, groups: Ranking.rank(totals), warnings: data.warnings + warnings, inputs: data.inputs,
+      appraisalRounds: data.appraisalRounds.count)
   }
 
   /// Loads the year folder at `folder` and runs it.

@@ -12,13 +12,18 @@ public struct RankedYear<Score: ScoredUnit>: Sendable {
   public let warnings: [Diagnostic]
   /// The files the year was read from, in the order read.
   public let inputs: [InputSummary]
+  /// The appraisal rounds the year was scored with (0: self-assessment alone; 1 for one
+  /// `appraisal.csv`).
+  public let appraisalRounds: Int
 
   /// A year from groups already scored and ranked against `criteria`, unchecked: what
   /// ``Assessment`` builds.
   package init(
-    criteria: CriteriaSet, groups: [Ranking.Group<Score>], warnings: [Diagnostic] = [], inputs: [InputSummary] = []
+    criteria: CriteriaSet, groups: [Ranking.Group<Score>], warnings: [Diagnostic] = [], inputs: [InputSummary] = [],
+    appraisalRounds: Int = 0
   ) {
     (self.criteria, self.groups, self.warnings, self.inputs) = (criteria, groups, warnings, inputs)
+    self.appraisalRounds = appraisalRounds
   }
 
   /// Every unit, group by group, in rank order.

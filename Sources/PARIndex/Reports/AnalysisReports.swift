@@ -52,39 +52,41 @@ public enum SensitivityReport {
 
   /// The study as a `parindex-sensitivity/1` JSON document: the settings and method, then the groups
   /// and their units.
-  public static func json(_ study: Sensitivity) -> String {
-    JSONOutput.object([
-      ("format", .string("parindex-sensitivity/1")),
-      (
-        "settings",
-        .object([
-          ("runs", .number(String(study.settings.runs))), ("seed", .number(String(study.settings.seed))),
-          ("spread_percent", .string(study.settings.spread.description)), ("method", .string(method(study.settings))),
-        ])
-      ),
-      (
-        "groups",
-        .array(
-          study.groups.map { group in
-            .object([
-              ("name", .string(group.name)),
-              (
-                "units",
-                .array(
-                  group.units.map { unit in
-                    .object([
-                      ("unit_id", .string(unit.unit.id)), ("name", .string(unit.unit.name)),
-                      ("nominal_rank", .number(String(unit.nominalRank))),
-                      ("median_rank", .number(String(unit.medianRank))), ("p05_rank", .number(String(unit.p05Rank))),
-                      ("p95_rank", .number(String(unit.p95Rank))),
-                      ("class_changed_share", .string(unit.classChangedShare.formatted(places: 4))),
-                    ])
-                  })
-              ),
-            ])
-          })
-      ),
-    ]).rendered()
+  /// `manifest`, the files the year came from, goes under `manifest`.
+  public static func json(_ study: Sensitivity, manifest: Manifest? = nil) -> String {
+    JSONOutput.object(
+      [("format", .string("parindex-sensitivity/1"))] + (manifest.map { [("manifest", $0.json)] } ?? []) + [
+        (
+          "settings",
+          .object([
+            ("runs", .number(String(study.settings.runs))), ("seed", .number(String(study.settings.seed))),
+            ("spread_percent", .string(study.settings.spread.description)), ("method", .string(method(study.settings))),
+          ])
+        ),
+        (
+          "groups",
+          .array(
+            study.groups.map { group in
+              .object([
+                ("name", .string(group.name)),
+                (
+                  "units",
+                  .array(
+                    group.units.map { unit in
+                      .object([
+                        ("unit_id", .string(unit.unit.id)), ("name", .string(unit.unit.name)),
+                        ("nominal_rank", .number(String(unit.nominalRank))),
+                        ("median_rank", .number(String(unit.medianRank))), ("p05_rank", .number(String(unit.p05Rank))),
+                        ("p95_rank", .number(String(unit.p95Rank))),
+                        ("class_changed_share", .string(unit.classChangedShare.formatted(places: 4))),
+                      ])
+                    })
+                ),
+              ])
+            })
+        ),
+      ]
+    ).rendered()
   }
 
   /// Rank intervals as bars, one chart per group (inline SVG, integer geometry): the bar spans
@@ -177,49 +179,54 @@ public enum ComparisonReport {
 
   /// The comparison as a `parindex-comparison/1` JSON document: the warnings (both languages), the
   /// comparable fields and each unit's indices, ranks, classes and per-field changes.
-  public static func json(_ comparison: Comparison) -> String {
+  /// `manifests`, the files of years A and B, go under `previous_manifest` and `manifest` (the
+  /// one `parindex verify` reads: year B's).
+  public static func json(_ comparison: Comparison, manifests: [Manifest] = []) -> String {
     let places = comparison.b.criteria.indexPlaces
     let optional = { (value: FixedDecimal?) in value.map { JSONOutput.string($0.formatted(places: places)) } ?? .null }
-    return JSONOutput.object([
-      ("format", .string("parindex-comparison/1")),
-      ("a", .string(comparison.a.criteria.id)), ("b", .string(comparison.b.criteria.id)),
-      (
-        "warnings",
-        .array(
-          comparison.warnings.map {
-            .object([
-              ("code", .string($0.code)), ("message", .string($0.text(.vietnamese))),
-              ("message_en", .string($0.text(.english))),
-            ])
-          })
-      ),
-      ("comparable_fields", .array(comparison.comparableFields.map { .string($0) })),
-      (
-        "units",
-        .array(
-          comparison.rows.map { row in
-            .object([
-              ("unit_id", .string(row.unitID)), ("name", .string(row.name)), ("group", .string(row.group)),
-              ("index_a", optional(row.a?.index)), ("index_b", optional(row.b?.index)),
-              ("index_change", optional(row.indexChange)),
-              ("rank_a", row.a.map { .number(String($0.rank)) } ?? .null),
-              ("rank_b", row.b.map { .number(String($0.rank)) } ?? .null),
-              ("class_a", .optional(row.a?.classLabel)), ("class_b", .optional(row.b?.classLabel)),
-              ("moved_class", .bool(row.movedClass)),
-              (
-                "fields",
-                .array(
-                  comparison.fieldChanges(row).map { field in
-                    .object([
-                      ("code", .string(field.code)), ("index_a", optional(field.a)), ("index_b", optional(field.b)),
-                      ("change", optional(field.change)),
-                    ])
-                  })
-              ),
-            ])
-          })
-      ),
-    ]).rendered()
+    var trail: [(String, JSONOutput)] = []
+    if manifests.count == 2 { trail = [("manifest", manifests[1].json), ("previous_manifest", manifests[0].json)] }
+    return JSONOutput.object(
+      [("format", .string("parindex-comparison/1"))] + trail + [
+        ("a", .string(comparison.a.criteria.id)), ("b", .string(comparison.b.criteria.id)),
+        (
+          "warnings",
+          .array(
+            comparison.warnings.map {
+              .object([
+                ("code", .string($0.code)), ("message", .string($0.text(.vietnamese))),
+                ("message_en", .string($0.text(.english))),
+              ])
+            })
+        ),
+        ("comparable_fields", .array(comparison.comparableFields.map { .string($0) })),
+        (
+          "units",
+          .array(
+            comparison.rows.map { row in
+              .object([
+                ("unit_id", .string(row.unitID)), ("name", .string(row.name)), ("group", .string(row.group)),
+                ("index_a", optional(row.a?.index)), ("index_b", optional(row.b?.index)),
+                ("index_change", optional(row.indexChange)),
+                ("rank_a", row.a.map { .number(String($0.rank)) } ?? .null),
+                ("rank_b", row.b.map { .number(String($0.rank)) } ?? .null),
+                ("class_a", .optional(row.a?.classLabel)), ("class_b", .optional(row.b?.classLabel)),
+                ("moved_class", .bool(row.movedClass)),
+                (
+                  "fields",
+                  .array(
+                    comparison.fieldChanges(row).map { field in
+                      .object([
+                        ("code", .string(field.code)), ("index_a", optional(field.a)), ("index_b", optional(field.b)),
+                        ("change", optional(field.change)),
+                      ])
+                    })
+                ),
+              ])
+            })
+        ),
+      ]
+    ).rendered()
   }
 
   /// The comparison as an HTML fragment for a report section: the warnings, then a table of the

@@ -7,7 +7,11 @@ public enum CouncilReport {
   ///
   /// - Parameter results: the year, ranked with every leaf's score.
   /// - Parameter extraSections: further sections (title, HTML), e.g. sensitivity or comparison.
-  public static func render(_ results: YearResults, extraSections: [(title: String, html: String)] = []) -> String {
+  /// - Parameter manifest: the files the year was read from, with their SHA-256, listed in the
+  ///   data section and embedded for `parindex verify`.
+  public static func render(
+    _ results: YearResults, extraSections: [(title: String, html: String)] = [], manifest: Manifest? = nil
+  ) -> String {
     let criteria = results.criteria
     var body = "<h1>Báo cáo kết quả Chỉ số cải cách hành chính năm \(criteria.year)</h1>\n"
     body += "<p class=\"meta\">\(HTML.escape(criteria.title)) · bộ tiêu chí <code>\(HTML.escape(criteria.id))</code> · "
@@ -21,7 +25,8 @@ public enum CouncilReport {
     body += "<h2>1. Xếp hạng theo khối</h2>\n" + results.groups.map { ranking($0, criteria) }.joined()
     body += "<h2>2. Phân bố xếp loại</h2>\n" + distribution(results)
     body += "<h2>3. Chỉ số thành phần theo lĩnh vực</h2>\n" + heatMap(results)
-    body += "<h2>4. Vấn đề về số liệu</h2>\n" + dataProblems(results) + warnings(results) + inputs(results)
+    body += "<h2>4. Vấn đề về số liệu</h2>\n" + dataProblems(results) + RoundsHTML.section(results)
+    body += warnings(results) + inputs(results) + (manifest.map { ManifestReport.html($0) } ?? "")
     for (number, section) in extraSections.enumerated() {
       body += "<h2>\(5 + number). \(HTML.escape(section.title))</h2>\n" + section.html
     }
@@ -31,12 +36,21 @@ public enum CouncilReport {
     return HTML.page(title: "Chỉ số CCHC \(criteria.year) — \(criteria.title)", body: body)
   }
 
-  /// A standalone page of sections.
-  public static func page(title: String, sections: [(title: String, html: String)]) -> String {
-    HTML.page(
+  /// A standalone page of sections, ending with the manifests of the years it came from (the
+  /// first is the one `parindex verify` reads; a second is the previous year's).
+  public static func page(
+    title: String, sections: [(title: String, html: String)], manifests: [Manifest] = []
+  ) -> String {
+    let trail = manifests.enumerated().map { index, manifest in
+      index == 0
+        ? ManifestReport.html(manifest)
+        : ManifestReport.html(
+          manifest, id: "parindex-manifest-previous", title: "Bảng kê tệp nguồn của năm trước (SHA-256)")
+    }
+    return HTML.page(
       title: title,
       body: "<h1>\(HTML.escape(title))</h1>\n"
-        + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined())
+        + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined() + trail.joined())
   }
 
   static func ranking(_ group: Ranking.Group<UnitScore>, _ criteria: CriteriaSet) -> String {

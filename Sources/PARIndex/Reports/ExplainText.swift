@@ -19,7 +19,12 @@ public enum ExplainText {
     let selected = zip(unit.leaves, criteria.leaves).filter { _, node in
       code == nil || node.code == code || node.code.hasPrefix(code! + ".")
     }
-    for (leaf, node) in selected { text += explanation.line(leaf, node: node) + "\n" }
+    for (leaf, node) in selected {
+      text += explanation.line(leaf, node: node) + "\n"
+      if let history = Labels.history(leaf, places, rounds: results.appraisalRounds) {
+        text += "    Quá trình: \(history)\n"
+      }
+    }
     if code == nil && (unit.bonusClaimed > .zero || unit.penaltyClaimed > .zero) {
       text += "\nĐiểm thưởng: \(Labels.points(unit.bonusClaimed, places))"
       if unit.bonus != unit.bonusClaimed { text += " → tối đa \(Labels.points(unit.bonus, places))" }

@@ -14,4 +14,35 @@ enum Labels {
   static func points(_ value: FixedDecimal, _ places: Int) -> String {
     value.formatted(places: places, decimalSeparator: ",")
   }
+
+  /// A leaf's history in one line: `tự chấm 1,00 → thẩm định vòng 1: 0,50 (lý do: …) → giải trình
+  /// sau vòng 1: "…" (TLKC E7) → thẩm định vòng 2: 1,00 (lý do: …)`; `nil` without a history, or
+  /// when it is one appraisal of the unit's row (the notes say that already: own points, reason).
+  /// `rounds`: the year's appraisal rounds (one round is written `thẩm định`, without a number).
+  static func history(_ leaf: LeafScore, _ places: Int, rounds: Int) -> String? {
+    let explained = leaf.history.contains { $0.explanation != nil }
+    guard leaf.history.count > 2 || explained else { return nil }
+    return leaf.history.map { step in
+      var text = step.label(.vietnamese)
+      if case .appraisal = step.kind, rounds == 1 { text = ScoreSource.appraisal.label(.vietnamese) }
+      if let points = step.points, let status = step.status {
+        text +=
+          status == .scored ? " \(Self.points(points, places))" : " \(Self.points(points, places)) (\(status.label()))"
+      }
+      var details: [String] = []
+      if case .appraisal = step.kind, let entry = step.entry {
+        if let reason = entry.remark { details.append("lý do: \(reason)") }
+        if let appraiser = entry.appraiser { details.append(appraiser) }
+        if let date = entry.date { details.append("ngày \(date)") }
+      }
+      if let explanation = step.explanation {
+        text += ": “\(explanation.text)”"
+        if !explanation.evidenceIDs.isEmpty {
+          details.append("TLKC \(explanation.evidenceIDs.joined(separator: ", "))")
+        }
+        if let date = explanation.date { details.append("ngày \(date)") }
+      }
+      return details.isEmpty ? text : text + " (\(details.joined(separator: "; ")))"
+    }.joined(separator: " → ")
+  }
 }

@@ -35,6 +35,7 @@ public enum MarkdownReport {
     var text = "## \(cell(card.unit.unit.id)) · \(cell(card.unit.unit.name)) (khối \(cell(card.unit.unit.group)))\n\n"
     text += "**\(card.headline(criteria))**\n\n"
     if let adjustments = card.adjustmentsLine(criteria) { text += adjustments + "\n\n" }
+    if let rounds = card.roundsLine(criteria) { text += rounds + "\n\n" }
     text += "| Mã | Nội dung | Điểm | Tối đa | Nguồn | Ghi chú | Tài liệu kiểm chứng |\n|---|---|--:|--:|---|---|---|\n"
     for row in card.rows {
       let strong = row.leaf == nil ? "**" : ""

@@ -6,32 +6,42 @@ public enum ResultsJSON {
   /// The document's `format` value; it changes only with an incompatible layout.
   public static let formatTag = "parindex-results/1"
 
-  /// The results as one JSON document; `units` limits it to those units (`nil`: every unit).
-  public static func render(_ results: YearResults, units: [Ranked<UnitScore>]? = nil) -> String {
+  /// The results as one JSON document; `units` limits it to those units (`nil`: every unit);
+  /// `manifest`, the files they came from, goes under `manifest`.
+  public static func render(
+    _ results: YearResults, units: [Ranked<UnitScore>]? = nil, manifest: Manifest? = nil
+  ) -> String {
     let criteria = results.criteria
     let selected = units ?? results.rankedUnits
     let groups = results.groups.compactMap { group -> JSONOutput? in
       let members = selected.filter { $0.unit.group == group.name }
       return members.isEmpty
-        ? nil : .object([("name", .string(group.name)), ("units", .array(members.map { unit($0, criteria) }))])
-    }
-    return JSONOutput.object([
-      ("format", .string(formatTag)),
-      (
-        "criteria",
-        .object([
-          ("id", .string(criteria.id)), ("title", .string(criteria.title)), ("level", .string(criteria.level.rawValue)),
-          ("year", .number(String(criteria.year))), ("status", .string(criteria.status.rawValue)),
-          ("source", .string(criteria.source)),
+        ? nil
+        : .object([
+          ("name", .string(group.name)),
+          ("units", .array(members.map { unit($0, criteria, rounds: results.appraisalRounds) })),
         ])
-      ),
-      ("inputs", .array(results.inputs.map(input))),
-      ("warnings", .array(results.warnings.map(diagnostic))),
-      ("groups", .array(groups)),
-    ]).rendered()
+    }
+    return JSONOutput.object(
+      [("format", .string(formatTag))] + (manifest.map { [("manifest", $0.json)] } ?? []) + [
+        (
+          "criteria",
+          .object([
+            ("id", .string(criteria.id)), ("title", .string(criteria.title)),
+            ("level", .string(criteria.level.rawValue)),
+            ("year", .number(String(criteria.year))), ("status", .string(criteria.status.rawValue)),
+            ("source", .string(criteria.source)),
+          ])
+        ),
+        ("inputs", .array(results.inputs.map(input))),
+        ("appraisal_rounds", .number(String(results.appraisalRounds))),
+        ("warnings", .array(results.warnings.map(diagnostic))),
+        ("groups", .array(groups)),
+      ]
+    ).rendered()
   }
 
-  static func unit(_ score: Ranked<UnitScore>, _ criteria: CriteriaSet) -> JSONOutput {
+  static func unit(_ score: Ranked<UnitScore>, _ criteria: CriteriaSet, rounds: Int = 0) -> JSONOutput {
     let points = { (value: FixedDecimal) in JSONOutput.string(value.formatted(places: criteria.pointsPlaces)) }
     var leafByCode: [String: LeafScore] = [:]
     for leaf in score.leaves { leafByCode[leaf.code] = leaf }
@@ -53,8 +63,57 @@ public enum ResultsJSON {
       ("bonus", points(score.bonus)), ("bonus_claimed", points(score.bonusClaimed)),
       ("penalty", points(score.penalty)), ("penalty_claimed", points(score.penaltyClaimed)),
       ("fields", .object(zip(criteria.items, score.fieldPoints).map { ($0.code, points($1)) })),
+      (
+        "rounds",
+        .array(
+          score.score.roundSummaries(rounds: rounds, criteria: criteria).map { round in
+            .object([
+              ("round", .number(String(round.round))), ("rows", .number(String(round.rows))),
+              ("total_before", points(round.totalBefore)), ("total_after", points(round.totalAfter)),
+              ("changed", .number(String(round.changed))), ("up", .number(String(round.up))),
+              ("down", .number(String(round.down))),
+            ])
+          })
+      ),
       ("nodes", .array(nodes)),
     ])
+  }
+
+  /// A leaf's history, step by step (`self`, `survey`, `appraisal`, `explanation`).
+  static func history(_ steps: [LeafHistoryStep], _ criteria: CriteriaSet) -> JSONOutput {
+    .array(
+      steps.map { step in
+        var members: [(String, JSONOutput)]
+        switch step.kind {
+        case .selfAssessment: members = [("step", .string("self"))]
+        case .survey: members = [("step", .string("survey"))]
+        case .appraisal(let round): members = [("step", .string("appraisal")), ("round", .number(String(round)))]
+        case .explanation(let round): members = [("step", .string("explanation")), ("round", .number(String(round)))]
+        }
+        if let points = step.points {
+          members.append(("points", .string(points.formatted(places: criteria.pointsPlaces))))
+        }
+        if let status = step.status { members.append(("status", .string(status.rawValue))) }
+        if let entry = step.entry {
+          members.append(("value", .optional(entry.value)))
+          if case .appraisal = step.kind {
+            members += [
+              ("reason", .optional(entry.remark)), ("appraiser", .optional(entry.appraiser)),
+              ("date", .optional(entry.date?.description)),
+            ]
+          } else {
+            members += [("note", .optional(entry.remark)), ("evidence", .array(entry.evidenceIDs.map { .string($0) }))]
+          }
+          members.append(("row", .string(entry.origin.description)))
+        }
+        if let explanation = step.explanation {
+          members += [
+            ("text", .string(explanation.text)), ("evidence", .array(explanation.evidenceIDs.map { .string($0) })),
+            ("date", .optional(explanation.date?.description)), ("row", .string(explanation.origin.description)),
+          ]
+        }
+        return .object(members)
+      })
   }
 
   static func leaf(_ leaf: LeafScore, _ criteria: CriteriaSet) -> [(String, JSONOutput)] {
@@ -84,6 +143,7 @@ public enum ResultsJSON {
     if case .noEvidence(let unknown) = leaf.reasoning, !unknown.isEmpty {
       members.append(("unknown_evidence", .array(unknown.map { .string($0) })))
     }
+    if !leaf.history.isEmpty { members.append(("history", history(leaf.history, criteria))) }
     return members
   }
 
@@ -105,6 +165,7 @@ public enum ResultsJSON {
     .object([
       ("kind", .string(input.kind.rawValue)), ("file", .string(input.file)), ("form", .string(input.form)),
       ("header_line", .number(String(input.headerLine))), ("size", .number(String(input.size))),
+      ("sha256", .optional(input.sha256)),
     ])
   }
 

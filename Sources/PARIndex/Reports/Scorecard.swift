@@ -31,6 +31,8 @@ public struct Scorecard: Sendable {
   public var rows: [Row]
   /// Where the unit lost points, largest loss first.
   public var improvements: [Improvement]
+  /// What each appraisal round did to the unit (none without an appraisal).
+  public var rounds: [RoundSummary]
 
   /// The scorecard of `unit`, one of the units of `results`.
   public init(_ unit: Ranked<UnitScore>, in results: YearResults) {
@@ -51,10 +53,15 @@ public struct Scorecard: Sendable {
         for case .fewResponses(let respondents, let minimum) in leaf.flags {
           notes.append("chỉ \(respondents)/\(minimum) người trả lời")
         }
-        if leaf.source == .appraisal, let own = leaf.selfPoints, own != leaf.points {
-          notes.append("tự chấm \(Labels.points(own, criteria.pointsPlaces))")
+        if let history = Labels.history(leaf, criteria.pointsPlaces, rounds: results.appraisalRounds) {
+          // Self → rounds → explanations: the own points and the reasons are in it.
+          notes.append("quá trình: \(history)")
+        } else {
+          if leaf.source == .appraisal, let own = leaf.selfPoints, own != leaf.points {
+            notes.append("tự chấm \(Labels.points(own, criteria.pointsPlaces))")
+          }
+          if let reason = leaf.appraisalReason { notes.append("lý do: \(reason)") }
         }
-        if let reason = leaf.appraisalReason { notes.append("lý do: \(reason)") }
       }
       return Row(
         depth: entry.depth, code: score.code, title: entry.node.title, points: score.points,
@@ -63,6 +70,21 @@ public struct Scorecard: Sendable {
         explanation: leaf.map { explanation.reasoning($0) })
     }
     improvements = explanation.improvements(unit.score)
+    rounds = unit.score.roundSummaries(rounds: results.appraisalRounds, criteria: criteria)
+  }
+
+  /// `Thẩm định vòng 1: 91,04 → 90,04 (1 tiêu chí thay đổi: 0 tăng, 1 giảm) · vòng 2: …`, or
+  /// `nil` when no round had a row for the unit.
+  public func roundsLine(_ criteria: CriteriaSet) -> String? {
+    let touched = rounds.filter { $0.rows > 0 }
+    guard !touched.isEmpty else { return nil }
+    let places = criteria.pointsPlaces
+    let parts = touched.map { round in
+      let name = rounds.count == 1 ? "Thẩm định" : "vòng \(round.round)"
+      return "\(name): \(Labels.points(round.totalBefore, places)) → \(Labels.points(round.totalAfter, places))"
+        + " (\(round.changed) tiêu chí thay đổi: \(round.up) tăng, \(round.down) giảm)"
+    }
+    return (rounds.count == 1 ? "" : "Thẩm định ") + parts.joined(separator: " · ")
   }
 
   /// `Tổng điểm 84,26 / 100,00 · Chỉ số 84,26 % · Tốt · Hạng 3/12`.

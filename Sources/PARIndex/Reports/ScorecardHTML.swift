@@ -1,8 +1,10 @@
 /// Scorecards as HTML sections (`parindex score --format html`, and in the council's report).
 public enum ScorecardHTML {
-  /// A standalone page with the scorecards of `units`.
-  public static func page(_ results: YearResults, units: [Ranked<UnitScore>]) -> String {
-    let body = units.map { section(Scorecard($0, in: results), results.criteria) }.joined(separator: "\n")
+  /// A standalone page with the scorecards of `units`, ending with `manifest` when given.
+  public static func page(_ results: YearResults, units: [Ranked<UnitScore>], manifest: Manifest? = nil) -> String {
+    let body =
+      units.map { section(Scorecard($0, in: results), results.criteria) }.joined(separator: "\n")
+      + (manifest.map { "\n" + ManifestReport.html($0) } ?? "")
     return HTML.page(title: "Phiếu điểm CCHC — \(results.criteria.title)", body: body)
   }
 
@@ -14,6 +16,7 @@ public enum ScorecardHTML {
       "<h3>\(HTML.escape(unit.id)) · \(HTML.escape(unit.name)) <span class=\"note\">(khối \(HTML.escape(unit.group)))</span></h3>\n"
     html += "<p><strong>\(HTML.escape(card.headline(criteria)))</strong></p>\n"
     if let adjustments = card.adjustmentsLine(criteria) { html += "<p>\(HTML.escape(adjustments))</p>\n" }
+    if let rounds = card.roundsLine(criteria) { html += "<p>\(HTML.escape(rounds))</p>\n" }
     html +=
       "<table>\n<tr><th>Mã</th><th>Nội dung</th><th class=\"n\">Điểm</th><th class=\"n\">Tối đa</th><th>Nguồn</th><th>Ghi chú, tài liệu kiểm chứng</th></tr>\n"
     for row in card.rows {

@@ -11,6 +11,7 @@ public enum ScorecardText {
     var text =
       "\(card.unit.unit.id) · \(card.unit.unit.name) · khối \(card.unit.unit.group)\n" + card.headline(criteria) + "\n"
     if let adjustments = card.adjustmentsLine(criteria) { text += adjustments + "\n" }
+    if let rounds = card.roundsLine(criteria) { text += rounds + "\n" }
     var table = TextTable(
       headers: ["Mã", "Nội dung", "Điểm", "Tối đa", "Nguồn", "Ghi chú"],
       alignments: [.left, .left, .right, .right, .left, .left])

@@ -15,9 +15,10 @@ public enum ValidationJSON {
   ///   - inputs: the year's files, when the year could be read.
   ///   - units: how many units the year ranked, when it could be read.
   ///   - strict: whether warnings count as problems (`--strict`).
+  ///   - manifest: the files of a year that could be read, with their SHA-256 (under `manifest`).
   public static func render(
     criteriaFile: String, criteria: CriteriaSet?, dataFolder: String?, diagnostics: [Diagnostic],
-    inputs: [InputSummary], units: Int?, strict: Bool
+    inputs: [InputSummary], units: Int?, strict: Bool, manifest: Manifest? = nil
   ) -> String {
     let errors = diagnostics.filter { $0.severity == .error }
     let warnings = diagnostics.filter { $0.severity == .warning }
@@ -28,16 +29,18 @@ public enum ValidationJSON {
           ("fields", .number(String(set.items.count))), ("leaves", .number(String(set.leaves.count))),
         ])
       } ?? .object([("file", .string(criteriaFile))])
-    return JSONOutput.object([
-      ("format", .string(formatTag)),
-      ("valid", .bool(errors.isEmpty && !(strict && !warnings.isEmpty))),
-      ("criteria", criteriaObject),
-      ("data", .optional(dataFolder)),
-      ("units", units.map { .number(String($0)) } ?? .null),
-      ("error_count", .number(String(errors.count))), ("warning_count", .number(String(warnings.count))),
-      ("inputs", .array(inputs.map(ResultsJSON.input))),
-      ("errors", .array(errors.map(ResultsJSON.diagnostic))),
-      ("warnings", .array(warnings.map(ResultsJSON.diagnostic))),
-    ]).rendered()
+    return JSONOutput.object(
+      [
+        ("format", .string(formatTag)),
+        ("valid", .bool(errors.isEmpty && !(strict && !warnings.isEmpty))),
+        ("criteria", criteriaObject),
+        ("data", .optional(dataFolder)),
+        ("units", units.map { .number(String($0)) } ?? .null),
+        ("error_count", .number(String(errors.count))), ("warning_count", .number(String(warnings.count))),
+        ("inputs", .array(inputs.map(ResultsJSON.input))),
+        ("errors", .array(errors.map(ResultsJSON.diagnostic))),
+        ("warnings", .array(warnings.map(ResultsJSON.diagnostic))),
+      ] + (manifest.map { [("manifest", $0.json)] } ?? [])
+    ).rendered()
   }
 }

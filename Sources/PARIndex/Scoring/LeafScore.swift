@@ -95,6 +95,10 @@ public struct LeafScore: Sendable, Hashable {
   /// What the unit's own row scores, evidence policy included (điểm tự chấm); `nil` without
   /// a usable self row. Equals ``points`` unless an appraisal decided.
   public internal(set) var selfPoints: FixedDecimal?
+  /// How the points came about, step by step, for a leaf that was appraised or explained:
+  /// the self-assessment (or survey), each round's appraisal, each explanation after the round it
+  /// answers. Empty for a leaf the unit's own row (or the survey) alone decided.
+  public internal(set) var history: [LeafHistoryStep] = []
 
   /// The maximum that counts towards the unit's maximum (0 when excluded).
   public var applicableMax: FixedDecimal { isApplicable ? maxPoints : .zero }

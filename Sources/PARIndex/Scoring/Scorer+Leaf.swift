@@ -1,52 +1,103 @@
 extension Scorer {
-  /// Scores one leaf (docs/SCORING.md §3): an appraisal row wins, survey leaves take the survey, then
-  /// the self-assessment; else the leaf is missing. Problems go to `log` and give `nil`.
+  /// Scores one leaf (docs/SCORING.md §3): the latest appraisal round with a row wins, survey
+  /// leaves take the survey, then the self-assessment; else the leaf is missing. Problems go to
+  /// `log` and give `nil`. A leaf that was appraised or explained keeps its history.
   func scoreLeaf(_ leaf: CriteriaNode, of context: UnitContext, log: inout DiagnosticLog) -> LeafScore? {
     let selfEntry = context.selfRows[leaf.code]
-    var score = LeafScore(
+    var initial = LeafScore(
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
       reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: selfEntry, evidence: [], selfPoints: nil)
     if let selfEntry, !selfEntry.evidenceIDs.isEmpty {
-      score.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
+      initial.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
     }
-    if let appraisal = context.appraisalRows[leaf.code] {
-      return scoreAppraised(appraisal, leaf, context, score, log: &log)
+    let appraised = context.appraisalRows[leaf.code] != nil
+    let explanations = context.explanations.isEmpty ? [] : context.explanations[leaf.code] ?? []
+    guard appraised || !explanations.isEmpty else {
+      // The common case: the survey or the unit's own row decides, and there is no history.
+      if case .survey(let group) = leaf.rule { return scoreSurvey(group: group, leaf, context, initial) }
+      guard let selfEntry else { return initial }
+      guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
+      apply(outcome, from: selfEntry, source: .selfAssessment, to: &initial)
+      applyEvidencePolicy(selfEntry, leaf: leaf, found: initial.evidence, to: &initial)
+      initial.selfPoints = initial.points
+      return initial
     }
-    if case .survey(let group) = leaf.rule {
-      return scoreSurvey(group: group, leaf, context, score)
-    }
-    guard let selfEntry else { return score }
-    guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
-    apply(outcome, from: selfEntry, source: .selfAssessment, to: &score)
-    applyEvidencePolicy(selfEntry, leaf: leaf, found: score.evidence, to: &score)
-    score.selfPoints = score.points
-    return score
+    return scoreWithHistory(leaf, context, initial, appraised: appraised, explanations: explanations, log: &log)
   }
 
-  /// The council's row decides; the unit's own row is scored beside it for comparison.
-  func scoreAppraised(
-    _ appraisal: LeafEntry, _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, log: inout DiagnosticLog
+  /// A leaf that a round appraised or the unit explained: scored as the latest round decides,
+  /// every round checked, with its history.
+  func scoreWithHistory(
+    _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, appraised: Bool,
+    explanations: [UnitExplanation], log: inout DiagnosticLog
   ) -> LeafScore? {
-    guard let outcome = evaluate(appraisal, leaf: leaf, log: &log) else { return nil }
-    var score = initial
-    apply(outcome, from: appraisal, source: .appraisal, to: &score)
-    guard let selfEntry = initial.selfEntry else { return score }
-    // The unit's own row, scored on its own; problems in it are the council's to judge.
+    let selfEntry = initial.selfEntry
+    // What stands without the appraisal. Problems in the unit's own row of an appraised leaf are
+    // the council's to judge, not errors.
     var scratch = DiagnosticLog()
-    guard let own = evaluate(selfEntry, leaf: leaf, log: &scratch) else { return score }
-    var selfView = initial
-    apply(own, from: selfEntry, source: .selfAssessment, to: &selfView)
-    applyEvidencePolicy(selfEntry, leaf: leaf, found: initial.evidence, to: &selfView)
-    score.selfPoints = selfView.points
-    // A reason is required when the council changes what the unit's row scores (docs/DECISIONS.md §8).
-    let before = own.scoredBeforeEvidence
-    let after = outcome.scoredBeforeEvidence
-    if appraisal.remark == nil && before != after {
-      log.add(
-        .reasonRequired(unit: context.unit.id, leaf: leaf.code, from: before.claim, to: after.claim),
-        at: appraisal.origin.location(of: .reason), field: appraisal.origin.table.name(of: .reason))
-      return nil
+    var own: RowOutcome?
+    var base = initial
+    if case .survey(let group) = leaf.rule {
+      base = scoreSurvey(group: group, leaf, context, initial)
+    } else if let selfEntry {
+      if appraised {
+        own = evaluate(selfEntry, leaf: leaf, log: &scratch)
+      } else {
+        guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
+        own = outcome
+      }
+      if let own {
+        apply(own, from: selfEntry, source: .selfAssessment, to: &base)
+        applyEvidencePolicy(selfEntry, leaf: leaf, found: base.evidence, to: &base)
+        base.selfPoints = base.points
+      }
     }
+    var isSurvey = false
+    if case .survey? = leaf.rule { isSurvey = true }
+    var history = [
+      LeafHistoryStep(
+        kind: isSurvey ? .survey : .selfAssessment, points: base.points, status: base.status,
+        entry: own == nil ? nil : selfEntry)
+    ]
+    guard appraised else {
+      history += explanations.map { LeafHistoryStep(explanation: $0) }
+      base.history = history
+      return base
+    }
+    // Each round's row is checked, and needs a reason when it changes what stood before it.
+    var standing = own?.scoredBeforeEvidence
+    var decided: (outcome: RowOutcome, entry: LeafEntry)?
+    var failed = false
+    for (index, rows) in context.rounds.enumerated() {
+      let round = index + 1
+      if let entry = rows[leaf.code] {
+        if let outcome = evaluate(entry, leaf: leaf, log: &log) {
+          let after = outcome.scoredBeforeEvidence
+          if entry.remark == nil, let before = standing, before != after {
+            log.add(
+              .reasonRequired(
+                unit: context.unit.id, leaf: leaf.code, from: before.claim, to: after.claim,
+                round: context.rounds.count > 1 ? round : nil),
+              at: entry.origin.location(of: .reason), field: entry.origin.table.name(of: .reason))
+            failed = true
+          }
+          standing = after
+          decided = (outcome, entry)
+          var step = initial
+          apply(outcome, from: entry, source: .appraisal, to: &step)
+          history.append(
+            LeafHistoryStep(kind: .appraisal(round: round), points: step.points, status: step.status, entry: entry))
+        } else {
+          failed = true
+        }
+      }
+      history += explanations.filter { $0.round == round }.map { LeafHistoryStep(explanation: $0) }
+    }
+    guard !failed, let decided else { return nil }
+    var score = initial
+    apply(decided.outcome, from: decided.entry, source: .appraisal, to: &score)
+    score.selfPoints = base.source == .selfAssessment ? base.selfPoints : nil
+    score.history = history
     return score
   }
 

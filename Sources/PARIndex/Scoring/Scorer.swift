@@ -80,7 +80,7 @@ public struct Scorer: Sendable {
     guard !ambiguous.isEmpty else { return warnings }
     let suspects = Set(ambiguous.map(\.file))
     var settled = Set<String>()
-    for rows in [data.selfAssessment, data.appraisal] {
+    for rows in [data.selfAssessment] + data.appraisalRounds {
       for unitRows in rows.values {
         for entry in unitRows.values where suspects.contains(entry.origin.file) && !settled.contains(entry.origin.file)
         {
@@ -107,8 +107,13 @@ public struct Scorer: Sendable {
     -> (totals: UnitTotals, leaves: [LeafScore])?
   {
     var failed = false
+    var explanations: [String: [UnitExplanation]] = [:]
+    for explanation in data.explanations[unit.id] ?? [] {
+      explanations[explanation.code, default: []].append(explanation)
+    }
     let context = UnitContext(
-      unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisalRows: data.appraisal[unit.id] ?? [:],
+      unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisalRows: data.latestAppraisal(of: unit.id),
+      rounds: data.appraisalRounds.map { $0[unit.id] ?? [:] }, explanations: explanations,
       documents: data.evidence[unit.id] ?? [:], survey: data.survey)
     var leaves: [LeafScore] = []
     leaves.reserveCapacity(criteria.leaves.count)
@@ -182,7 +187,12 @@ public struct Scorer: Sendable {
 struct UnitContext {
   let unit: AssessedUnit
   let selfRows: [String: LeafEntry]
+  /// The row that decides each appraised leaf: the latest round's.
   let appraisalRows: [String: LeafEntry]
+  /// Each round's rows, in order (empty for a round without rows for the unit).
+  let rounds: [[String: LeafEntry]]
+  /// The unit's explanations by leaf code, in file order.
+  let explanations: [String: [UnitExplanation]]
   let documents: [String: EvidenceDocument]
   let survey: SurveyResults
 }

@@ -171,21 +171,11 @@ final class RowReader: @unchecked Sendable {
     let pointsColumn = table.position(.points)
     let evidenceColumn = isAppraisal ? nil : table.position(.evidence)
     let remarkColumn = table.position(isAppraisal ? .reason : .note)
+    let appraiserColumn = isAppraisal ? table.position(.appraiser) : nil
+    let dateColumn = isAppraisal ? table.position(.date) : nil
     let leafCount = criteria.leaves.count
     table.forEachRow(log: &log) { row, log in
-      guard let unit = unitPosition(row, in: table, log: &log) else { return }
-      guard let leafIndex = leafPosition(row, in: table) else {
-        let code = row.text(table.position(.code))
-        let codeLocation = table.location(line: row.line, column: .code)
-        guard Self.checkIdentifier(code, at: codeLocation, field: table.name(.code), log: &log) else { return }
-        log.add(
-          parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: codeLocation,
-          field: table.name(.code),
-          value: code)
-        return
-      }
-      let unitID = units[unit].id
-      let code = criteria.leaves[leafIndex].code
+      guard let (unit, leafIndex, unitID, code) = unitAndLeaf(row, in: table, log: &log) else { return }
       let valueText = row.text(valueColumn)
       let pointsText = row.text(pointsColumn)
       if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
@@ -217,8 +207,14 @@ final class RowReader: @unchecked Sendable {
           value: code)
         return
       }
+      let date: CalendarDate?
+      switch optionalDate(row, dateColumn, in: table, log: &log) {
+      case .failure: return
+      case .success(let parsed): date = parsed
+      }
       let origin = RowOrigin(table: table.origin, line: row.line)
       let remark = row.text(remarkColumn)
+      let appraiser = row.text(appraiserColumn)
       // A unit has a row for most leaves: size its table once instead of growing it (but not
       // for ten thousand leaves a unit may never fill).
       if collector.entries[unit].isEmpty {
@@ -234,7 +230,111 @@ final class RowReader: @unchecked Sendable {
       collector.entries[unit][code] = LeafEntry(
         unitID: unitID, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText,
         evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
-        remark: remark.isEmpty ? nil : remark, origin: origin)
+        remark: remark.isEmpty ? nil : remark, appraiser: appraiser.isEmpty ? nil : appraiser, date: date,
+        origin: origin)
+    }
+  }
+
+  /// The row's unit (its position and id) and leaf (its position and code); an unknown unit or
+  /// code is reported and gives `nil`.
+  @inline(__always)
+  func unitAndLeaf<T: RowTable>(
+    _ row: T.Row, in table: T, log: inout DiagnosticLog
+  ) -> (unit: Int, leaf: Int, unitID: String, code: String)? {
+    guard let unit = unitPosition(row, in: table, log: &log) else { return nil }
+    guard let leaf = leafPosition(row, in: table) else {
+      reportUnknownCode(row, in: table, log: &log)
+      return nil
+    }
+    return (unit, leaf, units[unit].id, criteria.leaves[leaf].code)
+  }
+
+  /// Reports a row's code that is not a leaf of the set: unknown, a look-alike, or a field's or criterion's.
+  func reportUnknownCode<T: RowTable>(_ row: T.Row, in table: T, log: inout DiagnosticLog) {
+    let code = row.text(table.position(.code))
+    let codeLocation = table.location(line: row.line, column: .code)
+    guard Self.checkIdentifier(code, at: codeLocation, field: table.name(.code), log: &log) else { return }
+    log.add(
+      parentCodes.contains(code) ? .notALeaf : .unknownCode(criteria: criteria.id), at: codeLocation,
+      field: table.name(.code), value: code)
+  }
+
+  /// A row's optional date (`nil` when the cell is empty or the column absent); an invalid one
+  /// is reported and fails.
+  func optionalDate<T: RowTable>(
+    _ row: T.Row, _ column: Int?, in table: T, log: inout DiagnosticLog
+  ) -> Result<CalendarDate?, InvalidCell> {
+    let text = row.text(column)
+    guard !text.isEmpty else { return .success(nil) }
+    guard let date = CalendarDate(parsing: text) else {
+      log.add(.invalidDate, at: table.location(line: row.line, column: .date), field: table.name(.date), value: text)
+      return .failure(InvalidCell())
+    }
+    return .success(date)
+  }
+
+  /// A cell already reported.
+  struct InvalidCell: Error {}
+
+  // MARK: Explanations
+
+  /// The explanations of one or more files, merged, with where each (unit, leaf, round) was first given.
+  struct ExplanationCollector {
+    var explanations: [String: [UnitExplanation]] = [:]
+    var firstRows: [String: RowOrigin] = [:]
+  }
+
+  /// Reads explanation rows for a year of `rounds` appraisal rounds: an explanation answers the
+  /// round in its `round` column, or by default the last round but one (round 1 of two: the
+  /// explanation between them), the only round when there is one.
+  func explanations<T: RowTable>(
+    _ table: T, rounds: Int, into collector: inout ExplanationCollector, log: inout DiagnosticLog
+  ) {
+    let columns = [Column.text, .evidence, .round].map { table.position($0) }
+    let dateColumn = table.position(.date)
+    table.forEachRow(log: &log) { row, log in
+      guard let (_, _, unitID, code) = unitAndLeaf(row, in: table, log: &log) else { return }
+      let text = row.text(columns[0])
+      guard !text.isEmpty else {
+        log.add(
+          .emptyField(column: table.name(.text)), at: table.location(line: row.line, column: .text),
+          field: table.name(.text))
+        return
+      }
+      let roundText = row.text(columns[2])
+      let round: Int
+      let roundLocation = table.location(line: row.line, column: .round)
+      if roundText.isEmpty {
+        round = max(1, rounds - 1)
+      } else if let number = Int(roundText), number >= 1, roundText.allSatisfy(\.isASCII) {
+        round = number
+      } else {
+        log.add(.roundNotPositive, at: roundLocation, field: table.name(.round), value: roundText)
+        return
+      }
+      guard round <= rounds else {
+        let location = roundText.isEmpty ? InputLocation(file: table.file) : roundLocation
+        log.add(.explanationRound(rounds: rounds), at: location, field: table.name(.round), value: String(round))
+        return
+      }
+      let date: CalendarDate?
+      switch optionalDate(row, dateColumn, in: table, log: &log) {
+      case .failure: return
+      case .success(let parsed): date = parsed
+      }
+      let key = "\(unitID)\u{0}\(code)\u{0}\(round)"
+      if let first = collector.firstRows[key] {
+        log.add(
+          .duplicateRow(unit: unitID, first: Self.place(of: first, column: .code, from: table.file)),
+          at: table.location(line: row.line, column: .code), field: table.name(.code), value: code)
+        return
+      }
+      let origin = RowOrigin(table: table.origin, line: row.line)
+      collector.firstRows[key] = origin
+      collector.explanations[unitID, default: []].append(
+        UnitExplanation(
+          trusted: unitID, code: code, text: text, evidenceIDs: Self.evidenceIDs(row.text(columns[1])), date: date,
+          round: round, origin: origin))
     }
   }
 

@@ -24,8 +24,10 @@ struct YearFiles: Sendable {
     var isWorkbook: Bool
   }
 
-  /// The parts of each kind present, in reading order.
+  /// The parts of each kind present, in reading order (for appraisal, `appraisal` in one round).
   private(set) var parts: [YearFileKind: [Part]] = [:]
+  /// The parts of `appraisal-1`, `appraisal-2`…, round by round, when the year is appraised in rounds.
+  private(set) var roundParts: [[Part]] = []
   /// Problems found while resolving (errors and warnings).
   private(set) var log = DiagnosticLog()
   /// The folder (or name) the files are in, for messages about a file that is not there.
@@ -44,6 +46,26 @@ struct YearFiles: Sendable {
   /// Whether `kind` is present in any form.
   func has(_ kind: YearFileKind) -> Bool { !(parts[kind] ?? []).isEmpty }
 
+  /// The appraisal's parts round by round: `appraisal` as one round, or `appraisal-1`, `appraisal-2`….
+  var appraisalRounds: [[Part]] { has(.appraisal) ? [parts(.appraisal)] : roundParts }
+
+  /// Every part in the order a year is read (``YearLoader``): units, assessment, appraisal
+  /// rounds, adjustments, evidence, explanation, survey.
+  var readingOrder: [(kind: YearFileKind, part: Part)] {
+    func of(_ kind: YearFileKind) -> [(kind: YearFileKind, part: Part)] { parts(kind).map { (kind, $0) } }
+    return of(.units) + of(.assessment) + appraisalRounds.flatMap { $0.map { (YearFileKind.appraisal, $0) } }
+      + of(.adjustments) + of(.evidence) + of(.explanation) + of(.survey)
+  }
+
+  /// The round of a stem `appraisal-N` (N digits), or `nil`.
+  static func roundNumber(_ stem: String) -> Int? {
+    let prefix = YearFileKind.appraisal.rawValue + "-"
+    guard stem.hasPrefix(prefix) else { return nil }
+    let digits = stem.dropFirst(prefix.count)
+    guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return Int(digits)
+  }
+
   /// The path (in the folder) a missing file of `kind` would have, for messages.
   func expectedName(_ kind: YearFileKind) -> String { Self.join(root, kind.rawValue + ".csv") }
 
@@ -60,7 +82,7 @@ struct YearFiles: Sendable {
       let isFolder = InputFile.isFolder(full)
       // Only a folder named like a year file is looked into.
       let children =
-        isFolder && folderKinds.contains(TextFolding.folded(name))
+        isFolder && (folderKinds.contains(TextFolding.folded(name)) || roundNumber(TextFolding.folded(name)) != nil)
         ? listing(full).map { child in
           Entry(
             name: child, display: join(full, child), isFolder: InputFile.isFolder(join(full, child)),
@@ -123,8 +145,9 @@ struct YearFiles: Sendable {
       }
       files.resolve(kind, matching)
     }
+    files.resolveRounds(entries)
     // A table-like file with another name is most likely a misspelt year file: say it is ignored.
-    for entry in entries where !entry.isFolder && !known.contains(entry.stem) {
+    for entry in entries where !entry.isFolder && !known.contains(entry.stem) && roundNumber(entry.stem) == nil {
       let ext = entry.fileExtension
       if textExtensions.contains(ext) || workbookExtensions.contains(ext) || refusedExtensions[ext] != nil {
         files.log.warn(
@@ -135,12 +158,49 @@ struct YearFiles: Sendable {
   }
 
   private mutating func resolve(_ kind: YearFileKind, _ entries: [Entry]) {
+    if let found = resolvedParts(kind, entries) { parts[kind] = found }
+  }
+
+  /// `appraisal-1`, `appraisal-2`…: rounds from 1 without a gap, never beside `appraisal`.
+  private mutating func resolveRounds(_ entries: [Entry]) {
+    var byRound: [Int: [Entry]] = [:]
+    for entry in entries {
+      guard let round = Self.roundNumber(entry.stem) else { continue }
+      if !entry.isFolder || entry.fileExtension.isEmpty || Self.isForm(entry.fileExtension) {
+        byRound[round, default: []].append(entry)
+      }
+    }
+    guard let last = byRound.keys.max() else { return }
+    if let single = parts[.appraisal]?.first {
+      let other = byRound.keys.sorted().first.flatMap { byRound[$0]?.first?.display } ?? "appraisal-1"
+      log.add(.appraisalFormsMixed(other: other), at: InputLocation(file: single.name))
+      return
+    }
+    if let zero = byRound[0]?.first {
+      log.add(.roundNotPositive, at: InputLocation(file: zero.display))
+      return
+    }
+    var rounds: [[Part]] = []
+    for round in 1...last {
+      guard let candidates = byRound[round] else {
+        log.add(
+          .appraisalRoundMissing(round: round), at: InputLocation(file: Self.join(root, "appraisal-\(round).csv")))
+        return
+      }
+      guard let found = resolvedParts(.appraisal, candidates) else { return }
+      rounds.append(found)
+    }
+    roundParts = rounds
+  }
+
+  /// The parts of one file kind among `entries` (a file, or a folder's files); `nil` after a problem.
+  private mutating func resolvedParts(_ kind: YearFileKind, _ entries: [Entry]) -> [Part]? {
     var candidates: [Entry] = []
     for entry in entries {
       if entry.isFolder && !entry.fileExtension.isEmpty {
         // `survey.csv/`: a folder where a file should be.
         log.add(.expectedFile, at: InputLocation(file: entry.display))
-        return
+        return nil
       } else if entry.isFolder {
         if kind.mayBeFolder { candidates.append(entry) }
       } else if Self.textExtensions.contains(entry.fileExtension)
@@ -152,12 +212,12 @@ struct YearFiles: Sendable {
     }
     // Files before folders, each in name order: the messages name them the same way every time.
     candidates.sort { ($0.isFolder ? 1 : 0, $0.name) < ($1.isFolder ? 1 : 0, $1.name) }
-    guard let chosen = candidates.first else { return }
+    guard let chosen = candidates.first else { return nil }
     if candidates.count > 1 {
       for other in candidates.dropFirst() {
         log.add(.twoForms(other: other.display), at: InputLocation(file: chosen.display))
       }
-      return
+      return nil
     }
     if chosen.isFolder {
       var parts: [Part] = []
@@ -188,11 +248,12 @@ struct YearFiles: Sendable {
       if parts.isEmpty && log.errors.allSatisfy({ !$0.file.hasPrefix(chosen.display) }) {
         log.add(.emptyFolder, at: InputLocation(file: chosen.display))
       }
-      self.parts[kind] = parts
+      return parts
     } else if let refused = Self.refusedExtensions[chosen.fileExtension] {
       log.add(.unsupportedFileKind(refused), at: InputLocation(file: chosen.display))
+      return nil
     } else {
-      parts[kind] = [
+      return [
         Part(
           name: chosen.display, source: chosen.source,
           isWorkbook: Self.workbookExtensions.contains(chosen.fileExtension))

@@ -4,10 +4,14 @@ public struct LoadOptions: Sendable, Hashable {
   public var encoding: TextEncoding
   /// How many threads read (`nil`: the machine's cores); the data read are the same for any number.
   public var threads: Int?
+  /// Whether each file's SHA-256 is taken as it is read (``InputSummary/sha256``), for a
+  /// ``Manifest``; off by default, as a ranking table does not need it.
+  public var digests: Bool
 
-  /// Text files that are not UTF-8 read as `encoding`, on `threads` threads (`nil`: the machine's cores).
-  public init(encoding: TextEncoding = .utf8, threads: Int? = nil) {
-    (self.encoding, self.threads) = (encoding, threads)
+  /// Text files that are not UTF-8 read as `encoding`, on `threads` threads (`nil`: the machine's
+  /// cores), with each file's SHA-256 when `digests` is set.
+  public init(encoding: TextEncoding = .utf8, threads: Int? = nil, digests: Bool = false) {
+    (self.encoding, self.threads, self.digests) = (encoding, threads, digests)
   }
 }
 
@@ -57,7 +61,8 @@ public enum YearLoader {
     let unitsPart = files.parts(.units)[0]
     reader.unitsName = unitsPart.name.split(separator: "/").last.map(String.init) ?? unitsPart.name
     var summaries: [InputSummary] = []
-    let (unitsTable, unitsSummary) = try PartReader.open(unitsPart, kind: .units, encoding: options.encoding)
+    let (unitsTable, unitsSummary) = try PartReader.open(
+      unitsPart, kind: .units, encoding: options.encoding, digest: options.digests)
     summaries.append(unitsSummary)
     let (units, unitRows) = try unitsTable.units(reader)
     reader.units = units
@@ -74,23 +79,24 @@ public enum YearLoader {
         var part = YearData(units: units, selfAssessment: [:])
         var partLog = DiagnosticLog()
         var read: [InputSummary] = []
-        for (kind, isAppraisal) in [(YearFileKind.assessment, false), (.appraisal, true)] {
+        // The self-assessment, then each appraisal round on its own: a row per (unit, leaf) in each.
+        let sets =
+          [(YearFileKind.assessment, files.parts(.assessment))] + files.appraisalRounds.map { (.appraisal, $0) }
+        for (index, (kind, parts)) in sets.enumerated() {
           var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
-          for file in files.parts(kind) {
-            guard let (table, summary) = PartReader.open(file, kind: kind, options.encoding, log: &partLog) else {
-              continue
-            }
+          for file in parts {
+            guard let (table, summary) = PartReader.open(file, kind: kind, options, log: &partLog) else { continue }
             read.append(summary)
-            table.leafEntries(reader, isAppraisal: isAppraisal, into: &collector, log: &partLog)
+            table.leafEntries(reader, isAppraisal: kind == .appraisal, into: &collector, log: &partLog)
           }
-          if isAppraisal {
-            part.appraisal = collector.byUnit(units)
-          } else {
+          if index == 0 {
             part.selfAssessment = collector.byUnit(units)
+          } else {
+            part.appraisalRounds.append(collector.byUnit(units))
           }
         }
         for file in files.parts(.adjustments) {
-          guard let (table, summary) = PartReader.open(file, kind: .adjustments, options.encoding, log: &partLog) else {
+          guard let (table, summary) = PartReader.open(file, kind: .adjustments, options, log: &partLog) else {
             continue
           }
           read.append(summary)
@@ -104,19 +110,30 @@ public enum YearLoader {
         var read: [InputSummary] = []
         var collector = RowReader.EvidenceCollector(units: units.count)
         for file in files.parts(.evidence) {
-          guard let (table, summary) = PartReader.open(file, kind: .evidence, options.encoding, log: &partLog) else {
+          guard let (table, summary) = PartReader.open(file, kind: .evidence, options, log: &partLog) else {
             continue
           }
           read.append(summary)
           table.evidence(reader, into: &collector, log: &partLog, year: criteria.year)
         }
         part.evidence = collector.byUnit(units)
+        var explained = RowReader.ExplanationCollector()
+        for file in files.parts(.explanation) {
+          guard let (table, summary) = PartReader.open(file, kind: .explanation, options, log: &partLog) else {
+            continue
+          }
+          read.append(summary)
+          table.explanations(reader, rounds: files.appraisalRounds.count, into: &explained, log: &partLog)
+        }
+        part.explanations = explained.explanations
+        Self.checkExplanationEvidence(part, log: &partLog)
         return (part, partLog, read)
       })
     data.selfAssessment = first.0.selfAssessment
-    data.appraisal = first.0.appraisal
+    data.appraisalRounds = first.0.appraisalRounds
     data.adjustments = first.0.adjustments
     data.evidence = second.0.evidence
+    data.explanations = second.0.explanations
     // Problems in the order of the files' reading: assessment, appraisal, adjustments, evidence, survey.
     log.add(first.1)
     log.add(second.1)
@@ -127,7 +144,9 @@ public enum YearLoader {
         let (results, summary) = try PartReader.survey(
           surveyPart, criteria: criteria, units: units, reader: reader, options: options)
         data.survey = results
-        summaries.append(summary)
+        // The survey is streamed, not held: its digest is taken from the file just read.
+        let digest = options.digests ? try PartReader.digest(surveyPart) : nil
+        summaries.append(summary.with(sha256: digest?.sha256))
       } catch {
         log.add(contentsOf: error.all)
       }
@@ -137,6 +156,21 @@ public enum YearLoader {
     data.inputs = summaries
     data.warnings = log.warnings
     return data
+  }
+
+  /// An explanation's evidence ids that the unit's evidence file does not hold: a warning, as
+  /// an explanation changes no points (the next round's appraisal judges the documents).
+  static func checkExplanationEvidence(_ data: YearData, log: inout DiagnosticLog) {
+    for unitID in data.explanations.keys.sorted() {
+      let documents = data.evidence[unitID] ?? [:]
+      for explanation in data.explanations[unitID]! {
+        for id in explanation.evidenceIDs where documents[id] == nil {
+          log.warn(
+            .explanationEvidenceUnknown(unit: unitID), at: explanation.origin.location(of: .evidence),
+            field: explanation.origin.table.name(of: .evidence), value: id)
+        }
+      }
+    }
   }
 
   /// An absent file is never "nothing" when the set needs it.
@@ -151,7 +185,7 @@ public enum YearLoader {
       let surveyLeaves = criteria.leaves.filter { if case .survey? = $0.rule { true } else { false } }.map(\.code)
       if !surveyLeaves.isEmpty {
         let lacking = data.units.filter { unit in
-          let rows = data.appraisal[unit.id] ?? [:]
+          let rows = data.latestAppraisal(of: unit.id)
           return surveyLeaves.contains { rows[$0] == nil }
         }.map(\.id)
         if !lacking.isEmpty {
@@ -194,6 +228,15 @@ enum OpenedTable {
     }
   }
 
+  func explanations(
+    _ reader: RowReader, rounds: Int, into collector: inout RowReader.ExplanationCollector, log: inout DiagnosticLog
+  ) {
+    switch self {
+    case .text(let table): reader.explanations(table, rounds: rounds, into: &collector, log: &log)
+    case .sheet(let table): reader.explanations(table, rounds: rounds, into: &collector, log: &log)
+    }
+  }
+
   func adjustments(_ reader: RowReader, into result: inout [String: [Adjustment]], log: inout DiagnosticLog) {
     switch self {
     case .text(let table): reader.adjustments(table, into: &result, log: &log)
@@ -213,28 +256,39 @@ enum PartReader {
   }
 
   /// The part as a table of `kind`, and what it is.
+  /// The part's size and SHA-256 (`nil` for a pipe).
+  static func digest(_ part: YearFiles.Part) throws(Diagnostics) -> FileDigest? {
+    switch part.source {
+    case .memory(let bytes): return FileDigest(bytes)
+    case .path(let path):
+      do { return try FileDigest.of(path: path) } catch { throw Diagnostics([error]) }
+    }
+  }
+
+  /// The part as a table of `kind`, and what it is (with the SHA-256 of the bytes read when `digest` is set).
   static func open(
-    _ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding
+    _ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding, digest: Bool = false
   ) throws(Diagnostics) -> (OpenedTable, InputSummary) {
     let bytes: [UInt8]
     do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
+    let sha256 = digest ? SHA256.hex(SHA256.hash(bytes)) : nil
     if part.isWorkbook {
       let table = try sheet(bytes, part.name, kind)
-      return (.sheet(table), summary(kind, part.name, table, size: bytes.count))
+      return (.sheet(table), summary(kind, part.name, table, size: bytes.count).with(sha256: sha256))
     }
     let text: DecodedText
     do { text = try TextDecoding.decode(bytes, file: part.name, encoding: encoding) } catch {
       throw Diagnostics([error])
     }
     let table = try CSVTable.open(CSVReader(validated: text.bytes, file: part.name), kind: kind)
-    return (.text(table), summary(kind, part.name, text.encoding, table, size: bytes.count))
+    return (.text(table), summary(kind, part.name, text.encoding, table, size: bytes.count).with(sha256: sha256))
   }
 
-  /// As above, with problems going to `log` (and `nil` returned).
+  /// As above, read as `options` say, with problems going to `log` (and `nil` returned).
   static func open(
-    _ part: YearFiles.Part, kind: YearFileKind, _ encoding: TextEncoding, log: inout DiagnosticLog
+    _ part: YearFiles.Part, kind: YearFileKind, _ options: LoadOptions, log: inout DiagnosticLog
   ) -> (OpenedTable, InputSummary)? {
-    do { return try open(part, kind: kind, encoding: encoding) } catch {
+    do { return try open(part, kind: kind, encoding: options.encoding, digest: options.digests) } catch {
       log.add(contentsOf: error.all)
       return nil
     }
