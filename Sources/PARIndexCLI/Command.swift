@@ -64,7 +64,7 @@ struct OptionSpec: Sendable {
 
 /// Every command of `parindex`, in one table: its name, arguments, options, formats and help.
 enum Command: String, CaseIterable, Sendable {
-  case validate, rank, score, explain, report, template, sensitivity, compare, whatif, manifest, verify
+  case validate, rank, score, explain, report, template, sensitivity, compare, whatif, manifest, verify, criteria
 
   /// Arguments and options as shown after `USAGE: parindex NAME`.
   var usage: String {
@@ -81,6 +81,8 @@ enum Command: String, CaseIterable, Sendable {
     case .whatif: "CRITERIA DATA_DIR --unit ID [--set CODE=VALUE]… [--goal CLASS] [-o FILE]"
     case .manifest: "CRITERIA DATA_DIR [--format json|text] [-o FILE]"
     case .verify: "MANIFEST CRITERIA DATA_DIR"
+    case .criteria:
+      "import TABLE.csv -o SET.json | export SET.json -o TABLE.csv [--excel] | show SET.json [--format text|md|html] | diff A.json B.json [--format text|md]"
     }
   }
 
@@ -92,6 +94,7 @@ enum Command: String, CaseIterable, Sendable {
     case .sensitivity, .compare: [.text, .csv, .json, .html]
     case .validate: [.text, .json]
     case .manifest: [.json, .text]
+    case .criteria: [.text, .md, .html]
     case .explain, .report, .template, .whatif, .verify: []
     }
   }
@@ -99,6 +102,7 @@ enum Command: String, CaseIterable, Sendable {
   /// The options the command accepts, besides `--help` and `--lang`.
   var options: [OptionSpec] {
     let year: [OptionSpec] = self == .template || self == .verify ? [] : [.encoding, .strict]
+    if self == .criteria { return ownOptions + [.strict] }
     return ownOptions + year
   }
 
@@ -112,6 +116,7 @@ enum Command: String, CaseIterable, Sendable {
     case .report: return [.output, .asOfRound, .runs, .seed, .spread, .previousCriteria, .previousData]
     case .manifest: return formatted + [.output]
     case .verify: return []
+    case .criteria: return formatted + [.excel, .output]
     case .template: return [.unit, .excel, .output]
     case .sensitivity: return [.runs, .seed, .spread] + formatted + [.output]
     case .compare: return formatted + [.output]
@@ -144,6 +149,11 @@ enum Command: String, CaseIterable, Sendable {
       )
     case .verify:
       ("Các tệp có còn đúng như bảng kê không.", "Whether the files are still exactly those of a manifest.")
+    case .criteria:
+      (
+        "Bộ tiêu chí dạng bảng: nhập, xuất, in phụ lục, so sánh hai bộ.",
+        "Criteria sets as tables: import, export, print the annex, compare two sets."
+      )
     }
   }
 
@@ -205,6 +215,11 @@ enum Command: String, CaseIterable, Sendable {
         "Đối chiếu bộ tiêu chí và thư mục số liệu với một bảng kê (tệp của parindex manifest, một kết quả JSON hoặc báo cáo HTML): thoát 0 khi mọi tệp còn nguyên, 1 và liệt kê từng tệp đã thay đổi, không còn hoặc mới thêm.",
         "Check a criteria set and a year folder against a manifest (the output of parindex manifest, a JSON result or an HTML report): exit 0 when every file is unchanged, 1 with each file changed, removed or added."
       )
+    case .criteria:
+      (
+        "import: đọc bộ tiêu chí từ bảng TABLE.csv (cây tiêu chí) và TABLE-set.csv (thông tin chung), báo mọi lỗi theo dòng và cột, chỉ ghi SET.json khi bộ tiêu chí hợp lệ. export: ghi bộ tiêu chí thành hai bảng đó. show: in phụ lục để rà soát (quy tắc chấm bằng lời). diff: những gì thay đổi giữa hai bộ, từng tiêu chí.",
+        "import: read a set from the tables TABLE.csv (the tree) and TABLE-set.csv (the header), every problem by row and column, writing SET.json only for a valid set. export: write a set as those two tables. show: print the annex to proofread (rules in words). diff: what changed between two sets, leaf by leaf."
+      )
     }
   }
 
@@ -218,6 +233,11 @@ enum Command: String, CaseIterable, Sendable {
     )
     switch self {
     case .template: return [criteria]
+    case .criteria:
+      return [
+        ("import|export|show|diff", "Việc cần làm.", "What to do."),
+        ("TABLE.csv | SET.json", "Bảng tiêu chí hoặc bộ tiêu chí JSON.", "A criteria table or a JSON criteria set."),
+      ]
     case .verify:
       return [
         (
@@ -249,6 +269,7 @@ enum Command: String, CaseIterable, Sendable {
     case .whatif: try invocation.whatif()
     case .manifest: try invocation.manifest()
     case .verify: try invocation.verify()
+    case .criteria: try invocation.criteria()
     }
   }
 }

@@ -342,6 +342,25 @@ public enum Message: Sendable, Hashable {
   case childrenAndRule
   /// A key only leaves take (items with a rule) on an item with children (`E-CRITERIA-LEAF-KEY`).
   case leafOnlyKey(String)
+  /// A criteria table's row whose parent code has no row above it.
+  case parentMissing(parent: String)
+  /// A criteria table's row under a row that has a rule (a leaf has no children).
+  case parentIsALeaf(parent: String)
+  /// A criteria table's parameter column filled for a rule that does not take it.
+  case parameterForOtherRule(rules: [String])
+  /// A criteria table's rule without a parameter it needs.
+  case missingRuleParameter(rule: String)
+  /// A tiers cell that is not `≥ 98: 1; > 90: 0,5`.
+  case tierSyntax
+  /// An options line that is not `key = label: points`.
+  case optionSyntax
+  /// A criteria table's header key given twice.
+  case infoKeyRepeated(firstLine: Int)
+  /// A table writing decimals both as `1,5` and `1.5` (`W-MIXED-DECIMALS`): in Vietnamese Excel `.` groups thousands.
+  case mixedDecimalSeparators(other: String)
+  /// A choice option's key or label, or a survey question, holding a character the criteria table
+  /// uses to separate entries (a line break; `;` in a question).
+  case separatorInName(String)
   /// Items nested deeper than the levels allowed (`E-CRITERIA-DEPTH`).
   case nestedTooDeep(levels: Int)
   /// An item's children whose maximum points do not add up to its own (`E-CRITERIA-CHILDREN-SUM`).
@@ -1211,6 +1230,50 @@ extension Message {
       return e(
         "E-CRITERIA-RULE-AND-CHILDREN", vi: "một mục chỉ có \"children\" hoặc \"rule\", không có cả hai",
         en: "an item has either \"children\" or a \"rule\", not both")
+    case .parentMissing(let parent):
+      return e(
+        "E-TABLE-PARENT-MISSING",
+        vi: "không có dòng nào phía trên cho mục cha \(parent): ghi theo thứ tự phụ lục, mục cha trước các mục con",
+        en: "no row above for the parent \(parent): rows go in annex order, a parent above its children")
+    case .parentIsALeaf(let parent):
+      return e(
+        "E-TABLE-PARENT-IS-LEAF",
+        vi: "mục \(parent) có quy tắc chấm (là tiêu chí thành phần) nên không thể có mục con",
+        en: "\(parent) has a rule (it is a leaf), so it cannot hold children")
+    case .parameterForOtherRule(let rules):
+      return e(
+        "E-TABLE-PARAMETER",
+        vi: "cột này chỉ dùng cho quy tắc \(list(rules)): xóa ô này hoặc sửa quy tắc",
+        en: "this column is only for the rule \(list(rules)): clear the cell or change the rule")
+    case .missingRuleParameter(let rule):
+      return e(
+        "E-TABLE-PARAMETER-MISSING", vi: "quy tắc \(rule) cần ô này", en: "the rule \(rule) needs this cell")
+    case .tierSyntax:
+      return e(
+        "E-TABLE-TIERS",
+        vi: "cần các mức như \"≥ 98: 1; > 90: 0,5; ≥ 80: 0,25\" (ngưỡng: điểm, mức cao trước, ngăn cách bằng ;)",
+        en:
+          "expected tiers such as \"≥ 98: 1; > 90: 0,5; ≥ 80: 0,25\" (threshold: points, highest first, separated by ;)"
+      )
+    case .optionSyntax:
+      return e(
+        "E-TABLE-OPTIONS", vi: "cần mỗi dòng một lựa chọn \"khóa = tên: điểm\"",
+        en: "expected one option per line, \"key = label: points\"")
+    case .infoKeyRepeated(let firstLine):
+      return e(
+        "E-TABLE-KEY-REPEATED", vi: "mục này đã có ở dòng \(firstLine)", en: "this key is already on line \(firstLine)")
+    case .mixedDecimalSeparators(let other):
+      return e(
+        "W-MIXED-DECIMALS",
+        vi: "bảng ghi số thập phân cả bằng dấu chấm và dấu phẩy (như \(other)); trong Excel tiếng Việt dấu chấm là "
+          + "dấu phân cách hàng nghìn: kiểm tra lại",
+        en: "the table writes decimals both with a point and a comma (as \(other)); in Vietnamese Excel a point groups "
+          + "thousands: check it")
+    case .separatorInName(let separator):
+      return e(
+        "E-CRITERIA-SEPARATOR",
+        vi: "không được chứa \(separator) (ký tự ngăn cách các mục trong bảng tiêu chí)",
+        en: "cannot hold \(separator) (it separates entries in a criteria table)")
     case .leafOnlyKey(let key):
       return e(
         "E-CRITERIA-LEAF-KEY", vi: "chỉ tiêu chí thành phần (mục có rule) mới có \"\(key)\"",

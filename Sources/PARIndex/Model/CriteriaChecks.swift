@@ -82,6 +82,11 @@ enum CriteriaChecks {
           fail("\(path).key", option.key, .duplicateOptionKey)
         } else if ValueVocabulary.isNotApplicable(option.key) {
           fail("\(path).key", option.key, .optionKeyMeansNotApplicable)
+        } else if option.key.contains(where: \.isNewline) || option.key.contains("=") {
+          fail("\(path).key", option.key, .separatorInName(option.key.contains("=") ? "=" : "line break"))
+        }
+        if option.label.contains(where: \.isNewline) {
+          fail("\(path).label", option.label, .separatorInName("line break"))
         }
         points(option.points, "\(path).points")
       }
@@ -254,6 +259,8 @@ enum CriteriaChecks {
           problems.append(CriteriaProblem(path: questionPath, value: question, message: problem))
         } else if !questions.insert(question).inserted {
           problems.append(CriteriaProblem(path: questionPath, value: question, message: .duplicateQuestion))
+        } else if question.contains(";") || question.contains(where: \.isNewline) {
+          problems.append(CriteriaProblem(path: questionPath, value: question, message: .separatorInName(";")))
         }
       }
     }
