@@ -5,7 +5,7 @@
 // - line numbers start at ≥ 1, never decrease, and never exceed the file's line count;
 // - a record's raw bytes parse as a number exactly as its text does (unquoted fields);
 // - writing the records back (every field with `,` `;` `"` CR or LF quoted) and reading them
-//   again gives the same records (when the separator is detected the same way);
+//   again gives the same records (when the separator, `,` `;` or TAB, is detected the same way);
 // - CSVTable.read agrees with records(): same rows, values trimmed.
 
 import Foundation
@@ -23,8 +23,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fuzzTables(bytes, readable: false)
     return 0
   }
+  // TAB as well: Excel's "Unicode Text" saves are TAB-separated (the first run of this target
+  // after TAB was added found the check still said `,` or `;` only).
   fuzzCheck(
-    reader.separator == UInt8(ascii: ",") || reader.separator == UInt8(ascii: ";"), "separator \(reader.separator)")
+    [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].contains(reader.separator), "separator \(reader.separator)")
 
   // Line numbers.
   let physicalLines = 1 + bytes.reduce(0) { $1 == 0x0A || $1 == 0x0D ? $0 + 1 : $0 }
@@ -63,7 +65,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for (position, field) in record.fields.enumerated() {
       if position > 0 { out.append(reader.separator) }
       let bytes = Array(field.utf8)
-      if bytes.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+      if bytes.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
         out.append(0x22)
         for byte in bytes { out += byte == 0x22 ? [0x22, 0x22] : [byte] }
         out.append(0x22)
@@ -101,7 +103,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// file is plain — its first non-blank record is the English header, no cell needs unquoting —
 /// the rows must be the records after it, field for field (DECISIONS §15, §20).
 private func fuzzTables(_ bytes: [UInt8], readable: Bool, records: [(line: Int, fields: [String])] = []) {
-  for kind in [YearFileKind.units, .assessment, .evidence, .adjustments] {
+  for kind in [YearFileKind.units, .assessment, .evidence, .adjustments, .explanation] {
     let table: CSVTable
     let rows: [(line: Int, fields: [Column: String])]
     do throws(Diagnostics) {

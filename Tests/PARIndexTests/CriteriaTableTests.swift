@@ -37,6 +37,30 @@ struct CriteriaTableTests {
     }
   }
 
+  /// Codes that do not say their parent (fields `I`, `II` above criteria `1`, `2`): the
+  /// table gets a `parent` column, and reads back as the same set.
+  @Test func codesThatDoNotNameTheirParentGetAParentColumn() throws {
+    let leaf = { (code: String, max: Int) in
+      try CriteriaNode(code: code, title: "Tiêu chí \(code)", maxPoints: FixedDecimal(max), rule: .check)
+    }
+    let first = try CriteriaNode(
+      code: "1", title: "Mục 1", maxPoints: FixedDecimal(60), children: [try leaf("1.1", 60)])
+    let set = try CriteriaSet(
+      id: "la-ma", title: "Số La Mã", level: .commune, year: 2026, status: .modelled, source: "thử",
+      classification: [ClassificationBand(label: "Tất cả", minIndex: .zero)],
+      items: [
+        try CriteriaNode(code: "I", title: "Phần I", maxPoints: FixedDecimal(60), children: [first]),
+        try CriteriaNode(code: "II", title: "Phần II", maxPoints: FixedDecimal(40), children: [try leaf("2", 40)]),
+      ])
+    let (nodes, info) = CriteriaTableWriter.render(set)
+    #expect(nodes.hasPrefix("code,parent,title,"))
+    let read = try CriteriaTable.read(
+      nodes: InputData(name: "t.csv", text: nodes), info: InputData(name: "s.csv", text: info))
+    #expect(CriteriaSetJSON.render(read.set) == CriteriaSetJSON.render(set))
+    // The bundled sets' codes say their parents: no such column.
+    #expect(!CriteriaTableWriter.render(try Self.json("commune-2025")).nodes.hasPrefix("code,parent"))
+  }
+
   /// A table typed with the mistakes a secretary makes: one line each, row and column named,
   /// nothing written. (Fixture written by hand; each line below checked against it.)
   @Test func aTableWithMistakesNamesEachAndWritesNothing() throws {

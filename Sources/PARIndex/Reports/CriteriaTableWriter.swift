@@ -7,11 +7,24 @@ public enum CriteriaTableWriter {
     let number = { (value: FixedDecimal) in
       dialect.decimalSeparator == "." ? value.description : value.description.replacingDot
     }
+    // Each node's parent; the `parent` column is written only when a code does not say it.
+    var parents: [String: String] = [:]
+    func note(_ node: CriteriaNode, parent: String) {
+      parents[node.code] = parent
+      for child in node.children { note(child, parent: node.code) }
+    }
+    for item in set.items { note(item, parent: "") }
+    let derivable = parents.allSatisfy { code, parent in
+      let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+      return parent == (parts.count > 1 ? parts.dropLast().joined(separator: ".") : "")
+    }
+    let columns = CriteriaTable.NodeColumn.allCases.filter { $0 != .parent || !derivable }
     var nodes = CSVWriter(dialect: dialect)
-    nodes.row(CriteriaTable.NodeColumn.allCases.map(\.rawValue))
+    nodes.row(columns.map(\.rawValue))
     for (node, _) in set.allNodes {
       var cells: [CriteriaTable.NodeColumn: String] = [
-        .code: node.code, .title: node.title, .maxPoints: number(node.maxPoints), .source: node.source ?? "",
+        .code: node.code, .parent: parents[node.code] ?? "", .title: node.title, .maxPoints: number(node.maxPoints),
+        .source: node.source ?? "",
       ]
       if let rule = node.rule {
         cells[.rule] = rule.typeName
@@ -38,7 +51,7 @@ public enum CriteriaTableWriter {
         case .manual(let step): cells[.step] = number(step)
         }
       }
-      nodes.row(CriteriaTable.NodeColumn.allCases.map { cells[$0] ?? "" })
+      nodes.row(columns.map { cells[$0] ?? "" })
     }
     var info = CSVWriter(dialect: dialect)
     info.row(["key", "value", "name", "questions"])

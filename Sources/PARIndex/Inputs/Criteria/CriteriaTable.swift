@@ -16,6 +16,9 @@ public enum CriteriaTable {
   public enum NodeColumn: String, Sendable, CaseIterable {
     /// The node's code (mã): `1`, `1.2`, `1.2.3`.
     case code
+    /// The parent's code, for a set whose codes do not say it (`I` above `1`): when the column
+    /// is there, an empty cell is a field; without it, `1.2` is the parent of `1.2.3`.
+    case parent
     /// The node's title (nội dung).
     case title
     /// The node's maximum (điểm tối đa); a parent's is the sum of its children's.
@@ -57,6 +60,7 @@ public enum CriteriaTable {
     public var aliases: [String] {
       switch self {
       case .code: ["Mã", "Mã tiêu chí", "STT"]
+      case .parent: ["Mục cha", "Mã mục cha"]
       case .title: ["Nội dung", "Tên tiêu chí", "Tiêu chí"]
       case .maxPoints: ["Điểm tối đa"]
       case .rule: ["Quy tắc", "Cách chấm"]
@@ -88,7 +92,7 @@ public enum CriteriaTable {
       case .surveyGroup: ["survey"]
       case .step: ["manual"]
       case .evidence, .notApplicable: Rule.typeNames
-      case .code, .title, .maxPoints, .rule, .source: nil
+      case .code, .parent, .title, .maxPoints, .rule, .source: nil
       }
     }
   }

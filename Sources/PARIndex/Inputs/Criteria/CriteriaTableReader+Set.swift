@@ -154,13 +154,19 @@ extension CriteriaTableReader {
     _ table: Table, pointsPlaces: Int, paths: inout [String: Int], failed: inout Set<String>
   ) -> [CriteriaNode] {
     var entries: [Entry] = []
+    var depths: [Int] = []
     var byCode: [String: Int] = [:]
     var roots: [Int] = []
+    let explicitParents = table.columns["parent"] != nil
     for row in table.rows {
       guard let entry = readNode(table, row, pointsPlaces: pointsPlaces) else { continue }
       let location = table.location(row.line)
       let parts = entry.code.split(separator: ".", omittingEmptySubsequences: false)
-      if parts.count > CriteriaChecks.deepestLevel + 1 {
+      let parentCode =
+        explicitParents
+        ? table.text(row.fields, "parent") : parts.count > 1 ? parts.dropLast().joined(separator: ".") : ""
+      let depth = parentCode.isEmpty ? 0 : byCode[parentCode].map { depths[$0] + 1 } ?? 0
+      if depth > CriteriaChecks.deepestLevel {
         log.add(
           .nestedTooDeep(levels: CriteriaChecks.deepestLevel), at: location, field: table.name("code"),
           value: entry.code)
@@ -174,10 +180,10 @@ extension CriteriaTableReader {
         continue
       }
       let position = entries.count
-      if parts.count == 1 {
+      if parentCode.isEmpty {
         roots.append(position)
       } else {
-        let parent = parts.dropLast().joined(separator: ".")
+        let parent = parentCode
         guard let parentPosition = byCode[parent] else {
           log.add(.parentMissing(parent: parent), at: location, field: table.name("code"), value: entry.code)
           continue
@@ -190,6 +196,7 @@ extension CriteriaTableReader {
       }
       byCode[entry.code] = position
       entries.append(entry)
+      depths.append(depth)
     }
     func build(_ position: Int, _ path: String) -> CriteriaNode {
       let entry = entries[position]
