@@ -24,10 +24,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fuzzLog("\(error.errors.count) error(s), first: \(error.errors.first.map(\.description) ?? "-")")
     fuzzCheck(!error.errors.isEmpty, "decode threw an empty error list")
     for problem in error.errors.prefix(50) { _ = problem.description }
+    readAsTable(bytes)
     return 0
   }
   fuzzLog("decoded \(criteria.id): \(criteria.leaves.count) leaves")
   checkStructure(criteria)
+  checkTables(criteria)
   // (regressions/criteria-rounding-*: amounts with more decimals than rounding.points gave
   // points above the maximum, unrounded, or rejected when given alone. Fixed in 8016498: the
   // decoder rejects such amounts, which the structure check below now asserts.)
@@ -327,4 +329,67 @@ private func probeSurvey(_ criteria: CriteriaSet) {
       actual?.weightedSum == tally.sum && actual?.weightSum == tally.weights && actual?.answers == tally.count,
       "group \(key): tally \(String(describing: actual)), expected \(tally)")
   }
+}
+
+/// The bytes as a criteria table's tree (with a fixed header table): problems, or a set that
+/// survives its tables.
+private func readAsTable(_ bytes: [UInt8]) {
+  let info = "key,value,name\nid,fuzz\ntitle,Fuzz\nlevel,xã\nyear,2025\nstatus,mô phỏng\nsource,fuzz\nband,0,Tất cả\n"
+  do throws(Diagnostics) {
+    let (set, _) = try CriteriaTable.read(
+      nodes: InputData(name: "t.csv", bytes: bytes), info: InputData(name: "t-set.csv", text: info))
+    fuzzLog("table read: \(set.leaves.count) leaves")
+    checkStructure(set)
+    checkTables(set)
+  } catch {
+    fuzzCheck(!error.all.isEmpty, "CriteriaTable.read threw an empty error list")
+    for problem in error.all.prefix(50) { _ = problem.description }
+  }
+}
+
+/// A set written as its JSON decodes to the same JSON; written as its tables (both dialects),
+/// it reads back as the same set — exactly, when its texts are already trimmed NFC (a table's
+/// cells are read trimmed).
+private func checkTables(_ criteria: CriteriaSet) {
+  let json = CriteriaSetJSON.render(criteria)
+  do throws(Diagnostics) {
+    let decoded = try CriteriaSetDecoder.decode(Array(json.utf8), file: "again.json")
+    fuzzCheck(CriteriaSetJSON.render(decoded) == json, "the JSON written decodes to another set")
+  } catch {
+    fuzzFail("the JSON written does not decode: \(error.all.first.map(\.description) ?? "-")")
+  }
+  for dialect in [CSVWriter.Dialect.plain, .excel] {
+    let (nodes, info) = CriteriaTableWriter.render(criteria, dialect: dialect)
+    do throws(Diagnostics) {
+      let read = try CriteriaTable.read(
+        nodes: InputData(name: "t.csv", text: nodes), info: InputData(name: "t-set.csv", text: info)
+      ).set
+      let again = CriteriaSetJSON.render(read)
+      if again != json {
+        // Only surrounding spaces (or NFC) may differ: the reader trims cells.
+        fuzzCheck(
+          hasUntrimmedText(criteria),
+          "the tables read back as another set:\n\(json.prefix(2000))\n---\n\(again.prefix(2000))")
+      }
+    } catch {
+      fuzzCheck(
+        hasUntrimmedText(criteria),
+        "the tables of a valid set do not read back: \(error.all.first.map(\.description) ?? "-")")
+    }
+  }
+}
+
+/// Whether some text of the set has surrounding spaces or is not NFC (a table reads it trimmed).
+private func hasUntrimmedText(_ criteria: CriteriaSet) -> Bool {
+  func untrimmed(_ text: String) -> Bool { String(text.trimmingSpaces).nfc != text || text.trimmedNFC != text }
+  var texts = [criteria.id, criteria.title, criteria.source] + criteria.classification.map(\.label)
+  for (node, _) in criteria.allNodes {
+    texts += [node.code, node.title, node.source ?? ""]
+    if case .choice(let options)? = node.rule { texts += options.flatMap { [$0.key, $0.label] } }
+    if case .survey(let group)? = node.rule { texts.append(group) }
+  }
+  if let survey = criteria.survey {
+    texts += survey.scale.map(\.answer) + survey.groups.flatMap { [$0.key, $0.title] + $0.questions }
+  }
+  return texts.contains(where: untrimmed)
 }
