@@ -165,7 +165,9 @@ extension Invocation {
         ("Độ vững của xếp hạng", SensitivityReport.htmlSection(Sensitivity.run(results, settings: settings))))
     }
     if let previousCriteria = arguments.value(.previousCriteria), let previousData = arguments.value(.previousData) {
-      let (previous, previousManifest) = try loadYearWithManifest(previousCriteria, previousData)
+      // Last year as published: --as-of-round is about this year's rounds.
+      let (previous, previousManifest) = try loadYearWithManifest(
+        previousCriteria, previousData, applyingRound: false)
       var html = ComparisonReport.htmlSection(Comparison(previous, results))
       if let previousManifest {
         html += ManifestReport.html(

@@ -90,7 +90,7 @@ struct Invocation {
   /// `--as-of-round N`, checked to be a whole number from 0.
   func asOfRound() throws(CommandError) -> Int? {
     guard let text = arguments.value(.asOfRound) else { return nil }
-    guard let round = Int(text), round >= 0, text.allSatisfy(\.isASCII) else {
+    guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let round = Int(text) else {
       throw .usage(
         .optionValue(
           "--as-of-round '\(text)'",
@@ -105,11 +105,12 @@ struct Invocation {
     try loadYearWithManifest(criteriaPath, folder).results
   }
 
-  /// ``loadYear(_:_:)`` with the manifest of the files read, when the output carries one.
+  /// ``loadYear(_:_:)`` with the manifest of the files read, when the output carries one;
+  /// `--as-of-round` applies unless `applyingRound` is false (the previous year of a report).
   func loadYearWithManifest(
-    _ criteriaPath: String, _ folder: String
+    _ criteriaPath: String, _ folder: String, applyingRound: Bool = true
   ) throws(CommandError) -> (results: YearResults, manifest: Manifest?) {
-    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in
+    try load(criteriaPath, folder, applyingRound: applyingRound) { (criteria, data) throws(Diagnostics) in
       try Assessment.run(criteria: criteria, data: data)
     }
   }
@@ -122,12 +123,13 @@ struct Invocation {
   }
 
   private func load<Score>(
-    _ criteriaPath: String, _ folder: String, _ rank: (CriteriaSet, YearData) throws(Diagnostics) -> RankedYear<Score>
+    _ criteriaPath: String, _ folder: String, applyingRound: Bool = true,
+    _ rank: (CriteriaSet, YearData) throws(Diagnostics) -> RankedYear<Score>
   ) throws(CommandError) -> (results: RankedYear<Score>, manifest: Manifest?) {
     let (criteria, criteriaFile) = try loadCriteriaFile(criteriaPath, invalid: .dataError)
     var options = try loadOptions()
     options.digests = writesManifest
-    let round = try asOfRound()
+    let round = applyingRound ? try asOfRound() : nil
     let results: RankedYear<Score>
     do throws(Diagnostics) {
       var data = try YearLoader.load(folder: folder, criteria: criteria, options: options)

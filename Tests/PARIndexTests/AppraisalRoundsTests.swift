@@ -100,6 +100,37 @@ struct AppraisalRoundsTests {
         "appraisal-2.csv: appraisal round 2 (appraisal-2) is missing: rounds run 1, 2, 3… without a gap") == true)
   }
 
+  @Test func aFileNamedLikeARoundThatIsNoTableIsNoRound() throws {
+    // The scanned minutes beside the rounds: round 2 is the .csv, the .pdf is not read.
+    let minutes = try Self.departmentsWith(["appraisal-2.pdf": "%PDF-1.4"])
+    #expect(try Self.ranking(minutes.path) == Self.ranking(Self.departments))
+    // Only the minutes for round 2: round 1 still counts (found by review: every round was dropped).
+    let onlyMinutes = try Self.departmentsWith(["appraisal-2.csv": nil, "appraisal-2.pdf": "%PDF-1.4"])
+    let criteria = try Assessment.loadCriteria(at: Self.departmentCriteria)
+    #expect(try YearLoader.load(folder: onlyMinutes.path, criteria: criteria).appraisalRounds.count == 1)
+  }
+
+  @Test func summariesOfFewerRoundsThanTheYearHoldsDoNotTrap() throws {
+    let criteria = try Assessment.loadCriteria(at: Self.departmentCriteria)
+    let results = try Assessment.run(criteria: criteria, folder: Self.departments)
+    let s01 = try #require(results.unit("S01")).score
+    #expect(s01.roundSummaries(rounds: 1, criteria: criteria) == s01.roundSummaries(rounds: 2, criteria: criteria))
+  }
+
+  @Test func aReportAsOfARoundComparesWithLastYearAsPublished() throws {
+    // Last year (the communes' example) has one round, this year two: --as-of-round 2 is about this year.
+    let output = NSTemporaryDirectory() + "parindex-rounds-report-\(UUID().uuidString).html"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let run = Capture.run([
+      "report", Self.departmentCriteria, Self.departments, "-o", output, "--as-of-round", "2",
+      "--previous-criteria", Repository.path("criteria/commune-2025.json"), "--previous-data",
+      Repository.path("Examples/2025/communes"),
+    ])
+    #expect(run.code == .success, "\(run.err)")
+    let plus = Capture.run(["rank", Self.departmentCriteria, Self.departments, "--as-of-round", "+1"])
+    #expect(plus.code == .usage)
+  }
+
   @Test func roundZeroIsNotARound() throws {
     let year = try Self.departmentsWith([
       "appraisal-0.csv": try String(contentsOfFile: Self.departments + "/appraisal-2.csv", encoding: .utf8)

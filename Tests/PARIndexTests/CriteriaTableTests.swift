@@ -112,6 +112,14 @@ struct CriteriaTableTests {
       problems("1,A,100,,,,\n1.1,B,100,check,,,\n2.1,C,1,check,,,\n") == [
         "t.csv:4: code '2.1': no row above for the parent 2: rows go in annex order, a parent above its children"
       ])
+    // Two options on one line (found by review: imported as one option with a garbled label).
+    #expect(
+      problems("1,A,100,choice,\"a = Có: 100; b = Không: 0\",,\n") == [
+        "t.csv:2: options 'a = Có: 100; b = Không: 0': expected one option per line, \"key = label: points\""
+      ])
+    // An empty label, and a threshold finer than a criteria file holds: refused, not written.
+    #expect(problems("1,A,100,choice,\"a = : 100\",,\n").count == 1)
+    #expect(problems("1,A,100,tỷ lệ,,,66.66667\n").count == 1)
     // Vietnamese rule names and a percentage target.
     #expect(problems("1,A,100,tỷ lệ,,,80%\n").isEmpty)
   }

@@ -52,6 +52,14 @@ public struct CriteriaDiff: Sendable {
       } ?? "không có"
     }
     set("Nhóm điều tra", survey(a), survey(b))
+    set("Tài liệu kiểm chứng", a.evidencePolicy.rawValue, b.evidencePolicy.rawValue)
+    let scale = { (set: CriteriaSet) in
+      set.survey.map { $0.scale.map { "\($0.answer) = \(number($0.percent))%" }.joined(separator: ", ") } ?? "không có"
+    }
+    set("Thang trả lời điều tra", scale(a), scale(b))
+    set(
+      "Số phiếu tối thiểu", a.survey?.minResponses.map(String.init) ?? "không có",
+      b.survey?.minResponses.map(String.init) ?? "không có")
 
     var nodesA: [String: (node: CriteriaNode, parent: String?)] = [:]
     func index(

@@ -85,7 +85,9 @@ enum CriteriaChecks {
         } else if option.key.contains(where: \.isNewline) || option.key.contains("=") {
           fail("\(path).key", option.key, .separatorInName(option.key.contains("=") ? "=" : "line break"))
         }
-        if option.label.contains(where: \.isNewline) {
+        if option.label.allSatisfy(\.isWhitespace) {
+          fail("\(path).label", option.label, .expectedNonEmptyText)
+        } else if option.label.contains(where: \.isNewline) {
           fail("\(path).label", option.label, .separatorInName("line break"))
         }
         points(option.points, "\(path).points")
@@ -251,6 +253,9 @@ enum CriteriaChecks {
       }
       if group.questions.isEmpty {
         problems.append(CriteriaProblem(path: path, value: nil, message: .groupsWithoutQuestions))
+      }
+      if group.title.allSatisfy(\.isWhitespace) {
+        problems.append(CriteriaProblem(path: "\(path).title", value: group.title, message: .expectedNonEmptyText))
       }
       var questions: Set<String> = []
       for (position, question) in group.questions.enumerated() {

@@ -24,7 +24,13 @@ public struct RoundSummary: Sendable, Hashable {
 extension UnitScore {
   /// What each of `rounds` appraisal rounds did to the unit, round 1 first (none for a year
   /// without an appraisal).
-  public func roundSummaries(rounds: Int, criteria: CriteriaSet) -> [RoundSummary] {
+  /// A round a leaf's history holds beyond `rounds` is counted as well.
+  public func roundSummaries(rounds asked: Int, criteria: CriteriaSet) -> [RoundSummary] {
+    let held = leaves.lazy.flatMap(\.history).reduce(0) { held, step in
+      if case .appraisal(let round) = step.kind { return max(held, round) }
+      return held
+    }
+    let rounds = max(asked, held)
     guard rounds > 0, leaves.count == criteria.leaves.count else { return [] }
     // A leaf's (points, applicable) standing after each round 0…rounds; without a history, its final ones.
     var standing = [(points: FixedDecimal, applicable: Bool)](repeating: (.zero, true), count: rounds + 1)

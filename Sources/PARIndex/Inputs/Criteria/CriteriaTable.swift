@@ -168,7 +168,14 @@ public enum CriteriaTable {
       info, required: ["key", "value"], columns: ["key", "value", "name", "questions"],
       aliases: ["key": ["Mục"], "value": ["Giá trị"], "name": ["Tên"], "questions": ["Câu hỏi"]], encoding: encoding)
     guard let tree, let header else { throw Diagnostics(reader.log.errors) }
-    return try reader.set(tree: tree, header: header)
+    let read = try reader.set(tree: tree, header: header)
+    // Never a set its own JSON file would not load: read what would be written, once more.
+    do {
+      _ = try CriteriaSetDecoder.decode(Array(CriteriaSetJSON.render(read.set).utf8), file: nodes.name)
+    } catch {
+      throw Diagnostics(error.all)
+    }
+    return read
   }
 }
 

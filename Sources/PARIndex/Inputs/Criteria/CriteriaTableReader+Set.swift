@@ -327,7 +327,10 @@ extension CriteriaTableReader {
   private mutating func options(_ text: String, at location: InputLocation, field: String) -> [ChoiceOption]? {
     var options: [ChoiceOption] = []
     for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) where !line.trimmingSpaces.isEmpty {
-      guard let equals = line.firstIndex(of: "="), let colon = line.lastIndex(of: ":"), equals < colon else {
+      // Two `=` on a line are two options written on one (`a = Có: 1; b = Không: 0`).
+      guard let equals = line.firstIndex(of: "="), let colon = line.lastIndex(of: ":"), equals < colon,
+        line.filter({ $0 == "=" }).count == 1
+      else {
         log.add(.optionSyntax, at: location, field: field, value: String(line))
         return nil
       }
@@ -378,8 +381,8 @@ extension CriteriaTableReader {
       line = header.answers.first { $0.answer == answer }?.line
     } else if path.hasPrefix("survey.groups.") {
       let rest = path.dropFirst("survey.groups.".count)
-      line = header.groups.first { rest == $0.group.key || rest.hasPrefix($0.group.key + ".questions") }?.line
-      field = rest.contains(".questions") ? "questions" : "name"
+      line = header.groups.first { rest == $0.group.key || rest.hasPrefix($0.group.key + ".") }?.line
+      field = rest.contains(".questions") ? "questions" : rest.hasSuffix(".title") ? "value" : "name"
     } else {
       let keys: [String: CriteriaTable.InfoKey] = [
         "id": .id, "title": .title, "year": .year, "source": .source, "scale": .scale, "items": .scale,

@@ -83,7 +83,8 @@ struct CriteriaTableReader {
   }
 
   mutating func number(_ text: String, at location: InputLocation, field: String) -> FixedDecimal? {
-    switch FixedDecimal.parse(text.replacingPercent) {
+    // At most 4 decimals, as the JSON file the set becomes is read (docs/FORMATS.md §1).
+    switch FixedDecimal.parse(text.replacingPercent, maxFractionDigits: 4) {
     case .success(let value):
       if text.contains(",") && decimalComma == nil { decimalComma = (location, field, text) }
       if text.contains(".") && decimalPoint == nil { decimalPoint = (location, field, text) }

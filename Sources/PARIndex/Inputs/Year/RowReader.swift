@@ -306,15 +306,14 @@ final class RowReader: @unchecked Sendable {
       let roundLocation = table.location(line: row.line, column: .round)
       if roundText.isEmpty {
         round = max(1, rounds - 1)
-      } else if let number = Int(roundText), number >= 1, roundText.allSatisfy(\.isASCII) {
+      } else if roundText.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(roundText), number >= 1 {
         round = number
       } else {
         log.add(.roundNotPositive, at: roundLocation, field: table.name(.round), value: roundText)
         return
       }
       guard round <= rounds else {
-        let location = roundText.isEmpty ? InputLocation(file: table.file) : roundLocation
-        log.add(.explanationRound(rounds: rounds), at: location, field: table.name(.round), value: String(round))
+        log.add(.explanationRound(rounds: rounds), at: roundLocation, field: table.name(.round), value: String(round))
         return
       }
       let date: CalendarDate?

@@ -166,7 +166,8 @@ struct YearFiles: Sendable {
     var byRound: [Int: [Entry]] = [:]
     for entry in entries {
       guard let round = Self.roundNumber(entry.stem) else { continue }
-      if !entry.isFolder || entry.fileExtension.isEmpty || Self.isForm(entry.fileExtension) {
+      // Only the forms a year file takes: `appraisal-2.pdf` (the scanned minutes) is no round.
+      if entry.isFolder ? entry.fileExtension.isEmpty : Self.isForm(entry.fileExtension) {
         byRound[round, default: []].append(entry)
       }
     }
