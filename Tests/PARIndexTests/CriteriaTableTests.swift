@@ -120,6 +120,18 @@ struct CriteriaTableTests {
     // An empty label, and a threshold finer than a criteria file holds: refused, not written.
     #expect(problems("1,A,100,choice,\"a = : 100\",,\n").count == 1)
     #expect(problems("1,A,100,tỷ lệ,,,66.66667\n").count == 1)
+    // A header cell on a key that does not use it is named, never dropped.
+    do throws(Diagnostics) {
+      _ = try CriteriaTable.read(
+        nodes: InputData(name: "t.csv", text: "code,title,max_points,rule\n1,A,100,check\n"),
+        info: InputData(name: "t-set.csv", text: info.replacingOccurrences(of: "year,2025", with: "year,2025,Năm")))
+      Issue.record("a name on the year row was accepted")
+    } catch {
+      #expect(
+        error.all.map { $0.rendered(.english) } == [
+          "t-set.csv:5: name 'Năm': this column is only for the keys band, survey_answer, survey_group: clear the cell"
+        ])
+    }
     // Vietnamese rule names and a percentage target.
     #expect(problems("1,A,100,tỷ lệ,,,80%\n").isEmpty)
   }

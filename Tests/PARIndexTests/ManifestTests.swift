@@ -78,6 +78,11 @@ struct ManifestTests {
     #expect(result.code == .problemsFound)
     #expect(result.out.contains("REMOVED: explanation.csv\n"))
     #expect(result.out.contains("ADDED: appraisal-3.csv (appraisal)\n"))
+    // A listed file that is now a folder is unreadable, not removed.
+    try FileManager.default.removeItem(atPath: year.path + "/units.csv")
+    try FileManager.default.createDirectory(atPath: year.path + "/units.csv", withIntermediateDirectories: false)
+    let folder = Capture.run(["verify", year.path + "-manifest.json", criteriaPath, year.path])
+    #expect(folder.out.contains("UNREADABLE: units.csv ("), "\(folder.out)")
   }
 
   @Test func everyJSONAndHTMLOutputCarriesAManifestThatVerifyReads() throws {

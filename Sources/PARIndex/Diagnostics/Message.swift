@@ -356,6 +356,8 @@ public enum Message: Sendable, Hashable {
   case optionSyntax
   /// A criteria table's header key given twice.
   case infoKeyRepeated(firstLine: Int)
+  /// A criteria table's header cell filled on a key that does not use that column.
+  case columnNotForKey(keys: [String])
   /// A table writing decimals both as `1,5` and `1.5` (`W-MIXED-DECIMALS`): in Vietnamese Excel `.` groups thousands.
   case mixedDecimalSeparators(other: String)
   /// A choice option's key or label, or a survey question, holding a character the criteria table
@@ -1259,6 +1261,10 @@ extension Message {
       return e(
         "E-TABLE-OPTIONS", vi: "cần mỗi dòng một lựa chọn \"khóa = tên: điểm\"",
         en: "expected one option per line, \"key = label: points\"")
+    case .columnNotForKey(let keys):
+      return e(
+        "E-TABLE-COLUMN", vi: "cột này chỉ dùng cho mục \(list(keys)): xóa ô này",
+        en: "this column is only for the keys \(list(keys)): clear the cell")
     case .infoKeyRepeated(let firstLine):
       return e(
         "E-TABLE-KEY-REPEATED", vi: "mục này đã có ở dòng \(firstLine)", en: "this key is already on line \(firstLine)")

@@ -162,6 +162,8 @@ extension Manifest {
     case added(kind: String, path: String)
     /// Listed without a digest (a pipe): cannot be checked.
     case unchecked(File)
+    /// Listed, still there, and cannot be read now (permissions, a folder in its place): `reason`.
+    case unreadable(File, reason: String)
     /// The folder as it is now cannot be read as a year (two forms of one file, a gap in the rounds…).
     case problem(Diagnostic)
   }
@@ -177,8 +179,19 @@ extension Manifest {
         changes.append(.unchecked(file))
         return
       }
-      guard let digest = try? FileDigest.of(path: fullPath) else {
-        changes.append(.removed(file))
+      let digest: FileDigest
+      do {
+        guard let read = try FileDigest.of(path: fullPath) else {
+          changes.append(.unreadable(file, reason: "not a regular file"))
+          return
+        }
+        digest = read
+      } catch {
+        if case .fileNotFound = error.message {
+          changes.append(.removed(file))
+        } else {
+          changes.append(.unreadable(file, reason: error.message.text(.english)))
+        }
         return
       }
       if digest.sha256 != recorded || digest.size != file.size {

@@ -62,6 +62,8 @@ public enum ManifestReport {
         text += "\n"
       case .added(let kind, let path):
         text += language.pick(vi: "THÊM MỚI: ", en: "ADDED: ") + path + " (\(kind))\n"
+      case .unreadable(let file, let reason):
+        text += language.pick(vi: "KHÔNG ĐỌC ĐƯỢC: ", en: "UNREADABLE: ") + file.path + " (\(reason))\n"
       case .unchecked(let file):
         text += language.pick(vi: "KHÔNG KIỂM ĐƯỢC (ống dẫn): ", en: "NOT CHECKED (a pipe): ") + file.path + "\n"
       case .problem(let diagnostic):

@@ -107,6 +107,13 @@ extension CriteriaTableReader {
       }
       let value = table.text(row.fields, "value")
       let name = table.text(row.fields, "name")
+      // `name` belongs to bands and the survey, `questions` to survey groups: never a cell quietly dropped.
+      let uses = [("name", [CriteriaTable.InfoKey.band, .surveyAnswer, .surveyGroup]), ("questions", [.surveyGroup])]
+      for (column, keys) in uses where !keys.contains(key) && !table.text(row.fields, column).isEmpty {
+        log.add(
+          .columnNotForKey(keys: keys.map(\.rawValue)), at: location, field: table.name(column),
+          value: table.text(row.fields, column))
+      }
       switch key {
       case .band:
         guard let minimum = number(value, at: location, field: table.name("value")) else { continue }
