@@ -62,9 +62,7 @@ extension Invocation {
     var units: Int?
     var manifest: Manifest?
     do throws(Diagnostics) {
-      let bytes: [UInt8]
-      do { bytes = try InputFile.read(criteriaPath) } catch { throw Diagnostics([error]) }
-      let criteriaFile = InputData(name: criteriaPath, bytes: bytes)
+      let criteriaFile = try InputData.read(criteriaPath)
       let set = try Assessment.loadCriteria(criteriaFile)
       criteria = set
       if let folder {
@@ -169,10 +167,7 @@ extension Invocation {
       let (previous, previousManifest) = try loadYearWithManifest(
         previousCriteria, previousData, applyingRound: false)
       var html = ComparisonReport.htmlSection(Comparison(previous, results))
-      if let previousManifest {
-        html += ManifestReport.html(
-          previousManifest, id: "parindex-manifest-previous", title: "Bảng kê tệp nguồn của năm trước (SHA-256)")
-      }
+      if let previousManifest { html += ManifestReport.previousYearHTML(previousManifest) }
       sections.append(("So sánh với năm trước", html))
     }
     return emit(CouncilReport.render(results, extraSections: sections, manifest: manifest))
@@ -341,9 +336,7 @@ extension Invocation {
       arguments.positional[0], arguments.positional[1], arguments.positional[2]
     )
     do throws(Diagnostics) {
-      let bytes: [UInt8]
-      do { bytes = try InputFile.read(manifestPath) } catch { throw Diagnostics([error]) }
-      let manifest = try Manifest.read(bytes, file: manifestPath)
+      let manifest = try Manifest.read(InputData.read(manifestPath).bytes, file: manifestPath)
       let changes = try manifest.verify(criteria: criteriaPath, folder: folder)
       console.out(ManifestReport.verification(changes, manifest, language))
       return changes.isEmpty ? .success : .problemsFound

@@ -71,9 +71,7 @@ struct Invocation {
     criteria: CriteriaSet, file: InputData
   ) {
     do throws(Diagnostics) {
-      let bytes: [UInt8]
-      do { bytes = try InputFile.read(path) } catch { throw Diagnostics([error]) }
-      let file = InputData(name: path, bytes: bytes)
+      let file = try InputData.read(path)
       return (try Assessment.loadCriteria(file), file)
     } catch {
       report(error.all)

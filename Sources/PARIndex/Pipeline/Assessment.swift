@@ -10,9 +10,7 @@
 public enum Assessment {
   /// Reads and validates a criteria set file.
   public static func loadCriteria(at path: String) throws(Diagnostics) -> CriteriaSet {
-    let bytes: [UInt8]
-    do { bytes = try InputFile.read(path) } catch { throw Diagnostics([error]) }
-    return try CriteriaSetDecoder.decode(bytes, file: path)
+    try loadCriteria(InputData.read(path))
   }
 
   /// Reads and validates a criteria set from memory.

@@ -42,10 +42,7 @@ public enum CouncilReport {
     title: String, sections: [(title: String, html: String)], manifests: [Manifest] = []
   ) -> String {
     let trail = manifests.enumerated().map { index, manifest in
-      index == 0
-        ? ManifestReport.html(manifest)
-        : ManifestReport.html(
-          manifest, id: "parindex-manifest-previous", title: "Bảng kê tệp nguồn của năm trước (SHA-256)")
+      index == 0 ? ManifestReport.html(manifest) : ManifestReport.previousYearHTML(manifest)
     }
     return HTML.page(
       title: title,

@@ -101,7 +101,7 @@ public struct Explanation: Sendable {
   func points(_ value: FixedDecimal) -> String { value.formatted(places: criteria.pointsPlaces, decimalSeparator: ",") }
 
   /// `90`, `85,5`: the shortest exact text with a decimal comma.
-  func number(_ value: FixedDecimal) -> String { value.description.replacingOccurrences(of: ".", with: ",") }
+  func number(_ value: FixedDecimal) -> String { CriteriaAnnex.number(value) }
 
   /// A percentage rounded to 2 decimals for reading (`66,67`), trailing zeros dropped.
   func percent(_ value: Fraction) -> String { number(value.rounded(places: 2)) }

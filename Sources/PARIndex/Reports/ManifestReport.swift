@@ -38,6 +38,12 @@ public enum ManifestReport {
     return html
   }
 
+  /// The previous year's manifest on a page that compares two years: a second block, told apart
+  /// from this year's by its id.
+  public static func previousYearHTML(_ manifest: Manifest) -> String {
+    html(manifest, id: "parindex-manifest-previous", title: "Bảng kê tệp nguồn của năm trước (SHA-256)")
+  }
+
   /// What `verify` found, one line per change; "nothing changed" when `changes` is empty.
   public static func verification(_ changes: [Manifest.Change], _ manifest: Manifest, _ language: Language) -> String {
     guard !changes.isEmpty else {

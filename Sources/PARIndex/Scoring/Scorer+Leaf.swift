@@ -16,13 +16,22 @@ extension Scorer {
       // The common case: the survey or the unit's own row decides, and there is no history.
       if case .survey(let group) = leaf.rule { return scoreSurvey(group: group, leaf, context, initial) }
       guard let selfEntry else { return initial }
-      guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
-      apply(outcome, from: selfEntry, source: .selfAssessment, to: &initial)
-      applyEvidencePolicy(selfEntry, leaf: leaf, found: initial.evidence, to: &initial)
-      initial.selfPoints = initial.points
-      return initial
+      return scoreOwn(selfEntry, leaf, into: &initial, log: &log) == nil ? nil : initial
     }
     return scoreWithHistory(leaf, context, initial, appraised: appraised, explanations: explanations, log: &log)
+  }
+
+  /// Scores the unit's own row into `score` (in place: this is every leaf's path), evidence
+  /// policy applied (điểm tự chấm), and gives what the row gives before the evidence check;
+  /// problems go to `log` and give `nil`, leaving `score` as it was.
+  func scoreOwn(
+    _ entry: LeafEntry, _ leaf: CriteriaNode, into score: inout LeafScore, log: inout DiagnosticLog
+  ) -> RowOutcome? {
+    guard let outcome = evaluate(entry, leaf: leaf, log: &log) else { return nil }
+    apply(outcome, from: entry, source: .selfAssessment, to: &score)
+    applyEvidencePolicy(entry, leaf: leaf, found: score.evidence, to: &score)
+    score.selfPoints = score.points
+    return outcome
   }
 
   /// A leaf that a round appraised or the unit explained: scored as the latest round decides,
@@ -40,17 +49,10 @@ extension Scorer {
     if case .survey(let group) = leaf.rule {
       base = scoreSurvey(group: group, leaf, context, initial)
     } else if let selfEntry {
-      if appraised {
-        own = evaluate(selfEntry, leaf: leaf, log: &scratch)
-      } else {
-        guard let outcome = evaluate(selfEntry, leaf: leaf, log: &log) else { return nil }
-        own = outcome
-      }
-      if let own {
-        apply(own, from: selfEntry, source: .selfAssessment, to: &base)
-        applyEvidencePolicy(selfEntry, leaf: leaf, found: base.evidence, to: &base)
-        base.selfPoints = base.points
-      }
+      own =
+        appraised
+        ? scoreOwn(selfEntry, leaf, into: &base, log: &scratch) : scoreOwn(selfEntry, leaf, into: &base, log: &log)
+      if !appraised && own == nil { return nil }
     }
     var isSurvey = false
     if case .survey? = leaf.rule { isSurvey = true }

@@ -149,7 +149,7 @@ public enum CriteriaTable {
     var problems: [Diagnostic] = []
     var files: [InputData] = []
     for file in [path, infoPath(for: path)] {
-      do { files.append(InputData(name: file, bytes: try InputFile.read(file))) } catch { problems.append(error) }
+      do { files.append(try InputData.read(file)) } catch { problems += error.all }
     }
     guard problems.isEmpty else { throw Diagnostics(problems) }
     return try read(nodes: files[0], info: files[1])

@@ -236,11 +236,13 @@ extension CriteriaTableReader {
       field: table.name("rule"))
     // A parameter filled for another rule is a mistake to name, never a value quietly dropped.
     for column in CriteriaTable.NodeColumn.allCases where !cell(column).isEmpty {
-      guard let rules = column.rules, !ruleName.isEmpty ? typeName.map({ !rules.contains($0) }) ?? false : true
-      else { continue }
-      log.add(
-        ruleName.isEmpty ? .leafOnlyKey(table.name(column.rawValue)) : .parameterForOtherRule(rules: rules),
-        at: location, field: table.name(column.rawValue), value: cell(column))
+      guard let rules = column.rules else { continue }
+      let field = table.name(column.rawValue)
+      if ruleName.isEmpty {
+        log.add(.leafOnlyKey(field), at: location, field: field, value: cell(column))
+      } else if let typeName, !rules.contains(typeName) {
+        log.add(.parameterForOtherRule(rules: rules), at: location, field: field, value: cell(column))
+      }
     }
     var rule: Rule?
     if let typeName, let maxPoints { rule = readRule(typeName, table, row, maxPoints: maxPoints, places: pointsPlaces) }

@@ -11,6 +11,12 @@ public struct InputData: Sendable, Hashable {
 
   /// Text as UTF-8 bytes.
   public init(name: String, text: String) { self.init(name: name, bytes: Array(text.utf8)) }
+
+  /// The file at `path`, named by its path.
+  /// - Throws: ``Diagnostics`` with the one problem (missing, a folder, unreadable…).
+  package static func read(_ path: String) throws(Diagnostics) -> InputData {
+    do { return InputData(name: path, bytes: try InputFile.read(path)) } catch { throw Diagnostics([error]) }
+  }
 }
 
 /// How the text of a file is encoded when it is not UTF-8 or UTF-16 with a byte order mark

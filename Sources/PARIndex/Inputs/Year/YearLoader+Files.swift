@@ -124,7 +124,5 @@ extension YearLoader {
     YearFiles.Part(name: file.name, source: .memory(file.bytes), isWorkbook: file.name.lowercased().hasSuffix(".xlsx"))
   }
 
-  private static func data(_ path: String) throws(Diagnostics) -> InputData {
-    do { return InputData(name: path, bytes: try InputFile.read(path)) } catch { throw Diagnostics([error]) }
-  }
+  private static func data(_ path: String) throws(Diagnostics) -> InputData { try InputData.read(path) }
 }
