@@ -23,6 +23,14 @@ struct OptionSpec: Sendable {
   static let excel = OptionSpec(
     names: ["--excel"], vi: "Với csv: BOM, ';' và dấu phẩy thập phân cho Excel tiếng Việt.",
     en: "With csv: BOM, ';' and decimal commas for Vietnamese Excel.")
+  static let scorecards = OptionSpec(
+    names: ["--scorecards"], valueName: "full|losses|none",
+    vi: "Phiếu điểm trong báo cáo: losses (mặc định, chỉ tiêu chí bị mất điểm), full (đầy đủ) hoặc none (không in).",
+    en: "Scorecards in the report: losses (default, only leaves that lost points), full, or none.")
+  static let annex = OptionSpec(
+    names: ["--annex"],
+    vi: "Với md: bảng như phụ lục quyết định (STT, tên đầy đủ các lĩnh vực, xếp hạng); html và xlsx luôn như vậy.",
+    en: "With md: the table as a decision's annex (STT, full field titles, rank); html and xlsx always are.")
   static let language = OptionSpec(
     names: ["--lang"], valueName: "vi|en", vi: "Ngôn ngữ thông báo (mặc định vi; hoặc biến PARINDEX_LANG).",
     en: "Language of messages (default vi; or the PARINDEX_LANG variable).")
@@ -70,14 +78,17 @@ enum Command: String, CaseIterable, Sendable {
   var usage: String {
     switch self {
     case .validate: "CRITERIA [DATA_DIR]"
-    case .rank: "CRITERIA DATA_DIR [--format text|csv|json|md] [--excel] [--group G] [--as-of-round N] [-o FILE]"
-    case .score: "CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|md|html|json] [--as-of-round N] [-o FILE]"
+    case .rank:
+      "CRITERIA DATA_DIR [--format text|csv|json|md|html|xlsx] [--annex] [--excel] [--group G] [--as-of-round N] [-o FILE]"
+    case .score:
+      "CRITERIA DATA_DIR [--unit ID] [--group G] [--format text|md|html|json|xlsx] [--as-of-round N] [-o FILE]"
     case .explain: "CRITERIA DATA_DIR --unit ID [--code CODE] [--as-of-round N] [-o FILE]"
     case .report:
-      "CRITERIA DATA_DIR -o FILE.html [--as-of-round N] [--runs N [--seed S] [--spread P]] [--previous-criteria FILE --previous-data DIR]"
-    case .template: "CRITERIA [--unit ID] [--excel] [-o FILE]"
-    case .sensitivity: "CRITERIA DATA_DIR [--runs N] [--seed S] [--spread P] [--format text|csv|json|html] [-o FILE]"
-    case .compare: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B [--format text|csv|json|html] [-o FILE]"
+      "CRITERIA DATA_DIR -o FILE.html [--scorecards full|losses|none] [--as-of-round N] [--runs N [--seed S] [--spread P]] [--previous-criteria FILE --previous-data DIR]"
+    case .template: "CRITERIA [--unit ID] [--format csv|xlsx] [--excel] [-o FILE]"
+    case .sensitivity:
+      "CRITERIA DATA_DIR [--runs N] [--seed S] [--spread P] [--format text|csv|json|html|xlsx] [-o FILE]"
+    case .compare: "CRITERIA_A DATA_DIR_A CRITERIA_B DATA_DIR_B [--format text|csv|json|html|xlsx] [-o FILE]"
     case .whatif: "CRITERIA DATA_DIR --unit ID [--set CODE=VALUE]… [--goal CLASS] [-o FILE]"
     case .manifest: "CRITERIA DATA_DIR [--format json|text] [-o FILE]"
     case .verify: "MANIFEST CRITERIA DATA_DIR"
@@ -89,13 +100,14 @@ enum Command: String, CaseIterable, Sendable {
   /// The formats `--format` accepts, the default first.
   var formats: [OutputFormat] {
     switch self {
-    case .rank: [.text, .csv, .json, .md]
-    case .score: [.text, .md, .html, .json]
-    case .sensitivity, .compare: [.text, .csv, .json, .html]
+    case .rank: [.text, .csv, .json, .md, .html, .xlsx]
+    case .score: [.text, .md, .html, .json, .xlsx]
+    case .sensitivity, .compare: [.text, .csv, .json, .html, .xlsx]
     case .validate: [.text, .json]
     case .manifest: [.json, .text]
     case .criteria: [.text, .md, .html]
-    case .explain, .report, .template, .whatif, .verify: []
+    case .template: [.csv, .xlsx]
+    case .explain, .report, .whatif, .verify: []
     }
   }
 
@@ -110,14 +122,14 @@ enum Command: String, CaseIterable, Sendable {
     let formatted: [OptionSpec] = formats.isEmpty ? [] : [.format]
     switch self {
     case .validate: return formatted
-    case .rank: return formatted + [.excel, .group, .asOfRound, .output]
+    case .rank: return formatted + [.annex, .excel, .group, .asOfRound, .output]
     case .score: return [.unit, .group] + formatted + [.asOfRound, .output]
     case .explain: return [.unit, .code, .asOfRound, .output]
-    case .report: return [.output, .asOfRound, .runs, .seed, .spread, .previousCriteria, .previousData]
+    case .report: return [.output, .scorecards, .asOfRound, .runs, .seed, .spread, .previousCriteria, .previousData]
     case .manifest: return formatted + [.output]
     case .verify: return []
     case .criteria: return formatted + [.excel, .output]
-    case .template: return [.unit, .excel, .output]
+    case .template: return [.unit] + formatted + [.excel, .output]
     case .sensitivity: return [.runs, .seed, .spread] + formatted + [.output]
     case .compare: return formatted + [.output]
     case .whatif: return [.unit, .set, .goal, .output]

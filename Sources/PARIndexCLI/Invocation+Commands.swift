@@ -96,6 +96,10 @@ extension Invocation {
     let (criteriaPath, folder) = try twoPaths()
     let format = try format()
     if arguments.flag(.excel) && format != .csv { throw .usage(.optionNeedsOption("--excel", "--format csv")) }
+    let annex = arguments.flag(.annex)
+    if annex && ![.md, .html, .xlsx].contains(format) {
+      throw .usage(.optionNeedsOption("--annex", "--format md|html|xlsx"))
+    }
     // Only JSON shows leaves; the tables need totals alone (and a country's leaves are many).
     if format == .json {
       let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
@@ -109,8 +113,11 @@ extension Invocation {
     let group = try group(in: results)
     let text: String
     switch format {
+    case .xlsx: return emit(RankingWorkbook.make(results, group: group))
     case .csv: text = RankingCSV.render(results, dialect: arguments.flag(.excel) ? .excel : .plain, group: group)
-    case .md: text = MarkdownReport.ranking(results, group: group)
+    case .md:
+      text = annex ? RankingAnnex(results, group: group).markdown : MarkdownReport.ranking(results, group: group)
+    case .html: text = RankingAnnex(results, group: group).html
     default: text = RankingText.render(results, group: group)
     }
     return emit(text)
@@ -128,6 +135,7 @@ extension Invocation {
     if let group = try group(in: results) { units = units.filter { $0.unit.group == group } }
     let text: String
     switch format {
+    case .xlsx: return emit(ScoreWorkbook.make(results, units: units))
     case .json: text = ResultsJSON.render(results, units: units, manifest: manifest)
     case .md: text = MarkdownReport.scorecards(results, units: units)
     case .html: text = ScorecardHTML.page(results, units: units, manifest: manifest)
@@ -155,6 +163,13 @@ extension Invocation {
     if (arguments.value(.previousCriteria) == nil) != (arguments.value(.previousData) == nil) {
       throw .usage(.optionsGoTogether("--previous-criteria", "--previous-data"))
     }
+    var detail = ScorecardHTML.Detail.losses
+    if let text = arguments.value(.scorecards) {
+      guard let chosen = ScorecardHTML.Detail(rawValue: text) else {
+        throw .usage(.optionValue("--scorecards '\(text)'", expected: "full, losses, none"))
+      }
+      detail = chosen
+    }
     let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
     var sections: [(title: String, html: String)] = []
     if arguments.value(.runs) != nil {
@@ -170,14 +185,17 @@ extension Invocation {
       if let previousManifest { html += ManifestReport.previousYearHTML(previousManifest) }
       sections.append(("So sánh với năm trước", html))
     }
-    return emit(CouncilReport.render(results, extraSections: sections, manifest: manifest))
+    return emit(CouncilReport.render(results, extraSections: sections, manifest: manifest, scorecards: detail))
   }
 
   func template() throws(CommandError) -> ExitCode {
     guard arguments.positional.count == 1 else {
       throw .usage(.wrongArguments(expected: "CRITERIA", found: arguments.positional.count))
     }
+    let format = try format()
+    if arguments.flag(.excel) && format != .csv { throw .usage(.optionNeedsOption("--excel", "--format csv")) }
     let criteria = try loadCriteria(arguments.positional[0], invalid: .dataError)
+    if format == .xlsx { return emit(TemplateWorkbook.make(criteria, unitID: arguments.value(.unit) ?? "")) }
     let text = AssessmentTemplate.render(
       criteria, unitID: arguments.value(.unit) ?? "", dialect: arguments.flag(.excel) ? .excel : .plain)
     return emit(text)
@@ -231,6 +249,7 @@ extension Invocation {
     let settings = try sensitivitySettings()
     let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
     let study = Sensitivity.run(results, settings: settings)
+    if format == .xlsx { return emit(SensitivityWorkbook.make(study, criteria: results.criteria)) }
     let text: String
     switch format {
     case .csv: text = SensitivityReport.csv(study)
@@ -256,6 +275,7 @@ extension Invocation {
     let comparison = Comparison(a, b)
     let text: String
     switch format {
+    case .xlsx: text = ""
     case .csv: text = ComparisonReport.csv(comparison)
     case .json: text = ComparisonReport.json(comparison, manifests: [manifestA, manifestB].compactMap { $0 })
     case .html:
@@ -269,7 +289,7 @@ extension Invocation {
         console.err(language.pick(vi: "cảnh báo: ", en: "warning: ") + warning.text(language) + "\n")
       }
     }
-    return emit(text)
+    return format == .xlsx ? emit(ComparisonWorkbook.make(comparison)) : emit(text)
   }
 
   func whatif() throws(CommandError) -> ExitCode {

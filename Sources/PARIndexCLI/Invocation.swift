@@ -30,6 +30,10 @@ struct Invocation {
     guard let format = OutputFormat(rawValue: text), command.formats.contains(format) else {
       throw .usage(.unknownFormat(text, allowed: command.formats.map(\.rawValue)))
     }
+    // A workbook is bytes: into a file, never onto a screen or mixed into a pipe of text.
+    if format.isBinary, arguments.value(.output) == nil || arguments.value(.output) == "-" {
+      throw .usage(.binaryToTerminal(format.rawValue))
+    }
     return format
   }
 
@@ -182,6 +186,24 @@ struct Invocation {
     }
     console.err(Diagnostic(message, at: InputLocation(file: output)).rendered(language) + "\n")
     throw .exit(.usage)
+  }
+
+  /// Writes `workbook` to `-o FILE` as `.xlsx` (``format()`` made sure there is a file).
+  func emit(_ workbook: Spreadsheet) -> ExitCode {
+    let path = arguments.value(.output) ?? "-"
+    do {
+      let bytes = try workbook.xlsx()
+      try OutputFile.write(bytes, to: path)
+      return .success
+    } catch let error as OutputFile.WriteError {
+      console.err(
+        Diagnostic(.cannotWrite(reason: error.reason), at: InputLocation(file: path)).rendered(language) + "\n")
+      return .cannotCreate
+    } catch {
+      console.err(
+        Diagnostic(.cannotWrite(reason: "\(error)"), at: InputLocation(file: path)).rendered(language) + "\n")
+      return .cannotCreate
+    }
   }
 
   /// Writes `text` to `-o FILE` (atomically; a pipe or a device directly) or standard output.

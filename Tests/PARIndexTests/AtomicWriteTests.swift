@@ -16,7 +16,9 @@ struct AtomicWriteTests {
     let output = folder + "/report.html"
     let old = Data("<!-- the council's previous report -->\n".utf8)
     let arguments = [
-      "report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes"), "-o", output,
+      "report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes"),
+      "--scorecards", "full",
+      "-o", output,
     ]
 
     // The complete new report, for comparison.

@@ -279,6 +279,7 @@ struct OutputSafetyTests {
     let output = outputs.path + "/report.html"
     let arguments = [
       "report", Repository.path("criteria/commune-2025.json"), Repository.path("Examples/2025/communes"),
+      "--scorecards", "full",
     ]
     func start(_ path: String) throws -> Process {
       let process = Process()

@@ -94,5 +94,17 @@ func assertGolden(_ rendered: String, _ name: String, sourceLocation: SourceLoca
     Issue.record("Recorded golden \(name): check it by hand before committing", sourceLocation: sourceLocation)
     return
   }
-  #expect(Data(actual.utf8) == expected, "\(name) differs from its golden", sourceLocation: sourceLocation)
+  // Compared first and reported by the first differing line: an `#expect` on two large Data
+  // values would make Swift Testing diff them, which takes minutes for a report.
+  let actualBytes = Data(actual.utf8)
+  guard actualBytes != expected else { return }
+  let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+  let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+  let line =
+    zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    ?? min(actualLines.count, expectedLines.count)
+  let shown = { (lines: [Substring]) in line < lines.count ? String(lines[line].prefix(300)) : "(end of file)" }
+  Issue.record(
+    "\(name) differs from its golden at line \(line + 1):\n  golden: \(shown(expectedLines))\n  now:    \(shown(actualLines))",
+    sourceLocation: sourceLocation)
 }

@@ -131,6 +131,19 @@ public enum YearFileKind: String, Sendable, Hashable, CaseIterable {
   /// `explanation`: units' explanations (giải trình) per leaf.
   case explanation
 
+  /// Vietnamese names of a workbook sheet holding this file, folded (``TextFolding``).
+  var sheetNames: [String] {
+    switch self {
+    case .units: ["đơn vị", "danh sách đơn vị"]
+    case .assessment: ["tự chấm điểm", "tự đánh giá"]
+    case .appraisal: ["thẩm định"]
+    case .evidence: ["tài liệu kiểm chứng"]
+    case .survey: ["điều tra xã hội học", "phiếu điều tra"]
+    case .adjustments: ["điểm thưởng, điểm trừ"]
+    case .explanation: ["giải trình"]
+    }
+  }
+
   /// The columns that must be in the header.
   var required: [Column] {
     switch self {

@@ -8,15 +8,15 @@ public enum SensitivityReport {
 
   /// What was varied and how, in one paragraph (printed with every output).
   public static func method(_ settings: Sensitivity.Settings) -> String {
-    let p = settings.spread.description
+    let p = settings.spread.description.replacingDot
     return
-      "\(settings.runs) runs, seed \(settings.seed), spread \(p) %: each field's weight × a factor in [1 − \(p) %, 1 + \(p) %] (steps of 0.1 %), rescaled to keep the scale; survey leaves × a factor in the same range and the other leaves × the factor that keeps the scale; each leaf the council changed goes back to the unit's own points with probability \(p) %; bonus and penalty unchanged. Percentile ranks by the nearest-rank method."
+      "\(settings.runs) lần chạy, hạt giống \(settings.seed), biên độ \(p) %: trọng số mỗi lĩnh vực nhân với một hệ số trong khoảng [1 - \(p) %; 1 + \(p) %] (bước 0,1 %), rồi chia lại cho đúng thang điểm; các tiêu chí điều tra xã hội học nhân với một hệ số trong cùng khoảng, các tiêu chí còn lại nhân với hệ số giữ đúng thang điểm; mỗi tiêu chí Hội đồng thẩm định đã chấm lại trở về điểm tự chấm của đơn vị với xác suất \(p) %; điểm thưởng, điểm trừ giữ nguyên. Hạng P5, P95 và trung vị tính theo phương pháp hạng gần nhất."
   }
 
   /// The study for a terminal: the method, then per group (khối) a table of each unit's nominal
   /// and median rank, P5–P95 interval and share of runs that changed its class.
   public static func text(_ study: Sensitivity) -> String {
-    var text = "Độ vững của xếp hạng (sensitivity)\n" + method(study.settings) + "\n"
+    var text = "Độ vững của xếp hạng\n" + method(study.settings) + "\n"
     for group in study.groups {
       text += "\nKhối \(group.name)\n"
       var table = TextTable(
@@ -162,7 +162,7 @@ public enum ComparisonReport {
         unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—"
       }
       let change =
-        row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") }
+        row.indexChange.map { Labels.signed($0, places) }
         ?? (row.a == nil ? "mới" : "không còn")
       let classes = "\(row.a?.classLabel ?? "—") → \(row.b?.classLabel ?? "—")" + (row.movedClass ? " *" : "")
       table.rows.append([
@@ -245,7 +245,7 @@ public enum ComparisonReport {
         unit.map { $0.index.formatted(places: places, decimalSeparator: ",") } ?? "—"
       }
       let change =
-        row.indexChange.map { ($0 > .zero ? "+" : "") + $0.formatted(places: places, decimalSeparator: ",") }
+        row.indexChange.map { Labels.signed($0, places) }
         ?? (row.a == nil ? "mới" : "không còn")
       html +=
         "<tr><td>\(HTML.escape(row.unitID)) \(HTML.escape(row.name))</td><td>\(HTML.escape(row.group))</td><td class=\"n\">\(index(row.a))</td><td class=\"n\">\(index(row.b))</td>"

@@ -48,7 +48,7 @@ public enum AssessmentTemplate {
       return text
     case .deadline(let due, let late, let lateUntil)?:
       var text =
-        "ngày thực hiện dd/mm/yyyy (hạn \(due)), hoặc 'không' nếu chưa thực hiện; trễ hạn: \(points(late)) điểm"
+        "ngày thực hiện dd/mm/yyyy (hạn \(due)), hoặc “không” nếu chưa thực hiện; trễ hạn: \(points(late)) điểm"
       if let lateUntil { text += " đến \(lateUntil)" }
       return text
     case .deduction(let perItem, let floor)?:

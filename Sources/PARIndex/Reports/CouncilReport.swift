@@ -9,8 +9,11 @@ public enum CouncilReport {
   /// - Parameter extraSections: further sections (title, HTML), e.g. sensitivity or comparison.
   /// - Parameter manifest: the files the year was read from, with their SHA-256, listed in the
   ///   data section and embedded for `parindex verify`.
+  /// - Parameter scorecards: how much of each unit's scorecard to show: only the leaves that lost
+  ///   points (the default, about a page per unit printed), the whole tree, or none.
   public static func render(
-    _ results: YearResults, extraSections: [(title: String, html: String)] = [], manifest: Manifest? = nil
+    _ results: YearResults, extraSections: [(title: String, html: String)] = [], manifest: Manifest? = nil,
+    scorecards: ScorecardHTML.Detail = .losses
   ) -> String {
     let criteria = results.criteria
     var body = "<h1>Báo cáo kết quả Chỉ số cải cách hành chính năm \(criteria.year)</h1>\n"
@@ -18,11 +21,12 @@ public enum CouncilReport {
     body += "\(results.rankedUnits.count) đơn vị trong \(results.groups.count) khối</p>\n"
     if criteria.status == .modelled {
       body +=
-        "<p class=\"modelled\"><strong>Bộ tiêu chí mô phỏng (modelled)</strong>, không phải văn bản chính thức: \(HTML.escape(criteria.source))</p>\n"
+        "<p class=\"modelled\"><strong>Bộ tiêu chí mô phỏng</strong>, không phải văn bản chính thức: \(HTML.escape(criteria.source))</p>\n"
     } else {
       body += "<p class=\"meta\">Căn cứ: \(HTML.escape(criteria.source))</p>\n"
     }
-    body += "<h2>1. Xếp hạng theo khối</h2>\n" + results.groups.map { ranking($0, criteria) }.joined()
+    body +=
+      "<h2>1. Xếp hạng theo khối</h2>\n" + fieldLegend(criteria) + results.groups.map { ranking($0, criteria) }.joined()
     body += "<h2>2. Phân bố xếp loại</h2>\n" + distribution(results)
     body += "<h2>3. Chỉ số thành phần theo lĩnh vực</h2>\n" + heatMap(results)
     body += "<h2>4. Vấn đề về số liệu</h2>\n" + dataProblems(results) + RoundsHTML.section(results)
@@ -30,9 +34,13 @@ public enum CouncilReport {
     for (number, section) in extraSections.enumerated() {
       body += "<h2>\(5 + number). \(HTML.escape(section.title))</h2>\n" + section.html
     }
-    body += "<h2>\(5 + extraSections.count). Phiếu điểm từng đơn vị</h2>\n"
-    body += results.rankedUnits.map { ScorecardHTML.section(Scorecard($0, in: results), criteria) }.joined(
-      separator: "\n")
+    if scorecards != .none {
+      let what = scorecards == .losses ? " (các tiêu chí bị mất điểm)" : ""
+      body += "<h2 class=\"part\">\(5 + extraSections.count). Phiếu điểm từng đơn vị\(what)</h2>\n"
+      body += results.rankedUnits.map {
+        ScorecardHTML.section(Scorecard($0, in: results), criteria, detail: scorecards)
+      }.joined(separator: "\n")
+    }
     return HTML.page(title: "Chỉ số CCHC \(criteria.year) — \(criteria.title)", body: body)
   }
 
@@ -50,13 +58,22 @@ public enum CouncilReport {
         + sections.map { "<h2>\(HTML.escape($0.title))</h2>\n" + $0.html }.joined() + trail.joined())
   }
 
+  /// What the short field codes of the tables stand for: `LV1` Công tác chỉ đạo… (10,00 điểm).
+  static func fieldLegend(_ criteria: CriteriaSet) -> String {
+    let items = criteria.items.map {
+      "<li><strong>LV\(HTML.escape($0.code))</strong> \(HTML.escape($0.title)) (\(Labels.points($0.maxPoints, criteria.pointsPlaces)) điểm)</li>"
+    }
+    return "<ul class=\"fields\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
+  }
+
   static func ranking(_ group: Ranking.Group<UnitScore>, _ criteria: CriteriaSet) -> String {
     let places = criteria.pointsPlaces
     var html =
       "<h3>Khối \(HTML.escape(group.name)) (\(group.units.count) đơn vị)</h3>\n<table>\n<tr><th class=\"n\">Hạng</th><th>Mã</th><th>Đơn vị</th>"
     html += criteria.items.map { "<th class=\"n\" title=\"\(HTML.escape($0.title))\">LV\(HTML.escape($0.code))</th>" }
       .joined()
-    html += "<th class=\"n\">Tổng</th><th class=\"n\">Tối đa</th><th class=\"n\">Chỉ số %</th><th>Xếp loại</th></tr>\n"
+    html +=
+      "<th class=\"n\">Tổng</th><th class=\"n\">Tối đa</th><th class=\"n\">Chỉ số %</th><th class=\"class\">Xếp loại</th></tr>\n"
     for unit in group.units {
       html +=
         "<tr><td class=\"n\">\(unit.rank)</td><td><a href=\"#unit-\(HTML.escape(unit.unit.id))\">\(HTML.escape(unit.unit.id))</a></td><td>\(HTML.escape(unit.unit.name))</td>"
@@ -64,7 +81,7 @@ public enum CouncilReport {
       html +=
         "<td class=\"n\">\(Labels.points(unit.total, places))</td><td class=\"n\">\(Labels.points(unit.maxPoints, places))</td>"
       html +=
-        "<td class=\"n\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td><td>\(HTML.escape(unit.classLabel))</td></tr>\n"
+        "<td class=\"n\"><strong>\(unit.index.formatted(places: criteria.indexPlaces, decimalSeparator: ","))</strong></td><td class=\"class\">\(HTML.escape(unit.classLabel))</td></tr>\n"
     }
     return html + "</table>\n"
   }
@@ -164,7 +181,7 @@ public enum CouncilReport {
       }
       anyProblem = true
       let change = unit.appraisalChange
-      let changeText = (change > .zero ? "+" : "") + Labels.points(change, places) + " (\(changed) tiêu chí)"
+      let changeText = Labels.signed(change, places) + " (\(changed) tiêu chí)"
       html +=
         "<tr><td><a href=\"#unit-\(HTML.escape(unit.unit.id))\">\(HTML.escape(unit.unit.id))</a> \(HTML.escape(unit.unit.name))</td>"
       for list in [missing, noEvidence, mismatches, few] {
@@ -196,7 +213,7 @@ extension CouncilReport {
       "<h3>Tệp số liệu đã đọc</h3>\n<table>\n<tr><th>Tệp</th><th>Loại</th><th>Dạng</th><th class=\"n\">Dòng tiêu đề</th><th class=\"n\">Dung lượng (byte)</th></tr>\n"
     for input in results.inputs {
       html +=
-        "<tr><td><code>\(HTML.escape(input.file))</code></td><td>\(input.kind.rawValue)</td><td>\(HTML.escape(input.form))</td>"
+        "<tr><td><code>\(HTML.escape(input.file))</code></td><td>\(Labels.fileKind(input.kind))</td><td>\(HTML.escape(Labels.fileForm(input.form)))</td>"
       html += "<td class=\"n\">\(input.headerLine)</td><td class=\"n\">\(input.size)</td></tr>\n"
     }
     return html + "</table>\n"

@@ -37,7 +37,7 @@ public enum ExplainText {
     if !improvements.isEmpty {
       text += "\nCần cải thiện (mất nhiều điểm nhất trước):\n"
       for item in improvements {
-        text += "  −\(Labels.points(item.lost, places))  \(item.code) \(item.title): \(item.advice)\n"
+        text += "  -\(Labels.points(item.lost, places))  \(item.code) \(item.title): \(item.advice)\n"
       }
     }
     return text

@@ -2,7 +2,7 @@ import Foundation
 
 /// Sentences a secretary can read aloud: for each leaf the rule, the value, the arithmetic and
 /// the result, in Vietnamese with decimal commas, e.g.
-/// `2.3 Tỷ lệ hồ sơ đúng hạn: 91 % (182/200) → bậc "> 90 %" → 0,50 / 1,00 điểm`.
+/// `2.3 Tỷ lệ hồ sơ đúng hạn: 91 % (182/200) → bậc “> 90 %” → 0,50 / 1,00 điểm`.
 public struct Explanation: Sendable {
   /// The set whose rules and rounding the sentences follow.
   public let criteria: CriteriaSet
@@ -24,7 +24,8 @@ public struct Explanation: Sendable {
       var appraisal = "thẩm định"
       if let reason = leaf.appraisalReason { appraisal += ": \(reason)" }
       if let own = leaf.selfEntry {
-        appraisal += " (tự chấm: \(own.value ?? own.pointsText.map { "\($0) điểm" } ?? "-"))"
+        appraisal +=
+          " (tự chấm: \(own.value.map { shownValue($0, of: node) } ?? own.pointsText.map { "\($0) điểm" } ?? "-"))"
       }
       notes.append(appraisal)
     }
@@ -43,12 +44,12 @@ public struct Explanation: Sendable {
       let verdict = isYes ? "đạt" : "không đạt"
       return TextFolding.folded(written) == verdict ? "\(verdict) → \(result)" : "\(written) → \(verdict) → \(result)"
     case .choice(let option):
-      return "chọn “\(option.label)” (\(option.key)) → \(result)"
+      return "chọn “\(option.label)” → \(result)"
     case .tiers(let value, let met, let nextUp):
       let shown = shownValue(value, written: written)
       let unit = looksLikePercent(value, written) ? " %" : ""
-      if let met { return "\(shown) → bậc \"\(bound(met))\(unit)\" → \(result)" }
-      let lowest = nextUp.map { " \"\(bound($0))\(unit)\"" } ?? ""
+      if let met { return "\(shown) → bậc “\(bound(met))\(unit)” → \(result)" }
+      let lowest = nextUp.map { " “\(bound($0))\(unit)”" } ?? ""
       return "\(shown) → chưa đạt bậc thấp nhất\(lowest) → \(result)"
     case .proportional(let value, let target, let zeroBelow, let outcome):
       let shown = shownValue(value, written: written)
@@ -70,10 +71,10 @@ public struct Explanation: Sendable {
     case .deduction(let count, let perItem, let floor, let hitFloor):
       if hitFloor { return "\(count) lần × \(points(perItem)) → không thấp hơn mức sàn \(points(floor)) → \(result)" }
       let deducted = perItem.multiplied(by: Int64(count)) ?? .zero
-      return "\(count) lần × \(points(perItem)) → \(points(leaf.maxPoints)) − \(points(deducted)) → \(result)"
+      return "\(count) lần × \(points(perItem)) → \(points(leaf.maxPoints)) - \(points(deducted)) → \(result)"
     case .survey(let group, let value, let answers, let respondents):
       return
-        "điều tra XHH nhóm \(group): \(percent(value)) % (\(answers) câu trả lời, \(respondents) người) → \(points(leaf.maxPoints)) × \(percent(value)) % → \(result)"
+        "điều tra XHH “\(surveyTitle(group))”: \(percent(value)) % (\(answers) câu trả lời, \(respondents) người) → \(points(leaf.maxPoints)) × \(percent(value)) % → \(result)"
     case .surveyGiven(_, let value):
       return
         "kết quả điều tra được công bố \(percent(value.percent)) % → \(points(leaf.maxPoints)) × \(percent(value.percent)) % → \(result)"
@@ -97,6 +98,17 @@ public struct Explanation: Sendable {
   }
 
   // MARK: Formatting
+
+  /// A value as written, an option key shown by its label (`“Hoàn thành một phần”`).
+  func shownValue(_ value: String, of node: CriteriaNode) -> String {
+    guard case .choice(let options)? = node.rule, let option = options.first(where: { $0.key == value.nfc }) else {
+      return value
+    }
+    return "“\(option.label)”"
+  }
+
+  /// The survey group's title (`Mức độ hài lòng của người dân`), its key when the set lacks it.
+  func surveyTitle(_ key: String) -> String { criteria.survey?.groups.first { $0.key == key }?.title ?? key }
 
   func points(_ value: FixedDecimal) -> String { value.formatted(places: criteria.pointsPlaces, decimalSeparator: ",") }
 

@@ -19,7 +19,8 @@ enum HTML {
     return result
   }
 
-  static func page(title: String, body: String) -> String {
+  /// A whole page; `landscape` prints it across A4 (wide tables).
+  static func page(title: String, body: String, landscape: Bool = false) -> String {
     """
     <!DOCTYPE html>
     <html lang="vi">
@@ -28,19 +29,44 @@ enum HTML {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>\(escape(title))</title>
     <style>
-    \(style)
+    \(style)\(landscape ? "\n@page { size: A4 landscape; }" : "")
     </style>
     </head>
     <body>
-    \(body)
+    \(withTableHeads(body))
     </body>
     </html>
 
     """
   }
 
+  /// `html` with the header row of every table that starts with one (`<tr><th…`) in a `<thead>`
+  /// and the other rows in a `<tbody>`: printed, a table's header repeats on every page. Tables
+  /// that already have a `<thead>` are left alone. (The renderers write flat tables; this is the
+  /// one place that makes them print well.)
+  static func withTableHeads(_ html: String) -> String {
+    let parts = html.components(separatedBy: "<table")
+    guard parts.count > 1 else { return html }
+    var result = parts[0]
+    for part in parts.dropFirst() {
+      result += "<table"
+      guard !part.contains("<thead"), let firstRow = part.range(of: "<tr>"),
+        part[firstRow.upperBound...].hasPrefix("<th"),
+        let headEnd = part.range(of: "</tr>", range: firstRow.upperBound..<part.endIndex),
+        let tableEnd = part.range(of: "</table>", range: headEnd.upperBound..<part.endIndex)
+      else {
+        result += part
+        continue
+      }
+      result +=
+        part[..<firstRow.lowerBound] + "<thead>" + part[firstRow.lowerBound..<headEnd.upperBound] + "</thead><tbody>"
+      result += part[headEnd.upperBound..<tableEnd.lowerBound] + "</tbody>" + part[tableEnd.lowerBound...]
+    }
+    return result
+  }
+
   static let style = """
-    @page { size: A4; margin: 12mm; }
+    @page { size: A4; margin: 10mm 10mm 12mm; }
     body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 13px; color: #1a1a1a; margin: 24px auto; max-width: 1100px; padding: 0 16px; line-height: 1.4; }
     h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 2px solid #0b5394; padding-bottom: 4px; color: #0b5394; }
     h3 { font-size: 15px; margin: 20px 0 6px; } .meta { color: #555; margin: 0 0 12px; }
@@ -55,8 +81,26 @@ enum HTML {
     .h5 { background: #fdae61; } .h0 { background: #d73027; color: #fff; } .hx { background: #eee; color: #777; }
     .heat td { text-align: center; font-variant-numeric: tabular-nums; } .heat td.name { text-align: left; }
     .legend span { display: inline-block; padding: 1px 8px; margin-right: 4px; border-radius: 3px; }
-    .card { page-break-before: always; } .card:first-of-type { page-break-before: auto; }
+    .card { break-before: page; } .card:first-of-type { break-before: auto; }
     ol.improve li { margin-bottom: 2px; }
-    @media print { body { margin: 0; max-width: none; font-size: 10.5px; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+    td.class, th.class, .nowrap { white-space: nowrap; }
+    .fields { columns: 2; column-gap: 24px; margin: 4px 0 12px; padding-left: 18px; font-size: 12px; }
+    .fields li { break-inside: avoid; }
+    thead { display: table-header-group; }
+    table.losses { table-layout: fixed; } table.losses col.code { width: 7%; } table.losses col.title { width: 30%; }
+    table.losses col.pts { width: 10%; } table.losses col.lost { width: 6%; } table.losses col.notes { width: 27%; }
+    table.losses col.advice { width: 20%; } table.losses .note { font-size: 11px; } table.fieldsum td, table.fieldsum th { text-align: center; }
+    @media print {
+      body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
+      table.losses { font-size: 8.5pt; } table.losses .note { font-size: 7.5pt; } .card p { margin: 3px 0; }
+      * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14px; } h3 { font-size: 11pt; margin-top: 10px; }
+      h1, h2, h3, h4, p.legend, ul.fields { break-after: avoid; page-break-after: avoid; }
+      table { margin: 4px 0 8px; } th, td { padding: 2px 4px; }
+      tr, li, svg, p.modelled { break-inside: avoid; page-break-inside: avoid; }
+      a { color: inherit; text-decoration: none; }
+      .screen { display: none; }
+      h2.part { break-before: page; }
+    }
     """
 }

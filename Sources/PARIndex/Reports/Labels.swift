@@ -15,6 +15,15 @@ enum Labels {
     value.formatted(places: places, decimalSeparator: ",")
   }
 
+  /// `+1,50`, `-0,25` or `0,00`: a change or an adjustment, signed, with the one minus sign
+  /// every output uses (ASCII `-`, so that a number copied into Excel stays a number); a value
+  /// that shows as zero gets no sign (never `-0,00`).
+  static func signed(_ value: FixedDecimal, _ places: Int) -> String {
+    let text = points(value, places)
+    if value.rounded(places: places) == .zero { return points(.zero, places) }
+    return value > .zero ? "+" + text : text
+  }
+
   /// A leaf's history in one line: `tự chấm 1,00 → thẩm định vòng 1: 0,50 (lý do: …) → giải trình
   /// sau vòng 1: "…" (TLKC E7) → thẩm định vòng 2: 1,00 (lý do: …)`; `nil` without a history, or
   /// when it is one appraisal of the unit's row (the notes say that already: own points, reason).
@@ -44,5 +53,43 @@ enum Labels {
       }
       return details.isEmpty ? text : text + " (\(details.joined(separator: "; ")))"
     }.joined(separator: " → ")
+  }
+}
+
+extension Labels {
+  /// `chính thức` or `mô phỏng`: the set's status in words, said once wherever it is shown.
+  static func status(_ criteria: CriteriaSet) -> String {
+    criteria.status == .official ? "chính thức" : "mô phỏng"
+  }
+}
+
+extension Labels {
+  /// A year file's kind as the council calls it (`Tự chấm điểm`).
+  static func fileKind(_ kind: YearFileKind) -> String {
+    switch kind {
+    case .units: "Danh sách đơn vị"
+    case .assessment: "Tự chấm điểm"
+    case .appraisal: "Thẩm định"
+    case .evidence: "Tài liệu kiểm chứng"
+    case .survey: "Điều tra xã hội học"
+    case .adjustments: "Điểm thưởng, điểm trừ"
+    case .explanation: "Giải trình"
+    }
+  }
+
+  /// How a file was read, in Vietnamese: `Excel, trang “Tự chấm điểm”`, `CSV UTF-8, phân cách “;”`.
+  static func fileForm(_ form: String) -> String {
+    let prefix = "Excel, sheet '"
+    if form.hasPrefix(prefix), form.hasSuffix("'") {
+      return "Excel, trang “" + form.dropFirst(prefix.count).dropLast() + "”"
+    }
+    if form.hasSuffix(", TAB") { return form.dropLast(5) + ", phân cách bằng tab" }
+    // `CSV UTF-8, ';'`: the separator last, quoted; the comma before it is kept.
+    let scalars = Array(form.unicodeScalars)
+    guard scalars.count >= 5, scalars[scalars.count - 1] == "'", scalars[scalars.count - 3] == "'",
+      scalars[scalars.count - 5] == ","
+    else { return form }
+    return String(String.UnicodeScalarView(scalars[..<(scalars.count - 4)]))
+      + " phân cách “\(scalars[scalars.count - 2])”"
   }
 }

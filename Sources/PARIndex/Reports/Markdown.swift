@@ -4,7 +4,7 @@ public enum MarkdownReport {
   public static func ranking<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
     var text =
-      "# \(cell(criteria.title))\n\n`\(criteria.id)` · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
+      "# \(cell(criteria.title))\n\n`\(criteria.id)` · \(Labels.status(criteria)) · năm \(criteria.year)\n"
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
       text += "\n## Khối \(cell(rankedGroup.name)) (\(rankedGroup.units.count) đơn vị)\n\n"
       text +=
@@ -49,7 +49,7 @@ public enum MarkdownReport {
       text += "\n**Cần cải thiện** (mất nhiều điểm nhất trước)\n\n"
       for (position, item) in card.improvements.enumerated() {
         text +=
-          "\(position + 1). **\(cell(item.code))** \(cell(item.title)): −\(Labels.points(item.lost, places)) điểm — \(cell(item.advice))\n"
+          "\(position + 1). **\(cell(item.code))** \(cell(item.title)): -\(Labels.points(item.lost, places)) điểm — \(cell(item.advice))\n"
       }
     }
     return text

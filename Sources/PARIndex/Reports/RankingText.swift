@@ -4,7 +4,7 @@ public enum RankingText {
   public static func render<Score: ScoredUnit>(_ results: RankedYear<Score>, group: String? = nil) -> String {
     let criteria = results.criteria
     var text =
-      "\(criteria.title)\n\(criteria.id) · \(criteria.status == .official ? "chính thức" : "mô phỏng (modelled)") · năm \(criteria.year)\n"
+      "\(criteria.title)\n\(criteria.id) · \(Labels.status(criteria)) · năm \(criteria.year)\n"
     for rankedGroup in results.groups where group == nil || rankedGroup.name == group {
       text += "\nKhối \(rankedGroup.name) (\(rankedGroup.units.count) đơn vị)\n"
       var table = TextTable(

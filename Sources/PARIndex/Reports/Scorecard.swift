@@ -98,14 +98,19 @@ public struct Scorecard: Sendable {
   public func adjustmentsLine(_ criteria: CriteriaSet) -> String? {
     guard unit.bonusClaimed > .zero || unit.penaltyClaimed > .zero else { return nil }
     let places = criteria.pointsPlaces
+    // Only what there is: no "điểm trừ -0,00" beside a bonus.
     var text = "Điểm các tiêu chí \(Labels.points(unit.leafTotal, places))"
-    text += " · điểm thưởng +\(Labels.points(unit.bonus, places))"
-    if unit.bonus != unit.bonusClaimed {
-      text += " (đề nghị \(Labels.points(unit.bonusClaimed, places)), vượt mức tối đa)"
+    if unit.bonusClaimed > .zero {
+      text += " · điểm thưởng \(Labels.signed(unit.bonus, places))"
+      if unit.bonus != unit.bonusClaimed {
+        text += " (đề nghị \(Labels.points(unit.bonusClaimed, places)), vượt mức tối đa)"
+      }
     }
-    text += " · điểm trừ −\(Labels.points(unit.penalty, places))"
-    if unit.penalty != unit.penaltyClaimed {
-      text += " (phát sinh \(Labels.points(unit.penaltyClaimed, places)), vượt mức tối đa)"
+    if unit.penaltyClaimed > .zero {
+      text += " · điểm trừ \(Labels.signed(.zero - unit.penalty, places))"
+      if unit.penalty != unit.penaltyClaimed {
+        text += " (phát sinh \(Labels.points(unit.penaltyClaimed, places)), vượt mức tối đa)"
+      }
     }
     return text
   }

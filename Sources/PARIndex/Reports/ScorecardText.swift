@@ -32,7 +32,7 @@ public enum ScorecardText {
     }
     if !card.improvements.isEmpty {
       text += "\nCần cải thiện (mất nhiều điểm nhất trước):\n"
-      for item in card.improvements { text += "  −\(Labels.points(item.lost, places))  \(item.code): \(item.advice)\n" }
+      for item in card.improvements { text += "  -\(Labels.points(item.lost, places))  \(item.code): \(item.advice)\n" }
     }
     return text
   }

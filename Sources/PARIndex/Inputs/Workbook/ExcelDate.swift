@@ -53,3 +53,11 @@ enum ExcelDate {
 
   private static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 }
+
+extension ExcelDate {
+  /// The 1900-system day number of `date`, as a workbook stores it; for days from 1 March 1900
+  /// (every date a deadline holds), so Lotus's fictitious 29 February is already counted.
+  static func serial(of date: CalendarDate) -> Int {
+    ordinal(date) - ordinal(CalendarDate(year: 1899, month: 12, day: 30)!)
+  }
+}

@@ -75,9 +75,11 @@ struct Workbook: Sendable {
   }
 
   /// The sheet a year file is read from: the one named like the file (`assessment`, in any
-  /// case), else the first visible worksheet.
+  /// case) or by its Vietnamese name (`Tự chấm điểm`, `Tài liệu kiểm chứng`…: the sheets of
+  /// `parindex template`), else the first visible worksheet.
   func sheet(for kind: YearFileKind) -> Sheet {
-    sheets.first { TextFolding.folded($0.name) == kind.rawValue } ?? sheets.first { $0.isVisible } ?? sheets[0]
+    let names = [kind.rawValue] + kind.sheetNames
+    return sheets.first { names.contains(TextFolding.folded($0.name)) } ?? sheets.first { $0.isVisible } ?? sheets[0]
   }
 
   /// The message for a container problem.
