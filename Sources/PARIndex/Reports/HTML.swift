@@ -87,8 +87,8 @@ enum HTML {
     .fields { columns: 2; column-gap: 24px; margin: 4px 0 12px; padding-left: 18px; font-size: 12px; }
     .fields li { break-inside: avoid; }
     thead { display: table-header-group; }
-    table.losses { table-layout: fixed; } table.losses col.code { width: 7%; } table.losses col.title { width: 30%; }
-    table.losses col.pts { width: 10%; } table.losses col.lost { width: 6%; } table.losses col.notes { width: 27%; }
+    table.losses { table-layout: fixed; } table.losses col.code { width: 7%; } table.losses col.title { width: 36%; }
+    table.losses col.pts { width: 10%; } table.losses col.lost { width: 6%; } table.losses col.notes { width: 21%; }
     table.losses col.advice { width: 20%; } table.losses .note { font-size: 11px; } table.fieldsum td, table.fieldsum th { text-align: center; }
     @media print {
       body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
@@ -96,7 +96,7 @@ enum HTML {
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14px; } h3 { font-size: 11pt; margin-top: 10px; }
       h1, h2, h3, h4, p.legend, ul.fields { break-after: avoid; page-break-after: avoid; }
-      table { margin: 4px 0 8px; } th, td { padding: 2px 4px; }
+      table { margin: 4px 0 8px; width: 99.6%; } th, td { padding: 2px 4px; }
       tr, li, svg, p.modelled { break-inside: avoid; page-break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
       .screen { display: none; }
