@@ -44,3 +44,30 @@ public struct SurveyResults: Sendable {
   /// The tally of `group` for `unitID`, if it has answers.
   public func tally(unit unitID: String, group: String) -> Tally? { tallies[unitID]?[group] }
 }
+
+extension SurveyResults {
+  /// Two surveys share a unit, so their respondents cannot be added up.
+  public struct UnitInBothParts: Error, Sendable, Hashable {
+    /// The unit both surveys hold answers for.
+    public let unitID: String
+  }
+
+  /// These results and `other`'s as one, for surveys of disjoint units — say one file per
+  /// province, each aggregated on its own machine or at its own time — exactly what aggregating
+  /// all the answers in one file would give: the tallies are exact integer sums and a unit's
+  /// respondents are all in one part.
+  /// - Throws: ``UnitInBothParts`` when a unit has answers in both (its respondents might be
+  ///   counted twice: aggregate its answers together instead).
+  public func merging(_ other: SurveyResults) throws(UnitInBothParts) -> SurveyResults {
+    var merged = self
+    for unitID in other.tallies.keys.sorted() where tallies[unitID] != nil || respondents[unitID] != nil {
+      throw UnitInBothParts(unitID: unitID)
+    }
+    for unitID in other.respondents.keys.sorted() where respondents[unitID] != nil {
+      throw UnitInBothParts(unitID: unitID)
+    }
+    for (unitID, groups) in other.tallies { merged.tallies[unitID] = groups }
+    for (unitID, count) in other.respondents { merged.respondents[unitID] = count }
+    return merged
+  }
+}

@@ -21,7 +21,7 @@ public enum CouncilReport {
     body += "\(results.rankedUnits.count) đơn vị trong \(results.groups.count) khối</p>\n"
     if criteria.status == .modelled {
       body +=
-        "<p class=\"modelled\"><strong>Bộ tiêu chí mô phỏng</strong>, không phải văn bản chính thức: \(HTML.escape(criteria.source))</p>\n"
+        "<p class=\"modelled\"><strong>Bộ tiêu chí mô phỏng</strong> — \(HTML.escape(criteria.source))</p>\n"
     } else {
       body += "<p class=\"meta\">Căn cứ: \(HTML.escape(criteria.source))</p>\n"
     }

@@ -93,3 +93,12 @@ extension Labels {
       + " phân cách “\(scalars[scalars.count - 2])”"
   }
 }
+
+extension Labels {
+  /// `Lĩnh vực: LV1 Công tác chỉ đạo… (10,00); LV2 …`: what the short codes of a table stand for.
+  static func fieldLegend(_ criteria: CriteriaSet) -> String {
+    "Lĩnh vực: "
+      + criteria.items.map { "LV\($0.code) \($0.title) (\(points($0.maxPoints, criteria.pointsPlaces)))" }.joined(
+        separator: "; ")
+  }
+}

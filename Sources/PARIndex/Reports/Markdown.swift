@@ -22,7 +22,7 @@ public enum MarkdownReport {
         text += "| " + cells.joined(separator: " | ") + " |\n"
       }
     }
-    return text
+    return text + "\n" + cell(Labels.fieldLegend(criteria)) + "\n"
   }
 
   /// Scorecards of `units`.

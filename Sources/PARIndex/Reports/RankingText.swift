@@ -25,6 +25,6 @@ public enum RankingText {
       }
       text += table.rendered()
     }
-    return text
+    return text + "\n" + Labels.fieldLegend(criteria) + "\n"
   }
 }
