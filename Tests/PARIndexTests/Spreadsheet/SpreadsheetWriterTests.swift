@@ -104,7 +104,7 @@ struct SpreadsheetWriterTests {
     #expect(Spreadsheet.column(701) == "ZZ" && Spreadsheet.column(702) == "AAA")
   }
 
-  @Test func workbooksExcelWouldRefuseAreRefused() {
+  @Test func workbooksExcelWouldRefuseAreRefused() throws {
     #expect(throws: Spreadsheet.WriteError.self) { try Spreadsheet(sheets: []).xlsx() }
     #expect(throws: Spreadsheet.WriteError.self) {
       try Spreadsheet(sheets: [Spreadsheet.Sheet(name: "a"), Spreadsheet.Sheet(name: "A")]).xlsx()
@@ -113,6 +113,16 @@ struct SpreadsheetWriterTests {
     #expect(throws: Spreadsheet.WriteError.self) {
       try Spreadsheet(sheets: [Spreadsheet.Sheet(name: "hidden", isHidden: true)]).xlsx()
     }
+    let long = String(repeating: "a", count: Spreadsheet.maxCellText + 1)
+    do {
+      _ = try Spreadsheet(sheets: [Spreadsheet.Sheet(name: "S", rows: [[.text("ok"), .text(long)]])]).xlsx()
+      Issue.record("a cell over Excel's limit was written")
+    } catch {
+      #expect(error.description == "sheet 'S' cell B1 holds 32768 characters; Excel holds at most 32767")
+    }
+    #expect(
+      try Spreadsheet(sheets: [Spreadsheet.Sheet(name: "S", rows: [[.text(String(long.dropFirst()))]])]).xlsx().count
+        > 32_767)
   }
 
   @Test func excelDaySerialsAreTheInverseOfTheReader() throws {

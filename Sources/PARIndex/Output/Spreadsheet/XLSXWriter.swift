@@ -11,8 +11,8 @@ extension Spreadsheet {
   }
 
   /// The workbook's bytes.
-  /// - Throws: ``WriteError`` for a workbook with no sheet, a sheet name Excel refuses, or more
-  ///   than a classic ZIP holds.
+  /// - Throws: ``WriteError`` for a workbook with no sheet or no visible sheet, a sheet name
+  ///   Excel refuses, a cell longer than ``maxCellText``, or more than a classic ZIP holds.
   public func xlsx() throws(WriteError) -> [UInt8] {
     guard !sheets.isEmpty else { throw WriteError(description: "a workbook needs at least one sheet") }
     var names: [String] = []
@@ -25,6 +25,17 @@ extension Spreadsheet {
     }
     guard sheets.contains(where: { !$0.isHidden }) else {
       throw WriteError(description: "a workbook needs a visible sheet")
+    }
+    for sheet in sheets {
+      for (row, cells) in sheet.rows.enumerated() {
+        for (column, cell) in cells.enumerated() {
+          guard case .text(let text) = cell.value, text.utf16.count > Self.maxCellText else { continue }
+          throw WriteError(
+            description:
+              "sheet '\(sheet.name)' cell \(Self.reference(row: row, column: column)) holds \(text.utf16.count) characters; Excel holds at most \(Self.maxCellText)"
+          )
+        }
+      }
     }
     var strings = SharedStrings()
     var styles = StyleTable()
@@ -46,6 +57,10 @@ extension Spreadsheet {
     }
     return zip.finish()
   }
+
+  /// The most characters (UTF-16 units) Excel keeps in a cell; a longer text makes Excel call
+  /// the workbook damaged, so it is refused here.
+  public static let maxCellText = 32_767
 
   static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
