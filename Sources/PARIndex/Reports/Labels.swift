@@ -102,3 +102,14 @@ extension Labels {
         separator: "; ")
   }
 }
+
+extension Labels {
+  /// A manifest entry's kind as people call it: `Bộ tiêu chí`, `Tự chấm điểm`, `Thẩm định vòng 2`.
+  static func manifestKind(_ kind: String) -> String {
+    if kind == "criteria" { return "Bộ tiêu chí" }
+    if let known = YearFileKind(rawValue: kind) { return fileKind(known) }
+    let round = "appraisal-"
+    if kind.hasPrefix(round), let number = Int(kind.dropFirst(round.count)) { return "Thẩm định vòng \(number)" }
+    return kind
+  }
+}
