@@ -14,7 +14,9 @@ does not. For each example year it:
    Examples/2025/communes (dates as dates, percentages as percent cells, counts as numbers,
    keys as text), puts it in a copy of the year as X01's assessment and evidence workbook, and
    checks the ranking is byte for byte the CSV year's; then lets LibreOffice re-save the filled
-   template and checks again; and checks the template's data validations and cell formats.
+   template and checks again; and checks the template's data validations and cell formats;
+4. prints each ranking workbook to PDF with LibreOffice and checks it is A4 landscape, one
+   page per sheet (the example groups are short), which needs poppler's pdfinfo.
 
 With --fixture DIR it also writes the openpyxl-filled template to DIR/X01.xlsx (the committed
 fixture Tests/PARIndexTests/Fixtures/Workbooks/template-filled/X01.xlsx was made so).
@@ -119,11 +121,29 @@ def check_rankings(parindex, work):
                     [row for row in ours if row[0] == group])
             check_print_setup(sheet, f"{year} {sheet.title}")
         check_print_setup(book["Tất cả đơn vị"], f"{year} every unit")
+        check_printed(path, len(book.sheetnames), work, year)
         sheets = libreoffice_sheets(path, work)
         got = ranking_rows(sheets["Tất cả đơn vị"], places_points, places_index)
         compare(f"LibreOffice {year}", got, ours)
         if len(sheets) != len(book.sheetnames):
             problems.append(f"LibreOffice {year}: {len(sheets)} sheets, openpyxl {len(book.sheetnames)}")
+
+
+def check_printed(path, sheet_count, work, where):
+    """LibreOffice prints the workbook as its print set-up says: A4 landscape, each sheet of
+    the examples one page wide and (being short) one page long."""
+    out = os.path.join(work, "pdf")
+    os.makedirs(out, exist_ok=True)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out, path],
+                   capture_output=True, check=True, timeout=300)
+    pdf = os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".pdf")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    size = next(line for line in info.splitlines() if line.startswith("Page size:"))
+    if pages != sheet_count:
+        problems.append(f"{where}: printed by LibreOffice on {pages} pages, expected one per sheet ({sheet_count})")
+    if "841.89 x 595.3" not in size:
+        problems.append(f"{where}: printed on {size}, expected A4 landscape")
 
 
 def check_print_setup(sheet, where):
