@@ -21,8 +21,8 @@ public enum CommandLineTool {
   /// standard output as `json` says, in standard error always visibly (`[U+202E]`).
   static func guarded(_ console: Console, json: Bool) -> Console {
     Console(
-      out: { console.out(InvisibleCharacter.escapingBidiControls(in: $0, json: json)) },
-      err: { console.err(InvisibleCharacter.escapingBidiControls(in: $0, json: false)) },
+      out: { console.out(OutputText.escapingBidiControls(in: $0, json: json)) },
+      err: { console.err(OutputText.escapingBidiControls(in: $0, json: false)) },
       outputIsTerminal: console.outputIsTerminal)
   }
 

@@ -53,7 +53,7 @@ extension Invocation {
     let set = try loadCriteria(path, invalid: .dataError)
     let (nodes, info) = CriteriaTableWriter.render(set, dialect: arguments.flag(.excel) ? .excel : .plain)
     for (text, file) in [(nodes, output), (info, CriteriaTable.infoPath(for: output))] {
-      do { try OutputFile.write(InvisibleCharacter.escapingBidiControls(in: text, json: false), to: file) } catch {
+      do { try OutputFile.write(OutputText.escapingBidiControls(in: text, json: false), to: file) } catch {
         console.err(
           Diagnostic(.cannotWrite(reason: error.reason), at: InputLocation(file: file)).rendered(language) + "\n")
         return .cannotCreate

@@ -214,7 +214,7 @@ struct Invocation {
       console.out(text)
       return .success
     }
-    let text = InvisibleCharacter.escapingBidiControls(in: text, json: (try? format()) == .json)
+    let text = OutputText.escapingBidiControls(in: text, json: (try? format()) == .json)
     do {
       try OutputFile.write(text, to: path)
       return .success

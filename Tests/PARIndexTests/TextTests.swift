@@ -71,3 +71,25 @@ struct TextTests {
     #expect(CalendarDate(parsing: text) == CalendarDate(parsing: "\u{A0}" + text + " "))
   }
 }
+
+/// The byte scan in front of the bidi escaping (issue 14: a 250 MB JSON is scanned once) finds
+/// exactly the scalars `InvisibleCharacter.isBidiControl` names, and no other sequence.
+struct BidiScanTests {
+  @Test func theByteScanAgreesWithTheScalarTest() {
+    // Every scalar of the ranges around the controls, alone and inside Vietnamese text.
+    let ranges: [ClosedRange<UInt32>] = [0x0600...0x06FF, 0x2000...0x20FF, 0x1E00...0x1EFF]
+    for range in ranges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let text = "Sở Nội vụ → \(Character(scalar)) · ệ"
+        #expect(
+          OutputText.containsBidiControl(text) == InvisibleCharacter.isBidiControl(scalar),
+          "U+\(String(value, radix: 16))")
+      }
+    }
+    #expect(!OutputText.containsBidiControl(""))
+    #expect(OutputText.containsBidiControl("\u{202E}"))
+    #expect(OutputText.escapingBidiControls(in: "a\u{2067}b", json: false) == "a[U+2067]b")
+    #expect(OutputText.escapingBidiControls(in: "Tiến → Lùi", json: true) == "Tiến → Lùi")
+  }
+}

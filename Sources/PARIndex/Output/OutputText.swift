@@ -11,6 +11,31 @@ public enum OutputText {
   /// by a visible `[U+202E]` (brackets, so that HTML stays HTML). Text without one is returned
   /// unchanged.
   public static func escapingBidiControls(in text: String, json: Bool) -> String {
-    InvisibleCharacter.escapingBidiControls(in: text, json: json)
+    containsBidiControl(text) ? InvisibleCharacter.escapingBidiControls(in: text, json: json) : text
+  }
+
+  /// Whether `text` holds a bidi control, by its UTF-8 bytes: U+061C is `D8 9C`, U+200E/F
+  /// `E2 80 8E/8F`, U+202A–E `E2 80 AA…AE`, U+2066–9 `E2 81 A6…A9`. Vietnamese text is full of
+  /// other `E1`/`E2` sequences (ệ, →, ·), so the check looks at the whole sequence: a
+  /// 250 MB report is scanned once, at memory speed, and copied only when it needs escaping.
+  static func containsBidiControl(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let count = bytes.count
+      var index = 0
+      while index + 1 < count {
+        let byte = bytes[index]
+        if byte == 0xD8 {
+          if bytes[index + 1] == 0x9C { return true }
+        } else if byte == 0xE2, index + 2 < count {
+          let second = bytes[index + 1]
+          let third = bytes[index + 2]
+          if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return true }
+          if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+        }
+        index += 1
+      }
+      return false
+    }
   }
 }

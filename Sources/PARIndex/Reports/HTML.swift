@@ -45,24 +45,45 @@ enum HTML {
   /// that already have a `<thead>` are left alone. (The renderers write flat tables; this is the
   /// one place that makes them print well.)
   static func withTableHeads(_ html: String) -> String {
-    let parts = html.components(separatedBy: "<table")
-    guard parts.count > 1 else { return html }
-    var result = parts[0]
-    for part in parts.dropFirst() {
-      result += "<table"
-      guard !part.contains("<thead"), let firstRow = part.range(of: "<tr>"),
-        part[firstRow.upperBound...].hasPrefix("<th"),
-        let headEnd = part.range(of: "</tr>", range: firstRow.upperBound..<part.endIndex),
-        let tableEnd = part.range(of: "</table>", range: headEnd.upperBound..<part.endIndex)
+    // On UTF-8 bytes: a report is tens of megabytes, and Foundation's string search would
+    // take seconds on it.
+    let bytes = Array(html.utf8)
+    func find(_ needle: String, from start: Int, before end: Int? = nil) -> Int? {
+      let pattern = Array(needle.utf8)
+      let limit = (end ?? bytes.count) - pattern.count
+      guard start <= limit else { return nil }
+      var index = start
+      while index <= limit {
+        if bytes[index] == pattern[0] && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+        index += 1
+      }
+      return nil
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / 50)
+    var position = 0
+    while let table = find("<table", from: position) {
+      let next = find("<table", from: table + 6) ?? bytes.count
+      guard find("<thead", from: table, before: next) == nil, let firstRow = find("<tr>", from: table, before: next),
+        find("<tr><th", from: firstRow, before: firstRow + 7) == firstRow,
+        let headEnd = find("</tr>", from: firstRow, before: next),
+        let tableEnd = find("</table>", from: headEnd, before: next)
       else {
-        result += part
+        out += bytes[position..<next]
+        position = next
         continue
       }
-      result +=
-        part[..<firstRow.lowerBound] + "<thead>" + part[firstRow.lowerBound..<headEnd.upperBound] + "</thead><tbody>"
-      result += part[headEnd.upperBound..<tableEnd.lowerBound] + "</tbody>" + part[tableEnd.lowerBound...]
+      out += bytes[position..<firstRow]
+      out += "<thead>".utf8
+      out += bytes[firstRow..<(headEnd + 5)]
+      out += "</thead><tbody>".utf8
+      out += bytes[(headEnd + 5)..<tableEnd]
+      out += "</tbody>".utf8
+      out += bytes[tableEnd..<next]
+      position = next
     }
-    return result
+    out += bytes[position...]
+    return String(decoding: out, as: UTF8.self)
   }
 
   static let style = """

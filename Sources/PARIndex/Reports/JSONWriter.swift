@@ -5,6 +5,9 @@ public indirect enum JSONOutput: Sendable {
   case object([(String, JSONOutput)])
   /// Elements in order.
   case array([JSONOutput])
+  /// `count` elements made one at a time as they are written, so that a long array (a
+  /// country's units) is never held whole: element `i` is `element(i)`.
+  case generated(count: Int, element: @Sendable (Int) -> JSONOutput)
   /// Text, escaped when written.
   case string(String)
   /// A number written as it is (already formatted: fixed decimals, never a float).
@@ -19,61 +22,89 @@ public indirect enum JSONOutput: Sendable {
 
   /// The document, ending with a line break.
   public func rendered() -> String {
-    var text = ""
-    write(into: &text, indent: 0)
-    return text + "\n"
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(4096)
+    write(into: &bytes, indent: 0)
+    bytes.append(0x0A)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  private func write(into text: inout String, indent: Int) {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let closing = String(repeating: "  ", count: indent)
+  /// Appends the value's JSON; nested lines are indented by `indent` + 1 levels.
+  private func write(into out: inout [UInt8], indent: Int) {
     switch self {
     case .object(let members):
-      if members.isEmpty {
-        text += "{}"
-        return
-      }
-      text += "{\n"
+      if members.isEmpty { return out.append(contentsOf: "{}".utf8) }
+      out.append(contentsOf: "{\n".utf8)
       for (position, (key, value)) in members.enumerated() {
-        text += pad + Self.escaped(key) + ": "
-        value.write(into: &text, indent: indent + 1)
-        text += position == members.count - 1 ? "\n" : ",\n"
+        Self.pad(&out, indent + 1)
+        Self.escape(key, into: &out)
+        out.append(contentsOf: ": ".utf8)
+        value.write(into: &out, indent: indent + 1)
+        out.append(contentsOf: position == members.count - 1 ? "\n".utf8 : ",\n".utf8)
       }
-      text += closing + "}"
+      Self.pad(&out, indent)
+      out.append(UInt8(ascii: "}"))
     case .array(let elements):
-      if elements.isEmpty {
-        text += "[]"
-        return
-      }
-      text += "[\n"
-      for (position, element) in elements.enumerated() {
-        text += pad
-        element.write(into: &text, indent: indent + 1)
-        text += position == elements.count - 1 ? "\n" : ",\n"
-      }
-      text += closing + "]"
-    case .string(let value): text += Self.escaped(value.nfc)
-    case .number(let literal): text += literal
-    case .bool(let value): text += value ? "true" : "false"
-    case .null: text += "null"
+      Self.writeArray(count: elements.count, into: &out, indent: indent) { elements[$0] }
+    case .generated(let count, let element):
+      Self.writeArray(count: count, into: &out, indent: indent, element)
+    case .string(let value): Self.escape(value.nfc, into: &out)
+    case .number(let literal): out.append(contentsOf: literal.utf8)
+    case .bool(let value): out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+    case .null: out.append(contentsOf: "null".utf8)
     }
   }
 
-  static func escaped(_ value: String) -> String {
-    var result = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
+  private static func writeArray(
+    count: Int, into out: inout [UInt8], indent: Int, _ element: (Int) -> JSONOutput
+  ) {
+    if count == 0 { return out.append(contentsOf: "[]".utf8) }
+    out.append(contentsOf: "[\n".utf8)
+    for position in 0..<count {
+      pad(&out, indent + 1)
+      element(position).write(into: &out, indent: indent + 1)
+      out.append(contentsOf: position == count - 1 ? "\n".utf8 : ",\n".utf8)
     }
-    return result + "\""
+    pad(&out, indent)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  private static func pad(_ out: inout [UInt8], _ levels: Int) {
+    for _ in 0..<levels { out.append(contentsOf: "  ".utf8) }
+  }
+
+  /// `value` as a JSON string literal.
+  static func escaped(_ value: String) -> String {
+    var bytes: [UInt8] = []
+    escape(value, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `value` quoted, with `"`, `\` and control characters escaped (by UTF-8 byte:
+  /// every byte of a multi-byte character is 0x80 or above and is copied as it is).
+  private static func escape(_ value: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var value = value
+    value.withUTF8 { bytes in
+      var start = 0
+      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        switch byte {
+        case 0x22: out.append(contentsOf: "\\\"".utf8)
+        case 0x5C: out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          out.append(contentsOf: "\\u00".utf8)
+          out.append(hex[Int(byte >> 4)])
+          out.append(hex[Int(byte & 0x0F)])
+        }
+        start = index + 1
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+    out.append(UInt8(ascii: "\""))
   }
 }

@@ -28,7 +28,8 @@ public enum ManifestReport {
     html += " · thư mục <code>\(HTML.escape(manifest.folder))</code></p>\n"
     html += "<table>\n<tr><th>Loại</th><th>Tệp</th><th class=\"n\">Dung lượng (byte)</th><th>SHA-256</th></tr>\n"
     for file in [manifest.criteria] + manifest.files {
-      html += "<tr><td>\(HTML.escape(Labels.manifestKind(file.kind)))</td><td><code>\(HTML.escape(file.path))</code></td>"
+      html +=
+        "<tr><td>\(HTML.escape(Labels.manifestKind(file.kind)))</td><td><code>\(HTML.escape(file.path))</code></td>"
       html += "<td class=\"n\">\(file.size)</td><td><code class=\"digest\">\(file.sha256 ?? "—")</code></td></tr>\n"
     }
     html += "</table>\n"

@@ -13,13 +13,15 @@ public enum ResultsJSON {
   ) -> String {
     let criteria = results.criteria
     let selected = units ?? results.rankedUnits
+    // Each unit's tree is made as it is written: memory holds one unit's, not a country's.
+    let rounds = results.appraisalRounds
     let groups = results.groups.compactMap { group -> JSONOutput? in
       let members = selected.filter { $0.unit.group == group.name }
       return members.isEmpty
         ? nil
         : .object([
           ("name", .string(group.name)),
-          ("units", .array(members.map { unit($0, criteria, rounds: results.appraisalRounds) })),
+          ("units", .generated(count: members.count) { unit(members[$0], criteria, rounds: rounds) }),
         ])
     }
     return JSONOutput.object(

@@ -143,3 +143,78 @@ struct SpreadsheetWriterTests {
     return String(decoding: try archive.contents(of: entry), as: UTF8.self)
   }
 }
+
+/// What Excel would "repair" is refused before writing (a reviewer's list, read against
+/// ECMA-376 and Excel's limits).
+struct SpreadsheetChecksTests {
+  func refusal(_ sheet: Spreadsheet.Sheet) -> String? {
+    do {
+      _ = try Spreadsheet(sheets: [sheet]).xlsx()
+      return nil
+    } catch { return error.description }
+  }
+
+  @Test func rangesMustParseAndNotOverlap() {
+    var sheet = Spreadsheet.Sheet(name: "S", rows: [[.text("a")]])
+    sheet.merges = ["A1:C1", "B1:B2"]
+    #expect(refusal(sheet) == "sheet 'S': merged ranges A1:C1 and B1:B2 overlap")
+    sheet.merges = ["A1:C1", "A2:C2"]
+    #expect(refusal(sheet) == nil)
+    sheet.merges = ["C1:A1"]
+    #expect(refusal(sheet) == "sheet 'S': merged range 'C1:A1' is not a cell range")
+    sheet.merges = []
+    sheet.validations = [
+      Spreadsheet.Validation(range: "A1:A5", kind: .whole(min: 0, max: 9)),
+      Spreadsheet.Validation(range: "B1 A5", kind: .whole(min: 0, max: 9)),
+    ]
+    #expect(refusal(sheet) == "sheet 'S': validations of A1:A5 and A5 overlap")
+    sheet.validations = [Spreadsheet.Validation(range: "A0", kind: .whole(min: 0, max: 9))]
+    #expect(refusal(sheet) == "sheet 'S': validation range 'A0' is not a cell range")
+  }
+
+  @Test func inlineListsMustFitAndHaveNoCommaOrQuote() {
+    var sheet = Spreadsheet.Sheet(name: "S")
+    for words in [["a,b"], ["say \"x\""], [String(repeating: "x", count: 256)], []] {
+      sheet.validations = [Spreadsheet.Validation(range: "A1", kind: .list(words))]
+      #expect(refusal(sheet)?.contains("drop-down list") == true, "\(words)")
+    }
+    sheet.validations = [Spreadsheet.Validation(range: "A1", kind: .list([String(repeating: "x", count: 255)]))]
+    #expect(refusal(sheet) == nil)
+  }
+
+  @Test func sheetNamesExcelReservesOrCannotShow() {
+    for name in ["History", "'quoted", "tab\tname", "a\u{202E}b", String(repeating: "𝐀", count: 16)] {
+      #expect(refusal(Spreadsheet.Sheet(name: name)) != nil, "\(name)")
+    }
+    #expect(Spreadsheet.sheetName("History", taken: []) == "Sheet History")
+    #expect(Spreadsheet.sheetName("a\u{202E}b\u{07}", taken: []) == "ab")
+    #expect(Spreadsheet.sheetName(String(repeating: "𝐀", count: 20), taken: []).utf16.count == 30)
+    #expect(
+      refusal(Spreadsheet.Sheet(name: Spreadsheet.sheetName(String(repeating: "𝐀", count: 20), taken: []))) == nil)
+  }
+
+  @Test func promptsAreCutAfterEscapingAndAttributesKeepTheirLineBreaks() throws {
+    let prompt = String(repeating: "\u{01}", count: 40) + "\nend"
+    var sheet = Spreadsheet.Sheet(name: "S", footer: String(repeating: "a", count: 119) + "&b")
+    sheet.validations = [Spreadsheet.Validation(range: "A1", kind: .whole(min: 0, max: 1), prompt: prompt)]
+    let archive = try ZIPArchive(bytes: Spreadsheet(sheets: [sheet]).xlsx(), limits: ZIPLimits())
+    let xml = String(
+      decoding: try archive.contents(of: try #require(archive.entry(matching: "xl/worksheets/sheet1.xml"))),
+      as: UTF8.self)
+    // 40 × "[U+0001]" is 320 units: cut to 255 whole characters, nothing of "end" is left.
+    let shown = String(repeating: "[U+0001]", count: 40)
+    #expect(xml.contains("prompt=\"\(shown.prefix(255))\""))
+    // The footer is cut (to 120) before `&` is doubled: its last `&` becomes `&&`, a literal
+    // ampersand, and the `&R` after it stays a code.
+    #expect(xml.contains("<oddFooter>&amp;L\(String(repeating: "a", count: 119))&amp;&amp;&amp;RTrang"))
+    let kept = Spreadsheet.Sheet(name: "T")
+    var withBreak = kept
+    withBreak.validations = [Spreadsheet.Validation(range: "A1", kind: .whole(min: 0, max: 1), prompt: "a\nb")]
+    let second = try ZIPArchive(bytes: Spreadsheet(sheets: [withBreak]).xlsx(), limits: ZIPLimits())
+    let text = String(
+      decoding: try second.contents(of: try #require(second.entry(matching: "xl/worksheets/sheet1.xml"))), as: UTF8.self
+    )
+    #expect(text.contains("prompt=\"a&#10;b\""))
+    #expect(text.contains("<sheetView tabSelected=\"1\" workbookViewId=\"0\">"))
+  }
+}

@@ -17,20 +17,26 @@ public struct Spreadsheet: Sendable {
   public static let maxNameLength = 31
 
   /// `wanted` made a valid sheet name not yet in `taken` (compared without case, as Excel does):
-  /// forbidden characters become `-`, the name is cut to 31 characters, and a repeated name gets
-  /// ` (2)`, ` (3)`…
+  /// control and bidi characters are dropped, forbidden characters become `-`, the name is cut
+  /// to 31 UTF-16 units (Excel's measure), `History` (reserved by Excel) becomes `Sheet History`,
+  /// and a repeated name gets ` (2)`, ` (3)`…
   public static func sheetName(_ wanted: String, taken: [String]) -> String {
-    var base = String(wanted.map { forbiddenInNames.contains($0) || $0.isNewline ? "-" : $0 })
+    var base = String(
+      String.UnicodeScalarView(
+        wanted.unicodeScalars.filter { $0.value >= 0x20 && !InvisibleCharacter.isBidiControl($0) }))
+    base = String(base.map { forbiddenInNames.contains($0) ? "-" : $0 })
     base = base.trimmingCharacters(in: ["'", " "])
-    if base.isEmpty { base = "Sheet" }
+    if base.isEmpty || base.lowercased() == "history" { base = "Sheet" + (base.isEmpty ? "" : " " + base) }
     let used = Set(taken.map { $0.lowercased() })
-    var candidate = String(base.prefix(maxNameLength))
+    var candidate = XMLText.clipped(base, to: maxNameLength)
     var number = 2
     while used.contains(candidate.lowercased()) {
       let suffix = " (\(number))"
-      candidate = String(base.prefix(maxNameLength - suffix.count)) + suffix
+      candidate = XMLText.clipped(base, to: maxNameLength - suffix.utf16.count) + suffix
       number += 1
     }
+    // A cut may leave a quote at the end.
+    while candidate.hasSuffix("'") { candidate.removeLast() }
     return candidate
   }
 }

@@ -1,12 +1,14 @@
 /// One worksheet's XML part, its elements in the order SpreadsheetML requires.
 enum XLSXSheetPart {
-  static func xml(_ sheet: Spreadsheet.Sheet, strings: inout SharedStrings, styles: inout StyleTable) -> String {
+  static func xml(
+    _ sheet: Spreadsheet.Sheet, selected: Bool = false, strings: inout SharedStrings, styles: inout StyleTable
+  ) -> String {
     var xml = Spreadsheet.declaration
     xml += "<worksheet xmlns=\"\(Spreadsheet.mainNamespace)\" xmlns:r=\"\(Spreadsheet.relationshipNamespace)\">"
     xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
     let width = max(1, sheet.rows.map(\.count).max() ?? 1)
     xml += "<dimension ref=\"A1:\(Spreadsheet.reference(row: max(0, sheet.rows.count - 1), column: width - 1))\"/>"
-    xml += "<sheetViews><sheetView workbookViewId=\"0\">"
+    xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
     if sheet.frozenRows > 0 {
       let topLeft = "A\(sheet.frozenRows + 1)"
       xml +=
@@ -25,7 +27,8 @@ enum XLSXSheetPart {
     xml += "<sheetData>"
     for (rowIndex, row) in sheet.rows.enumerated() {
       xml += "<row r=\"\(rowIndex + 1)\""
-      if let height = sheet.rowHeights[rowIndex] { xml += " ht=\"\(height)\" customHeight=\"1\"" }
+      // Excel's tallest row is 409 points.
+      if let height = sheet.rowHeights[rowIndex] { xml += " ht=\"\(max(1, min(height, 409)))\" customHeight=\"1\"" }
       xml += ">"
       for (columnIndex, cell) in row.enumerated() {
         xml += self.cell(cell, at: Spreadsheet.reference(row: rowIndex, column: columnIndex), &strings, &styles)
@@ -50,8 +53,9 @@ enum XLSXSheetPart {
     xml += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.7\" header=\"0.3\" footer=\"0.3\"/>"
     xml +=
       "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
-    // In header and footer codes `&` starts a code, so a literal one is doubled.
-    let footer = String(sheet.footer.replacingOccurrences(of: "&", with: "&&").prefix(180))
+    // In header and footer codes `&` starts a code, so a literal one is doubled (after the
+    // cut: a lone `&` left at the end would swallow the `&R` that follows).
+    let footer = XMLText.clipped(sheet.footer, to: 120).replacingOccurrences(of: "&", with: "&&")
     xml += "<headerFooter><oddFooter>\(XMLText.escape("&L" + footer + "&RTrang &P/&N"))</oddFooter></headerFooter>"
     return xml + "</worksheet>"
   }
@@ -91,11 +95,11 @@ enum XLSXSheetPart {
     xml += " allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
     if !validation.error.isEmpty {
       xml +=
-        " errorTitle=\"\(XMLText.escape("Giá trị chưa đúng"))\" error=\"\(XMLText.escape(String(validation.error.prefix(225))))\""
+        " errorTitle=\"\(XMLText.escape("Giá trị chưa đúng"))\" error=\"\(XMLText.escape(XMLText.clipped(validation.error, to: 225), attribute: true))\""
     }
     if !validation.prompt.isEmpty {
       xml +=
-        " promptTitle=\"\(XMLText.escape("Cách ghi"))\" prompt=\"\(XMLText.escape(String(validation.prompt.prefix(255))))\""
+        " promptTitle=\"\(XMLText.escape("Cách ghi"))\" prompt=\"\(XMLText.escape(XMLText.clipped(validation.prompt, to: 255), attribute: true))\""
     }
     xml += " sqref=\"\(validation.range)\"><formula1>\(XMLText.escape(first))</formula1>"
     if let second { xml += "<formula2>\(XMLText.escape(second))</formula2>" }
@@ -107,25 +111,58 @@ enum XLSXSheetPart {
 /// characters XML cannot hold (controls other than TAB, LF, CR) or bidi controls (which could
 /// reorder what a reader sees) written visibly as `[U+0001]`.
 enum XMLText {
-  static func escape(_ text: String) -> String {
+  /// `text` escaped for XML; in an `attribute`, TAB and line breaks as character references
+  /// (an XML reader turns raw ones into spaces).
+  static func escape(_ text: String, attribute: Bool = false) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    for scalar in visible(text).unicodeScalars {
       switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-          || InvisibleCharacter.isBidiControl(scalar)
-        {
-          result += "[" + InvisibleCharacter.described(scalar).codePoint + "]"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
+      case "\t" where attribute: result += "&#9;"
+      case "\n" where attribute: result += "&#10;"
+      case "\r" where attribute: result += "&#13;"
+      default: result.unicodeScalars.append(scalar)
       }
+    }
+    return result
+  }
+
+  /// `text` with what XML cannot hold (controls other than TAB, LF, CR; U+FFFE, U+FFFF) and bidi
+  /// controls written visibly as `[U+0001]`: the text a reader of the workbook will see.
+  static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsReplacing) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if needsReplacing(scalar) {
+        result.append(contentsOf: ("[" + InvisibleCharacter.described(scalar).codePoint + "]").unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  private static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
+      || scalar.value == 0xFFFF || InvisibleCharacter.isBidiControl(scalar)
+  }
+
+  /// `text` as it will show, cut to at most `limit` UTF-16 units (Excel's measure) at a
+  /// character boundary.
+  static func clipped(_ text: String, to limit: Int) -> String {
+    let shown = visible(text)
+    guard shown.utf16.count > limit else { return shown }
+    var used = 0
+    var result = ""
+    for character in shown {
+      let length = character.utf16.count
+      guard used + length <= limit else { break }
+      result.append(character)
+      used += length
     }
     return result
   }

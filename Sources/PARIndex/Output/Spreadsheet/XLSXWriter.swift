@@ -14,32 +14,13 @@ extension Spreadsheet {
   /// - Throws: ``WriteError`` for a workbook with no sheet or no visible sheet, a sheet name
   ///   Excel refuses, a cell longer than ``maxCellText``, or more than a classic ZIP holds.
   public func xlsx() throws(WriteError) -> [UInt8] {
-    guard !sheets.isEmpty else { throw WriteError(description: "a workbook needs at least one sheet") }
-    var names: [String] = []
-    for sheet in sheets {
-      guard !sheet.name.isEmpty, sheet.name.count <= Self.maxNameLength,
-        !sheet.name.contains(where: { Self.forbiddenInNames.contains($0) }),
-        !names.contains(where: { $0.lowercased() == sheet.name.lowercased() })
-      else { throw WriteError(description: "sheet name '\(sheet.name)' is not valid in Excel or repeats another") }
-      names.append(sheet.name)
-    }
-    guard sheets.contains(where: { !$0.isHidden }) else {
-      throw WriteError(description: "a workbook needs a visible sheet")
-    }
-    for sheet in sheets {
-      for (row, cells) in sheet.rows.enumerated() {
-        for (column, cell) in cells.enumerated() {
-          guard case .text(let text) = cell.value, text.utf16.count > Self.maxCellText else { continue }
-          throw WriteError(
-            description:
-              "sheet '\(sheet.name)' cell \(Self.reference(row: row, column: column)) holds \(text.utf16.count) characters; Excel holds at most \(Self.maxCellText)"
-          )
-        }
-      }
-    }
+    try check()
     var strings = SharedStrings()
     var styles = StyleTable()
-    let sheetParts = sheets.map { XLSXSheetPart.xml($0, strings: &strings, styles: &styles) }
+    let active = sheets.firstIndex { !$0.isHidden } ?? 0
+    let sheetParts = sheets.enumerated().map { index, sheet in
+      XLSXSheetPart.xml(sheet, selected: index == active, strings: &strings, styles: &styles)
+    }
     var zip = ZIPWriter()
     do {
       try zip.add("[Content_Types].xml", Array(contentTypes.utf8))
@@ -104,7 +85,7 @@ extension Spreadsheet {
     let active = sheets.firstIndex { !$0.isHidden } ?? 0
     xml += "<bookViews><workbookView activeTab=\"\(active)\"/></bookViews><sheets>"
     for (index, sheet) in sheets.enumerated() {
-      xml += "<sheet name=\"\(XMLText.escape(sheet.name))\" sheetId=\"\(index + 1)\""
+      xml += "<sheet name=\"\(XMLText.escape(sheet.name, attribute: true))\" sheetId=\"\(index + 1)\""
       if sheet.isHidden { xml += " state=\"hidden\"" }
       xml += " r:id=\"rId\(index + 1)\"/>"
     }

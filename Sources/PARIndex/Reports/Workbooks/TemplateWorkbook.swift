@@ -132,7 +132,8 @@ public enum TemplateWorkbook {
     let orNotApplicable = allowsNotApplicable ? "; KPS nếu không phát sinh" : ""
     func list(_ words: [String], prompt: String) -> Spreadsheet.Validation {
       let literal = words.joined(separator: ",")
-      let fits = literal.count <= 250 && !words.contains { $0.contains(",") || $0.contains("\"") }
+      let fits =
+        literal.utf16.count <= Spreadsheet.maxListLength && !words.contains { $0.contains(",") || $0.contains("\"") }
       var kind = Spreadsheet.Validation.Kind.list(words)
       if !fits {
         // Too long to write inline: the words go to a hidden sheet, one column per leaf.
