@@ -23,11 +23,19 @@ public enum OutputFile {
 
   /// Writes `text` as UTF-8 to `path` atomically.
   public static func write(_ text: String, to path: String) throws(WriteError) {
-    try write(Array(text.utf8), to: path)
+    // From the string's own storage: a 250 MB JSON is not copied once more to be written.
+    var text = text
+    try text.withUTF8 { bytes in Result { () throws(WriteError) in try write(UnsafeRawBufferPointer(bytes), to: path) }
+    }
+    .get()
   }
 
   /// Writes `bytes` to `path` atomically (a pipe or a character device directly).
   public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    try bytes.withUnsafeBytes { raw in Result { () throws(WriteError) in try write(raw, to: path) } }.get()
+  }
+
+  private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(WriteError) {
     guard let target = destination(of: path) else {
       throw WriteError(path: path, reason: "too many levels of symbolic links")
     }
@@ -94,13 +102,13 @@ public enum OutputFile {
   }
 
   /// The atomic write: a temporary beside `target`, flushed, renamed over it.
-  private static func replace(_ target: String, with bytes: [UInt8], path: String) throws(WriteError) {
+  private static func replace(_ target: String, with bytes: UnsafeRawBufferPointer, path: String) throws(WriteError) {
     let folder = folder(of: target)
     let name = (target as NSString).lastPathComponent
     removeStaleTemporaries(of: name, in: folder)
     let temporary = InputFile.join(folder, ".\(name).\(SystemCalls.processID).partial")
     let descriptor = try createTemporary(temporary, path: path)
-    var failure = bytes.withUnsafeBytes { SystemCalls.writeAll($0, to: descriptor) }
+    var failure = SystemCalls.writeAll(bytes, to: descriptor)
     failure = failure ?? SystemCalls.flushToDisk(descriptor)
     if let closing = SystemCalls.closeFile(descriptor), failure == nil { failure = closing }
     failure = failure ?? SystemCalls.replace(target, with: temporary)
@@ -125,13 +133,15 @@ public enum OutputFile {
   }
 
   /// A pipe or a device: written as it is, nothing to rename.
-  private static func writeDirectly(_ bytes: [UInt8], to target: String, path: String) throws(WriteError) {
+  private static func writeDirectly(
+    _ bytes: UnsafeRawBufferPointer, to target: String, path: String
+  ) throws(WriteError) {
     let descriptor: SystemCalls.Descriptor
     switch SystemCalls.openForWriting(target, exclusive: false) {
     case .success(let opened): descriptor = opened
     case .failure(let failure): throw WriteError(path: path, reason: failure.reason)
     }
-    var failure = bytes.withUnsafeBytes { SystemCalls.writeAll($0, to: descriptor) }
+    var failure = SystemCalls.writeAll(bytes, to: descriptor)
     if let closing = SystemCalls.closeFile(descriptor), failure == nil { failure = closing }
     if let failure { throw WriteError(path: path, reason: failure.reason) }
   }

@@ -33,14 +33,14 @@ public indirect enum JSONOutput: Sendable {
   private func write(into out: inout [UInt8], indent: Int) {
     switch self {
     case .object(let members):
-      if members.isEmpty { return out.append(contentsOf: "{}".utf8) }
-      out.append(contentsOf: "{\n".utf8)
+      if members.isEmpty { return Self.append("{}", to: &out) }
+      Self.append("{\n", to: &out)
       for (position, (key, value)) in members.enumerated() {
         Self.pad(&out, indent + 1)
         Self.escape(key, into: &out)
-        out.append(contentsOf: ": ".utf8)
+        Self.append(": ", to: &out)
         value.write(into: &out, indent: indent + 1)
-        out.append(contentsOf: position == members.count - 1 ? "\n".utf8 : ",\n".utf8)
+        Self.append(position == members.count - 1 ? "\n" : ",\n", to: &out)
       }
       Self.pad(&out, indent)
       out.append(UInt8(ascii: "}"))
@@ -49,28 +49,37 @@ public indirect enum JSONOutput: Sendable {
     case .generated(let count, let element):
       Self.writeArray(count: count, into: &out, indent: indent, element)
     case .string(let value): Self.escape(value.nfc, into: &out)
-    case .number(let literal): out.append(contentsOf: literal.utf8)
-    case .bool(let value): out.append(contentsOf: value ? "true".utf8 : "false".utf8)
-    case .null: out.append(contentsOf: "null".utf8)
+    case .number(let literal): Self.append(literal, to: &out)
+    case .bool(let value): Self.append(value ? "true" : "false", to: &out)
+    case .null: Self.append("null", to: &out)
     }
   }
 
   private static func writeArray(
     count: Int, into out: inout [UInt8], indent: Int, _ element: (Int) -> JSONOutput
   ) {
-    if count == 0 { return out.append(contentsOf: "[]".utf8) }
-    out.append(contentsOf: "[\n".utf8)
+    if count == 0 { return Self.append("[]", to: &out) }
+    Self.append("[\n", to: &out)
     for position in 0..<count {
       pad(&out, indent + 1)
       element(position).write(into: &out, indent: indent + 1)
-      out.append(contentsOf: position == count - 1 ? "\n".utf8 : ",\n".utf8)
+      Self.append(position == count - 1 ? "\n" : ",\n", to: &out)
     }
     pad(&out, indent)
     out.append(UInt8(ascii: "]"))
   }
 
   private static func pad(_ out: inout [UInt8], _ levels: Int) {
-    for _ in 0..<levels { out.append(contentsOf: "  ".utf8) }
+    for _ in 0..<levels {
+      out.append(0x20)
+      out.append(0x20)
+    }
+  }
+
+  /// Appends `text`'s UTF-8 bytes at once (appending a `String.UTF8View` goes byte by byte).
+  private static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
   }
 
   /// `value` as a JSON string literal.
@@ -91,13 +100,13 @@ public indirect enum JSONOutput: Sendable {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         switch byte {
         case 0x22: out.append(contentsOf: "\\\"".utf8)
-        case 0x5C: out.append(contentsOf: "\\\\".utf8)
-        case 0x0A: out.append(contentsOf: "\\n".utf8)
-        case 0x0D: out.append(contentsOf: "\\r".utf8)
-        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x5C: Self.append("\\\\", to: &out)
+        case 0x0A: Self.append("\\n", to: &out)
+        case 0x0D: Self.append("\\r", to: &out)
+        case 0x09: Self.append("\\t", to: &out)
         default:
           let hex = Array("0123456789abcdef".utf8)
-          out.append(contentsOf: "\\u00".utf8)
+          Self.append("\\u00", to: &out)
           out.append(hex[Int(byte >> 4)])
           out.append(hex[Int(byte & 0x0F)])
         }
