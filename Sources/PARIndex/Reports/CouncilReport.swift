@@ -221,5 +221,6 @@ extension CouncilReport {
 }
 
 extension String {
-  var replacingDot: String { map { $0 == "." ? "," : $0 }.map(String.init).joined() }
+  /// The text with every `.` a `,` (a decimal comma), byte by byte.
+  var replacingDot: String { String(decoding: utf8.map { $0 == 0x2E ? 0x2C : $0 }, as: UTF8.self) }
 }

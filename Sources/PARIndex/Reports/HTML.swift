@@ -2,21 +2,28 @@
 /// (no network, no external files), readable on screen and printable on A4.
 enum HTML {
   static func escape(_ text: String) -> String {
-    // By scalar, not by character: a quote followed by a combining mark is one character but
-    // still a quote to an HTML parser.
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.nfc.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(scalar)
+    // By UTF-8 byte: the five markup characters are ASCII, and a quote followed by a combining
+    // mark is still a quote to an HTML parser (it is escaped whatever follows it). Text with
+    // none of them is returned as it is (after NFC), without a copy.
+    var text = text.nfc
+    return text.withUTF8 { bytes -> String in
+      guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        return String(decoding: bytes, as: UTF8.self)
       }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 16)
+      for byte in bytes {
+        switch byte {
+        case 0x26: out += "&amp;".utf8
+        case 0x3C: out += "&lt;".utf8
+        case 0x3E: out += "&gt;".utf8
+        case 0x22: out += "&quot;".utf8
+        case 0x27: out += "&#39;".utf8
+        default: out.append(byte)
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
     }
-    return result
   }
 
   /// A whole page; `landscape` prints it across A4 (wide tables).
