@@ -218,3 +218,63 @@ struct SpreadsheetChecksTests {
     #expect(text.contains("<sheetView tabSelected=\"1\" workbookViewId=\"0\">"))
   }
 }
+
+/// Any sheet the writer accepts reads back, through the project's reader, cell for cell as its
+/// reader would show it: text as written (controls and bidi controls visible as `[U+…]`,
+/// carriage returns kept), numbers exactly, dates as the day.
+struct SpreadsheetRoundTripProperty {
+  static let pieces = [
+    "a", "Sở", "Nội vụ", " ", "&", "<", ">", "\"", "'", "\r", "\n", "\r\n", "\t", "\u{01}", "\u{1F}", "\u{202E}",
+    "e\u{301}", "𝐀", "]]>", "&amp;", "_x0041_", "1,5", "=SUM(A1)", "\u{FFFD}",
+  ]
+
+  static func text(_ generator: inout SeededGenerator) -> String {
+    (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+  }
+
+  @Test func randomSheetsReadBackCellForCell() throws {
+    var generator = SeededGenerator(seed: 15)
+    for round in 0..<60 {
+      var rows: [[Spreadsheet.Cell]] = []
+      var expected: [[String]] = []
+      for _ in 0..<Int.random(in: 1...12, using: &generator) {
+        var row: [Spreadsheet.Cell] = []
+        var shown: [String] = []
+        for _ in 0..<Int.random(in: 1...6, using: &generator) {
+          switch Int.random(in: 0..<4, using: &generator) {
+          case 0:
+            let text = Self.text(&generator)
+            row.append(.text(text))
+            shown.append(XMLText.visible(text))
+          case 1:
+            let micros = Int64.random(in: -999_999_999_999...999_999_999_999, using: &generator)
+            let number = FixedDecimal(exactlyMicros: micros)!
+            row.append(.number(number, places: Int.random(in: 0...4, using: &generator)))
+            shown.append(number.description)
+          case 2:
+            let date = CalendarDate(
+              year: Int.random(in: 1901...2100, using: &generator), month: Int.random(in: 1...12, using: &generator),
+              day: Int.random(in: 1...28, using: &generator))!
+            row.append(Spreadsheet.Cell(.date(date)))
+            shown.append(String(ExcelDate.serial(of: date)))
+          default:
+            row.append(.empty())
+            shown.append("")
+          }
+        }
+        rows.append(row)
+        expected.append(shown)
+      }
+      let bytes = try Spreadsheet(sheets: [Spreadsheet.Sheet(name: "Vòng \(round)", rows: rows)]).xlsx()
+      let read = try OutputWorkbookTests.grid(bytes, sheet: "Vòng \(round)")
+      let trimmed = { (rows: [[String]]) in
+        rows.map { row in Array(row.reversed().drop { $0.isEmpty }.reversed()) }
+      }
+      var back = trimmed(read)
+      while back.count < expected.count { back.append([]) }
+      #expect(
+        back.map { $0.map { $0.precomposedStringWithCanonicalMapping } }
+          == trimmed(expected).map { $0.map { $0.precomposedStringWithCanonicalMapping } }, "round \(round)")
+    }
+  }
+}

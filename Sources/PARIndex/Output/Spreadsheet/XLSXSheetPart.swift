@@ -111,8 +111,8 @@ enum XLSXSheetPart {
 /// characters XML cannot hold (controls other than TAB, LF, CR) or bidi controls (which could
 /// reorder what a reader sees) written visibly as `[U+0001]`.
 enum XMLText {
-  /// `text` escaped for XML; in an `attribute`, TAB and line breaks as character references
-  /// (an XML reader turns raw ones into spaces).
+  /// `text` escaped for XML: a carriage return as `&#13;` (XML would make it a line feed);
+  /// in an `attribute`, TAB and line feeds too (an XML reader turns raw ones into spaces).
   static func escape(_ text: String, attribute: Bool = false) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
@@ -124,7 +124,8 @@ enum XMLText {
       case "\"": result += "&quot;"
       case "\t" where attribute: result += "&#9;"
       case "\n" where attribute: result += "&#10;"
-      case "\r" where attribute: result += "&#13;"
+      // A carriage return is a reference everywhere: XML turns a raw one (and CR LF) into LF.
+      case "\r": result += "&#13;"
       default: result.unicodeScalars.append(scalar)
       }
     }
