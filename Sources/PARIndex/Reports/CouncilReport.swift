@@ -38,7 +38,8 @@ public enum CouncilReport {
       let what = scorecards == .losses ? " (các tiêu chí bị mất điểm)" : ""
       body += "<h2 class=\"part\">\(5 + extraSections.count). Phiếu điểm từng đơn vị\(what)</h2>\n"
       body += results.rankedUnits.map {
-        ScorecardHTML.section(Scorecard($0, in: results), criteria, detail: scorecards)
+        ScorecardHTML.section(
+          Scorecard($0, in: results, explaining: scorecards == .full), criteria, detail: scorecards)
       }.joined(separator: "\n")
     }
     return HTML.page(title: "Chỉ số CCHC \(criteria.year) — \(criteria.title)", body: body)

@@ -35,7 +35,11 @@ public struct Scorecard: Sendable {
   public var rounds: [RoundSummary]
 
   /// The scorecard of `unit`, one of the units of `results`.
-  public init(_ unit: Ranked<UnitScore>, in results: YearResults) {
+  public init(_ unit: Ranked<UnitScore>, in results: YearResults) { self.init(unit, in: results, explaining: true) }
+
+  /// The scorecard, with each leaf's ``Row/explanation`` only when `explaining` (a report that
+  /// prints only the losses does not show them, and a country's are many).
+  init(_ unit: Ranked<UnitScore>, in results: YearResults, explaining: Bool) {
     let criteria = results.criteria
     let explanation = Explanation(criteria: criteria)
     self.unit = unit
@@ -67,7 +71,7 @@ public struct Scorecard: Sendable {
         depth: entry.depth, code: score.code, title: entry.node.title, points: score.points,
         maxPoints: score.applicableMax,
         leaf: leaf, sourceLabel: Labels.source(leaf?.source), notes: notes.filter { !$0.isEmpty },
-        explanation: leaf.map { explanation.reasoning($0) })
+        explanation: explaining ? leaf.map { explanation.reasoning($0) } : nil)
     }
     improvements = explanation.improvements(unit.score)
     rounds = unit.score.roundSummaries(rounds: results.appraisalRounds, criteria: criteria)
