@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text about to be shown to people, made safe to show.
 ///
 /// The renderers (``RankingCSV``, ``ResultsJSON``, ``CouncilReport`` …) give names and titles
@@ -21,21 +23,25 @@ public enum OutputText {
   static func containsBidiControl(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
       let count = bytes.count
-      var index = 0
-      while index + 1 < count {
-        let byte = bytes[index]
-        if byte == 0xD8 {
-          if bytes[index + 1] == 0x9C { return true }
-        } else if byte == 0xE2, index + 2 < count {
-          let second = bytes[index + 1]
-          let third = bytes[index + 2]
-          if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return true }
-          if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+      // Jump from one lead byte to the next with memchr (the C library's, word at a time).
+      func any(_ lead: UInt8, _ isControl: (Int) -> Bool) -> Bool {
+        var from = 0
+        while from < count, let found = memchr(base + from, Int32(lead), count - from) {
+          let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          if isControl(index) { return true }
+          from = index + 1
         }
-        index += 1
+        return false
       }
-      return false
+      return any(0xD8) { $0 + 1 < count && bytes[$0 + 1] == 0x9C }
+        || any(0xE2) { index in
+          guard index + 2 < count else { return false }
+          let (second, third) = (bytes[index + 1], bytes[index + 2])
+          return second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third))
+            || second == 0x81 && (0xA6...0xA9).contains(third)
+        }
     }
   }
 }
