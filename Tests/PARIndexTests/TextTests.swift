@@ -83,12 +83,12 @@ struct BidiScanTests {
         guard let scalar = Unicode.Scalar(value) else { continue }
         let text = "Sở Nội vụ → \(Character(scalar)) · ệ"
         #expect(
-          OutputText.containsBidiControl(text) == InvisibleCharacter.isBidiControl(scalar),
+          InvisibleCharacter.containsBidiControl(text) == InvisibleCharacter.isBidiControl(scalar),
           "U+\(String(value, radix: 16))")
       }
     }
-    #expect(!OutputText.containsBidiControl(""))
-    #expect(OutputText.containsBidiControl("\u{202E}"))
+    #expect(!InvisibleCharacter.containsBidiControl(""))
+    #expect(InvisibleCharacter.containsBidiControl("\u{202E}"))
     #expect(OutputText.escapingBidiControls(in: "a\u{2067}b", json: false) == "a[U+2067]b")
     #expect(OutputText.escapingBidiControls(in: "Tiến → Lùi", json: true) == "Tiến → Lùi")
   }

@@ -82,13 +82,6 @@ public indirect enum JSONOutput: Sendable {
     text.withUTF8 { out.append(contentsOf: $0) }
   }
 
-  /// `value` as a JSON string literal.
-  static func escaped(_ value: String) -> String {
-    var bytes: [UInt8] = []
-    escape(value, into: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   /// Appends `value` quoted, with `"`, `\` and control characters escaped (by UTF-8 byte:
   /// every byte of a multi-byte character is 0x80 or above and is copied as it is).
   private static func escape(_ value: String, into out: inout [UInt8]) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Characters that do not show on screen but change what a text is: format characters
 /// (Unicode general category Cf — zero-width space and joiners, the byte order mark, bidi
 /// controls) and control characters (Cc). An id holding one looks like another id.
@@ -41,10 +43,7 @@ package enum InvisibleCharacter {
   /// without one is returned as it is, after a scan of its bytes. (Brackets, not angle brackets:
   /// the text may be HTML.)
   package static func escapingBidiControls(in text: String, json: Bool) -> String {
-    // Every bidi control is encoded in UTF-8 starting with 0xD8 (U+061C) or 0xE2 (the others).
-    guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xD8 }),
-      text.unicodeScalars.contains(where: isBidiControl)
-    else { return text }
+    guard containsBidiControl(text) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       guard isBidiControl(scalar) else {
@@ -60,5 +59,34 @@ package enum InvisibleCharacter {
   private static func hex(_ scalar: Unicode.Scalar) -> String {
     let digits = String(scalar.value, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  /// Whether `text` holds a bidi control, by its UTF-8 bytes: U+061C is `D8 9C`, U+200E/F
+  /// `E2 80 8E/8F`, U+202A–E `E2 80 AA…AE`, U+2066–9 `E2 81 A6…A9`. Vietnamese text is full of
+  /// other `E1`/`E2` sequences (ệ, →, ·), so the check looks at the whole sequence: a
+  /// 250 MB report is scanned once, at memory speed, and copied only when it needs escaping.
+  package static func containsBidiControl(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      let count = bytes.count
+      // Jump from one lead byte to the next with memchr (the C library's, word at a time).
+      func any(_ lead: UInt8, _ isControl: (Int) -> Bool) -> Bool {
+        var from = 0
+        while from < count, let found = memchr(base + from, Int32(lead), count - from) {
+          let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          if isControl(index) { return true }
+          from = index + 1
+        }
+        return false
+      }
+      return any(0xD8) { $0 + 1 < count && bytes[$0 + 1] == 0x9C }
+        || any(0xE2) { index in
+          guard index + 2 < count else { return false }
+          let (second, third) = (bytes[index + 1], bytes[index + 2])
+          return second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third))
+            || second == 0x81 && (0xA6...0xA9).contains(third)
+        }
+    }
   }
 }

@@ -113,7 +113,7 @@ extension Spreadsheet {
     }
     /// A whole number.
     public static func integer(_ number: Int, _ style: Style = Style()) -> Cell {
-      number.fixedDecimal.map { .number($0, places: 0, style) } ?? .text(String(number), style)
+      FixedDecimal(exactly: number).map { .number($0, places: 0, style) } ?? .text(String(number), style)
     }
     /// An empty cell (it may still carry a style: a form's input cell).
     public static func empty(_ style: Style = Style()) -> Cell { Cell(.empty, style) }
@@ -238,9 +238,4 @@ extension Spreadsheet {
 
   /// The reference of the cell at 0-based `row` and `column` (`A1`).
   public static func reference(row: Int, column: Int) -> String { self.column(column) + String(row + 1) }
-}
-
-extension Int {
-  /// The whole number as a ``FixedDecimal``, or `nil` outside its range.
-  fileprivate var fixedDecimal: FixedDecimal? { FixedDecimal(exactly: self) }
 }

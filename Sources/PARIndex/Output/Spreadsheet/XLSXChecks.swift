@@ -75,10 +75,7 @@ extension Spreadsheet {
     for validation in sheet.validations {
       validated += try areas(validation.range, "validation range")
       guard case .list(let words) = validation.kind else { continue }
-      let literal = words.joined(separator: ",")
-      guard !words.isEmpty, literal.utf16.count <= maxListLength,
-        !words.contains(where: { $0.contains(",") || $0.contains("\"") || $0.isEmpty })
-      else {
+      guard Validation.fitsInline(words) else {
         throw WriteError(
           description:
             "sheet '\(sheet.name)' \(validation.range): a drop-down list written inline needs words without ',' or '\"', \(maxListLength) characters in all; use a range of a sheet (listRange)"
@@ -88,6 +85,16 @@ extension Spreadsheet {
     if let (a, b) = overlapping(validated) {
       throw WriteError(description: "sheet '\(sheet.name)': validations of \(a) and \(b) overlap")
     }
+  }
+}
+
+extension Spreadsheet.Validation {
+  /// Whether `words` can be a drop-down written inline (`"a,b,c"`): some words, none empty or
+  /// holding `,` or `"`, at most ``Spreadsheet/maxListLength`` UTF-16 units in all; else they
+  /// go to a range of a sheet (``Kind/listRange(_:)``).
+  public static func fitsInline(_ words: [String]) -> Bool {
+    !words.isEmpty && words.joined(separator: ",").utf16.count <= Spreadsheet.maxListLength
+      && !words.contains { $0.isEmpty || $0.contains(",") || $0.contains("\"") }
   }
 }
 

@@ -17,9 +17,8 @@ extension Spreadsheet {
     try check()
     var strings = SharedStrings()
     var styles = StyleTable()
-    let active = sheets.firstIndex { !$0.isHidden } ?? 0
     let sheetParts = sheets.enumerated().map { index, sheet in
-      XLSXSheetPart.xml(sheet, selected: index == active, strings: &strings, styles: &styles)
+      XLSXSheetPart.xml(sheet, selected: index == activeSheet, strings: &strings, styles: &styles)
     }
     var zip = ZIPWriter()
     do {
@@ -80,10 +79,12 @@ extension Spreadsheet {
     + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
     + "<Application>PARIndex</Application></Properties>"
 
+  /// The sheet shown when the workbook opens: the first visible one.
+  private var activeSheet: Int { sheets.firstIndex { !$0.isHidden } ?? 0 }
+
   private var workbookPart: String {
     var xml = Self.declaration + "<workbook xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\">"
-    let active = sheets.firstIndex { !$0.isHidden } ?? 0
-    xml += "<bookViews><workbookView activeTab=\"\(active)\"/></bookViews><sheets>"
+    xml += "<bookViews><workbookView activeTab=\"\(activeSheet)\"/></bookViews><sheets>"
     for (index, sheet) in sheets.enumerated() {
       xml += "<sheet name=\"\(XMLText.escape(sheet.name, attribute: true))\" sheetId=\"\(index + 1)\""
       if sheet.isHidden { xml += " state=\"hidden\"" }

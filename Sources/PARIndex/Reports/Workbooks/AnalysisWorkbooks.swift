@@ -22,8 +22,7 @@ public enum SensitivityWorkbook {
         ])
       }
     }
-    let nameWidth = min(45, max(14, study.groups.flatMap(\.units).map { $0.unit.name.count + 2 }.max() ?? 14))
-    table.widths([12, 11, nameWidth, 10, 10, 9, 9, 12])
+    table.widths([12, 11, SheetLayout.nameWidth(study.groups.flatMap(\.units).map(\.unit.name)), 10, 10, 9, 9, 12])
     table.tallTitle(row: 1, lines: 4)
     return Spreadsheet(sheets: [table.sheet])
   }
@@ -57,8 +56,7 @@ public enum ComparisonWorkbook {
         .text(row.a?.classLabel ?? "—"), .text(row.b?.classLabel ?? "—"), .text(row.movedClass ? "có" : ""),
       ])
     }
-    let nameWidth = min(45, max(14, comparison.rows.map { $0.name.count + 2 }.max() ?? 14))
-    table.widths([11, nameWidth, 12, 10, 10, 10, 8, 8, 12, 12, 9])
+    table.widths([11, SheetLayout.nameWidth(comparison.rows.map(\.name)), 12, 10, 10, 10, 8, 8, 12, 12, 9])
     return Spreadsheet(sheets: [table.sheet])
   }
 }

@@ -31,14 +31,18 @@ public enum RankingWorkbook {
     "Bộ tiêu chí \(criteria.id) · \(Labels.status(criteria)) · năm \(criteria.year)"
   }
 
-  private static func sheet<Score>(
+  /// One annex sheet of `rows`; `withGroup` adds the group column (a sheet of several groups),
+  /// `withAdjustments` the bonus and penalty before the total (the scorecards' overview).
+  static func sheet<Score>(
     _ annex: RankingAnnex<Score>, name: String, heading: String,
-    rows: [(group: String, row: RankingAnnex<Score>.Row)], withGroup: Bool
+    rows: [(group: String, row: RankingAnnex<Score>.Row)], withGroup: Bool, withAdjustments: Bool = false
   ) -> Spreadsheet.Sheet {
     let criteria = annex.criteria
     let places = criteria.pointsPlaces
-    let unitHeaders = ["STT", "Mã đơn vị", "Tên đơn vị"] + (withGroup ? ["Khối"] : [])
-    let headers = unitHeaders + annex.scoreHeaders
+    let headers =
+      ["STT", "Mã đơn vị", "Tên đơn vị"] + (withGroup ? ["Khối"] : []) + annex.fieldHeaders
+      + (withAdjustments ? ["Điểm thưởng", "Điểm trừ"] : [])
+      + ["Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", withAdjustments ? "Xếp hạng trong khối" : "Xếp hạng"]
     var table = SheetLayout(name: name, footer: footer(criteria))
     table.title([annex.title, annex.subtitle, heading], width: headers.count)
     table.header(headers)
@@ -49,16 +53,17 @@ public enum RankingWorkbook {
       ]
       if withGroup { cells.append(.text(group)) }
       cells += totals.fieldPoints.map { .number($0, places: places) }
+      if withAdjustments { cells += [.number(totals.bonus, places: places), .number(totals.penalty, places: places)] }
       cells += [
         .number(totals.total, places: places, .total), .number(totals.maxPoints, places: places),
         .number(totals.index, places: criteria.indexPlaces, .total), .text(totals.classLabel), .integer(row.rank),
       ]
       table.row(cells)
     }
-    let nameWidth = min(45, max(14, rows.map { $0.row.totals.unit.name.count + 2 }.max() ?? 14))
-    let classWidth = max(10, criteria.classification.map { $0.label.count + 3 }.max() ?? 10)
     table.widths(
-      [5, 11, nameWidth] + (withGroup ? [12] : []) + annex.fieldHeaders.map { _ in 13 } + [10, 10, 10, classWidth, 8])
+      [5, 11, SheetLayout.nameWidth(rows.map(\.row.totals.unit.name))] + (withGroup ? [12] : [])
+        + annex.fieldHeaders.map { _ in 13 } + (withAdjustments ? [9, 9] : [])
+        + [10, 10, 10, SheetLayout.classWidth(criteria), withAdjustments ? 9 : 8])
     return table.sheet
   }
 }
@@ -107,6 +112,14 @@ struct SheetLayout {
         return SheetLayout.lines(text, width: widths[column])
       }.max() ?? 1
     sheet.rowHeights[headerRow] = 15 * min(lines, 12) + 3
+  }
+
+  /// A column of unit names as wide as the longest (with a margin), from 14 to 45 characters.
+  static func nameWidth(_ names: [String]) -> Int { min(45, max(14, names.map { $0.count + 2 }.max() ?? 14)) }
+
+  /// A column of class labels wide enough that none wraps.
+  static func classWidth(_ criteria: CriteriaSet) -> Int {
+    max(10, criteria.classification.map { $0.label.count + 3 }.max() ?? 10)
   }
 
   /// A title line that wraps (a paragraph such as a method) made `lines` lines tall.

@@ -47,32 +47,17 @@ public enum ScoreWorkbook {
     return Spreadsheet(sheets: sheets)
   }
 
-  /// The units shown, as the annex lays them out, with their bonus, penalty and appraisal change.
+  /// The units shown, as the annex lays them out, with their bonus and penalty.
   static func overview(_ results: YearResults, units: [Ranked<UnitScore>]) -> Spreadsheet.Sheet {
-    let criteria = results.criteria
-    let places = criteria.pointsPlaces
-    let annex = RankingAnnex(results)
-    var table = SheetLayout(name: "Tổng hợp", footer: RankingWorkbook.footer(criteria))
-    let headers =
-      ["STT", "Mã đơn vị", "Tên đơn vị", "Khối"] + annex.fieldHeaders + [
-        "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", "Xếp hạng trong khối",
-      ]
-    table.title(
-      [annex.title, annex.subtitle, "Phiếu điểm của \(units.count) đơn vị (mỗi đơn vị một trang tính)"],
-      width: headers.count)
-    table.header(headers)
-    for (position, unit) in units.enumerated() {
-      table.row(
-        [.integer(position + 1), .text(unit.unit.id), .text(unit.unit.name), .text(unit.unit.group)]
-          + unit.fieldPoints.map { .number($0, places: places) } + [
-            .number(unit.bonus, places: places), .number(unit.penalty, places: places),
-            .number(unit.total, places: places, .total), .number(unit.maxPoints, places: places),
-            .number(unit.index, places: criteria.indexPlaces, .total), .text(unit.classLabel), .integer(unit.rank),
-          ])
+    let rows = units.enumerated().map { position, unit in
+      (
+        group: unit.unit.group,
+        row: RankingAnnex<UnitScore>.Row(number: position + 1, totals: unit.totals, rank: unit.rank)
+      )
     }
-    let nameWidth = min(45, max(14, units.map { $0.unit.name.count + 2 }.max() ?? 14))
-    let classWidth = max(10, criteria.classification.map { $0.label.count + 3 }.max() ?? 10)
-    table.widths([5, 11, nameWidth, 12] + annex.fieldHeaders.map { _ in 13 } + [9, 9, 10, 10, 10, classWidth, 9])
-    return table.sheet
+    return RankingWorkbook.sheet(
+      RankingAnnex(results), name: "Tổng hợp",
+      heading: "Phiếu điểm của \(units.count) đơn vị (mỗi đơn vị một trang tính)", rows: rows, withGroup: true,
+      withAdjustments: true)
   }
 }

@@ -131,11 +131,8 @@ public enum TemplateWorkbook {
     let notApplicable = allowsNotApplicable ? ["KPS"] : []
     let orNotApplicable = allowsNotApplicable ? "; KPS nếu không phát sinh" : ""
     func list(_ words: [String], prompt: String) -> Spreadsheet.Validation {
-      let literal = words.joined(separator: ",")
-      let fits =
-        literal.utf16.count <= Spreadsheet.maxListLength && !words.contains { $0.contains(",") || $0.contains("\"") }
       var kind = Spreadsheet.Validation.Kind.list(words)
-      if !fits {
+      if !Spreadsheet.Validation.fitsInline(words) {
         // Too long to write inline: the words go to a hidden sheet, one column per leaf.
         let column = lists.rows.first?.count ?? 0
         for (index, word) in words.enumerated() {
