@@ -2,7 +2,8 @@
 # Builds and runs a libFuzzer target of PARIndex.
 #
 #   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags…]    TARGET: csv | criteria | values | year |
-#                                                           codecs | inflate | zip | xml | workbook | api
+#                                                           codecs | inflate | zip | xml | workbook | api |
+#                                                           spreadsheet
 #   Fuzz/run.sh all SECONDS                                 every target in turn, SECONDS each
 #   Fuzz/run.sh build TARGET|all                            only build Fuzz/out/TARGET
 #
@@ -24,7 +25,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$here/out"
-targets=(csv criteria values year codecs inflate zip xml workbook api)
+targets=(csv criteria values year codecs inflate zip xml workbook api spreadsheet)
 swiftc="${SWIFTC:-swiftc}"
 
 usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 64; }
@@ -38,6 +39,7 @@ max_len() {
     codecs | xml) echo 16384 ;;
     inflate | zip) echo 32768 ;;
     workbook) echo 131072 ;;
+    spreadsheet) echo 8192 ;;
     *) echo 65536 ;;
   esac
 }

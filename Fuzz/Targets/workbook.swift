@@ -2,7 +2,7 @@
 // strings and its styles, separated by lines `@@ sharedStrings` and `@@ styles`; they are put
 // in a workbook (stored entries) and read as each kind of year file. Invariants: no crash; a
 // readable sheet gives rows whose cells are what the sheet holds (every text NFC and trimmed,
-// every row number rising), and the same rows whether the sheet is read once or its header
+// every row number rising from 1, every cell right of the one before), and the same rows whether the sheet is read once or its header
 // searched first; a damaged part is one clear diagnostic naming the file.
 //
 //   Fuzz/run.sh workbook SECONDS
@@ -23,9 +23,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   var previous = 0
   do {
     try SheetStream.rows(of: workbook.sheets[0], in: workbook) { row in
-      fuzzCheck(row.number > 0, "row number \(row.number)")
+      // Rows rise from 1, cells from column A (a sheet out of order is refused as damaged).
+      fuzzCheck(row.number > previous && row.number <= ExcelGrid.rows, "row number \(row.number) after \(previous)")
       previous = row.number
+      var column = -1
       for cell in row.cells {
+        fuzzCheck(cell.column > column && cell.column < ExcelGrid.columns, "cell column \(cell.column) after \(column)")
+        column = cell.column
         fuzzCheck(cell.start <= cell.end && cell.end <= row.bytes.count, "a cell's bytes lie outside its row")
         _ = row.value(cell, in: workbook)
       }
@@ -34,7 +38,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   } catch {
     fuzzCheck(!error.rendered(.english).isEmpty, "an empty message")
   }
-  _ = previous
   for kind in YearFileKind.allCases {
     guard let table = try? SheetTable.open(workbook, kind: kind) else { continue }
     var log = DiagnosticLog()

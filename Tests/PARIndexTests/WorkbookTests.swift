@@ -326,6 +326,45 @@ struct WorkbookTests {
       ])
   }
 
+  /// A row numbered 0 or not after the one before, or a cell left of the one before, would be
+  /// skipped as "above the header" or put in the wrong column: the file is damaged instead
+  /// (found by the workbook fuzz target: `<row r="0">`).
+  @Test(arguments: [
+    ("<row r=\"0\"><c t=\"inlineStr\"><is><t>A</t></is></c></row>", "numbers a row '0' after row 1"),
+    ("<row r=\"3\"/><row r=\"2\"/>", "numbers a row '2' after row 3"),
+    ("<row r=\"1\"/>", "numbers a row '1' after row 1"),
+    ("<row r=\"1048577\"/>", "numbers a row '1048577' after row 1"),
+    ("<row r=\"x\"/>", "numbers a row 'x' after row 1"),
+    ("<row><c r=\"C2\"><v>1</v></c><c r=\"B2\"><v>2</v></c></row>", "places a cell 'B2' out of order in row 2"),
+    ("<row><c r=\"XFE2\"><v>1</v></c></row>", "places a cell 'XFE2' out of order in row 2"),
+  ])
+  func rowsAndCellsOutOfOrderAreADamagedFile(rows: String, says: String) throws {
+    let header =
+      "<row r=\"1\">" + ["unit_id", "name", "group"].map { "<c t=\"inlineStr\"><is><t>\($0)</t></is></c>" }.joined()
+      + "</row>"
+    let bytes = try Self.workbook(sheets: [("Units", header + rows)])
+    let thrown = #expect(throws: Diagnostics.self) { try Self.rows(bytes) }
+    let error = thrown?.errors.first
+    #expect(thrown?.all.count == 1)
+    #expect(
+      error?.rendered(.english).contains("its part xl/worksheets/sheet1.xml \(says)") == true,
+      "\(String(describing: error))")
+    #expect(error?.code == "E-XLSX-DAMAGED")
+  }
+
+  @Test func rowsAndCellsInOrderWithGapsRead() throws {
+    let header =
+      "<row r=\"2\">" + ["unit_id", "name", "group"].map { "<c t=\"inlineStr\"><is><t>\($0)</t></is></c>" }.joined()
+      + "</row>"
+    let rows =
+      "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>X</t></is></c><c r=\"C5\" t=\"inlineStr\"><is><t>g</t></is></c></row>"
+      + "<row><c t=\"inlineStr\"><is><t>Y</t></is></c><c r=\"B6\" t=\"inlineStr\"><is><t>N</t></is></c><c t=\"inlineStr\"><is><t>g</t></is></c></row>"
+    #expect(
+      try Self.rows(try Self.workbook(sheets: [("Units", header + rows)])) == [
+        [.unitID: "X", .name: "", .group: "g"], [.unitID: "Y", .name: "N", .group: "g"],
+      ])
+  }
+
   @Test func aWorkbookFromMemoryAndTheLibraryReaders() throws {
     let criteria = try Assessment.loadCriteria(at: Self.criteria)
     let folder = Self.workbooks + "/openpyxl"

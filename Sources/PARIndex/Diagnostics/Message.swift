@@ -470,6 +470,10 @@ public enum Message: Sendable, Hashable {
     case badXML(part: String, line: Int, detail: String)
     /// A ZIP feature no workbook uses (ZIP64, several disks, a compression method).
     case unsupportedZIP(String)
+    /// A row numbered 0, past Excel's last row, or not after the row before it (`previous`).
+    case rowOutOfOrder(part: String, reference: String, previous: Int)
+    /// A cell past column `XFD`, or not right of the cell before it in its row.
+    case cellOutOfOrder(part: String, reference: String, row: Int)
   }
 
   /// A limit against hostile workbooks.
@@ -902,6 +906,16 @@ extension Message {
           )
         case .unsupportedZIP(let what):
           ("dùng tính năng ZIP không hỗ trợ: \(what)", "it uses a ZIP feature no workbook needs: \(what)")
+        case .rowOutOfOrder(let part, let reference, let previous):
+          (
+            "phần \(part) ghi số hàng '\(reference)' sau hàng \(previous); số hàng phải tăng dần, từ 1 đến 1048576",
+            "its part \(part) numbers a row '\(reference)' after row \(previous); rows must rise from 1 to 1048576"
+          )
+        case .cellOutOfOrder(let part, let reference, let row):
+          (
+            "phần \(part) ghi ô '\(reference)' sai thứ tự ở hàng \(row); các ô phải theo thứ tự cột, từ A đến XFD",
+            "its part \(part) places a cell '\(reference)' out of order in row \(row); cells must follow their columns, A to XFD"
+          )
         }
       return e(
         "E-XLSX-DAMAGED",

@@ -183,11 +183,13 @@ struct SpreadsheetChecksTests {
   }
 
   @Test func sheetNamesExcelReservesOrCannotShow() {
-    for name in ["History", "'quoted", "tab\tname", "a\u{202E}b", String(repeating: "𝐀", count: 16)] {
+    // U+FFFE: XML cannot hold it, so the tab would show `[U+FFFE]` (found by the spreadsheet fuzz target).
+    for name in ["History", "'quoted", "tab\tname", "a\u{202E}b", "a\u{FFFE}b", String(repeating: "𝐀", count: 16)] {
       #expect(refusal(Spreadsheet.Sheet(name: name)) != nil, "\(name)")
     }
     #expect(Spreadsheet.sheetName("History", taken: []) == "Sheet History")
     #expect(Spreadsheet.sheetName("a\u{202E}b\u{07}", taken: []) == "ab")
+    #expect(Spreadsheet.sheetName("a\u{FFFF}b\u{FFFE}", taken: []) == "ab")
     #expect(Spreadsheet.sheetName(String(repeating: "𝐀", count: 20), taken: []).utf16.count == 30)
     #expect(
       refusal(Spreadsheet.Sheet(name: Spreadsheet.sheetName(String(repeating: "𝐀", count: 20), taken: []))) == nil)

@@ -153,7 +153,8 @@ enum SheetStream {
     func fail(_ message: Message) -> Diagnostic { Diagnostic(message, at: InputLocation(file: workbook.file)) }
     guard let entry = workbook.archive.entry(matching: sheet.part) else { throw fail(.workbookPartMissing(sheet.part)) }
     var tokenizer = XMLTokenizer()
-    var parser = SheetParser(names: WorkbookNames(&tokenizer), workbook: workbook, rowsPerBatch: rowsPerBatch)
+    var parser = SheetParser(
+      names: WorkbookNames(&tokenizer), workbook: workbook, part: sheet.part, rowsPerBatch: rowsPerBatch)
     var xmlError: XMLError?
     do throws(ZIPError) {
       try workbook.archive.stream(entry) { chunk in
@@ -173,6 +174,7 @@ enum SheetStream {
       throw fail(Workbook.message(for: error))
     }
     if let xmlError { throw fail(Workbook.message(for: xmlError, part: sheet.part)) }
+    if let damage = parser.misplaced { throw fail(.damagedWorkbook(damage)) }
   }
 
   // The tokenizer and the parser passed in-out, not captured: no box and no run-time
@@ -249,6 +251,8 @@ struct SheetParser {
 
   let names: WorkbookNames
   let workbook: Workbook
+  /// The sheet's part, for a message.
+  let part: String
   /// Rows read and not yet handed on.
   var batch = RowBatch()
   let rowsPerBatch: Int
@@ -267,9 +271,13 @@ struct SheetParser {
   var phoneticDepth = 0
   /// The receiver of the rows asked to stop: no more rows are passed on.
   var stopped = false
+  /// The first row or cell whose reference breaks the sheet's order (a row numbered 0, or not
+  /// after the one before; a cell left of the one before): the file is damaged, and reading
+  /// on would drop or misplace it without a word.
+  var misplaced: Message.WorkbookDamage?
 
-  init(names: WorkbookNames, workbook: Workbook, rowsPerBatch: Int) {
-    (self.names, self.workbook, self.rowsPerBatch) = (names, workbook, rowsPerBatch)
+  init(names: WorkbookNames, workbook: Workbook, part: String, rowsPerBatch: Int) {
+    (self.names, self.workbook, self.part, self.rowsPerBatch) = (names, workbook, part, rowsPerBatch)
   }
 
   mutating func handle(_ event: XMLEvent, _ flush: (RowBatch) -> Bool) {
@@ -278,8 +286,14 @@ struct SheetParser {
     case .startElement(let element):
       let name = element.name
       if names.isMain(name, names.cell) {
-        let reference = element.attributes[names.reference]
-        column = reference.flatMap { Self.column(of: $0) } ?? column + 1
+        if let reference = element.attributes[names.reference] {
+          guard let stated = Self.column(of: reference), stated > column, stated < ExcelGrid.columns else {
+            return stop(.cellOutOfOrder(part: part, reference: Self.shown(reference), row: rowNumber))
+          }
+          column = stated
+        } else {
+          column += 1
+        }
         style = element.attributes[names.style]?.decimalInteger ?? 0
         kind = Self.kind(element.attributes[names.cellType])
         (hasFormula, inCell, inValue, inInline, textDepth, phoneticDepth) = (false, true, false, false, 0, 0)
@@ -297,7 +311,14 @@ struct SheetParser {
           textDepth += 1
         }
       } else if names.isMain(name, names.row) {
-        rowNumber = element.attributes[names.reference]?.decimalInteger ?? rowNumber + 1
+        if let reference = element.attributes[names.reference] {
+          guard let stated = reference.decimalInteger, stated > rowNumber, stated <= ExcelGrid.rows else {
+            return stop(.rowOutOfOrder(part: part, reference: Self.shown(reference), previous: rowNumber))
+          }
+          rowNumber = stated
+        } else {
+          rowNumber += 1
+        }
         batch.numbers.append(rowNumber)
         batch.firstCells.append(batch.cells.count)
         (inRow, column) = (true, -1)
@@ -356,6 +377,17 @@ struct SheetParser {
   }
 
   /// The column of a reference `C14` (A = 0).
+  /// Stops reading at a misplaced row or cell.
+  private mutating func stop(_ damage: Message.WorkbookDamage) {
+    misplaced = damage
+    stopped = true
+  }
+
+  /// A reference as the message shows it (at most 20 bytes: it comes from a damaged file).
+  static func shown(_ reference: XMLBytes) -> String {
+    Diagnostic.shown(String(decoding: reference.buffer.prefix(20), as: UTF8.self))
+  }
+
   static func column(of reference: XMLBytes) -> Int? {
     var column = 0
     var letters = 0

@@ -23,7 +23,7 @@ public struct Spreadsheet: Sendable {
   public static func sheetName(_ wanted: String, taken: [String]) -> String {
     var base = String(
       String.UnicodeScalarView(
-        wanted.unicodeScalars.filter { $0.value >= 0x20 && !InvisibleCharacter.isBidiControl($0) }))
+        wanted.unicodeScalars.filter { $0.value >= 0x20 && !XMLText.needsReplacing($0) }))
     base = String(base.map { forbiddenInNames.contains($0) ? "-" : $0 })
     base = base.trimmingCharacters(in: ["'", " "])
     if base.isEmpty || base.lowercased() == "history" { base = "Sheet" + (base.isEmpty ? "" : " " + base) }

@@ -2,8 +2,8 @@
 /// library writes either opens cleanly or is not written, with the reason.
 extension Spreadsheet {
   /// Excel's grid: 1,048,576 rows and 16,384 columns (`XFD`).
-  static let maxRows = 1_048_576
-  static let maxColumns = 16_384
+  static let maxRows = ExcelGrid.rows
+  static let maxColumns = ExcelGrid.columns
   /// The longest inline list of a drop-down (the formula `"a,b,c"`), in UTF-16 units.
   public static let maxListLength = 255
 
@@ -22,10 +22,12 @@ extension Spreadsheet {
     }
   }
 
-  /// A sheet name: 1–31 UTF-16 units, none of `[]:*?/\`, no control or bidi character, not
-  /// starting or ending with `'`, not Excel's reserved `History`, unique without case.
+  /// A sheet name: 1–31 UTF-16 units, none of `[]:*?/\`, no control or bidi character and
+  /// nothing XML cannot hold (U+FFFE, U+FFFF: the tab would show another name than the one
+  /// asked for), not starting or ending with `'`, not Excel's reserved `History`, unique without
+  /// case.
   static func checkName(_ name: String, taken: [String]) throws(WriteError) {
-    let invisible = name.unicodeScalars.contains { $0.value < 0x20 || InvisibleCharacter.isBidiControl($0) }
+    let invisible = name.unicodeScalars.contains { $0.value < 0x20 || XMLText.needsReplacing($0) }
     guard !name.isEmpty, name.utf16.count <= maxNameLength, !name.contains(where: { forbiddenInNames.contains($0) }),
       !invisible, !name.hasPrefix("'"), !name.hasSuffix("'"), name.lowercased() != "history",
       !taken.contains(where: { $0.lowercased() == name.lowercased() })

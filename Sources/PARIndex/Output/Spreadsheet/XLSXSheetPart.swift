@@ -147,7 +147,8 @@ enum XMLText {
     return String(result)
   }
 
-  private static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
+  /// Whether `scalar` is one XML cannot hold (or a bidi control) and ``visible(_:)`` replaces.
+  static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
       || scalar.value == 0xFFFF || InvisibleCharacter.isBidiControl(scalar)
   }
