@@ -194,6 +194,16 @@ struct FuzzRegressionTests {
     #expect(archive.entries.map(\.name) == names)
   }
 
+  /// The `workbook` target puts its input in a workbook as the sheet's XML; this one numbers a
+  /// row 0 after the header, which was passed on as row 0 and then skipped as "above the header".
+  @Test func aRowNumberedZeroIsADamagedSheetNotASkippedRow() throws {
+    let sheet = String(decoding: Self.bytes("workbook-row-zero.xml"), as: UTF8.self)
+    let bytes = try WorkbookTests.workbook(sheets: [("Units", sheet)])
+    let thrown = #expect(throws: Diagnostics.self) { try WorkbookTests.rows(bytes) }
+    #expect(thrown?.errors.map(\.code) == ["E-XLSX-DAMAGED"])
+    #expect(thrown?.errors.first?.rendered(.english).contains("numbers a row '0' after row 1") == true)
+  }
+
   @Test func moreThanAThousandProblemsStopCleanly() throws {
     let rollup = try Self.year("year-error-limit-rollup.txt")
     let first = Capture.run(["rank", Repository.fixtures + "/mini-2025.json", rollup.path])
