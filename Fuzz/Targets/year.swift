@@ -196,6 +196,9 @@ private func referenceSurvey(
   _ bytes: [UInt8], unitIDs: [String]
 ) -> (tallies: [String: [String: ReferenceTally]], respondents: [String: Int])? {
   guard let survey = criteria.survey else { return nil }
+  // A NUL byte anywhere makes the survey a binary file for the aggregator (E-FILE-BINARY), which
+  // reads it line by line; the reference's CSVReader only sniffs the start of a file.
+  guard !bytes.contains(0) else { return nil }
   guard let reader = try? CSVReader(file: "survey.csv", bytes: bytes), let records = try? reader.records(),
     let header = records.first
   else {
