@@ -376,7 +376,6 @@ struct SheetParser {
     return .number
   }
 
-  /// The column of a reference `C14` (A = 0).
   /// Stops reading at a misplaced row or cell.
   private mutating func stop(_ damage: Message.WorkbookDamage) {
     misplaced = damage
@@ -388,6 +387,7 @@ struct SheetParser {
     Diagnostic.shown(String(decoding: reference.buffer.prefix(20), as: UTF8.self))
   }
 
+  /// The column of a reference `C14` (A = 0).
   static func column(of reference: XMLBytes) -> Int? {
     var column = 0
     var letters = 0
