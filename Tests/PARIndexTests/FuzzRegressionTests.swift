@@ -138,12 +138,10 @@ struct FuzzRegressionTests {
     #expect(rows.allSatisfy { $0.fields.count == rows[0].fields.count })
   }
 
-  @Test func aUnitLetGoIsNotReadFromTheRespondentCache() throws {
-    // A survey row failed after its unit began a new run (the previous unit let go) while the
-    // row remembered for the respondent cache still named that unit: index out of range.
-    // Its survey section as the `year` target cuts it: bytes after `@@ survey.csv` up to the
-    // line feed before the next `@@ ` at a line start (the lines end in CRLF).
-    let archive = Self.bytes("year-survey-sealed-unit-cache.txt")
+  /// The survey section of a `year` archive as the target cuts it: the bytes after
+  /// `@@ survey.csv` up to the line feed before the next `@@ ` at a line start.
+  static func surveySection(of name: String) throws -> [UInt8] {
+    let archive = bytes(name)
     let marker = Array("@@ survey.csv\n".utf8)
     let start =
       try #require((0...(archive.count - marker.count)).first { Array(archive[$0..<($0 + marker.count)]) == marker })
@@ -151,7 +149,26 @@ struct FuzzRegressionTests {
     let next = (start..<(archive.count - 3)).first {
       archive[$0] == 0x0A && archive[$0 + 1] == 0x40 && archive[$0 + 2] == 0x40 && archive[$0 + 3] == 0x20
     }
-    let bytes = Array(archive[start..<(next ?? archive.count)])
+    return Array(archive[start..<(next ?? archive.count)])
+  }
+
+  @Test func aNoBreakSpaceAloneInASurveyWeightIsABlankWeight() throws {
+    // One row's weight is a lone no-break space (C2 A0), the others blank or `0,5`: read as
+    // weight 1, not refused as "not a number". By hand: X01 answers R1 S1, R1 S2, R2 S1 (the
+    // NBSP), R2 S2 (0,5) and R3 S1, weights 1 + 1 + 1 + 0.5 + 1 = 4.5; X02 twice, 2.
+    let bytes = try Self.surveySection(of: "year-survey-weight-nbsp.txt")
+    let results = try SurveyAggregator.aggregate(
+      file: "survey.csv", bytes: bytes, criteria: Mini.criteria, unitIDs: ["X01", "X02", "X03"])
+    #expect(results.tallies["X01"]?.values.map(\.weightSum) == [4_500_000])
+    #expect(results.tallies["X02"]?.values.map(\.weightSum) == [2_000_000])
+  }
+
+  @Test func aUnitLetGoIsNotReadFromTheRespondentCache() throws {
+    // A survey row failed after its unit began a new run (the previous unit let go) while the
+    // row remembered for the respondent cache still named that unit: index out of range.
+    // Its survey section as the `year` target cuts it: bytes after `@@ survey.csv` up to the
+    // line feed before the next `@@ ` at a line start (the lines end in CRLF).
+    let bytes = try Self.surveySection(of: "year-survey-sealed-unit-cache.txt")
     let year = try TemporaryYear([:])
     try year.writeBytes("survey.csv", bytes)
     let units = ["X01", "X02", "X03"]

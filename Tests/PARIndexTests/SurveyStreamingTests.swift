@@ -215,6 +215,29 @@ import Testing
     #expect(counted.respondents["A"] == 11)
   }
 
+  @Test func aNoBreakSpaceInAWeightIsTrimmedLikeInAnyField() throws {
+    // Fuzz finding: the weight alone was read on the ASCII path, so `0,5` + NBSP was "not a
+    // number" and an NBSP-only weight was not blank, while the same space in an answer was trimmed.
+    let plain = "unit_id;respondent_id;question;answer;weight\nA;R1;S1;5;\nA;R2;S1;3;0,5\nB;R1;S1;2;\n"
+    let spaced = plain.replacingOccurrences(of: "0,5", with: "0,5\u{A0}")
+      .replacingOccurrences(of: "S1;5;", with: "S1;5;\u{A0}")
+    let criteria = try Mini.criteria
+    let read = { (text: String) in
+      Self.outcome { () throws(Diagnostics) in
+        try SurveyAggregator.aggregate(
+          file: "survey.csv", bytes: Array(text.utf8), criteria: criteria, unitIDs: Self.units)
+      }
+    }
+    guard case .results(let tallies, _) = read(plain) else {
+      Issue.record("the plain survey fails")
+      return
+    }
+    // A's S1: 5 with weight 1 and 3 with weight 0.5.
+    #expect(tallies["A"]?.values.map(\.weightSum) == [1_500_000])
+    #expect(read(spaced) == read(plain))
+    try Self.expectSameEverywhere(Array(spaced.utf8))
+  }
+
   @Test func aUnitLetGoWhileTheLastGoodRowStillNamesIt() throws {
     // Fuzz finding: B's row fails after B's run began (A let go: not the piece's first run,
     // which is kept), and the row remembered for the respondent cache is still A's; A's next row must not use A's old respondent ids.

@@ -178,8 +178,10 @@ struct SurveyChunk: Sendable {
         at: InputLocation(file: context.file, place: .line(record.line)))
       return
     }
+    // The weight too: a no-break space that Excel left in it is trimmed like in any other field.
     if record.needsText(context.unitColumn) || record.needsText(context.respondentColumn)
       || record.needsText(context.questionColumn) || record.needsText(context.answerColumn)
+      || context.weightColumn.map(record.needsText) == true
     {
 
       let columns = [context.unitColumn, context.respondentColumn, context.questionColumn, context.answerColumn]
