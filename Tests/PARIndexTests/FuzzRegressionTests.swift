@@ -166,8 +166,7 @@ struct FuzzRegressionTests {
   @Test func aUnitLetGoIsNotReadFromTheRespondentCache() throws {
     // A survey row failed after its unit began a new run (the previous unit let go) while the
     // row remembered for the respondent cache still named that unit: index out of range.
-    // Its survey section as the `year` target cuts it: bytes after `@@ survey.csv` up to the
-    // line feed before the next `@@ ` at a line start (the lines end in CRLF).
+    // (The file's lines end in CRLF.)
     let bytes = try Self.surveySection(of: "year-survey-sealed-unit-cache.txt")
     let year = try TemporaryYear([:])
     try year.writeBytes("survey.csv", bytes)
