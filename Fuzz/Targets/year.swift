@@ -81,9 +81,22 @@ private let criteriaJSON = #"""
 
 private let criteria = fuzzFixedCriteria(criteriaJSON)
 
+private let folderPrefix = NSTemporaryDirectory() + "parindex-fuzz-year-"
+
 private let folder: String = {
-  let path = NSTemporaryDirectory() + "parindex-fuzz-year-\(getpid())"
+  // `-fork=1` runs a process per job, and a killed one cannot clean up: each process removes
+  // the folders of processes that are gone, and its own when it exits.
+  let parent = NSTemporaryDirectory()
+  for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+    guard (parent + name).hasPrefix(folderPrefix), let owner = Int32(name.split(separator: "-").last ?? "")
+    else { continue }
+    if owner != getpid() && kill(owner, 0) != 0 && errno == ESRCH {
+      try? FileManager.default.removeItem(atPath: parent + name)
+    }
+  }
+  let path = folderPrefix + "\(getpid())"
   try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  atexit { try? FileManager.default.removeItem(atPath: folderPrefix + "\(getpid())") }
   return path
 }()
 

@@ -76,6 +76,7 @@ public enum CommandLineTool {
       if parsed.value(.format) == "json" { console = guarded(unguarded, json: true) }
       let invocation = Invocation(command: command, arguments: parsed, console: console, language: language)
       try invocation.refuseOutputOverInputs()
+      if parsed.value(.output) != nil { _ = try invocation.format() }
       return try command.run(invocation)
     } catch {
       switch error {

@@ -25,16 +25,47 @@ struct Invocation {
   }
 
   /// The format asked for, checked against the command's formats (the first is the default).
+  /// Without `--format`, an `-o` file's extension chooses it (`-o ranking.xlsx` is a workbook);
+  /// an extension that names another format than the one written is refused, so that no file
+  /// called `.xlsx` holds text and no `.csv` holds a web page (README, "Output files").
   func format() throws(CommandError) -> OutputFormat {
-    guard let text = arguments.value(.format) else { return command.formats.first ?? .text }
+    let named = arguments.value(.output).flatMap(OutputFormat.named(byFileName:))
+    if let fixed = fixedFormat {
+      if let named, named != fixed {
+        throw .usage(.outputExtension(extension: named.rawValue, written: fixed.rawValue, allowed: []))
+      }
+      return fixed
+    }
+    let allowed = command.formats.map(\.rawValue)
+    guard let text = arguments.value(.format) else {
+      let chosen = named.flatMap { command.formats.contains($0) ? $0 : nil } ?? command.formats.first ?? .text
+      if let named, named != chosen {
+        throw .usage(.outputExtension(extension: named.rawValue, written: chosen.rawValue, allowed: allowed))
+      }
+      return chosen
+    }
     guard let format = OutputFormat(rawValue: text), command.formats.contains(format) else {
-      throw .usage(.unknownFormat(text, allowed: command.formats.map(\.rawValue)))
+      throw .usage(.unknownFormat(text, allowed: allowed))
+    }
+    if let named, named != format {
+      throw .usage(.outputExtension(extension: named.rawValue, written: format.rawValue, allowed: allowed))
     }
     // A workbook is bytes: into a file, never onto a screen or mixed into a pipe of text.
     if format.isBinary, arguments.value(.output) == nil || arguments.value(.output) == "-" {
       throw .usage(.binaryToTerminal(format.rawValue))
     }
     return format
+  }
+
+  /// What the command writes whatever `--format` says, or `nil` when `--format` chooses.
+  private var fixedFormat: OutputFormat? {
+    switch command {
+    case .report: .html
+    case .explain, .whatif, .verify: .text
+    case .criteria where arguments.positional.first == "import": .json
+    case .criteria where arguments.positional.first == "export": .csv
+    default: nil
+    }
   }
 
   /// The two positional paths CRITERIA and DATA_DIR.
@@ -172,20 +203,31 @@ struct Invocation {
   /// Refuses, before anything is read, an `-o FILE` that would overwrite a file the command
   /// reads or land in a folder it reads (the year folders, their per-unit folders): one line,
   /// exit 64. Every positional argument is an input (criteria files, year folders), and so are
-  /// `--previous-criteria` and `--previous-data`.
+  /// `--previous-criteria` and `--previous-data`. The criteria tables come in pairs
+  /// (`TABLE.csv` and `TABLE-set.csv`): `criteria import` reads both, `criteria export` writes both.
   func refuseOutputOverInputs() throws(CommandError) {
     guard let output = arguments.value(.output), output != "-" else { return }
     var inputs = InputFootprint()
     let previous = [arguments.value(.previousCriteria), arguments.value(.previousData)].compactMap { $0 }
     for path in arguments.positional + previous { inputs.add(path) }
-    let message: Message
-    switch inputs.conflict(for: output) {
-    case nil: return
-    case .sameFile(let input)?: message = .outputIsInput(input: input)
-    case .insideFolder(let folder)?: message = .outputInInputFolder(folder: folder)
+    var outputs = [output]
+    if command == .criteria, arguments.positional.count == 2 {
+      switch arguments.positional[0] {
+      case "import": inputs.add(CriteriaTable.infoPath(for: arguments.positional[1]))
+      case "export": outputs.append(CriteriaTable.infoPath(for: output))
+      default: break
+      }
     }
-    console.err(Diagnostic(message, at: InputLocation(file: output)).rendered(language) + "\n")
-    throw .exit(.usage)
+    for path in outputs {
+      let message: Message
+      switch inputs.conflict(for: path) {
+      case nil: continue
+      case .sameFile(let input)?: message = .outputIsInput(input: input)
+      case .insideFolder(let folder)?: message = .outputInInputFolder(folder: folder)
+      }
+      console.err(Diagnostic(message, at: InputLocation(file: path)).rendered(language) + "\n")
+      throw .exit(.usage)
+    }
   }
 
   /// Writes `workbook` to `-o FILE` as `.xlsx` (``format()`` made sure there is a file).

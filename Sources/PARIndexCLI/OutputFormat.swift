@@ -15,4 +15,19 @@ enum OutputFormat: String, CaseIterable, Sendable {
 
   /// Formats that are bytes, not text: never written to a terminal.
   var isBinary: Bool { self == .xlsx }
+
+  /// The format a file name's extension says it holds (`.csv`, `.json`, `.md`, `.html`/`.htm`,
+  /// `.xlsx`, in any case), or `nil` for any other name (`.txt`, no extension, `-`).
+  static func named(byFileName path: String) -> OutputFormat? {
+    let name = path.split(separator: "/").last ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    switch name[name.index(after: dot)...].lowercased() {
+    case "csv": return .csv
+    case "json": return .json
+    case "md", "markdown": return .md
+    case "html", "htm": return .html
+    case "xlsx": return .xlsx
+    default: return nil
+    }
+  }
 }

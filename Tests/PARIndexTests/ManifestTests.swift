@@ -11,8 +11,7 @@ struct ManifestTests {
   /// A copy of the departments' year, and of its criteria file, in a temporary folder.
   static func copy() throws -> (year: TemporaryYear, criteria: String) {
     let year = try AppraisalRoundsTests.departmentsWith([:])
-    let criteriaCopy = year.path + "-criteria.json"
-    try? FileManager.default.removeItem(atPath: criteriaCopy)
+    let criteriaCopy = year.sibling("criteria.json")
     try FileManager.default.copyItem(atPath: criteria, toPath: criteriaCopy)
     return (year, criteriaCopy)
   }
@@ -50,10 +49,10 @@ struct ManifestTests {
 
   @Test func verifyNamesExactlyTheFileThatChanged() throws {
     let (year, criteriaPath) = try Self.copy()
-    let made = Capture.run(["manifest", criteriaPath, year.path, "-o", year.path + "-manifest.json"])
+    let manifest = year.sibling("manifest.json")
+    let made = Capture.run(["manifest", criteriaPath, year.path, "-o", manifest])
     #expect(made.code == .success)
-    defer { try? FileManager.default.removeItem(atPath: year.path + "-manifest.json") }
-    let unchanged = Capture.run(["verify", year.path + "-manifest.json", criteriaPath, year.path])
+    let unchanged = Capture.run(["verify", manifest, criteriaPath, year.path])
     #expect(unchanged.code == .success)
     #expect(unchanged.out.hasPrefix("Unchanged: all 9 files"))
     // One byte of one file: a 7 becomes an 8 in the evidence file, same size.
@@ -62,26 +61,26 @@ struct ManifestTests {
     let position = try #require(bytes.firstIndex(of: UInt8(ascii: "7")))
     bytes[position] = UInt8(ascii: "8")
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    let changed = Capture.run(["verify", year.path + "-manifest.json", criteriaPath, year.path])
+    let changed = Capture.run(["verify", manifest, criteriaPath, year.path])
     #expect(changed.code == .problemsFound)
     #expect(changed.out == "CHANGED: evidence.csv (same size, other bytes)\n1 difference from the manifest.\n")
   }
 
   @Test func verifyNamesARoundAddedAndAFileRemoved() throws {
     let (year, criteriaPath) = try Self.copy()
-    let made = Capture.run(["manifest", criteriaPath, year.path, "-o", year.path + "-manifest.json"])
+    let manifest = year.sibling("manifest.json")
+    let made = Capture.run(["manifest", criteriaPath, year.path, "-o", manifest])
     #expect(made.code == .success)
-    defer { try? FileManager.default.removeItem(atPath: year.path + "-manifest.json") }
     try year.write("appraisal-3.csv", "unit_id,code,value,points,reason\n")
     try FileManager.default.removeItem(atPath: year.path + "/explanation.csv")
-    let result = Capture.run(["verify", year.path + "-manifest.json", criteriaPath, year.path])
+    let result = Capture.run(["verify", manifest, criteriaPath, year.path])
     #expect(result.code == .problemsFound)
     #expect(result.out.contains("REMOVED: explanation.csv\n"))
     #expect(result.out.contains("ADDED: appraisal-3.csv (appraisal)\n"))
     // A listed file that is now a folder is unreadable, not removed.
     try FileManager.default.removeItem(atPath: year.path + "/units.csv")
     try FileManager.default.createDirectory(atPath: year.path + "/units.csv", withIntermediateDirectories: false)
-    let folder = Capture.run(["verify", year.path + "-manifest.json", criteriaPath, year.path])
+    let folder = Capture.run(["verify", manifest, criteriaPath, year.path])
     #expect(folder.out.contains("UNREADABLE: units.csv ("), "\(folder.out)")
   }
 
@@ -93,8 +92,7 @@ struct ManifestTests {
       ["validate", criteriaPath, year.path, "--format", "json"],
     ]
     for (index, arguments) in outputs.enumerated() {
-      let output = year.path + "-out-\(index)" + (arguments.contains("json") ? ".json" : ".html")
-      defer { try? FileManager.default.removeItem(atPath: output) }
+      let output = year.sibling("out-\(index)" + (arguments.contains("json") ? ".json" : ".html"))
       // `validate` has no -o: its standard output is the document.
       if arguments[0] == "validate" {
         let run = Capture.run(arguments)

@@ -46,14 +46,22 @@ struct ReportTests {
 
   /// The data-problems section lists each warning as the command line prints it, and the
   /// files read with their form: the commune year's appraisal writes 10/02/2025 on a deadline
-  /// leaf, late read day first, too late read month first, and no date of that file settles it.
+  /// leaf, late read day first, too late read month first, and no date of that file settles it;
+  /// its assessment cites two ids the units' evidence files lack (NOTES.md: X06 5.1.1 `X06-TB09`,
+  /// no such document; X13 1.1.1 `X12-KH01`, X12's), each leaf then scoring 0.
   @Test func councilReportListsWarningsAndFiles() throws {
     let html = CouncilReport.render(Self.communes)
-    #expect(Self.communes.warnings.map(\.code) == ["W-DATE-AMBIGUOUS"])
-    #expect(html.contains("<h3>Cảnh báo (1)</h3>"))
+    #expect(Self.communes.warnings.map(\.code) == ["W-DATE-AMBIGUOUS", "W-EVIDENCE-UNKNOWN", "W-EVIDENCE-UNKNOWN"])
+    #expect(Self.communes.warnings.map(\.value) == ["10/02/2025", "X06-TB09", "X12-KH01"])
+    #expect(
+      Self.communes.warnings.compactMap(\.subject).map { [$0.unit ?? "", $0.leaf ?? ""] } == [
+        ["X02", "1.1.1"], ["X06", "5.1.1"], ["X13", "1.1.1"],
+      ])
+    #expect(html.contains("<h3>Cảnh báo (3)</h3>"))
     #expect(html.contains("appraisal.csv:2: value &#39;10/02/2025&#39;: đọc theo dd/mm/yyyy là trễ hạn"))
     #expect(html.contains("<td>Điều tra xã hội học</td><td>CSV UTF-8, phân cách “,”</td>"))
-    #expect(!CouncilReport.render(Self.departments).contains("<h3>Cảnh báo"))
+    // The departments' one: S06 2.2.1 cites S05's document S05-KH04.
+    #expect(CouncilReport.render(Self.departments).contains("<h3>Cảnh báo (1)</h3>"))
   }
 
   @Test(arguments: [("commune-2025", false), ("department-2025", true)])

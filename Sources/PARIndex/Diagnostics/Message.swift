@@ -81,6 +81,9 @@ public enum Message: Sendable, Hashable {
   case noHeaderRow(expected: [String], searched: Int)
   /// A row with more non-empty fields than the header.
   case tooManyFields(fields: Int, header: Int, separator: String)
+  /// Data in a column whose header cell is blank, or past the header's last cell
+  /// (`E-UNNAMED-COLUMN`); `position` counts from 1.
+  case dataUnderUnnamedColumn(position: Int, headerLine: Int)
   /// The same column twice in the header.
   case duplicateColumn
   /// A column name the format does not define.
@@ -212,6 +215,18 @@ public enum Message: Sendable, Hashable {
   case explanationRound(rounds: Int)
   /// A round that is not a whole number from 1 (`appraisal-0.csv`, an explanation's `round` `0` or `x`).
   case roundNotPositive
+  /// A self-assessment row citing an evidence id the unit's evidence file does not hold, on a
+  /// leaf that then scores 0 for want of evidence (`W-EVIDENCE-UNKNOWN`), with the slip that
+  /// likely made it.
+  case evidenceUnknown(slip: EvidenceSlip)
+  /// A control character (ESC, BEL, DEL, a C1 control) in a name or group
+  /// (`E-CONTROL-CHARACTER`): printed raw, a terminal would obey it.
+  case controlCharacter(codePoint: String, name: String)
+  /// A group written as another group is, but for case or spaces (`E-GROUP-SPELLING`).
+  case groupSpelledTwoWays(first: String, place: EarlierRow)
+  /// A listed unit with no row in the self-assessment (`W-UNIT-WITHOUT-ROWS`): its file
+  /// forgotten, most likely.
+  case unitWithoutRows
   /// An explanation citing an evidence id that the unit's evidence file does not hold (`W-EXPLANATION-EVIDENCE`).
   case explanationEvidenceUnknown(unit: String)
 
@@ -435,6 +450,9 @@ public enum Message: Sendable, Hashable {
   case unknownLanguage(String)
   /// A binary output format asked for without `-o FILE`, to a terminal (`E-CLI-BINARY-TO-TERMINAL`).
   case binaryToTerminal(String)
+  /// An `-o` file whose extension names another format than the one it would hold
+  /// (`E-CLI-OUTPUT-EXTENSION`): `rank -o ranking.xlsx --format csv`.
+  case outputExtension(extension: String, written: String, allowed: [String])
   /// An output file that cannot be written (`E-CANNOT-WRITE`).
   case cannotWrite(reason: String)
   /// `-o` names a file the command reads (the same file under any name).
@@ -448,6 +466,16 @@ public enum Message: Sendable, Hashable {
     case line(Int)
     /// A place elsewhere (another file, a cell of a workbook).
     case at(String)
+  }
+
+  /// What most likely made a cited evidence id unknown.
+  public enum EvidenceSlip: Sendable, Hashable {
+    /// Nothing recognisable.
+    case none
+    /// Several ids joined with a comma or a line break.
+    case joined
+    /// The id of this document, in another case.
+    case otherCase(String)
   }
 
   /// The first-hand facts a rule decided on, for a reason-required message.
@@ -739,6 +767,14 @@ extension Message {
           "dòng có \(fields) ô nhưng dòng tiêu đề có \(header): thừa một dấu phân cách, hoặc một ô có '\(separator)' cần đặt trong ngoặc kép",
         en:
           "the row has \(fields) fields but the header has \(header): a separator too many, or a text with '\(separator)' that should be in double quotes"
+      )
+    case .dataUnderUnnamedColumn(let position, let headerLine):
+      return e(
+        "E-UNNAMED-COLUMN",
+        vi:
+          "ô thứ \(position) có dữ liệu nhưng ô tiêu đề của cột đó (dòng \(headerLine)) để trống: hãy đặt tên cột, hoặc đặt tên bắt đầu bằng x_ nếu cột được bỏ qua có chủ ý",
+        en:
+          "field \(position) holds data but its column's header cell (line \(headerLine)) is blank: name the column, or give it a name starting with x_ if it is meant to be ignored"
       )
     case .duplicateColumn:
       return e("E-DUPLICATE-COLUMN", vi: "cột này xuất hiện hai lần", en: "this column appears twice")
@@ -1039,6 +1075,50 @@ extension Message {
           "E-EXPLANATION-ROUND", vi: "năm này chỉ có \(count) vòng thẩm định",
           en: "the year holds only \(count) appraisal round\(count == 1 ? "" : "s")")
       }
+    case .evidenceUnknown(let slip):
+      let hint: (vi: String, en: String)
+      switch slip {
+      case .none: hint = ("", "")
+      case .joined:
+        hint = (
+          "; nhiều mã tài liệu phải cách nhau bằng ';' hoặc '|' (không dùng dấu phẩy hay xuống dòng)",
+          "; several ids are separated by ';' or '|' (not by a comma or a line break)"
+        )
+      case .otherCase(let document):
+        hint = (
+          "; tệp evidence có '\(document)' (khác chữ hoa, chữ thường)",
+          "; the evidence file has '\(document)' (another case)"
+        )
+      }
+      return e(
+        "W-EVIDENCE-UNKNOWN",
+        vi:
+          "mã tài liệu này không có trong tệp evidence của đơn vị: tiêu chí được 0 điểm vì thiếu tài liệu kiểm chứng\(hint.vi)",
+        en: "this evidence id is not in the unit's evidence file: the leaf scores 0 for want of evidence\(hint.en)")
+    case .controlCharacter(let codePoint, let name):
+      return e(
+        "E-CONTROL-CHARACTER",
+        vi:
+          "có ký tự điều khiển \(codePoint) \(name): ký tự này không hiển thị, và trong bảng kết quả sẽ làm rối màn hình hay tệp in ra; hãy xoá nó",
+        en:
+          "this holds the control character \(codePoint) \(name): it does not show, and in the results it would garble the screen or the printed file; delete it"
+      )
+    case .groupSpelledTwoWays(let first, let place):
+      return e(
+        "E-GROUP-SPELLING",
+        vi:
+          "nhóm này chỉ khác nhóm '\(first)' (\(earlier(place, .vietnamese))) ở chữ hoa, chữ thường hay khoảng trắng: hai cách viết sẽ thành hai nhóm xếp hạng riêng; hãy viết giống nhau",
+        en:
+          "this group differs from '\(first)' (\(earlier(place, .english))) only in case or spaces: the two spellings would be ranked as two groups; write them the same"
+      )
+    case .unitWithoutRows:
+      return e(
+        "W-UNIT-WITHOUT-ROWS",
+        vi:
+          "đơn vị này không có dòng nào trong tệp tự chấm (assessment): mọi tiêu chí không được thẩm định sẽ là 0 điểm. Đơn vị chưa nộp, hay thiếu tệp?",
+        en:
+          "the unit has no row in the self-assessment (assessment): every leaf the council did not appraise scores 0. Did the unit not send its file, or is it missing?"
+      )
     case .explanationEvidenceUnknown(let unit):
       return e(
         "W-EXPLANATION-EVIDENCE", vi: "tài liệu này không có trong tệp evidence của đơn vị \(unit)",
@@ -1412,6 +1492,15 @@ extension Message {
       return e(
         "E-CLI-BINARY-TO-TERMINAL", vi: "định dạng \(format) là tệp nhị phân: hãy ghi ra tệp bằng -o TỆP.\(format)",
         en: "the \(format) format is a binary file: write it to a file with -o FILE.\(format)")
+    case .outputExtension(let fileExtension, let written, let allowed):
+      let choice =
+        allowed.count > 1
+        ? (vi: ", hoặc chọn --format trong \(list(allowed))", en: ", or choose --format from \(list(allowed))")
+        : (vi: "", en: "")
+      return e(
+        "E-CLI-OUTPUT-EXTENSION",
+        vi: "tên tệp có đuôi .\(fileExtension) nhưng nội dung ghi ra sẽ là \(written): hãy đổi đuôi tệp\(choice.vi)",
+        en: "the file name ends in .\(fileExtension) but it would hold \(written): change the extension\(choice.en)")
     case .cannotWrite(let reason):
       return e("E-CANNOT-WRITE", vi: "không ghi được: \(reason)", en: "cannot write: \(reason)")
     case .outputIsInput(let input):

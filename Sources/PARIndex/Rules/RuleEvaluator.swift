@@ -78,8 +78,10 @@ public struct RuleEvaluator: Sendable {
       }
       return .scored(points, .deadline(date: date, due: due, lateUntil: lateUntil, outcome: outcome))
     case .deduction(let perItem, let floor)?:
+      // `1.000` is a whole number to the parser, but a thousand to a Vietnamese reader: either
+      // way the count is unclear, as `1.234` is.
+      if let whole = Plausibility.thousands(value) { throw Problem(.countLooksThousands(whole)) }
       guard case .success(let number) = FixedDecimal.parse(value, maxFractionDigits: 0) else {
-        if let whole = Plausibility.thousands(value) { throw Problem(.countLooksThousands(whole)) }
         throw Problem(.expectedCount)
       }
       let count = number.micros / FixedDecimal.unitsPerOne

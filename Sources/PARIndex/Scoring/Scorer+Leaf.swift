@@ -16,7 +16,11 @@ extension Scorer {
       // The common case: the survey or the unit's own row decides, and there is no history.
       if case .survey(let group) = leaf.rule { return scoreSurvey(group: group, leaf, context, initial) }
       guard let selfEntry else { return initial }
-      return scoreOwn(selfEntry, leaf, into: &initial, log: &log) == nil ? nil : initial
+      guard scoreOwn(selfEntry, leaf, into: &initial, log: &log) != nil else { return nil }
+      if case .noEvidence(let unknown) = initial.reasoning, !unknown.isEmpty {
+        warnUnknownEvidence(unknown, of: selfEntry, leaf: leaf, context: context, log: &log)
+      }
+      return initial
     }
     return scoreWithHistory(leaf, context, initial, appraised: appraised, explanations: explanations, log: &log)
   }
@@ -121,6 +125,28 @@ extension Scorer {
       score.flags.append(.fewResponses(respondents: respondents, minimum: minimum))
     }
     return score
+  }
+
+  /// Cited ids that the unit's evidence file does not hold, which made a leaf that requires
+  /// evidence score 0: valid, but named, with the likely slip when there is one — several ids
+  /// joined with a comma or a line break, or an id in another case than its document's.
+  func warnUnknownEvidence(
+    _ unknown: [String], of entry: LeafEntry, leaf: CriteriaNode, context: UnitContext, log: inout DiagnosticLog
+  ) {
+    for id in unknown {
+      let hint: Message.EvidenceSlip
+      if id.contains(where: { $0 == "," || $0.isNewline }) {
+        hint = .joined
+      } else if let document = context.documents.keys.first(where: { $0.lowercased() == id.lowercased() }) {
+        hint = .otherCase(document)
+      } else {
+        hint = .none
+      }
+      log.warn(
+        .evidenceUnknown(slip: hint), at: entry.origin.location(of: .evidence),
+        field: entry.origin.table.name(of: .evidence), value: id,
+        subject: Diagnostic.Subject(unit: context.unit.id, leaf: leaf.code))
+    }
   }
 
   /// Evidence (docs/SCORING.md §3): with policy `required`, a self-assessed leaf that requires evidence

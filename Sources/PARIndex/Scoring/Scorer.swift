@@ -68,8 +68,10 @@ public struct Scorer: Sendable {
     for part in parts { log.add(part.1) }
     // Problems are found leaf by leaf; a secretary fixes a file top to bottom.
     log.sortByFile()
-    try log.throwIfAny()
-    return (parts.flatMap(\.0), Self.droppingSettledDates(log.warnings, data))
+    // The same warnings with errors as without: a file's settled dates are settled either way.
+    let warnings = Self.droppingSettledDates(log.warnings, data)
+    if !log.errors.isEmpty { throw Diagnostics(log.errors + warnings) }
+    return (parts.flatMap(\.0), warnings)
   }
 
   /// A date that reads both as dd/mm and mm/dd is only ambiguous in a file that never shows

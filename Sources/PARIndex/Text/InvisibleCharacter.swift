@@ -20,7 +20,55 @@ package enum InvisibleCharacter {
 
   /// `U+200D ZERO WIDTH JOINER`: the code point and the Unicode name.
   static func described(_ scalar: Unicode.Scalar) -> (codePoint: String, name: String) {
-    (hex(scalar), scalar.properties.name ?? scalar.properties.nameAlias ?? "")
+    (hex(scalar), scalar.properties.name ?? scalar.properties.nameAlias ?? controlName(scalar))
+  }
+
+  /// Control characters have no Unicode name; the usual ones are named by their alias.
+  private static func controlName(_ scalar: Unicode.Scalar) -> String {
+    switch scalar.value {
+    case 0x00: "NULL"
+    case 0x07: "BELL"
+    case 0x08: "BACKSPACE"
+    case 0x0B: "LINE TABULATION"
+    case 0x0C: "FORM FEED"
+    case 0x1B: "ESCAPE"
+    case 0x7F: "DELETE"
+    default: scalar.properties.generalCategory == .control ? "CONTROL" : ""
+    }
+  }
+
+  /// A control character (Cc) that is not a tab or a line break: ESC, a bell, DEL, C1 controls.
+  /// In a name it would be written raw into every output, where a terminal obeys it.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control && scalar != "\t" && scalar != "\n" && scalar != "\r"
+  }
+
+  /// `text` on one line: each run of tabs and line breaks (Alt+Enter in an Excel cell), with
+  /// the spaces around it, becomes one space. A name is printed in tables one line per unit.
+  static func singleLine(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+    var result = String.UnicodeScalarView()
+    var pendingBreak = false
+    for scalar in text.unicodeScalars {
+      if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        while result.last == " " { result.removeLast() }
+        pendingBreak = true
+      } else if pendingBreak && scalar == " " {
+        continue
+      } else {
+        if pendingBreak && !result.isEmpty { result.append(" ") }
+        pendingBreak = false
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  /// Whether `text` shows nothing: only spaces and invisible characters. A reason made of a
+  /// zero-width space is no reason.
+  static func isBlank(_ text: String) -> Bool {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.allSatisfy { $0 == 0x20 } }
+    return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || isInvisible($0) }
   }
 
   /// The first invisible scalar of `text`, if any.

@@ -86,11 +86,30 @@ struct SheetTable: RowTable {
     let first = header.kind.required.first.flatMap { header.position($0) }
     // One array for every row's texts, filled in place (the row visited holds it only while visited).
     var texts = [String](repeating: "", count: header.width)
+    var reportedUnnamed: Set<Int> = []
     do {
       try SheetStream.rows(of: sheet, in: workbook) { sheetRow in
         guard sheetRow.number > header.line, !sheetRow.cells.isEmpty else { return true }
         for index in texts.indices where !texts[index].isEmpty { texts[index] = "" }
         var failed = false
+        for cell in sheetRow.cells where !header.named.contains(cell.column) && !reportedUnnamed.contains(cell.column) {
+          var shown: String?
+          switch sheetRow.value(cell, in: workbook) {
+          case .empty?, nil: continue
+          case .text(let text)?:
+            guard !text.trimmingSpaces.isEmpty else { continue }
+            shown = text
+          default: break
+          }
+          // Once per column: every row of it would say the same.
+          reportedUnnamed.insert(cell.column)
+          log.add(
+            .dataUnderUnnamedColumn(position: cell.column + 1, headerLine: header.line),
+            at: InputLocation(
+              file: workbook.file, place: .cell(sheet: sheet.name, column: cell.column + 1, row: sheetRow.number)),
+            value: shown)
+          failed = true
+        }
         var cells = sheetRow.cells[...]
         for (column, position) in mapped {
           while let first = cells.first, first.column < position { cells.removeFirst() }

@@ -13,6 +13,11 @@ struct TableHeader: Sendable {
   let names: [Column: String]
   /// The number of cells in the header row.
   let width: Int
+  /// The positions with a known column or an `x_` one (read past on purpose). Data anywhere
+  /// else — under a blank header cell, or past the header's end — would be lost.
+  let named: Set<Int>
+  /// The positions within the header whose cell is blank (usually none).
+  let unnamed: [Int]
 
   /// The position of `column`, or `nil` when the file does not have it.
   func position(_ column: Column) -> Int? { positions[column] }
@@ -27,6 +32,7 @@ struct TableHeader: Sendable {
   ) -> TableHeader {
     var positions: [Column: Int] = [:]
     var names: [Column: String] = [:]
+    var ignored: Set<Int> = []
     let expected = (kind.required + kind.optional).map(\.rawValue)
     for (position, rawName) in cells.enumerated() {
       let name = String(rawName.trimmingSpaces).nfc
@@ -41,14 +47,19 @@ struct TableHeader: Sendable {
           positions[column] = position
           names[column] = name
         }
-      } else if !TextFolding.folded(name).hasPrefix("x_") && !name.lowercased().hasPrefix("x_") {
+      } else if TextFolding.folded(name).hasPrefix("x_") || name.lowercased().hasPrefix("x_") {
+        ignored.insert(position)
+      } else {
         log.add(.unknownColumn(expected: expected), at: location(position), field: "header", value: rawName)
       }
     }
     for column in kind.required where positions[column] == nil {
       log.add(.missingColumn, at: location(nil), field: column.rawValue)
     }
-    return TableHeader(kind: kind, line: line, positions: positions, names: names, width: cells.count)
+    return TableHeader(
+      kind: kind, line: line, positions: positions, names: names, width: cells.count,
+      named: ignored.union(positions.values),
+      unnamed: cells.indices.filter { !ignored.contains($0) && !positions.values.contains($0) })
   }
 
   /// How many cells name a column of `kind`, and whether every required column is named:

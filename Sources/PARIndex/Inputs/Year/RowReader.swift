@@ -101,16 +101,29 @@ final class RowReader: @unchecked Sendable {
     var log = DiagnosticLog()
     var units: [AssessedUnit] = []
     var origins: [String: RowOrigin] = [:]
+    // Each group's spelling as first written, by its folded form: `Sở` and `sở` are one group
+    // mistyped, and would otherwise be ranked apart.
+    var groups: [String: (name: String, origin: RowOrigin)] = [:]
     table.forEachRow(log: &log) { row, log in
       let id = row.text(columns[0])
-      let name = row.text(columns[1])
-      let group = row.text(columns[2])
+      let name = InvisibleCharacter.singleLine(row.text(columns[1]))
+      let group = InvisibleCharacter.singleLine(row.text(columns[2]))
       for (column, text) in zip([Column.unitID, .name, .group], [id, name, group]) where text.isEmpty {
         log.add(
           .emptyField(column: table.name(column)), at: table.location(line: row.line, column: column),
           field: table.name(column))
       }
       if id.isEmpty || name.isEmpty || group.isEmpty { return }
+      var printable = true
+      for (column, text) in [(Column.name, name), (.group, group)] {
+        guard let control = text.unicodeScalars.first(where: InvisibleCharacter.isControl) else { continue }
+        let (codePoint, characterName) = InvisibleCharacter.described(control)
+        log.add(
+          .controlCharacter(codePoint: codePoint, name: characterName),
+          at: table.location(line: row.line, column: column), field: table.name(column), value: text)
+        printable = false
+      }
+      guard printable else { return }
       let location = table.location(line: row.line, column: .unitID)
       guard Self.checkIdentifier(id, at: location, field: table.name(.unitID), log: &log) else { return }
       if let first = origins[id] {
@@ -120,7 +133,19 @@ final class RowReader: @unchecked Sendable {
           value: id)
         return
       }
-      origins[id] = RowOrigin(table: table.origin, line: row.line)
+      let origin = RowOrigin(table: table.origin, line: row.line)
+      let folded = TextFolding.folded(group)
+      if !folded.isEmpty {
+        if let first = groups[folded], first.name != group {
+          log.add(
+            .groupSpelledTwoWays(
+              first: first.name, place: Self.place(of: first.origin, column: .group, from: table.file)),
+            at: table.location(line: row.line, column: .group), field: table.name(.group), value: group)
+          return
+        }
+        if groups[folded] == nil { groups[folded] = (group, origin) }
+      }
+      origins[id] = origin
       units.append(AssessedUnit(trusted: id, name: name, group: group))
     }
     if units.isEmpty && log.isEmpty { log.add(.noUnits, at: InputLocation(file: table.file)) }
@@ -213,7 +238,8 @@ final class RowReader: @unchecked Sendable {
       case .success(let parsed): date = parsed
       }
       let origin = RowOrigin(table: table.origin, line: row.line)
-      let remark = row.text(remarkColumn)
+      let written = row.text(remarkColumn)
+      let remark = InvisibleCharacter.isBlank(written) ? "" : written
       let appraiser = row.text(appraiserColumn)
       // A unit has a row for most leaves: size its table once instead of growing it (but not
       // for ten thousand leaves a unit may never fill).
@@ -464,7 +490,8 @@ final class RowReader: @unchecked Sendable {
           value: pointsText)
         return
       }
-      let reason = row.text(columns[3])
+      let written = row.text(columns[3])
+      let reason = InvisibleCharacter.isBlank(written) ? "" : written
       result[unitID, default: []].append(
         Adjustment(
           trusted: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason,

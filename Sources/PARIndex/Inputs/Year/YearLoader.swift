@@ -49,7 +49,8 @@ public enum YearLoader {
   static func load(_ files: YearFiles, criteria: CriteriaSet, options: LoadOptions) throws(Diagnostics) -> YearData {
     var log = files.log
     for kind in [YearFileKind.units, .assessment]
-    where !files.has(kind) && !log.errors.contains(where: { $0.file.contains(kind.rawValue) }) {
+    // Names match without regard to case: `Units.csv` beside `units.csv` is two forms, not none.
+    where !files.has(kind) && !log.errors.contains(where: { $0.file.lowercased().contains(kind.rawValue) }) {
       log.add(
         .requiredFileMissing(
           name: kind.rawValue, forms: ["\(kind.rawValue).csv", "\(kind.rawValue).txt", "\(kind.rawValue).xlsx"]),
@@ -152,6 +153,8 @@ public enum YearLoader {
       }
     }
     checkNothingMissing(files, criteria: criteria, data: data, log: &log)
+    // Rows refused by an error are not "no rows": name only what a sound year lacks.
+    if log.errors.isEmpty { checkUnitsWithoutRows(data, log: &log) }
     try log.throwIfAny()
     data.inputs = summaries
     data.warnings = log.warnings
@@ -170,6 +173,18 @@ public enum YearLoader {
             field: explanation.origin.table.name(of: .evidence), value: id)
         }
       }
+    }
+  }
+
+  /// A listed unit without a single self-assessment row is named (a warning: a unit may truly
+  /// have sent nothing, and the council's rows for it still count), so that a forgotten
+  /// per-unit file is never a quiet last place.
+  static func checkUnitsWithoutRows(_ data: YearData, log: inout DiagnosticLog) {
+    for unit in data.units where data.selfAssessment[unit.id]?.isEmpty ?? true {
+      log.warn(
+        .unitWithoutRows, at: data.unitRows[unit.id]?.location(of: .unitID) ?? InputLocation(file: "units"),
+        field: data.unitRows[unit.id]?.table.name(of: .unitID) ?? "unit_id", value: unit.id,
+        subject: Diagnostic.Subject(unit: unit.id))
     }
   }
 
