@@ -29,26 +29,23 @@ struct Invocation {
   /// an extension that names another format than the one written is refused, so that no file
   /// called `.xlsx` holds text and no `.csv` holds a web page (README, "Output files").
   func format() throws(CommandError) -> OutputFormat {
-    let named = arguments.value(.output).flatMap(OutputFormat.named(byFileName:))
-    if let fixed = fixedFormat {
-      if let named, named != fixed {
-        throw .usage(.outputExtension(extension: named.rawValue, written: fixed.rawValue, allowed: []))
-      }
-      return fixed
-    }
     let allowed = command.formats.map(\.rawValue)
-    guard let text = arguments.value(.format) else {
-      let chosen = named.flatMap { command.formats.contains($0) ? $0 : nil } ?? command.formats.first ?? .text
-      if let named, named != chosen {
-        throw .usage(.outputExtension(extension: named.rawValue, written: chosen.rawValue, allowed: allowed))
+    let named = arguments.value(.output).flatMap(OutputFormat.named(byFileName:))
+    let format: OutputFormat
+    if let fixed = fixedFormat {
+      format = fixed
+    } else if let text = arguments.value(.format) {
+      guard let asked = OutputFormat(rawValue: text), command.formats.contains(asked) else {
+        throw .usage(.unknownFormat(text, allowed: allowed))
       }
-      return chosen
-    }
-    guard let format = OutputFormat(rawValue: text), command.formats.contains(format) else {
-      throw .usage(.unknownFormat(text, allowed: allowed))
+      format = asked
+    } else {
+      format = named.flatMap { command.formats.contains($0) ? $0 : nil } ?? command.formats.first ?? .text
     }
     if let named, named != format {
-      throw .usage(.outputExtension(extension: named.rawValue, written: format.rawValue, allowed: allowed))
+      throw .usage(
+        .outputExtension(
+          extension: named.rawValue, written: format.rawValue, allowed: fixedFormat == nil ? allowed : []))
     }
     // A workbook is bytes: into a file, never onto a screen or mixed into a pipe of text.
     if format.isBinary, arguments.value(.output) == nil || arguments.value(.output) == "-" {
