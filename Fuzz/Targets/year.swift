@@ -233,6 +233,8 @@ private func referenceSurvey(
   var respondents: [String: Set<String>] = [:]
   var seen = Set<[String]>()
   for record in records.dropFirst() {
+    // A field past the header's end, even empty, is an error (DECISIONS §15).
+    guard record.fields.count <= header.fields.count else { return nil }
     func field(_ name: String) -> String {
       guard let position = columns[name], position < record.fields.count else { return "" }
       return String(record.fields[position].trimmingSpaces).nfc

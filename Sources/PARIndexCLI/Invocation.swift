@@ -43,9 +43,11 @@ struct Invocation {
       format = named.flatMap { command.formats.contains($0) ? $0 : nil } ?? command.formats.first ?? .text
     }
     if let named, named != format {
+      // The extension as typed (`.htm`, `.CSV`): the message quotes the user's own name.
+      let typed = arguments.value(.output).flatMap(OutputFormat.fileExtension(of:)) ?? named.rawValue
       throw .usage(
         .outputExtension(
-          extension: named.rawValue, written: format.rawValue, allowed: fixedFormat == nil ? allowed : []))
+          extension: typed, written: format.rawValue, allowed: fixedFormat == nil ? allowed : []))
     }
     // A workbook is bytes: into a file, never onto a screen or mixed into a pipe of text.
     if format.isBinary, arguments.value(.output) == nil || arguments.value(.output) == "-" {

@@ -19,9 +19,8 @@ enum OutputFormat: String, CaseIterable, Sendable {
   /// The format a file name's extension says it holds (`.csv`, `.json`, `.md`, `.html`/`.htm`,
   /// `.xlsx`, in any case), or `nil` for any other name (`.txt`, no extension, `-`).
   static func named(byFileName path: String) -> OutputFormat? {
-    let name = path.split(separator: "/").last ?? ""
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-    switch name[name.index(after: dot)...].lowercased() {
+    guard let typed = fileExtension(of: path) else { return nil }
+    switch typed.lowercased() {
     case "csv": return .csv
     case "json": return .json
     case "md", "markdown": return .md
@@ -29,5 +28,12 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case "xlsx": return .xlsx
     default: return nil
     }
+  }
+
+  /// The extension of `path`'s last component as typed (`HTM` in `Bao-cao.HTM`), or `nil`.
+  static func fileExtension(of path: String) -> String? {
+    let name = path.split(separator: "/").last ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    return String(name[name.index(after: dot)...])
   }
 }

@@ -51,6 +51,16 @@ struct SlightlyOffFilesTests {
     #expect(try Self.codes(Self.year(["units.csv": spaced])) == ["E-GROUP-SPELLING"])
   }
 
+  @Test func aLongGroupNameIsCheckedLikeAShortOne() throws {
+    // Over 64 bytes, past the vocabulary words' fold limit: still one group mistyped.
+    let long = "Khối các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh và tương đương"
+    #expect(long.utf8.count > 64)
+    let units = "unit_id,name,group\nA,A,\(long)\nB,B,\(long.lowercased())\nP,P,phường\n"
+    #expect(try Self.codes(Self.year(["units.csv": units])) == ["E-GROUP-SPELLING"])
+    let same = "unit_id,name,group\nA,A,\(long)\nB,B,\(long) \nP,P,phường\n"
+    #expect(!(try Self.codes(Self.year(["units.csv": same]))).contains("E-GROUP-SPELLING"))
+  }
+
   // MARK: Columns
 
   @Test func dataUnderABlankHeaderCellIsAnErrorOncePerColumn() throws {
@@ -118,7 +128,7 @@ struct SlightlyOffFilesTests {
     #expect(result.warnings.filter { $0.code == "W-UNIT-WITHOUT-ROWS" }.count == 1)
     #expect(
       warning.rendered(.english)
-        == "\(year.path)/units.csv:4: unit_id 'P': the unit has no row in the self-assessment (assessment): every leaf the council did not appraise scores 0. Did the unit not send its file, or is it missing? (unit P)"
+        == "\(year.path)/units.csv:4: unit_id 'P': the unit has no row in the self-assessment (assessment): every self-assessed leaf the council did not appraise scores 0 (survey leaves still count). Did the unit not send its file, or is it missing? (unit P)"
     )
     #expect(result.rankedUnits.contains { $0.unit.id == "P" })
     // With --strict the warning stops the command.
@@ -153,6 +163,22 @@ struct SlightlyOffFilesTests {
       let unitA = try #require(results.rankedUnits.first { $0.unit.id == "A" })
       #expect(unitA.leaves.first { $0.code == "1.1" }?.status == .noEvidence)
     }
+    // The same id cited twice in one cell: one warning. Two ids of another case: the hint
+    // names the smallest, whatever order the unit's documents are held in.
+    let twice = ScoringTests.year["assessment.csv"]!.replacingOccurrences(
+      of: "A,1.1,có,1,E1,", with: "A,1.1,có,1,E7;E7,")
+    let warned = try Mini.run(Self.year(["assessment.csv": twice])).warnings.filter { $0.subject?.unit == "A" }
+    #expect(warned.map(\.value) == ["E7"], "\(warned.map(\.value))")
+    // A's file holds `Kh1` and `kH1`; the cell cites `kh1`, neither.
+    let evidence = ScoringTests.year["evidence.csv"]!.replacingOccurrences(
+      of: "E2,A,", with: "kH1,A,Phụ lục 2,,,,\nKh1,A,Phụ lục 1,,,,\nE2,A,")
+    let cased = ScoringTests.year["assessment.csv"]!.replacingOccurrences(
+      of: "A,1.1,có,1,E1,", with: "A,1.1,có,1,kh1,")
+    // (The dictionary's order follows the process's hash seed: the first key found was either.)
+    let hinted = try Mini.run(Self.year(["assessment.csv": cased, "evidence.csv": evidence])).warnings
+      .filter { $0.subject?.unit == "A" }
+    #expect(hinted.count == 1)
+    #expect(hinted.first?.rendered(.english).contains("the evidence file has 'Kh1' (another case)") == true)
     // A leaf that requires no evidence (1.3) may cite anything: no points depend on it.
     let free = ScoringTests.year["assessment.csv"]!.replacingOccurrences(
       of: "A,1.3,mot_phan,,,", with: "A,1.3,mot_phan,,E7,")
@@ -217,6 +243,24 @@ struct SlightlyOffFilesTests {
     #expect(!result.err.contains("required file"), "\(result.err)")
     #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
   }
+
+  @Test func aFolderAboveTheYearNamedLikeAFileHidesNoMissingFile() throws {
+    // The year lies in `Assessment-2025/`: the two forms of the units file are an error there,
+    // and that error's path holds "assessment", yet the assessment file is still missing.
+    let outer = try TemporaryYear([:])
+    let folder = outer.path + "/Assessment-2025"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for name in ["units.csv", "Units.csv"] {
+      try Data(Mini.units.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+    }
+    let result = Capture.run(["rank", mini, folder, "--format", "csv"])
+    // A missing file decides the exit (66), as it does alone.
+    #expect(result.code == .noInput)
+    #expect(
+      result.err.contains("\(folder)/Units.csv: both this and \(folder)/units.csv hold the same file"), "\(result.err)")
+    #expect(
+      result.err.contains("\(folder)/assessment.csv: required file assessment is missing"), "\(result.err)")
+  }
 }
 
 /// What `-o` writes is what its name says, and the criteria tables' pair of files is one input
@@ -252,13 +296,18 @@ struct OutputNameTests {
         ["report", mini, year.path, "-o", outputs.path + "/wrong.csv"],
         "parindex report: the file name ends in .csv but it would hold html: change the extension"
       ),
+      // The extension as the user typed it, not the format's name.
+      (
+        ["rank", mini, year.path, "--format", "csv", "-o", outputs.path + "/wrong.HTM"],
+        "parindex rank: the file name ends in .HTM but it would hold csv: change the extension, or choose --format from text, csv, json, md, html, xlsx"
+      ),
     ]
     for (arguments, line) in refusals {
       let result = Capture.run(arguments)
       #expect(result.code == .usage, "\(arguments)")
       #expect(result.err.hasPrefix(line + "\n"), "\(result.err)")
     }
-    for name in ["wrong.xlsx", "wrong.csv"] {
+    for name in ["wrong.xlsx", "wrong.csv", "wrong.HTM"] {
       #expect(!FileManager.default.fileExists(atPath: outputs.path + "/" + name))
     }
   }

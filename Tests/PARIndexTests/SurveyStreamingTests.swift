@@ -143,6 +143,40 @@ import Testing
         "survey.csv:\(1 + 3 * 12 * 2 + 1): respondent_id 'R1': this respondent already answered question S1") == true)
   }
 
+  /// The problems of `text` read in 3 pieces in memory, as English lines.
+  static func problems(_ text: String) -> [String] {
+    let outcome = Self.outcome { () throws(Diagnostics) in
+      try SurveyAggregator.aggregate(
+        file: "survey.csv", bytes: Array(text.utf8), criteria: try! Mini.criteria, unitIDs: Self.units, threads: 3)
+    }
+    guard case .problems(let lines) = outcome else { return [] }
+    return lines
+  }
+
+  @Test func aRowWiderThanTheHeaderIsAnErrorInEveryPiece() throws {
+    // `1,5` unquoted in a comma file: the weight splits into `1` and `5`, one field too many
+    // (DECISIONS §15). Respondents 7, 14, 21 and 28 of each unit carry it, on both questions.
+    let text = Self.survey().replacingOccurrences(of: "\"1,5\"", with: "1,5")
+    try Self.expectSameEverywhere(Array(text.utf8))
+    let lines = Self.problems(text)
+    #expect(lines.count == 3 * 4 * 2, "\(lines)")
+    // A's respondent 7 answers S1 on line 1 + 6 × 2 + 1.
+    #expect(
+      lines.first
+        == "survey.csv:14: the row has 6 fields but the header has 5: a separator too many, or a text with ',' that should be in double quotes"
+    )
+  }
+
+  @Test func dataUnderABlankHeaderCellIsOneErrorHoweverManyPieces() throws {
+    // The weight column's name deleted: every weight would be 1 without a word.
+    let text = Self.survey(separator: ";").replacingOccurrences(of: ";answer;weight\n", with: ";answer;\n")
+    try Self.expectSameEverywhere(Array(text.utf8))
+    #expect(
+      Self.problems(text) == [
+        "survey.csv:14: '1,5': field 5 holds data but its column's header cell (line 1) is blank: name the column, or give it a name starting with x_ if it is meant to be ignored"
+      ])
+  }
+
   @Test func invalidUTF8IsOneErrorWithItsLine() throws {
     var bytes = Array(Self.survey(respondents: 12).utf8)
     let offset = bytes.count * 2 / 3

@@ -1115,9 +1115,9 @@ extension Message {
       return e(
         "W-UNIT-WITHOUT-ROWS",
         vi:
-          "đơn vị này không có dòng nào trong tệp tự chấm (assessment): mọi tiêu chí không được thẩm định sẽ là 0 điểm. Đơn vị chưa nộp, hay thiếu tệp?",
+          "đơn vị này không có dòng nào trong tệp tự chấm (assessment): mọi tiêu chí tự chấm mà Hội đồng không thẩm định sẽ là 0 điểm (tiêu chí điều tra xã hội học vẫn được tính). Đơn vị chưa nộp, hay thiếu tệp?",
         en:
-          "the unit has no row in the self-assessment (assessment): every leaf the council did not appraise scores 0. Did the unit not send its file, or is it missing?"
+          "the unit has no row in the self-assessment (assessment): every self-assessed leaf the council did not appraise scores 0 (survey leaves still count). Did the unit not send its file, or is it missing?"
       )
     case .explanationEvidenceUnknown(let unit):
       return e(

@@ -133,11 +133,14 @@ extension Scorer {
   func warnUnknownEvidence(
     _ unknown: [String], of entry: LeafEntry, leaf: CriteriaNode, context: UnitContext, log: inout DiagnosticLog
   ) {
-    for id in unknown {
+    // One warning per id and cell, however often the cell cites it.
+    var warned: Set<String> = []
+    for id in unknown where warned.insert(id).inserted {
       let hint: Message.EvidenceSlip
       if id.contains(where: { $0 == "," || $0.isNewline }) {
         hint = .joined
-      } else if let document = context.documents.keys.first(where: { $0.lowercased() == id.lowercased() }) {
+      } else if let document = context.documents.keys.filter({ $0.lowercased() == id.lowercased() }).min() {
+        // The smallest such id: the dictionary's order differs between runs, the hint must not.
         hint = .otherCase(document)
       } else {
         hint = .none

@@ -7,6 +7,12 @@ enum TextFolding {
     // No word of the vocabulary is longer than this; a long text (a pasted paragraph, or a
     // hostile 100 MB field) is no word, and folding it character by character would be slow.
     guard text.utf8.count <= 64 else { return "" }
+    return foldedAnyLength(text)
+  }
+
+  /// ``folded(_:)`` without its length limit, for names that are not vocabulary words but
+  /// must still compare as people read them (a group's long name, once per unit).
+  static func foldedAnyLength(_ text: String) -> String {
     if let folded = foldedASCII(text) { return folded }
     if isFolded(text) { return text }
     let words = text.unicodeScalars.split(whereSeparator: \.isCellSpace)

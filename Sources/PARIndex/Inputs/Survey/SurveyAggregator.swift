@@ -89,7 +89,8 @@ public enum SurveyAggregator {
       let table = try? CSVTable.open(prefixReader, kind: .survey), table.bodyStart < prefix.count || complete
     else { return try readWhole(file, job) }
     let context = SurveyContext(
-      file: path, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
+      file: path, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header,
+      separator: table.reader.separator)
     // A byte that breaks UTF-8 is placed by line feeds alone, as the general reader does.
     let headerFeeds =
       1
@@ -219,7 +220,8 @@ public enum SurveyAggregator {
     let reader = CSVReader(validated: bytes, file: file)
     let table = try CSVTable.open(reader, kind: .survey)
     let context = SurveyContext(
-      file: file, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header)
+      file: file, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header,
+      separator: table.reader.separator)
     let headerEnd = table.bodyStart
     // Line-aligned pieces, read line by line; the general reader when one cannot be.
     let bounds = pieceBounds(in: bytes, from: headerEnd, threads: job.threads)
@@ -317,7 +319,7 @@ extension SurveyAggregator {
     job.unitsName = unitsName
     let context = SurveyContext(
       file: table.file, survey: job.survey, unitIDs: unitIDs, unitsName: unitsName, header: table.header,
-      origin: table.origin)
+      separator: nil, origin: table.origin)
     var chunk = SurveyChunk(context: context, sealsRuns: false)
     var log = DiagnosticLog()
     table.forEachRow(log: &log) { row, _ in chunk.add(row) }

@@ -28,12 +28,15 @@ struct SurveyContext: Sendable {
   let questionColumn: Int
   let answerColumn: Int
   let weightColumn: Int?
+  /// The CSV file's separator (for messages); `nil` for a worksheet, whose rows the sheet checks.
+  let separator: UInt8?
 
   init(
     file: String, survey: SurveyDefinition, unitIDs: [String], unitsName: String, header: TableHeader,
-    origin: TableOrigin? = nil
+    separator: UInt8?, origin: TableOrigin? = nil
   ) {
     (self.file, self.survey, self.unitIDs, self.unitsName, self.header) = (file, survey, unitIDs, unitsName, header)
+    self.separator = separator
     self.origin = origin ?? TableOrigin(file: file, sheet: nil, header: header)
     units = ByteInterner(capacity: unitIDs.count)
     for id in unitIDs { units.intern(id) }
@@ -87,6 +90,8 @@ struct SurveyChunk: Sendable {
   /// The previous row's unit and respondent (bytes in the file, valid while it is read): rows of
   /// one respondent come together, so most rows skip the hash lookups. Compared byte for byte.
   private var previous = PreviousRow()
+  /// A CSV row's width and blank-header cells, as ``CSVTable`` checks them.
+  private var shape: RowShapeCheck?
 
   /// Holds pointers into the file's buffer only while one piece is read (see `read`).
   struct PreviousRow: @unchecked Sendable {
@@ -102,6 +107,7 @@ struct SurveyChunk: Sendable {
     tallies = Array(repeating: SurveyResults.Tally(), count: context.unitIDs.count * context.survey.groups.count)
     respondents = Array(repeating: UnitRespondents(), count: context.unitIDs.count)
     sealedCounts = Array(repeating: nil, count: context.unitIDs.count)
+    shape = context.separator.map { RowShapeCheck(header: context.header, file: context.file, separator: $0) }
   }
 
   mutating func read(_ reader: CSVReader, _ range: Range<Int>, firstLine: Int) {
@@ -170,6 +176,7 @@ struct SurveyChunk: Sendable {
   /// (which may need NFC normalisation) goes through `String`.
   mutating func add(_ record: CSVRecord) {
     if record.isBlank { return }
+    if shape?.admits(record, log: &log) == false { return }
     if TableHeader.mayBeName(record.trimmedBytes(context.unitColumn)) || record.needsText(context.unitColumn),
       context.header.isRepeated({ String(record.text($0).trimmingSpaces).nfc })
     {
@@ -322,7 +329,9 @@ struct SurveyChunk: Sendable {
       tallies[index].weightSum += other.tallies[index].weightSum
       tallies[index].answers += other.tallies[index].answers
     }
-    log.add(contentsOf: other.log.errors)
+    var otherErrors = other.log.errors
+    if let otherShape = other.shape { shape?.merge(otherShape, log: &otherErrors) }
+    log.add(contentsOf: otherErrors)
     for unit in respondents.indices where shared[unit] {
       if sealedCounts[unit] != nil || other.sealedCounts[unit] != nil { return .sealedUnitShared }
       if !respondents[unit].merge(other.respondents[unit]) { return .answeredTwice }

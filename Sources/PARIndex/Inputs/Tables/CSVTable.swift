@@ -83,27 +83,12 @@ struct CSVTable: RowTable {
   }
 
   func forEachRow(log: inout DiagnosticLog, _ body: (Row, inout DiagnosticLog) -> Void) {
-    let width = header.width
     let first = header.kind.required.first.flatMap { header.position($0) }
-    var reportedUnnamed: Set<Int> = []
+    var shape = RowShapeCheck(header: header, file: origin.file, separator: reader.separator)
     do {
       try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: bodyLine) {
         (record: CSVRecord) throws(Diagnostic) in
-        // Even empty, a field past the header's end shifted the row: `0,5` unquoted in a comma file.
-        if record.count > width {
-          let separator = reader.separator == 0x09 ? "TAB" : String(Character(Unicode.Scalar(reader.separator)))
-          log.add(
-            .tooManyFields(fields: record.count, header: width, separator: separator),
-            at: InputLocation(file: origin.file, place: .line(record.line)))
-          return
-        }
-        for position in header.unnamed where position < record.count && !record.isEmptyField(position) {
-          // Once per column: every row of it would say the same.
-          guard reportedUnnamed.insert(position).inserted else { continue }
-          log.add(
-            .dataUnderUnnamedColumn(position: position + 1, headerLine: header.line),
-            at: InputLocation(file: origin.file, place: .line(record.line)), value: Row(record: record).text(position))
-        }
+        guard shape.admits(record, log: &log) else { return }
         let row = Row(record: record)
         if let first, record.needsText(first) || TableHeader.mayBeName(record.trimmedBytes(first)),
           header.isRepeated({ row.text($0) })

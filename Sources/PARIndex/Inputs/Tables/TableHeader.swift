@@ -56,10 +56,10 @@ struct TableHeader: Sendable {
     for column in kind.required where positions[column] == nil {
       log.add(.missingColumn, at: location(nil), field: column.rawValue)
     }
+    let named = ignored.union(positions.values)
     return TableHeader(
-      kind: kind, line: line, positions: positions, names: names, width: cells.count,
-      named: ignored.union(positions.values),
-      unnamed: cells.indices.filter { !ignored.contains($0) && !positions.values.contains($0) })
+      kind: kind, line: line, positions: positions, names: names, width: cells.count, named: named,
+      unnamed: cells.indices.filter { !named.contains($0) })
   }
 
   /// How many cells name a column of `kind`, and whether every required column is named:

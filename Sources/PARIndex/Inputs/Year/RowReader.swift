@@ -93,6 +93,10 @@ final class RowReader: @unchecked Sendable {
     return .at(origin.location(of: column).description)
   }
 
+  /// A note or reason as written, or "" when nothing in it shows (a lone zero-width space is
+  /// no reason).
+  static func visibleText(_ written: String) -> String { InvisibleCharacter.isBlank(written) ? "" : written }
+
   // MARK: Units
 
   /// Reads the units file: each unit once, with an id that is what it looks like.
@@ -134,17 +138,16 @@ final class RowReader: @unchecked Sendable {
         return
       }
       let origin = RowOrigin(table: table.origin, line: row.line)
-      let folded = TextFolding.folded(group)
-      if !folded.isEmpty {
-        if let first = groups[folded], first.name != group {
-          log.add(
-            .groupSpelledTwoWays(
-              first: first.name, place: Self.place(of: first.origin, column: .group, from: table.file)),
-            at: table.location(line: row.line, column: .group), field: table.name(.group), value: group)
-          return
-        }
-        if groups[folded] == nil { groups[folded] = (group, origin) }
+      // Any length: a long group name (a department's full title) is checked like a short one.
+      let folded = TextFolding.foldedAnyLength(group)
+      if let first = groups[folded], first.name != group {
+        log.add(
+          .groupSpelledTwoWays(
+            first: first.name, place: Self.place(of: first.origin, column: .group, from: table.file)),
+          at: table.location(line: row.line, column: .group), field: table.name(.group), value: group)
+        return
       }
+      if groups[folded] == nil { groups[folded] = (group, origin) }
       origins[id] = origin
       units.append(AssessedUnit(trusted: id, name: name, group: group))
     }
@@ -238,8 +241,7 @@ final class RowReader: @unchecked Sendable {
       case .success(let parsed): date = parsed
       }
       let origin = RowOrigin(table: table.origin, line: row.line)
-      let written = row.text(remarkColumn)
-      let remark = InvisibleCharacter.isBlank(written) ? "" : written
+      let remark = Self.visibleText(row.text(remarkColumn))
       let appraiser = row.text(appraiserColumn)
       // A unit has a row for most leaves: size its table once instead of growing it (but not
       // for ten thousand leaves a unit may never fill).
@@ -490,8 +492,7 @@ final class RowReader: @unchecked Sendable {
           value: pointsText)
         return
       }
-      let written = row.text(columns[3])
-      let reason = InvisibleCharacter.isBlank(written) ? "" : written
+      let reason = Self.visibleText(row.text(columns[3]))
       result[unitID, default: []].append(
         Adjustment(
           trusted: unitID, kind: kind, points: points, reason: reason.isEmpty ? nil : reason,

@@ -69,6 +69,16 @@ struct YearFiles: Sendable {
   /// The path (in the folder) a missing file of `kind` would have, for messages.
   func expectedName(_ kind: YearFileKind) -> String { Self.join(root, kind.rawValue + ".csv") }
 
+  /// Whether `path`, a name in messages, is this year's `kind` file or a file in its `kind`
+  /// folder (`Units.csv`, `assessment/X01.csv`): the name within the year, without regard to
+  /// case. A folder above the year (`Assessment-2025/`) names no kind.
+  func names(_ path: String, _ kind: YearFileKind) -> Bool {
+    let prefix = root.isEmpty ? "" : Self.join(root, "")
+    guard path.hasPrefix(prefix) else { return false }
+    let first = path.dropFirst(prefix.count).split(separator: "/").first.map(String.init) ?? ""
+    return Entry.split(first).stem == kind.rawValue
+  }
+
   /// The files of the folder at `path`.
   static func folder(_ path: String) throws(Diagnostics) -> YearFiles {
     var isDirectory: ObjCBool = false

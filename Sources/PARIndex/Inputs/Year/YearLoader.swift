@@ -50,7 +50,7 @@ public enum YearLoader {
     var log = files.log
     for kind in [YearFileKind.units, .assessment]
     // Names match without regard to case: `Units.csv` beside `units.csv` is two forms, not none.
-    where !files.has(kind) && !log.errors.contains(where: { $0.file.lowercased().contains(kind.rawValue) }) {
+    where !files.has(kind) && !log.errors.contains(where: { files.names($0.file, kind) }) {
       log.add(
         .requiredFileMissing(
           name: kind.rawValue, forms: ["\(kind.rawValue).csv", "\(kind.rawValue).txt", "\(kind.rawValue).xlsx"]),
