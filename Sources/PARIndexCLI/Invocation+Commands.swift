@@ -21,9 +21,11 @@ extension Invocation {
           + "\(criteria.leaves.count) leaves, scale \(criteria.scale): OK\n"))
     guard arguments.positional.count == 2 else { return .success }
     let folder = arguments.positional[1]
-    let options = try loadOptions()
+    var options = try loadOptions()
+    options.documentTexts = false
     do {
-      // Every leaf is scored and checked, but only totals are kept: nothing per (unit, leaf).
+      // Every leaf is scored and checked, but only totals are kept: nothing per (unit, leaf),
+      // and no document's texts.
       let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
       let results = try Assessment.rank(criteria: criteria, data: data)
       let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }

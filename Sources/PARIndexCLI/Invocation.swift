@@ -149,18 +149,20 @@ struct Invocation {
 
   /// Loads, scores and ranks on totals only (what a ranking table needs).
   func loadTotals(_ criteriaPath: String, _ folder: String) throws(CommandError) -> YearTotals {
-    try load(criteriaPath, folder) { (criteria, data) throws(Diagnostics) in
+    // A ranking table prints no document: their texts are not read.
+    try load(criteriaPath, folder, documentTexts: false) { (criteria, data) throws(Diagnostics) in
       try Assessment.rank(criteria: criteria, data: data)
     }.results
   }
 
   private func load<Score>(
-    _ criteriaPath: String, _ folder: String, applyingRound: Bool = true,
+    _ criteriaPath: String, _ folder: String, applyingRound: Bool = true, documentTexts: Bool = true,
     _ rank: (CriteriaSet, YearData) throws(Diagnostics) -> RankedYear<Score>
   ) throws(CommandError) -> (results: RankedYear<Score>, manifest: Manifest?) {
     let (criteria, criteriaFile) = try loadCriteriaFile(criteriaPath, invalid: .dataError)
     var options = try loadOptions()
     options.digests = writesManifest
+    options.documentTexts = documentTexts
     let round = applyingRound ? try asOfRound() : nil
     let results: RankedYear<Score>
     do throws(Diagnostics) {

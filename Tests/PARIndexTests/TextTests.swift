@@ -46,6 +46,20 @@ struct TextTests {
     #expect(TextFolding.folded(text) == Self.referenceFold(text))
   }
 
+  /// The not-applicable test skips folding a value whose first byte is ASCII, not a space and
+  /// not `n` or `k`: it must say what comparing the folded text says, for every kind of start.
+  @Test(arguments: [
+    "n/a", "N/A", " N/A", "\u{A0}kps", "\tKPS", "Kps ", "kps\u{301}", "K\u{301}PS", "n\u{303}/a", "không phát sinh",
+    "Kho\u{302}ng pha\u{301}t sinh", "KHÔNG  PHÁT SINH", "\u{212A}PS", "ｋｐｓ", "x", "1", "0", "có", "05/02/2025", "",
+    " ",
+    "\u{200B}kps", "/n/a", "-kps", "mot_phan", "no", "Không", "\u{FEFF}N/A",
+  ])
+  func notApplicableAgreesWithTheFoldedComparison(text: String) {
+    #expect(
+      ValueVocabulary.isNotApplicable(text) == ValueVocabulary.notApplicableWords.contains(TextFolding.folded(text)),
+      "\(text.unicodeScalars.map(\.value))")
+  }
+
   /// A no-break space after a value (trimmed by scalar, not by the ASCII shortcut of
   /// `trimmingSpaces`) changes nothing.
   @Test(arguments: [

@@ -18,7 +18,16 @@ public enum ValueVocabulary {
 
   /// Whether the text says "not applicable".
   public static func isNotApplicable(_ text: String) -> Bool {
-    notApplicableList.contains(TextFolding.folded(text))
+    // Every word starts with `n` or `k`, in any case: a value that starts with another ASCII
+    // character (a number, a date, `có`, an option key) is no such word, without folding it.
+    // Folding keeps an ASCII first character that is not a space, lower-cased; others (a space,
+    // a no-break space, any non-ASCII) take the full comparison.
+    if let first = text.utf8.first, first < 0x80, !ASCII.isSpace(first), first | 0x20 != UInt8(ascii: "n"),
+      first | 0x20 != UInt8(ascii: "k")
+    {
+      return false
+    }
+    return notApplicableList.contains(TextFolding.folded(text))
   }
 
   /// `true` for a yes word, `false` for a no word, `nil` otherwise.

@@ -77,24 +77,32 @@ public enum Assessment {
       threads: options.threads)
   }
 
-  /// Loads the year folder at `folder` and ranks it on totals only.
+  /// Loads the year folder at `folder` and ranks it on totals only. Documents are read without
+  /// their texts, which totals never print (``LoadOptions/documentTexts``).
   public static func rank(
     criteria: CriteriaSet, folder: String, options: LoadOptions = LoadOptions()
   ) throws(Diagnostics)
     -> YearTotals
   {
-    try rank(
+    // Totals print no document: their texts are not kept.
+    var options = options
+    options.documentTexts = false
+    return try rank(
       criteria: criteria, data: YearLoader.load(folder: folder, criteria: criteria, options: options),
       threads: options.threads)
   }
 
-  /// Loads a year from files in memory (named as in a year folder) and ranks it on totals only.
+  /// Loads a year from files in memory (named as in a year folder) and ranks it on totals only,
+  /// documents without their texts.
   public static func rank(
     criteria: CriteriaSet, files: [InputData], options: LoadOptions = LoadOptions()
   ) throws(Diagnostics)
     -> YearTotals
   {
-    try rank(
+    // Totals print no document: their texts are not kept.
+    var options = options
+    options.documentTexts = false
+    return try rank(
       criteria: criteria, data: YearLoader.load(files: files, criteria: criteria, options: options),
       threads: options.threads)
   }

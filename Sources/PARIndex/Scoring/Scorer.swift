@@ -82,11 +82,20 @@ public struct Scorer: Sendable {
     guard !ambiguous.isEmpty else { return warnings }
     let suspects = Set(ambiguous.map(\.file))
     var settled = Set<String>()
+    // Rows of one table come together and share its origin: whether a table's file is still
+    // unsettled is looked up once per run of rows, not (a hash of its path) once per row.
+    var lastTable: TableOrigin?
+    var lastIsOpen = false
     for rows in [data.selfAssessment] + data.appraisalRounds {
       for unitRows in rows.values {
-        for entry in unitRows.values where suspects.contains(entry.origin.file) && !settled.contains(entry.origin.file)
-        {
-          if let value = entry.value, Self.isDayFirstOnly(value) { settled.insert(entry.origin.file) }
+        for entry in unitRows.values {
+          let table = entry.origin.table
+          if table !== lastTable {
+            (lastTable, lastIsOpen) = (table, suspects.contains(table.file) && !settled.contains(table.file))
+          }
+          guard lastIsOpen, let value = entry.value, Self.isDayFirstOnly(value) else { continue }
+          settled.insert(table.file)
+          lastIsOpen = false
         }
       }
     }
@@ -144,9 +153,10 @@ public struct Scorer: Sendable {
     }
 
     var appraisalChange = FixedDecimal.zero
-    for (leaf, node) in zip(leaves, criteria.leaves) where leaf.source == .appraisal {
-      if case .survey? = node.rule { continue }
-      appraisalChange += leaf.points - (leaf.selfPoints ?? .zero)
+    // By index: iterating the scores would copy each one (a dozen references retained).
+    for index in leaves.indices where leaves[index].source == .appraisal {
+      if case .survey? = criteria.leaves[index].rule { continue }
+      appraisalChange += leaves[index].points - (leaves[index].selfPoints ?? .zero)
     }
     let adjustments = data.adjustments[unit.id] ?? []
     let bonusClaimed = Self.sum(adjustments.filter { $0.kind == .bonus })

@@ -14,11 +14,22 @@ struct RowShapeCheck: Sendable {
 
   init(header: TableHeader, file: String, separator: UInt8) {
     (self.header, self.file) = (header, file)
+    (width, hasUnnamed) = (header.width, !header.unnamed.isEmpty)
     separatorName = separator == 0x09 ? "TAB" : String(Character(Unicode.Scalar(separator)))
   }
 
+  /// The header's width, and whether it has a blank cell: the whole check on most rows.
+  private let width: Int
+  private let hasUnnamed: Bool
+
   /// Checks `record`; false when it must be dropped (it is wider than the header).
+  @inline(__always)
   mutating func admits(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
+    if record.count <= width && !hasUnnamed { return true }
+    return admitsSlowly(record, log: &log)
+  }
+
+  private mutating func admitsSlowly(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
     if record.count > header.width {
       log.add(
         .tooManyFields(fields: record.count, header: header.width, separator: separatorName),

@@ -18,6 +18,10 @@ struct TableHeader: Sendable {
   let named: Set<Int>
   /// The positions within the header whose cell is blank (usually none).
   let unnamed: [Int]
+  /// The unit id's and the leaf code's positions, looked up on every row: kept apart from
+  /// ``positions``, whose every lookup hashes the column.
+  let unitColumn: Int?
+  let codeColumn: Int?
 
   /// The position of `column`, or `nil` when the file does not have it.
   func position(_ column: Column) -> Int? { positions[column] }
@@ -59,7 +63,8 @@ struct TableHeader: Sendable {
     let named = ignored.union(positions.values)
     return TableHeader(
       kind: kind, line: line, positions: positions, names: names, width: cells.count, named: named,
-      unnamed: cells.indices.filter { !named.contains($0) })
+      unnamed: cells.indices.filter { !named.contains($0) }, unitColumn: positions[.unitID],
+      codeColumn: positions[.code])
   }
 
   /// How many cells name a column of `kind`, and whether every required column is named:

@@ -11,6 +11,9 @@ final class RowReader: @unchecked Sendable {
   let criteria: CriteriaSet
   /// The units file's name (`units.csv`, `units.xlsx`), for "unknown unit" messages.
   var unitsName = "units.csv"
+  /// Whether evidence documents keep their title, number, issuer and location
+  /// (``LoadOptions/documentTexts``); set before reading.
+  var keepsDocumentTexts = true
   /// The units of the units file; set before reading the other files.
   var units: [AssessedUnit] = [] {
     didSet {
@@ -50,7 +53,7 @@ final class RowReader: @unchecked Sendable {
 
   /// The position of the row's unit in ``units``; an empty, unknown or look-alike id is reported.
   func unitPosition<T: RowTable>(_ row: T.Row, in table: T, log: inout DiagnosticLog) -> Int? {
-    let column = table.position(.unitID)
+    let column = table.header.unitColumn
     if let column, let key = row.withPlainBytes(column, { $0.isEmpty ? nil : unitKeys.find($0) }) ?? nil {
       return unitPositionOfKey[key]
     }
@@ -69,7 +72,7 @@ final class RowReader: @unchecked Sendable {
 
   /// The position of the leaf with the row's code, or `nil` (nothing reported).
   func leafPosition<T: RowTable>(_ row: T.Row, in table: T) -> Int? {
-    let column = table.position(.code)
+    let column = table.header.codeColumn
     if let column, let key = row.withPlainBytes(column, { $0.isEmpty ? nil : leafKeys.find($0) }) ?? nil {
       return leafPositionOfKey[key]
     }
@@ -79,10 +82,11 @@ final class RowReader: @unchecked Sendable {
   /// False (and an error) when `text`, an id or code, holds an invisible or format character:
   /// `U1` and `U1` + ZERO WIDTH JOINER look the same on screen but are not the same id.
   static func checkIdentifier(
-    _ text: String, at location: InputLocation, field: String, log: inout DiagnosticLog
+    _ text: String, at location: InputLocation, field: @autoclosure () -> String, log: inout DiagnosticLog
   ) -> Bool {
     guard let message = Identifier.invisibleCharacter(in: text) else { return true }
-    log.add(message, at: location, field: field, value: text)
+    // The column's name only for a message: looking it up is a hash, on every row.
+    log.add(message, at: location, field: field(), value: text)
     return false
   }
 
@@ -448,7 +452,10 @@ final class RowReader: @unchecked Sendable {
           log.warn(.dateFarAfterYear(year: year), at: dateLocation, field: table.name(.date), value: dateText)
         }
       }
+      // Texts no check reads: made (and normalised) only when something will print them.
+      let keepsTexts = keepsDocumentTexts
       func optional(_ column: Int?) -> String? {
+        guard keepsTexts else { return nil }
         let text = row.text(column)
         return text.isEmpty ? nil : text
       }
@@ -458,7 +465,8 @@ final class RowReader: @unchecked Sendable {
       }
       collector.firstRows[unit][id] = RowOrigin(table: table.origin, line: row.line)
       collector.documents[unit][id] = EvidenceDocument(
-        trusted: id, unitID: unitID, title: row.text(columns[2]), documentNumber: optional(columns[3]), date: date,
+        trusted: id, unitID: unitID, title: keepsTexts ? row.text(columns[2]) : "",
+        documentNumber: optional(columns[3]), date: date,
         issuer: optional(columns[5]), location: optional(columns[6]))
     }
   }

@@ -7,11 +7,18 @@ public struct LoadOptions: Sendable, Hashable {
   /// Whether each file's SHA-256 is taken as it is read (``InputSummary/sha256``), for a
   /// ``Manifest``; off by default, as a ranking table does not need it.
   public var digests: Bool
+  /// Whether evidence documents keep their texts: title, number, issuer and location. A run
+  /// that prints no document — a ranking on totals (``Assessment/rank(criteria:data:threads:)``)
+  /// — sets it false: each document is then its id, unit and date, with every check made as
+  /// before, and a year takes less memory and time to read. Off, ``EvidenceDocument/title``
+  /// is empty and the other texts `nil`.
+  public var documentTexts: Bool
 
   /// Text files that are not UTF-8 read as `encoding`, on `threads` threads (`nil`: the machine's
-  /// cores), with each file's SHA-256 when `digests` is set.
-  public init(encoding: TextEncoding = .utf8, threads: Int? = nil, digests: Bool = false) {
-    (self.encoding, self.threads, self.digests) = (encoding, threads, digests)
+  /// cores), with each file's SHA-256 when `digests` is set, and documents' texts unless
+  /// `documentTexts` is false.
+  public init(encoding: TextEncoding = .utf8, threads: Int? = nil, digests: Bool = false, documentTexts: Bool = true) {
+    (self.encoding, self.threads, self.digests, self.documentTexts) = (encoding, threads, digests, documentTexts)
   }
 }
 
@@ -59,6 +66,7 @@ public enum YearLoader {
     try log.throwIfAny()
 
     let reader = RowReader(criteria: criteria)
+    reader.keepsDocumentTexts = options.documentTexts
     let unitsPart = files.parts(.units)[0]
     reader.unitsName = unitsPart.name.split(separator: "/").last.map(String.init) ?? unitsPart.name
     var summaries: [InputSummary] = []
