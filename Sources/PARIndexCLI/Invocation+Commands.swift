@@ -107,7 +107,7 @@ extension Invocation {
       let (results, manifest) = try loadYearWithManifest(criteriaPath, folder)
       let group = try group(in: results)
       return emit(
-        ResultsJSON.render(
+        json: ResultsJSON.renderUTF8(
           results, units: group.map { name in results.rankedUnits.filter { $0.unit.group == name } },
           manifest: manifest))
     }
@@ -138,7 +138,7 @@ extension Invocation {
     let text: String
     switch format {
     case .xlsx: return emit(ScoreWorkbook.make(results, units: units))
-    case .json: text = ResultsJSON.render(results, units: units, manifest: manifest)
+    case .json: return emit(json: ResultsJSON.renderUTF8(results, units: units, manifest: manifest))
     case .md: text = MarkdownReport.scorecards(results, units: units)
     case .html: text = ScorecardHTML.page(results, units: units, manifest: manifest)
     default: text = ScorecardText.render(results, units: units)

@@ -258,8 +258,23 @@ struct Invocation {
       return .success
     }
     let text = OutputText.escapingBidiControls(in: text, json: (try? format()) == .json)
+    return write(to: path) { () throws(OutputFile.WriteError) in try OutputFile.write(text, to: path) }
+  }
+
+  /// A JSON document rendered as UTF-8 bytes: into a file as they are (a national document is
+  /// a quarter of a gigabyte, not made a `String` to be written); as text, bidi controls
+  /// escaped, for the screen or when it holds one.
+  func emit(json bytes: [UInt8]) -> ExitCode {
+    guard let path = arguments.value(.output), path != "-",
+      !bytes.withUnsafeBufferPointer({ InvisibleCharacter.containsBidiControl(utf8: $0) })
+    else { return emit(String(decoding: bytes, as: UTF8.self)) }
+    return write(to: path) { () throws(OutputFile.WriteError) in try OutputFile.write(bytes, to: path) }
+  }
+
+  /// Runs `write`; a failure is one line naming `path` and exit 73.
+  private func write(to path: String, _ write: () throws(OutputFile.WriteError) -> Void) -> ExitCode {
     do {
-      try OutputFile.write(text, to: path)
+      try write()
       return .success
     } catch {
       console.err(

@@ -217,6 +217,21 @@ struct HostileInputTests {
     let json = Capture.run(["rank", mini, year.path, "--format", "json"])
     #expect(!json.out.unicodeScalars.contains("\u{202E}"))
     #expect(json.out.contains(#"Xã An\u202EBình"#))
+    // Into a file too (JSON is written there as bytes, escaped when it holds a control).
+    for command in ["rank", "score"] {
+      let file = year.sibling("\(command).json")
+      #expect(Capture.run([command, mini, year.path, "--format", "json", "-o", file]).code == .success)
+      let written = try String(contentsOfFile: file, encoding: .utf8)
+      #expect(!written.unicodeScalars.contains("\u{202E}") && written.contains(#"Xã An\u202EBình"#), "\(command)")
+      #expect(written == Capture.run([command, mini, year.path, "--format", "json"]).out, "\(command)")
+    }
+    // Without a control the bytes go to the file as rendered: the same document.
+    let clean = try TemporaryYear(ArrivingFilesTests.year)
+    let cleanFile = clean.sibling("score.json")
+    #expect(Capture.run(["score", mini, clean.path, "--format", "json", "-o", cleanFile]).code == .success)
+    #expect(
+      try String(contentsOfFile: cleanFile, encoding: .utf8)
+        == Capture.run(["score", mini, clean.path, "--format", "json"]).out)
     let output = year.path + "/../bidi-report.html"
     defer { try? FileManager.default.removeItem(atPath: output) }
     #expect(Capture.run(["report", mini, year.path, "-o", output]).code == .success)

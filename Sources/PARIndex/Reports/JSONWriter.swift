@@ -21,16 +21,21 @@ public indirect enum JSONOutput: Sendable {
   public static func optional(_ text: String?) -> JSONOutput { text.map { .string($0) } ?? .null }
 
   /// The document, ending with a line break.
-  public func rendered() -> String {
+  public func rendered() -> String { String(decoding: renderedUTF8(), as: UTF8.self) }
+
+  /// The document as UTF-8 bytes, ending with a line break: for a file, without making (and
+  /// checking) a `String` of a quarter of a gigabyte first.
+  public func renderedUTF8() -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(4096)
-    write(into: &bytes, indent: 0)
+    write(into: &bytes, indent: 0, parallel: true)
     bytes.append(0x0A)
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
   }
 
-  /// Appends the value's JSON; nested lines are indented by `indent` + 1 levels.
-  private func write(into out: inout [UInt8], indent: Int) {
+  /// Appends the value's JSON; nested lines are indented by `indent` + 1 levels. With
+  /// `parallel`, a long generated array (a country's units) is made on every core.
+  private func write(into out: inout [UInt8], indent: Int, parallel: Bool = false) {
     switch self {
     case .object(let members):
       if members.isEmpty { return Self.append("{}", to: &out) }
@@ -39,15 +44,19 @@ public indirect enum JSONOutput: Sendable {
         Self.pad(&out, indent + 1)
         Self.escape(key, into: &out)
         Self.append(": ", to: &out)
-        value.write(into: &out, indent: indent + 1)
+        value.write(into: &out, indent: indent + 1, parallel: parallel)
         Self.append(position == members.count - 1 ? "\n" : ",\n", to: &out)
       }
       Self.pad(&out, indent)
       out.append(UInt8(ascii: "}"))
     case .array(let elements):
-      Self.writeArray(count: elements.count, into: &out, indent: indent) { elements[$0] }
+      Self.writeArray(count: elements.count, into: &out, indent: indent, parallel: parallel) { elements[$0] }
     case .generated(let count, let element):
-      Self.writeArray(count: count, into: &out, indent: indent, element)
+      if parallel && count >= Self.parallelBatch * 2 && Parallel.width > 1 {
+        Self.writeInParallel(count: count, into: &out, indent: indent, element)
+      } else {
+        Self.writeArray(count: count, into: &out, indent: indent, element)
+      }
     case .string(let value): Self.escape(value.nfc, into: &out)
     case .number(let literal): Self.append(literal, to: &out)
     case .bool(let value): Self.append(value ? "true" : "false", to: &out)
@@ -56,14 +65,50 @@ public indirect enum JSONOutput: Sendable {
   }
 
   private static func writeArray(
-    count: Int, into out: inout [UInt8], indent: Int, _ element: (Int) -> JSONOutput
+    count: Int, into out: inout [UInt8], indent: Int, parallel: Bool = false, _ element: (Int) -> JSONOutput
   ) {
     if count == 0 { return Self.append("[]", to: &out) }
     Self.append("[\n", to: &out)
-    for position in 0..<count {
+    writeElements(0..<count, of: count, into: &out, indent: indent, parallel: parallel, element)
+    pad(&out, indent)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  /// Elements `range` of an array of `count`, each on its line with its separator.
+  private static func writeElements(
+    _ range: Range<Int>, of count: Int, into out: inout [UInt8], indent: Int, parallel: Bool,
+    _ element: (Int) -> JSONOutput
+  ) {
+    for position in range {
       pad(&out, indent + 1)
-      element(position).write(into: &out, indent: indent + 1)
+      element(position).write(into: &out, indent: indent + 1, parallel: parallel)
       Self.append(position == count - 1 ? "\n" : ",\n", to: &out)
+    }
+  }
+
+  /// Elements made per piece.
+  private static let parallelBatch = 8
+
+  /// A generated array made in pieces of ``parallelBatch`` elements on every core, a few
+  /// pieces per core at a time, joined in order: the same bytes as one element after another,
+  /// with only the pieces in flight held twice.
+  private static func writeInParallel(
+    count: Int, into out: inout [UInt8], indent: Int, _ element: @Sendable (Int) -> JSONOutput
+  ) {
+    Self.append("[\n", to: &out)
+    var start = 0
+    while start < count {
+      let first = start
+      let pieces = min(Parallel.width * 4, (count - first + parallelBatch - 1) / parallelBatch)
+      let made = Parallel.map(pieces) { piece -> [UInt8] in
+        var bytes: [UInt8] = []
+        let lower = first + piece * parallelBatch
+        writeElements(
+          lower..<min(count, lower + parallelBatch), of: count, into: &bytes, indent: indent, parallel: false, element)
+        return bytes
+      }
+      for piece in made { out.append(contentsOf: piece) }
+      start = min(count, first + pieces * parallelBatch)
     }
     pad(&out, indent)
     out.append(UInt8(ascii: "]"))

@@ -11,6 +11,13 @@ public enum ResultsJSON {
   public static func render(
     _ results: YearResults, units: [Ranked<UnitScore>]? = nil, manifest: Manifest? = nil
   ) -> String {
+    String(decoding: renderUTF8(results, units: units, manifest: manifest), as: UTF8.self)
+  }
+
+  /// ``render(_:units:manifest:)`` as UTF-8 bytes, for a file.
+  public static func renderUTF8(
+    _ results: YearResults, units: [Ranked<UnitScore>]? = nil, manifest: Manifest? = nil
+  ) -> [UInt8] {
     let criteria = results.criteria
     let selected = units ?? results.rankedUnits
     // Each unit's tree is made as it is written: memory holds one unit's, not a country's.
@@ -40,7 +47,7 @@ public enum ResultsJSON {
         ("warnings", .array(results.warnings.map(diagnostic))),
         ("groups", .array(groups)),
       ]
-    ).rendered()
+    ).renderedUTF8()
   }
 
   static func unit(_ score: Ranked<UnitScore>, _ criteria: CriteriaSet, rounds: Int = 0) -> JSONOutput {

@@ -115,26 +115,29 @@ package enum InvisibleCharacter {
   /// 250 MB report is scanned once, at memory speed, and copied only when it needs escaping.
   package static func containsBidiControl(_ text: String) -> Bool {
     var text = text
-    return text.withUTF8 { bytes in
-      guard let base = bytes.baseAddress else { return false }
-      let count = bytes.count
-      // Jump from one lead byte to the next with memchr (the C library's, word at a time).
-      func any(_ lead: UInt8, _ isControl: (Int) -> Bool) -> Bool {
-        var from = 0
-        while from < count, let found = memchr(base + from, Int32(lead), count - from) {
-          let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-          if isControl(index) { return true }
-          from = index + 1
-        }
-        return false
+    return text.withUTF8 { containsBidiControl(utf8: $0) }
+  }
+
+  /// ``containsBidiControl(_:)`` of UTF-8 text as bytes (a rendered document not yet a `String`).
+  package static func containsBidiControl(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let count = bytes.count
+    // Jump from one lead byte to the next with memchr (the C library's, word at a time).
+    func any(_ lead: UInt8, _ isControl: (Int) -> Bool) -> Bool {
+      var from = 0
+      while from < count, let found = memchr(base + from, Int32(lead), count - from) {
+        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if isControl(index) { return true }
+        from = index + 1
       }
-      return any(0xD8) { $0 + 1 < count && bytes[$0 + 1] == 0x9C }
-        || any(0xE2) { index in
-          guard index + 2 < count else { return false }
-          let (second, third) = (bytes[index + 1], bytes[index + 2])
-          return second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third))
-            || second == 0x81 && (0xA6...0xA9).contains(third)
-        }
+      return false
     }
+    return any(0xD8) { $0 + 1 < count && bytes[$0 + 1] == 0x9C }
+      || any(0xE2) { index in
+        guard index + 2 < count else { return false }
+        let (second, third) = (bytes[index + 1], bytes[index + 2])
+        return second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third))
+          || second == 0x81 && (0xA6...0xA9).contains(third)
+      }
   }
 }
