@@ -100,6 +100,7 @@ public struct CriteriaSet: Sendable {
       classification, adjustmentCaps, survey, items
     )
     leaves = items.flatMap(\.leaves)
+    allNodes = Self.nodesDepthFirst(items)
     var index: [String: Int] = [:]
     for (position, leaf) in leaves.enumerated() { index[leaf.code] = position }
     leafIndexByCode = index
@@ -126,8 +127,11 @@ public struct CriteriaSet: Sendable {
     classification.first { $0.minIndex <= roundedIndex } ?? classification[classification.count - 1]
   }
 
-  /// Every node, depth first, with its depth (0 for fields).
-  public var allNodes: [(node: CriteriaNode, depth: Int)] {
+  /// Every node, depth first, with its depth (0 for fields). Made once with the set: every
+  /// unit's scorecard and JSON walks it.
+  public let allNodes: [(node: CriteriaNode, depth: Int)]
+
+  private static func nodesDepthFirst(_ items: [CriteriaNode]) -> [(node: CriteriaNode, depth: Int)] {
     func walk(_ node: CriteriaNode, _ depth: Int) -> [(node: CriteriaNode, depth: Int)] {
       [(node, depth)] + node.children.flatMap { walk($0, depth + 1) }
     }

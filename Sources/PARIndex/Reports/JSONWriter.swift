@@ -1,6 +1,6 @@
 /// A small JSON writer with stable key order (keys are written in the order given, never
 /// from a dictionary) and two-space indentation, so the same results give the same bytes.
-public indirect enum JSONOutput: Sendable {
+public enum JSONOutput: Sendable {
   /// Members in the order given.
   case object([(String, JSONOutput)])
   /// Elements in order.
@@ -96,6 +96,7 @@ public indirect enum JSONOutput: Sendable {
     count: Int, into out: inout [UInt8], indent: Int, _ element: @Sendable (Int) -> JSONOutput
   ) {
     Self.append("[\n", to: &out)
+    let opening = out.count
     var start = 0
     while start < count {
       let first = start
@@ -109,6 +110,13 @@ public indirect enum JSONOutput: Sendable {
       }
       for piece in made { out.append(contentsOf: piece) }
       start = min(count, first + pieces * parallelBatch)
+      // Room for the rest at half as much again as the elements so far took: a quarter of a
+      // gigabyte grown by doubling would be copied (and its pages cleared) over and over.
+      // Room not written to is never touched, so it costs address space, not memory.
+      let perElement = (out.count - opening) / start + 1
+      if start < count && out.capacity - out.count < perElement * (count - start) {
+        out.reserveCapacity(out.count + perElement * (count - start) * 3 / 2)
+      }
     }
     pad(&out, indent)
     out.append(UInt8(ascii: "]"))
