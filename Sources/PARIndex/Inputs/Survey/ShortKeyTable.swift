@@ -26,20 +26,20 @@ struct ShortKeyTable: Sendable {
   }
 
   /// The id of `key`, or `nil`.
+  @inline(__always)
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
     guard scans else { return interner.find(key) }
     guard key.count <= 7 else { return nil }
     let value = Self.pack(key)
-    return packed.withUnsafeBufferPointer { packed in
-      for index in packed.indices where packed[index] == value { return index }
-      return nil
-    }
+    for index in packed.indices where packed[index] == value { return index }
+    return nil
   }
 
   @inline(__always)
   private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var value = UInt64(bytes.count) << 56
-    for index in 0..<bytes.count { value |= UInt64(bytes[index]) << UInt64(8 * index) }
+    guard let base = bytes.baseAddress else { return value }
+    for index in 0..<bytes.count { value |= UInt64(base[index]) << UInt64(8 * index) }
     return value
   }
 }

@@ -23,11 +23,18 @@ struct SurveyContext: Sendable {
   let groupCount: Int
   /// Percentages in millionths by answer id.
   var percentOfAnswer: [Int128] = []
+  /// The same times a weight of 1 (millionths × millionths), for the rows that carry no weight.
+  var unweightedOfAnswer: [Int128] = []
   let unitColumn: Int
   let respondentColumn: Int
   let questionColumn: Int
   let answerColumn: Int
   let weightColumn: Int?
+  /// The columns a row's answer is read from.
+  let columnsRead: [Int]
+  /// Whether lines may take the plain fast path (``PlainLine``): not when a blank header cell
+  /// asks for every row's cells to be looked at.
+  let plainLines: Bool
   /// The CSV file's separator (for messages); `nil` for a worksheet, whose rows the sheet checks.
   let separator: UInt8?
 
@@ -59,11 +66,14 @@ struct SurveyContext: Sendable {
       // By id, so that a repeated code (which the decoder rejects) could never shift the table.
       percentOfAnswer[answers.intern(entry.answer)] = Int128(entry.percent.micros)
     }
+    unweightedOfAnswer = percentOfAnswer.map { $0 * Int128(FixedDecimal.unitsPerOne) }
     unitColumn = header.position(.unitID)!
     respondentColumn = header.position(.respondentID)!
     questionColumn = header.position(.question)!
     answerColumn = header.position(.answer)!
     weightColumn = header.position(.weight)
+    columnsRead = [unitColumn, respondentColumn, questionColumn, answerColumn] + (weightColumn.map { [$0] } ?? [])
+    plainLines = header.unnamed.isEmpty
   }
 }
 
@@ -137,7 +147,18 @@ struct SurveyChunk: Sendable {
     var record = CSVRecord(buffer: block)
     var position = 0
     let count = block.count
+    // Most lines are plain: their fields are found without the splitter's array.
+    let plain = context.plainLines ? PlainLine(width: context.header.width, wanted: context.columnsRead) : nil
+    defer { plain?.release() }
     while position < count {
+      if let plain, !log.isFull,
+        let (fields, next) = plain.scan(block, from: position, to: count, separator: separator),
+        addPlain(plain, block, lineStart: position, fields: fields, line: line)
+      {
+        position = next
+        line += 1
+        continue
+      }
       record.line = line
       switch CSVSplitter.split(
         block, from: position, to: count, separator: separator, mode: .singleLine, into: &record.spans, line: &line)
@@ -148,6 +169,31 @@ struct SurveyChunk: Sendable {
       if log.isFull { continue }
       add(record)
     }
+    return true
+  }
+
+  /// A plain line (see ``PlainLine``) whose fields need no trimming and whose unit cannot be a
+  /// repeated header: added straight from the file's bytes, as ``add(_:)-(CSVRecord)`` would
+  /// add it. False when the line needs that general path.
+  @inline(__always)
+  private mutating func addPlain(
+    _ plain: PlainLine, _ block: UnsafeBufferPointer<UInt8>, lineStart: Int, fields: Int, line: Int
+  ) -> Bool {
+    // An empty unit may be a blank line; a name-like one a repeated header.
+    guard let unit = plain.bytes(block, lineStart: lineStart, fields: fields, field: context.unitColumn),
+      !unit.isEmpty, !TableHeader.mayBeName(unit),
+      let respondent = plain.bytes(block, lineStart: lineStart, fields: fields, field: context.respondentColumn),
+      let question = plain.bytes(block, lineStart: lineStart, fields: fields, field: context.questionColumn),
+      let answer = plain.bytes(block, lineStart: lineStart, fields: fields, field: context.answerColumn)
+    else { return false }
+    var weight = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    if let column = context.weightColumn {
+      guard let bytes = plain.bytes(block, lineStart: lineStart, fields: fields, field: column) else { return false }
+      weight = bytes
+    }
+    add(
+      unit: unit, respondent: respondent, question: question, answer: answer, weight: weight, line: line,
+      stable: true)
     return true
   }
 
@@ -270,7 +316,9 @@ struct SurveyChunk: Sendable {
           question: context.survey.groups.flatMap(\.questions).first { $0.utf8.elementsEqual(questionBytes) } ?? "",
           unit: context.unitIDs[unit]))
     }
-    let weighted = weight * context.percentOfAnswer[answer]
+    // Most rows carry no weight (1): their product is the percentage itself, scaled.
+    let weighted =
+      weightBytes.isEmpty ? context.unweightedOfAnswer[answer] : weight * context.percentOfAnswer[answer]
     let base = unit * context.groupCount
     for slot in context.questionGroupStart[question]..<context.questionGroupStart[question + 1] {
       tallies[base + context.questionGroups[slot]].add(weighted: weighted, weight: weight)
