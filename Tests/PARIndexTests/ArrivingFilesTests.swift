@@ -176,6 +176,28 @@ struct ArrivingFilesTests {
     }
   }
 
+  @Test func aNulByteIsBinaryDataNamedWithItsOffsetAndLine() throws {
+    // Valid UTF-8 otherwise: a NUL 3 bytes into line 3, at offset 19 + 19 + 3 = 41 (each of
+    // `ã`, `ì` two bytes).
+    var bytes = Array("unit_id,name,group\nA,Xã An Bình,xã\nB,Xã Bình Minh,xã\n".utf8)
+    #expect(Array(bytes[38..<41]) == Array("B,X".utf8))
+    bytes.insert(0, at: 41)
+    let year = try TemporaryYear(Self.year)
+    try year.writeBytes("units.csv", bytes)
+    let result = rank(year.path)
+    #expect(result.code == .dataError)
+    #expect(result.err.contains("units.csv:3: ") && result.err.contains("0x00 byte at offset 41"), "\(result.err)")
+    // The scan finds the first NUL wherever it is, and none in a file without one.
+    #expect(TextDecoding.firstZero(in: []) == nil)
+    #expect(TextDecoding.firstZero(in: Array(repeating: 0x41, count: 1000)) == nil)
+    for offset in [0, 7, 8, 15, 16, 999] {
+      var text = Array(repeating: UInt8(0x41), count: 1000)
+      text[offset] = 0
+      if offset < 999 { text[999] = 0 }
+      #expect(TextDecoding.firstZero(in: text) == offset)
+    }
+  }
+
   @Test func anOldXlsOrAnOdsIsNamedWithWhatToDo() throws {
     var files = Self.year
     files["adjustments.csv"] = nil

@@ -103,3 +103,22 @@ struct CSVReaderTests {
     }
   }
 }
+
+/// An evidence cell's ids: the byte split of ASCII cells says what splitting the scalars says.
+struct EvidenceIDsTests {
+  /// The ids as the scalar split gives them (the path a non-ASCII cell takes).
+  static func reference(_ text: String) -> [String] {
+    text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String(String($0).trimmingSpaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  @Test(arguments: [
+    "U1-QD01", "U1-QD01; U1-BC02", "U1-QD01|U1-BC02|U1-TB03", " U1-QD01", "U1-QD01 ", ";", ";;U1", "U1;", " ; ",
+    "a b", "a;b c ;d", "\tx\t|y", "x", "|", "U1-QD01,U1-BC02",
+  ])
+  func theByteSplitAgreesWithTheScalarSplit(text: String) {
+    #expect(RowReader.evidenceIDs(text) == Self.reference(text))
+  }
+
+  @Test func anEmptyCellCitesNothing() { #expect(RowReader.evidenceIDs("").isEmpty) }
+}

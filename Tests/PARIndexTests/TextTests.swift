@@ -40,10 +40,18 @@ struct TextTests {
   @Test(arguments: [
     "không", "Không", "KHÔNG", "không ", " không", "không  đạt", "không\u{A0}đạt", "Kho\u{302}ng", "đạt", "ĐẠT", "Đạt",
     "có", "Có", "CÓ", "Co\u{301}", "x", "X", "1", "0", "yes", "YES", "n/a", "N/A", "KPS", "kps", "không phát sinh",
-    "Không Phát Sinh", "2025-03-15", "96,5 %", "\t", "", "ǅ", "İ", "straße", "Σ",
+    "Không Phát Sinh", "2025-03-15", "96,5 %", "\t", "", "ǅ", "İ", "straße", "Σ", "no", "NO", "không đạt", "có ",
+    "n/a ", "kps\u{301}", "đạt\u{200B}",
   ])
   func foldingFastPathsAgreeWithTheReference(text: String) {
     #expect(TextFolding.folded(text) == Self.referenceFold(text))
+    // A word written exactly as folded is found by its bytes; every other text is folded: the
+    // answer must be the folded comparison's either way.
+    let folded = Self.referenceFold(text)
+    let expected: Bool? =
+      ValueVocabulary.yesWords.contains(folded) ? true : ValueVocabulary.noWords.contains(folded) ? false : nil
+    #expect(ValueVocabulary.yesNo(text) == expected, "\(text.unicodeScalars.map(\.value))")
+    #expect(ValueVocabulary.isNotApplicable(text) == ValueVocabulary.notApplicableWords.contains(folded))
   }
 
   /// The not-applicable test skips folding a value whose first byte is ASCII, not a space and
@@ -64,7 +72,7 @@ struct TextTests {
   /// `trimmingSpaces`) changes nothing.
   @Test(arguments: [
     "85", "85%", "85 %", " 85,5 % ", "17/20", "17 / 20", "0/0", "21/20", "%", "/", "5%%", "1e3", "-5", "", "100.000",
-    "12abc", "182/200", "0,0", "17/20%", "1/3",
+    "12abc", "182/200", "0,0", "17/20%", "1/3", " 85 % ", "17 /20 ", "%85", "85% %", " / ", "1/0", "0/0 %", "\t96,5\t%",
   ])
   func percentageReadsTheSameWithANoBreakSpaceAfter(text: String) {
     let plain = PercentageValue.parse(text)

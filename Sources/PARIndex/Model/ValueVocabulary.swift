@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words and number forms a unit may write as a leaf's value (docs/SCORING.md §4).
 ///
 /// Words are compared after NFC normalisation and, for yes/no and not-applicable words,
@@ -16,6 +18,12 @@ public enum ValueVocabulary {
   private static let yesList = Array(yesWords)
   private static let noList = Array(noWords)
 
+  // And as their bytes: a value written exactly as a word, already folded (most are: `có`,
+  // `không`, `x`), is found by comparing bytes, without folding it.
+  private static let notApplicableBytes = notApplicableList.map { Array($0.utf8) }
+  private static let yesBytes = yesList.map { Array($0.utf8) }
+  private static let noBytes = noList.map { Array($0.utf8) }
+
   /// Whether the text says "not applicable".
   public static func isNotApplicable(_ text: String) -> Bool {
     // Every word starts with `n` or `k`, in any case: a value that starts with another ASCII
@@ -27,15 +35,46 @@ public enum ValueVocabulary {
     {
       return false
     }
-    return notApplicableList.contains(TextFolding.folded(text))
+    switch exactWord(text) {
+    case .notApplicable?: return true
+    case .yes?, .no?: return false
+    case nil: return notApplicableList.contains(TextFolding.folded(text))
+    }
   }
 
   /// `true` for a yes word, `false` for a no word, `nil` otherwise.
   public static func yesNo(_ text: String) -> Bool? {
+    switch exactWord(text) {
+    case .yes?: return true
+    case .no?: return false
+    case .notApplicable?: return nil
+    case nil: break
+    }
     let word = TextFolding.folded(text)
     if yesList.contains(word) { return true }
     if noList.contains(word) { return false }
     return nil
+  }
+
+  private enum Word { case notApplicable, yes, no }
+
+  /// Which word `text` is when it is one exactly as folded (no folding can change it then);
+  /// `nil` when it is none as written, and must be folded to know.
+  private static func exactWord(_ text: String) -> Word? {
+    var text = text
+    return text.withUTF8 { bytes -> Word? in
+      // Every word is at most 17 bytes (`không phát sinh`).
+      guard bytes.count <= 32, let base = bytes.baseAddress else { return nil }
+      func among(_ words: [[UInt8]]) -> Bool {
+        words.contains { word in
+          word.count == bytes.count && word.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+        }
+      }
+      if among(yesBytes) { return .yes }
+      if among(noBytes) { return .no }
+      if among(notApplicableBytes) { return .notApplicable }
+      return nil
+    }
   }
 }
 
@@ -63,20 +102,56 @@ public struct PercentageValue: Sendable, Hashable {
 
   /// Parses a percentage or a ratio; see the type's summary.
   public static func parse(_ text: String) -> Result<PercentageValue, ParseError> {
+    // ASCII text (almost every value) is read from its bytes, without substrings.
+    var text = text
+    if let result = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? parse(ascii: bytes) : nil }) {
+      return result
+    }
     // On the UTF-8 view (`/` and `%` are ASCII, never inside another character's bytes): no
     // grapheme breaking and no copy on the hot path.
     var body = text.trimmingSpaces
     if let slash = body.utf8.firstIndex(of: UInt8(ascii: "/")) {
-      guard case .success(let numerator) = FixedDecimal.parse(body[..<slash]),
-        case .success(let denominator) = FixedDecimal.parse(body[body.utf8.index(after: slash)...])
-      else { return .failure(.notAPercentage) }
-      if denominator == .zero { return .failure(.zeroDenominator) }
-      if numerator > denominator { return .failure(.ratioAboveOne) }
-      let percent = Fraction(Int128(numerator.micros) * 100, Int128(denominator.micros)).reduced()
-      return .success(PercentageValue(percent: percent, ratio: (numerator, denominator)))
+      return ratio(FixedDecimal.parse(body[..<slash]), FixedDecimal.parse(body[body.utf8.index(after: slash)...]))
     }
     if body.utf8.last == UInt8(ascii: "%") { body = body[..<body.utf8.index(before: body.endIndex)].trimmingSpaces }
-    guard case .success(let number) = FixedDecimal.parse(body) else { return .failure(.notAPercentage) }
+    return percent(FixedDecimal.parse(body))
+  }
+
+  /// ``parse(_:)`` of ASCII bytes: the same steps, where a cell space is an ASCII space.
+  private static func parse(ascii bytes: UnsafeBufferPointer<UInt8>) -> Result<PercentageValue, ParseError> {
+    func part(_ range: Range<Int>) -> Result<FixedDecimal, NumberSyntaxError> {
+      FixedDecimal.parse(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+    var (lower, upper) = (0, bytes.count)
+    while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
+    while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+    if let slash = bytes[lower..<upper].firstIndex(of: UInt8(ascii: "/")) {
+      return ratio(part(lower..<slash), part(slash + 1..<upper))
+    }
+    if upper > lower && bytes[upper - 1] == UInt8(ascii: "%") {
+      upper -= 1
+      while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+    }
+    return percent(part(lower..<upper))
+  }
+
+  /// `numerator/denominator` as a percentage: a part of its whole.
+  private static func ratio(
+    _ numerator: Result<FixedDecimal, NumberSyntaxError>, _ denominator: Result<FixedDecimal, NumberSyntaxError>
+  ) -> Result<PercentageValue, ParseError> {
+    guard case .success(let numerator) = numerator, case .success(let denominator) = denominator else {
+      return .failure(.notAPercentage)
+    }
+    if denominator == .zero { return .failure(.zeroDenominator) }
+    if numerator > denominator { return .failure(.ratioAboveOne) }
+    let percent = Fraction(Int128(numerator.micros) * 100, Int128(denominator.micros)).reduced()
+    return .success(PercentageValue(percent: percent, ratio: (numerator, denominator)))
+  }
+
+  /// A number written in percent.
+  private static func percent(_ number: Result<FixedDecimal, NumberSyntaxError>) -> Result<PercentageValue, ParseError>
+  {
+    guard case .success(let number) = number else { return .failure(.notAPercentage) }
     return .success(PercentageValue(percent: number.fraction.reduced(), ratio: nil))
   }
 

@@ -35,7 +35,7 @@ enum TextDecoding {
     }
     let invalid = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalidOffset(in: $0) }
     guard let invalid else {
-      if let zero = bytes.firstIndex(of: 0) {
+      if let zero = firstZero(in: bytes) {
         if UTF16Decoder.sniff(bytes) != nil { throw fail(.looksUTF16WithoutBOM) }
         throw fail(.binaryData(offset: zero), line: line(of: zero, in: bytes))
       }
@@ -58,6 +58,15 @@ enum TextDecoding {
       throw fail(.looksWindows1258(byte: bytes[invalid], offset: invalid), line: line(of: invalid, in: bytes))
     }
     return DecodedText(bytes: decoded, encoding: "Windows-1258")
+  }
+
+  /// The offset of the first NUL byte, found by the C library's `memchr` (a word at a time,
+  /// where `firstIndex(of:)` takes a dozen instructions a byte of every file read).
+  static func firstZero(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   /// The line of the byte at `offset`: one more than the line feeds before it (as every reader

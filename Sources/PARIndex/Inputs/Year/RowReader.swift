@@ -378,10 +378,14 @@ final class RowReader: @unchecked Sendable {
       }
       .filter { !$0.isEmpty }
     }
-    // ASCII ids (the common case): split and trim the bytes, one string per id.
+    // ASCII ids (the common case): split and trim the bytes, one string per id; a cell of
+    // one id (most) is the id.
     var ids: [String] = []
     var text = text
-    text.withUTF8 { bytes in
+    let isOneID = text.withUTF8 { bytes -> Bool in
+      let separators = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ";") || $1 == UInt8(ascii: "|") ? 1 : 0) }
+      if separators == 0 && !ASCII.isSpace(bytes[0]) && !ASCII.isSpace(bytes[bytes.count - 1]) { return true }
+      ids.reserveCapacity(separators + 1)
       var start = 0
       for index in 0...bytes.count
       where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
@@ -393,8 +397,9 @@ final class RowReader: @unchecked Sendable {
         }
         start = index + 1
       }
+      return false
     }
-    return ids
+    return isOneID ? [text] : ids
   }
 
   // MARK: Evidence
