@@ -72,10 +72,27 @@ public enum SurveyAggregator {
   /// Aggregates the survey file at `path` in blocks of `blockSize` (tests use tiny blocks to
   /// cross every boundary).
   static func streamed(path: String, _ job: Job, blockSize: Int) throws(Diagnostics) -> SurveyResults {
+    switch try plan(path: path, job, blockSize: blockSize) {
+    case .whole(let file): return try readWhole(file, job)
+    case .pieces(let stream): return try stream.join(Parallel.map(stream.pieceCount) { stream.read(piece: $0) })
+    }
+  }
+
+  /// How a file at a path is streamed: read whole, or split into line-aligned pieces.
+  enum StreamPlan {
+    /// Read whole by the general reader (a pipe, another encoding, a header not read alone).
+    case whole(LineBlockFile)
+    case pieces(SurveyStream)
+  }
+
+  /// The file's header read and its body split, before any piece is read: the pieces may then
+  /// be read on any threads, alongside other work (``YearLoader`` reads them with the other
+  /// files), and joined.
+  static func plan(path: String, _ job: Job, blockSize: Int) throws(Diagnostics) -> StreamPlan {
     let file: LineBlockFile
     do { file = try LineBlockFile(path: path) } catch { throw Diagnostics([error]) }
     // A pipe cannot be read at offsets: read it to its end.
-    guard file.isRegular else { return try readWhole(file, job) }
+    guard file.isRegular else { return .whole(file) }
     // The header, from the first lines. Text that is not plain UTF-8, or a header whose
     // quotes run past the window: let the general reader take the whole file.
     let window: [UInt8]
@@ -83,11 +100,11 @@ public enum SurveyAggregator {
     let complete = window.count == file.size
     guard let lastFeed = complete ? window.count - 1 : window.lastIndex(of: 0x0A),
       FileSniffer.container(window) == nil, UTF16Decoder.byteOrderMark(of: window) == nil
-    else { return try readWhole(file, job) }
+    else { return .whole(file) }
     let prefix = Array(window[...lastFeed])
     guard let prefixReader = try? CSVReader(file: path, bytes: prefix),
       let table = try? CSVTable.open(prefixReader, kind: .survey), table.bodyStart < prefix.count || complete
-    else { return try readWhole(file, job) }
+    else { return .whole(file) }
     let context = SurveyContext(
       file: path, survey: job.survey, unitIDs: job.unitIDs, unitsName: job.unitsName, header: table.header,
       separator: table.reader.separator)
@@ -106,8 +123,29 @@ public enum SurveyAggregator {
     } catch {
       throw Diagnostics([error])
     }
-    let separator = table.reader.separator
-    let outcomes = Parallel.map(bounds.count - 1) { index -> StreamedPiece in
+    return .pieces(
+      SurveyStream(
+        file: file, job: job, blockSize: blockSize, context: context, separator: table.reader.separator,
+        bounds: bounds, headerLines: table.bodyLine, headerFeeds: headerFeeds))
+  }
+
+  /// A survey file split into line-aligned pieces (see ``SurveyAggregator/plan(path:_:blockSize:)``).
+  struct SurveyStream: Sendable {
+    let file: LineBlockFile
+    let job: Job
+    let blockSize: Int
+    let context: SurveyContext
+    let separator: UInt8
+    /// Where each piece starts, then the file's end.
+    let bounds: [Int]
+    /// The lines before the body, as records and as line feeds.
+    let headerLines: Int
+    let headerFeeds: Int
+
+    var pieceCount: Int { bounds.count - 1 }
+
+    /// Reads piece `index` (on any thread).
+    func read(piece index: Int) -> StreamedPiece {
       var piece = StreamedPiece(chunk: SurveyChunk(context: context, sealsRuns: job.sealsRuns))
       do throws(Diagnostic) {
         try file.forEachBlock(of: bounds[index]..<bounds[index + 1], blockSize: blockSize) { block, offset in
@@ -129,13 +167,21 @@ public enum SurveyAggregator {
       }
       return piece
     }
-    if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw Diagnostics([error]) }
-    // Another encoding, or text a line cannot be read on its own in: the whole file, decoded.
-    if outcomes.contains(where: { $0.needsGeneralReader || $0.notUTF8 != nil }) { return try readWhole(file, job) }
-    switch try combine(outcomes, firstLine: table.bodyLine, firstFeedLine: headerFeeds, file: path) {
-    case .total(let total): return try finish(total)
-    case .answeredTwice: return try streamed(path: path, job.with(threads: 1), blockSize: blockSize)
-    case .notSortedByUnit: return try streamed(path: path, job.withoutSealing(), blockSize: blockSize)
+
+    /// The pieces read, joined in file order; a file they cannot be joined for is read again,
+    /// as the problem found needs.
+    func join(_ outcomes: [StreamedPiece]) throws(Diagnostics) -> SurveyResults {
+      let path = file.path
+      if let error = outcomes.lazy.compactMap({ $0.readError }).first { throw Diagnostics([error]) }
+      // Another encoding, or text a line cannot be read on its own in: the whole file, decoded.
+      if outcomes.contains(where: { $0.needsGeneralReader || $0.notUTF8 != nil }) {
+        return try readWhole(file, job)
+      }
+      switch try combine(outcomes, firstLine: headerLines, firstFeedLine: headerFeeds, file: path) {
+      case .total(let total): return try finish(total)
+      case .answeredTwice: return try streamed(path: path, job.with(threads: 1), blockSize: blockSize)
+      case .notSortedByUnit: return try streamed(path: path, job.withoutSealing(), blockSize: blockSize)
+      }
     }
   }
 
@@ -280,7 +326,7 @@ public enum SurveyAggregator {
   }
 
   /// What one streamed piece found.
-  private struct StreamedPiece {
+  struct StreamedPiece: Sendable {
     var chunk: SurveyChunk
     /// Lines read (line feeds seen).
     var lines = 0

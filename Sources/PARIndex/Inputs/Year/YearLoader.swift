@@ -79,65 +79,88 @@ public enum YearLoader {
     data.unitRows = unitRows
     data.checkedAgainst = criteria.fingerprint
 
-    // The row files are independent of each other: read them on two cores. The survey comes
-    // after, split on both cores itself (a split inside one of two busy threads would not run
-    // in parallel).
-    let (first, second) = Parallel.both(
-      concurrently: options.threads != 1,
-      { () -> (YearData, DiagnosticLog, [InputSummary]) in
-        var part = YearData(units: units, selfAssessment: [:])
-        var partLog = DiagnosticLog()
-        var read: [InputSummary] = []
-        // The self-assessment, then each appraisal round on its own: a row per (unit, leaf) in each.
-        let sets =
-          [(YearFileKind.assessment, files.parts(.assessment))] + files.appraisalRounds.map { (.appraisal, $0) }
-        for (index, (kind, parts)) in sets.enumerated() {
-          var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
-          for file in parts {
-            guard let (table, summary) = PartReader.open(file, kind: kind, options, log: &partLog) else { continue }
-            read.append(summary)
-            table.leafEntries(reader, isAppraisal: kind == .appraisal, into: &collector, log: &partLog)
-          }
-          if index == 0 {
-            part.selfAssessment = collector.byUnit(units)
-          } else {
-            part.appraisalRounds.append(collector.byUnit(units))
-          }
-        }
-        for file in files.parts(.adjustments) {
-          guard let (table, summary) = PartReader.open(file, kind: .adjustments, options, log: &partLog) else {
-            continue
-          }
+    // The files are independent of each other: read on both cores, the survey in pieces that
+    // fill whichever core finishes first (a split inside a busy thread would not run in
+    // parallel: Dispatch runs nested work on the thread that asks for it).
+    func readRows() -> (YearData, DiagnosticLog, [InputSummary]) {
+      var part = YearData(units: units, selfAssessment: [:])
+      var partLog = DiagnosticLog()
+      var read: [InputSummary] = []
+      // The self-assessment, then each appraisal round on its own: a row per (unit, leaf) in each.
+      let sets =
+        [(YearFileKind.assessment, files.parts(.assessment))] + files.appraisalRounds.map { (.appraisal, $0) }
+      for (index, (kind, parts)) in sets.enumerated() {
+        var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
+        for file in parts {
+          guard let (table, summary) = PartReader.open(file, kind: kind, options, log: &partLog) else { continue }
           read.append(summary)
-          table.adjustments(reader, into: &part.adjustments, log: &partLog)
+          table.leafEntries(reader, isAppraisal: kind == .appraisal, into: &collector, log: &partLog)
         }
-        return (part, partLog, read)
-      },
-      { () -> (YearData, DiagnosticLog, [InputSummary]) in
-        var part = YearData(units: units, selfAssessment: [:])
-        var partLog = DiagnosticLog()
-        var read: [InputSummary] = []
-        var collector = RowReader.EvidenceCollector(units: units.count)
-        for file in files.parts(.evidence) {
-          guard let (table, summary) = PartReader.open(file, kind: .evidence, options, log: &partLog) else {
-            continue
-          }
-          read.append(summary)
-          table.evidence(reader, into: &collector, log: &partLog, year: criteria.year)
+        if index == 0 {
+          part.selfAssessment = collector.byUnit(units)
+        } else {
+          part.appraisalRounds.append(collector.byUnit(units))
         }
-        part.evidence = collector.byUnit(units)
-        var explained = RowReader.ExplanationCollector()
-        for file in files.parts(.explanation) {
-          guard let (table, summary) = PartReader.open(file, kind: .explanation, options, log: &partLog) else {
-            continue
-          }
-          read.append(summary)
-          table.explanations(reader, rounds: files.appraisalRounds.count, into: &explained, log: &partLog)
+      }
+      for file in files.parts(.adjustments) {
+        guard let (table, summary) = PartReader.open(file, kind: .adjustments, options, log: &partLog) else {
+          continue
         }
-        part.explanations = explained.explanations
-        Self.checkExplanationEvidence(part, log: &partLog)
-        return (part, partLog, read)
-      })
+        read.append(summary)
+        table.adjustments(reader, into: &part.adjustments, log: &partLog)
+      }
+      return (part, partLog, read)
+    }
+    func readDocuments() -> (YearData, DiagnosticLog, [InputSummary]) {
+      var part = YearData(units: units, selfAssessment: [:])
+      var partLog = DiagnosticLog()
+      var read: [InputSummary] = []
+      var collector = RowReader.EvidenceCollector(units: units.count)
+      for file in files.parts(.evidence) {
+        guard let (table, summary) = PartReader.open(file, kind: .evidence, options, log: &partLog) else {
+          continue
+        }
+        read.append(summary)
+        table.evidence(reader, into: &collector, log: &partLog, year: criteria.year)
+      }
+      part.evidence = collector.byUnit(units)
+      var explained = RowReader.ExplanationCollector()
+      for file in files.parts(.explanation) {
+        guard let (table, summary) = PartReader.open(file, kind: .explanation, options, log: &partLog) else {
+          continue
+        }
+        read.append(summary)
+        table.explanations(reader, rounds: files.appraisalRounds.count, into: &explained, log: &partLog)
+      }
+      part.explanations = explained.explanations
+      Self.checkExplanationEvidence(part, log: &partLog)
+      return (part, partLog, read)
+    }
+    let surveyPart = files.parts(.survey).first
+    let stream = surveyPart.flatMap {
+      PartReader.surveyStream($0, criteria: criteria, units: units, reader: reader, options: options)
+    }
+    func readSurvey() -> Result<(SurveyResults, InputSummary), Diagnostics>? {
+      guard let surveyPart else { return nil }
+      do throws(Diagnostics) {
+        return .success(
+          try PartReader.survey(surveyPart, criteria: criteria, units: units, reader: reader, options: options))
+      } catch {
+        return .failure(error)
+      }
+    }
+    let surveyJobs = stream?.pieceCount ?? 1
+    let read = { (index: Int) -> LoadedPart in
+      switch index {
+      case 0: .rows(readRows())
+      case 1: .rows(readDocuments())
+      default: stream.map { .surveyPiece($0.read(piece: index - 2)) } ?? .survey(readSurvey())
+      }
+    }
+    let parts = options.threads == 1 ? (0..<2 + surveyJobs).map(read) : Parallel.map(2 + surveyJobs, read)
+    guard case .rows(let first) = parts[0], case .rows(let second) = parts[1] else {
+      preconditionFailure("the first two parts are the rows")
+    }
     data.selfAssessment = first.0.selfAssessment
     data.appraisalRounds = first.0.appraisalRounds
     data.adjustments = first.0.adjustments
@@ -148,17 +171,36 @@ public enum YearLoader {
     log.add(second.1)
     summaries += first.2 + second.2
 
-    if let surveyPart = files.parts(.survey).first {
-      do {
-        let (results, summary) = try PartReader.survey(
-          surveyPart, criteria: criteria, units: units, reader: reader, options: options)
-        data.survey = results
-        // The survey is streamed, not held: its digest is taken from the file just read.
-        let digest = options.digests ? try PartReader.digest(surveyPart) : nil
+    var survey: Result<(SurveyResults, InputSummary), Diagnostics>?
+    if let stream {
+      let pieces = parts[2...].map { part -> SurveyAggregator.StreamedPiece in
+        guard case .surveyPiece(let piece) = part else { preconditionFailure("the rest are the survey's pieces") }
+        return piece
+      }
+      do throws(Diagnostics) {
+        survey = .success(
+          (
+            try stream.join(pieces),
+            PartReader.prefixSummary(path: stream.file.path, kind: .survey, encoding: options.encoding)
+          ))
+      } catch {
+        survey = .failure(error)
+      }
+    } else if case .survey(let whole) = parts[2] {
+      survey = whole
+    }
+    switch survey {
+    case .success(let (results, summary))?:
+      data.survey = results
+      // The survey is streamed, not held: its digest is taken from the file just read.
+      do throws(Diagnostics) {
+        let digest = options.digests ? try PartReader.digest(surveyPart!) : nil
         summaries.append(summary.with(sha256: digest?.sha256))
       } catch {
         log.add(contentsOf: error.all)
       }
+    case .failure(let error)?: log.add(contentsOf: error.all)
+    case nil: break
     }
     checkNothingMissing(files, criteria: criteria, data: data, log: &log)
     // Rows refused by an error are not "no rows": name only what a sound year lacks.
@@ -167,6 +209,15 @@ public enum YearLoader {
     data.inputs = summaries
     data.warnings = log.warnings
     return data
+  }
+
+  /// What one piece of the year's reading gives.
+  private enum LoadedPart {
+    /// A group of row files read: the data, its problems, the files.
+    case rows((YearData, DiagnosticLog, [InputSummary]))
+    case surveyPiece(SurveyAggregator.StreamedPiece)
+    /// The survey read in one piece (or none).
+    case survey(Result<(SurveyResults, InputSummary), Diagnostics>?)
   }
 
   /// An explanation's evidence ids that the unit's evidence file does not hold: a warning, as
@@ -352,6 +403,25 @@ enum PartReader {
       let table = text.flatMap { try? CSVTable.open(CSVReader(validated: $0.bytes, file: part.name), kind: .survey) }
       return (results, summary(.survey, part.name, text?.encoding ?? "", table, size: bytes.count))
     }
+  }
+
+  /// The survey at a path of plain text, split for its pieces to be read alongside the other
+  /// files; `nil` for any other survey, or one to be read whole (read by ``survey(_:criteria:units:reader:options:)``,
+  /// which says what is wrong with it).
+  static func surveyStream(
+    _ part: YearFiles.Part, criteria: CriteriaSet, units: [AssessedUnit], reader: RowReader, options: LoadOptions
+  ) -> SurveyAggregator.SurveyStream? {
+    guard !part.isWorkbook, case .path(let path) = part.source,
+      var job = try? SurveyAggregator.Job(criteria: criteria, unitIDs: units.map(\.id), file: path)
+    else { return nil }
+    (job.encoding, job.unitsName) = (options.encoding, reader.unitsName)
+    // More pieces than cores: the core that ends its other files first takes more of them.
+    let size = (try? LineBlockFile(path: path))?.size ?? 0
+    job.threads = options.threads ?? (size < SurveyAggregator.splitThreshold ? 1 : 4 * Parallel.width)
+    guard case .pieces(let stream)? = try? SurveyAggregator.plan(path: path, job, blockSize: 1 << 20) else {
+      return nil
+    }
+    return stream
   }
 
   /// What a streamed file is, from its first 64 KiB.
