@@ -62,6 +62,64 @@ struct FixedDecimalTests {
     #expect(Fraction(-1, 8).rounded(places: 2) == FixedDecimal(micros: -130_000))
   }
 
+  /// The 64-bit path gives what 128-bit arithmetic gives, on fractions at every size up to
+  /// the edge of 64 bits and past it, signed, with halves and clamping.
+  @Test func roundingIn64BitsAgreesWithTheWideReference() {
+    var generator = SplitMix64(seed: 14)
+    let edges: [Int128] = [
+      1, 2, 3, 7, 8, 1_000_000, 999_999, Int128(UInt64.max), Int128(UInt64.max) - 1, Int128(UInt64.max) + 1,
+      Int128(Int64.max), Int128(Int64.max) * 1_000_000,
+    ]
+    var cases: [(Int128, Int128)] = []
+    for numerator in edges { for denominator in edges { cases.append((numerator, denominator)) } }
+    for _ in 0..<20_000 {
+      let bits = Int(generator.next() % 66)
+      let numerator = Int128(generator.next() >> 1) >> (63 - min(bits, 63))
+      let denominator = max(1, Int128(generator.next() >> 1) >> Int(generator.next() % 64))
+      cases.append((numerator, denominator))
+      cases.append((numerator * 5, denominator * 2))  // halves
+    }
+    var disagreements: [String] = []
+    for (numerator, denominator) in cases {
+      for sign in [Int128(1), -1] {
+        let fraction = Fraction(sign * numerator, denominator)
+        for places in [0, 2, 3, 6] where fraction.rounded(places: places) != fraction.roundedWide(places: places) {
+          disagreements.append("\(fraction) to \(places) places")
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    // A fixed decimal already at the places is itself; one past them rounds half away.
+    #expect(FixedDecimal(micros: 250_000).rounded(places: 2) == FixedDecimal(micros: 250_000))
+    #expect(FixedDecimal(micros: -255_000).rounded(places: 2) == FixedDecimal(micros: -260_000))
+  }
+
+  /// The short comparisons (same denominator, parts within 64 bits) agree with full width,
+  /// on parts of every size up to and past 64 bits, signed.
+  @Test func comparingIn64BitsAgreesWithTheWideReference() {
+    var generator = SplitMix64(seed: 41)
+    func part(_ positive: Bool) -> Int128 {
+      let value = Int128(generator.next() >> 1) >> Int(generator.next() % 64)
+      let wide = generator.next() % 4 == 0 ? value * Int128(generator.next() >> 1) : value
+      return positive ? max(1, wide) : (generator.next() % 2 == 0 ? wide : -wide)
+    }
+    var disagreements: [String] = []
+    for _ in 0..<20_000 {
+      let left = Fraction(part(false), part(true))
+      var right = Fraction(part(false), part(true))
+      if generator.next() % 4 == 0 { right = Fraction(part(false), left.denominator) }
+      if generator.next() % 8 == 0, left.numerator.magnitude < 1 << 120, left.denominator < 1 << 120 {
+        right = Fraction(left.numerator * 3, left.denominator * 3)
+      }
+      if (left < right) != Fraction.lessWide(left, right) || (left == right) != Fraction.equalWide(left, right) {
+        disagreements.append("\(left) vs \(right)")
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    let edge = Fraction(Int128(Int64.max), 1)
+    #expect(edge < Fraction(Int128(Int64.max) + 1, 1) && Fraction(Int128(Int64.min), 3) < Fraction(-1, 3))
+  }
+
   @Test func comparesFractionsExactly() {
     #expect(Fraction(1, 2) == Fraction(2, 4))
     #expect(Fraction(7249, 10000) < Fraction(29, 40))  // 0.7249 < 0.725

@@ -41,7 +41,8 @@ struct TextTests {
     "không", "Không", "KHÔNG", "không ", " không", "không  đạt", "không\u{A0}đạt", "Kho\u{302}ng", "đạt", "ĐẠT", "Đạt",
     "có", "Có", "CÓ", "Co\u{301}", "x", "X", "1", "0", "yes", "YES", "n/a", "N/A", "KPS", "kps", "không phát sinh",
     "Không Phát Sinh", "2025-03-15", "96,5 %", "\t", "", "ǅ", "İ", "straße", "Σ", "no", "NO", "không đạt", "có ",
-    "n/a ", "kps\u{301}", "đạt\u{200B}",
+    "n/a ", "kps\u{301}", "đạt\u{200B}", "Không đạt", "Không Đạt", "Có ", "Kps", "C\u{327}ó", "Ço", "Ｃó", "Co\u{301} x",
+    "Kho\u{302}ng đạt", "A\u{30A}", "Å", "K\u{323}", "Ǆó",
   ])
   func foldingFastPathsAgreeWithTheReference(text: String) {
     #expect(TextFolding.folded(text) == Self.referenceFold(text))

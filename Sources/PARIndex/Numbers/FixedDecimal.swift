@@ -90,7 +90,8 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
   /// The value rounded to `places` fraction digits, half away from zero
   /// (`0.125 → 0.13`, `-0.125 → -0.13`).
   public func rounded(places: Int) -> FixedDecimal {
-    fraction.rounded(places: places)
+    // Already at that precision (most claimed points): itself.
+    hasAtMost(places: places) ? self : fraction.rounded(places: places)
   }
 
   /// The smallest positive value with `places` fraction digits, 0…6 (`places: 2` → 0.01).

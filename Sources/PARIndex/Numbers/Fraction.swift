@@ -53,13 +53,38 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// Exact comparison by cross-multiplication, in full width: no overflow for any parts.
   public static func < (lhs: Fraction, rhs: Fraction) -> Bool {
+    // Denominators are positive: the same one compares numerators; parts within 64 bits
+    // (almost every score and percentage) multiply without a full-width product.
+    if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+    if let (left, right) = narrowCrossProducts(lhs, rhs) { return left < right }
+    return lessWide(lhs, rhs)
+  }
+
+  /// Equal as numbers (`1/2 == 2/4`), consistent with `<`.
+  public static func == (lhs: Fraction, rhs: Fraction) -> Bool {
+    if lhs.denominator == rhs.denominator { return lhs.numerator == rhs.numerator }
+    if let (left, right) = narrowCrossProducts(lhs, rhs) { return left == right }
+    return equalWide(lhs, rhs)
+  }
+
+  /// `lhs.numerator × rhs.denominator` and `rhs.numerator × lhs.denominator` when every part
+  /// fits in 64 bits (the products then fit in 128).
+  @inline(__always)
+  private static func narrowCrossProducts(_ lhs: Fraction, _ rhs: Fraction) -> (Int128, Int128)? {
+    func fits(_ value: Int128) -> Bool { value == Int128(Int64(truncatingIfNeeded: value)) }
+    guard fits(lhs.numerator), fits(lhs.denominator), fits(rhs.numerator), fits(rhs.denominator) else { return nil }
+    return (lhs.numerator &* rhs.denominator, rhs.numerator &* lhs.denominator)
+  }
+
+  /// `<` in full width for any parts (the reference the short paths are tested against).
+  static func lessWide(_ lhs: Fraction, _ rhs: Fraction) -> Bool {
     let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
     let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
     return left.high != right.high ? left.high < right.high : left.low < right.low
   }
 
-  /// Equal as numbers (`1/2 == 2/4`), consistent with `<`.
-  public static func == (lhs: Fraction, rhs: Fraction) -> Bool {
+  /// `==` in full width for any parts.
+  static func equalWide(_ lhs: Fraction, _ rhs: Fraction) -> Bool {
     let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
     let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
     return left.high == right.high && left.low == right.low
@@ -97,6 +122,25 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `-0.125` is -0.13. Values beyond ``FixedDecimal``'s range are clamped to it (they cannot
   /// arise from parsed inputs).
   public func rounded(places: Int) -> FixedDecimal {
+    let magnitude = numerator.magnitude
+    let denominator = self.denominator.magnitude
+    // Most fractions (scores, percentages of micro-points) fit in 64 bits: the processor
+    // divides those, where 128-bit division is a long routine.
+    guard magnitude <= UInt128(UInt64.max) && denominator <= UInt128(UInt64.max) else {
+      return roundedWide(places: places)
+    }
+    let places = min(max(places, 0), FixedDecimal.fractionDigits)
+    let scale = UInt64(FixedDecimal.power(places))
+    let (whole, remainder) = UInt64(magnitude).quotientAndRemainder(dividingBy: UInt64(denominator))
+    let (steps, rest) = UInt64(denominator).dividingFullWidth(remainder.multipliedFullWidth(by: scale))
+    let fractionSteps = rest >= UInt64(denominator) - rest ? steps + 1 : steps
+    return Self.clamped(
+      whole: UInt128(whole), fractionSteps: UInt128(fractionSteps), places: places, negative: numerator < 0)
+  }
+
+  /// ``rounded(places:)`` in 128-bit arithmetic throughout (any fraction; the reference the
+  /// 64-bit path is tested against).
+  func roundedWide(places: Int) -> FixedDecimal {
     let places = min(max(places, 0), FixedDecimal.fractionDigits)
     let scale = UInt128(FixedDecimal.power(places))
     let magnitude = numerator.magnitude
@@ -108,13 +152,19 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     // is below `scale`), then half up: the second remainder against the rest of the divisor.
     let (steps, rest) = denominator.dividingFullWidth(remainder.multipliedFullWidth(by: scale))
     let fractionSteps = rest >= denominator - rest ? steps + 1 : steps
+    return Self.clamped(whole: whole, fractionSteps: fractionSteps, places: places, negative: numerator < 0)
+  }
+
+  /// `whole` and `fractionSteps` steps of 10^−places as micro-units, signed.
+  private static func clamped(whole: UInt128, fractionSteps: UInt128, places: Int, negative: Bool) -> FixedDecimal {
+    let scale = UInt128(FixedDecimal.power(places))
     let unitMicros = UInt128(FixedDecimal.power(FixedDecimal.fractionDigits - places))
     // Beyond Int64 millionths, the value is clamped (it cannot arise from parsed inputs).
     let limit = UInt128(Int64.max)
     let (wholeMicros, wholeOverflow) = whole.multipliedReportingOverflow(by: scale * unitMicros)
     let (sum, sumOverflow) = wholeMicros.addingReportingOverflow(fractionSteps * unitMicros)
     let micros = wholeOverflow || sumOverflow ? limit : min(sum, limit)
-    return FixedDecimal(micros: numerator < 0 ? -Int64(micros) : Int64(micros))
+    return FixedDecimal(micros: negative ? -Int64(micros) : Int64(micros))
   }
 
   /// `numerator/denominator`, as stored (`17/20`).

@@ -2,7 +2,7 @@ extension Scorer {
   /// Scores one leaf (docs/SCORING.md §3): the latest appraisal round with a row wins, survey
   /// leaves take the survey, then the self-assessment; else the leaf is missing. Problems go to
   /// `log` and give `nil`. A leaf that was appraised or explained keeps its history.
-  func scoreLeaf(_ leaf: CriteriaNode, of context: UnitContext, log: inout DiagnosticLog) -> LeafScore? {
+  func scoreLeaf(_ leaf: CriteriaNode, at index: Int, of context: UnitContext, log: inout DiagnosticLog) -> LeafScore? {
     let selfEntry = context.selfRows[leaf.code]
     var initial = LeafScore(
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
@@ -10,7 +10,7 @@ extension Scorer {
     if let selfEntry, !selfEntry.evidenceIDs.isEmpty {
       initial.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
     }
-    let appraised = context.appraisalRows[leaf.code] != nil
+    let appraised = !context.appraisedLeaves.isEmpty && context.appraisedLeaves[index]
     let explanations = context.explanations.isEmpty ? [] : context.explanations[leaf.code] ?? []
     guard appraised || !explanations.isEmpty else {
       // The common case: the survey or the unit's own row decides, and there is no history.

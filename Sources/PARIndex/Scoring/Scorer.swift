@@ -122,14 +122,20 @@ public struct Scorer: Sendable {
     for explanation in data.explanations[unit.id] ?? [] {
       explanations[explanation.code, default: []].append(explanation)
     }
+    let appraisalRows = data.latestAppraisal(of: unit.id)
+    // The appraised leaves by position: a few per unit, looked up once here, not once per leaf.
+    var appraised = [Bool](repeating: false, count: appraisalRows.isEmpty ? 0 : criteria.leaves.count)
+    for code in appraisalRows.keys {
+      if let index = criteria.leafIndex(of: code) { appraised[index] = true }
+    }
     let context = UnitContext(
-      unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisalRows: data.latestAppraisal(of: unit.id),
-      rounds: data.appraisalRounds.map { $0[unit.id] ?? [:] }, explanations: explanations,
-      documents: data.evidence[unit.id] ?? [:], survey: data.survey)
+      unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisedLeaves: appraised,
+      rounds: data.appraisalRounds.map { $0[unit.id] ?? [:] },
+      explanations: explanations, documents: data.evidence[unit.id] ?? [:], survey: data.survey)
     var leaves: [LeafScore] = []
     leaves.reserveCapacity(criteria.leaves.count)
     for index in criteria.leaves.indices {
-      if let score = scoreLeaf(criteria.leaves[index], of: context, log: &log) {
+      if let score = scoreLeaf(criteria.leaves[index], at: index, of: context, log: &log) {
         leaves.append(score)
       } else {
         failed = true
@@ -199,8 +205,8 @@ public struct Scorer: Sendable {
 struct UnitContext {
   let unit: AssessedUnit
   let selfRows: [String: LeafEntry]
-  /// The row that decides each appraised leaf: the latest round's.
-  let appraisalRows: [String: LeafEntry]
+  /// Whether a round appraised the leaf at each position (empty when none did).
+  let appraisedLeaves: [Bool]
   /// Each round's rows, in order (empty for a round without rows for the unit).
   let rounds: [[String: LeafEntry]]
   /// The unit's explanations by leaf code, in file order.

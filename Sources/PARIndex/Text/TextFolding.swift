@@ -14,28 +14,37 @@ enum TextFolding {
   /// must still compare as people read them (a group's long name, once per unit).
   static func foldedAnyLength(_ text: String) -> String {
     if let folded = foldedASCII(text) { return folded }
-    if isFolded(text) { return text }
+    if let folded = foldedByASCIICase(text) { return folded }
     let words = text.unicodeScalars.split(whereSeparator: \.isCellSpace)
     let joined = words.count == 1 ? String(words[0]) : words.map(String.init).joined(separator: " ")
     return joined.nfc.lowercased()
   }
 
-  /// True when folding changes nothing: NFC, single spaces between words, and no scalar that
-  /// changes when lower-cased (Unicode's Changes_When_Lowercased, what `lowercased()` maps) —
-  /// a Vietnamese word as units write it, `không` or `đạt`.
-  private static func isFolded(_ text: String) -> Bool {
-    guard text.isSurelyNFC else { return false }
+  /// The text folded when folding changes at most its ASCII capitals: NFC, single spaces
+  /// between words, and no other scalar that changes when lower-cased (Unicode's
+  /// Changes_When_Lowercased, what `lowercased()` maps) — a Vietnamese word as units write it,
+  /// `không`, `Có` or `Không đạt`; `nil` for any other text. (An ASCII capital lower-cased
+  /// keeps the text NFC: every Latin letter with a mark composes in both cases.)
+  private static func foldedByASCIICase(_ text: String) -> String? {
+    guard text.isSurelyNFC else { return nil }
     var afterSpace = true  // no space at the start
+    var hasCapital = false
     for scalar in text.unicodeScalars {
       if scalar.isCellSpace {
-        if afterSpace || scalar != " " { return false }
+        if afterSpace || scalar != " " { return nil }
         afterSpace = true
       } else {
-        if scalar.properties.changesWhenLowercased { return false }
+        if scalar.value >= 0x41 && scalar.value <= 0x5A {
+          hasCapital = true
+        } else if scalar.properties.changesWhenLowercased {
+          return nil
+        }
         afterSpace = false
       }
     }
-    return !afterSpace  // nor at the end, and not empty
+    guard !afterSpace else { return nil }  // nor at the end, and not empty
+    guard hasCapital else { return text }
+    return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
   }
 
   /// `folded` for ASCII text, byte by byte (values are mostly numbers, dates and codes);
