@@ -92,6 +92,61 @@ struct RuleTests {
     #expect(CalendarDate(parsing: "29/02/2024") != nil)
   }
 
+  /// Dates read from their bytes agree with a plain reading of the trimmed text, on 20,000
+  /// strings of digits, separators, ASCII and no-break spaces and other letters, as `String`
+  /// and as `Substring`.
+  @Test func datesReadFromBytesAgreeWithAPlainReading() {
+    func reference(_ text: String) -> CalendarDate? {
+      let trimmed = String(text.trimmingSpaces)
+      for separator in ["/", "-"] as [Character] {
+        let parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3,
+          parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { continue }
+        let numbers = parts.map { Int($0)! }
+        if separator == "/" && parts[2].count == 4 {
+          return CalendarDate(year: numbers[2], month: numbers[1], day: numbers[0])
+        }
+        if separator == "-" && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2 {
+          return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        }
+      }
+      return nil
+    }
+    var generator = SplitMix64(seed: 2025)
+    let alphabet: [String] = ["0", "1", "2", "9", "3", "/", "/", "-", " ", "\u{A0}", "\t", "á", "x", "+", "0"]
+    var texts = ["05/12/2025", " 5/1/2025 ", "2025-01-31", "\u{A0}31/12/2025", "29/02/2025", "1/1/1", ""]
+    for _ in 0..<20_000 {
+      let length = Int(generator.next() % 12)
+      texts.append((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined())
+    }
+    // And date-shaped texts: days and months near their ranges, padded or not, years of 1 to
+    // 5 digits, either form, spaces (or a letter) at the edges.
+    let edges = ["", " ", "\u{A0}", "\t", "á"]
+    for _ in 0..<5_000 {
+      func number(_ bound: UInt64) -> String {
+        let value = String(generator.next() % bound)
+        return generator.next() % 2 == 0 && value.count == 1 ? "0" + value : value
+      }
+      let (day, month) = (number(33), number(14))
+      let year = ["2025", "2024", "1", "0999", "10000"][Int(generator.next() % 5)]
+      let edge = { edges[Int(generator.next() % UInt64(edges.count))] }
+      let date =
+        generator.next() % 2 == 0
+        ? [day, month, year].joined(separator: "/") : [year, month, day].joined(separator: "-")
+      texts.append(edge() + date + edge())
+    }
+    #expect(texts.filter { reference($0) != nil }.count > 500)
+    var disagreements: [String] = []
+    for text in texts {
+      let expected = reference(text)
+      if CalendarDate(parsing: text) != expected || CalendarDate(parsing: ("x" + text).dropFirst()) != expected {
+        disagreements.append(String(reflecting: text))
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+  }
+
   // Deduction, max 1, 0.25 per item, floor 0.25: 0 → 1; 1 → 0.75; 3 → 0.25; 4 → 0 → floor 0.25; a huge count → floor.
   @Test(
     arguments: [("0", "1.00"), ("1", "0.75"), ("3", "0.25"), ("4", "0.25"), ("999999999", "0.25")] as [(String, String)]

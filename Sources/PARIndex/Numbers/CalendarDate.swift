@@ -17,13 +17,34 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Parses `dd/mm/yyyy` (also `d/m/yyyy`) or `yyyy-mm-dd`; `31/02/2025` is rejected.
   public init?(parsing text: some StringProtocol) {
+    // From the text's own bytes when it has them and they start and end in ASCII (a space
+    // at an edge is then an ASCII space); otherwise trimmed as cell text first.
+    let direct = text.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate?? in
+      var (lower, upper) = (bytes.startIndex, bytes.endIndex)
+      while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
+      while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+      guard lower == upper || (bytes[lower] < 0x80 && bytes[upper - 1] < 0x80) else { return .none }
+      return .some(Self.parse(UnsafeBufferPointer(rebasing: bytes[lower..<upper])))
+    }
+    // `direct`: nil without contiguous bytes, .some(nil) for a non-ASCII edge, else the answer.
+    let parsed: CalendarDate?
+    switch direct {
+    case .some(.some(let answer)): parsed = answer
+    default: parsed = Array(text.trimmingSpaces.utf8).withUnsafeBufferPointer { Self.parse($0) }
+    }
+    guard let parsed else { return nil }
+    self = parsed
+  }
+
+  /// The date written in `bytes`, already trimmed.
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
     // Three numbers and their digit counts, without an array: dates are parsed per row.
     var parts = (first: (value: 0, digits: 0), second: (value: 0, digits: 0))
     var partCount = 0
     var separator: UInt8 = 0
     var value = 0
     var digits = 0
-    for byte in text.trimmingSpaces.utf8 {
+    for byte in bytes {
       if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         guard digits < 4 else { return nil }
         value = value * 10 + Int(byte - UInt8(ascii: "0"))
@@ -42,12 +63,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     guard digits > 0, partCount == 2 else { return nil }
     let third = (value: value, digits: digits)
     if separator == UInt8(ascii: "/"), third.digits == 4 {
-      self.init(year: third.value, month: parts.second.value, day: parts.first.value)
+      return CalendarDate(year: third.value, month: parts.second.value, day: parts.first.value)
     } else if separator == UInt8(ascii: "-"), parts.first.digits == 4, parts.second.digits == 2, third.digits == 2 {
-      self.init(year: parts.first.value, month: parts.second.value, day: third.value)
-    } else {
-      return nil
+      return CalendarDate(year: parts.first.value, month: parts.second.value, day: third.value)
     }
+    return nil
   }
 
   /// Whether `lhs` is an earlier day than `rhs`.
