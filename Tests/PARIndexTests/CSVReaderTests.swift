@@ -121,4 +121,24 @@ struct EvidenceIDsTests {
   }
 
   @Test func anEmptyCellCitesNothing() { #expect(RowReader.evidenceIDs("").isEmpty) }
+
+  /// From a row, the cell's bytes give the ids its text gives: plain, quoted, with no-break
+  /// spaces or other letters, empty.
+  @Test func aRowsCellGivesTheIdsItsTextGives() throws {
+    let cells = [
+      "U1-QD01", "U1-QD01; U1-BC02", "\"U1-QD01, U1-BC02\"", "\" U1;x \"", "\u{A0}U1-QD01\u{A0}", "Ư1; U2", "", " ; ",
+      "\"a\"\"b\"", "U1|U2 |U3", "Co\u{301}-1",
+    ]
+    let csv = "unit_id,code,value,evidence\n" + cells.map { "U1,1.1,1,\($0)" }.joined(separator: "\n") + "\n"
+    let table = try CSVTable.open(file: "assessment.csv", bytes: Array(csv.utf8), kind: .assessment)
+    let column = try #require(table.position(.evidence))
+    var log = DiagnosticLog()
+    var rows = 0
+    table.forEachRow(log: &log) { row, _ in
+      rows += 1
+      #expect(RowReader.evidenceIDs(in: row, column) == RowReader.evidenceIDs(row.text(column)), "line \(row.line)")
+    }
+    #expect(rows == cells.count && log.isEmpty)
+    #expect(RowReader.evidenceIDs("Ư1; U2") == ["Ư1", "U2"])
+  }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the rows of a year's files, collecting problems, whatever form the files came in
 /// (CSV text or worksheets: the readers are generic over ``RowTable``).
 ///
@@ -51,12 +57,32 @@ final class RowReader: @unchecked Sendable {
 
   // MARK: Lookups
 
-  /// The position of the row's unit in ``units``; an empty, unknown or look-alike id is reported.
-  func unitPosition<T: RowTable>(_ row: T.Row, in table: T, log: inout DiagnosticLog) -> Int? {
-    let column = table.header.unitColumn
-    if let column, let key = row.withPlainBytes(column, { $0.isEmpty ? nil : unitKeys.find($0) }) ?? nil {
-      return unitPositionOfKey[key]
+  /// The unit the rows of one file named last, by its plain bytes: files come sorted by unit,
+  /// and a row mostly names the unit of the row before (then found by comparing a few bytes).
+  struct RecentUnit {
+    fileprivate var key: [UInt8] = []
+    fileprivate var position = -1
+
+    fileprivate func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard position >= 0, key.count == bytes.count, let base = bytes.baseAddress else { return false }
+      return key.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, bytes.count) == 0 }
     }
+  }
+
+  /// The position of the row's unit in ``units``; an empty, unknown or look-alike id is reported.
+  func unitPosition<T: RowTable>(
+    _ row: T.Row, in table: T, recent: inout RecentUnit, log: inout DiagnosticLog
+  ) -> Int? {
+    let column = table.header.unitColumn
+    let plain = column.flatMap { column in
+      row.withPlainBytes(column) { bytes -> Int? in
+        if recent.matches(bytes) { return recent.position }
+        guard !bytes.isEmpty, let key = unitKeys.find(bytes) else { return nil }
+        (recent.key, recent.position) = (Array(bytes), unitPositionOfKey[key])
+        return recent.position
+      }
+    }
+    if let plain, let position = plain { return position }
     let unitID = row.text(column)
     let location = table.location(line: row.line, column: .unitID)
     let field = table.name(.unitID)
@@ -206,8 +232,11 @@ final class RowReader: @unchecked Sendable {
     let appraiserColumn = isAppraisal ? table.position(.appraiser) : nil
     let dateColumn = isAppraisal ? table.position(.date) : nil
     let leafCount = criteria.leaves.count
+    var recent = RecentUnit()
     table.forEachRow(log: &log) { row, log in
-      guard let (unit, leafIndex, unitID, code) = unitAndLeaf(row, in: table, log: &log) else { return }
+      guard let (unit, leafIndex, unitID, code) = unitAndLeaf(row, in: table, recent: &recent, log: &log) else {
+        return
+      }
       let valueText = row.text(valueColumn)
       let pointsText = row.text(pointsColumn)
       if !isAppraisal, case .survey(let group) = criteria.leaves[leafIndex].rule {
@@ -261,7 +290,7 @@ final class RowReader: @unchecked Sendable {
       }
       collector.entries[unit][code] = LeafEntry(
         unitID: unitID, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText,
-        evidenceIDs: Self.evidenceIDs(row.text(evidenceColumn)),
+        evidenceIDs: Self.evidenceIDs(in: row, evidenceColumn),
         remark: remark.isEmpty ? nil : remark, appraiser: appraiser.isEmpty ? nil : appraiser, date: date,
         origin: origin)
     }
@@ -271,9 +300,9 @@ final class RowReader: @unchecked Sendable {
   /// code is reported and gives `nil`.
   @inline(__always)
   func unitAndLeaf<T: RowTable>(
-    _ row: T.Row, in table: T, log: inout DiagnosticLog
+    _ row: T.Row, in table: T, recent: inout RecentUnit, log: inout DiagnosticLog
   ) -> (unit: Int, leaf: Int, unitID: String, code: String)? {
-    guard let unit = unitPosition(row, in: table, log: &log) else { return nil }
+    guard let unit = unitPosition(row, in: table, recent: &recent, log: &log) else { return nil }
     guard let leaf = leafPosition(row, in: table) else {
       reportUnknownCode(row, in: table, log: &log)
       return nil
@@ -324,8 +353,9 @@ final class RowReader: @unchecked Sendable {
   ) {
     let columns = [Column.text, .evidence, .round].map { table.position($0) }
     let dateColumn = table.position(.date)
+    var recent = RecentUnit()
     table.forEachRow(log: &log) { row, log in
-      guard let (_, _, unitID, code) = unitAndLeaf(row, in: table, log: &log) else { return }
+      guard let (_, _, unitID, code) = unitAndLeaf(row, in: table, recent: &recent, log: &log) else { return }
       let text = row.text(columns[0])
       guard !text.isEmpty else {
         log.add(
@@ -378,28 +408,36 @@ final class RowReader: @unchecked Sendable {
       }
       .filter { !$0.isEmpty }
     }
-    // ASCII ids (the common case): split and trim the bytes, one string per id; a cell of
-    // one id (most) is the id.
-    var ids: [String] = []
     var text = text
-    let isOneID = text.withUTF8 { bytes -> Bool in
-      let separators = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ";") || $1 == UInt8(ascii: "|") ? 1 : 0) }
-      if separators == 0 && !ASCII.isSpace(bytes[0]) && !ASCII.isSpace(bytes[bytes.count - 1]) { return true }
-      ids.reserveCapacity(separators + 1)
-      var start = 0
-      for index in 0...bytes.count
-      where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
-        var (lower, upper) = (start, index)
-        while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
-        if lower < upper {
-          ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
-        }
-        start = index + 1
+    return text.withUTF8 { splitASCIIIDs($0) }
+  }
+
+  /// The evidence ids of the row's cell at `column`: from the cell's bytes when they are
+  /// plain ASCII (most cells), without a string for the whole cell; from its text otherwise.
+  static func evidenceIDs<Row: TableRow>(in row: Row, _ column: Int?) -> [String] {
+    guard let column else { return [] }
+    let plain = row.withPlainBytes(column) { bytes in bytes.allSatisfy { $0 < 0x80 } ? splitASCIIIDs(bytes) : nil }
+    if let plain, let ids = plain { return ids }
+    return evidenceIDs(row.text(column))
+  }
+
+  /// ASCII ids split at `;` and `|` and trimmed, one string per id.
+  private static func splitASCIIIDs(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    var ids: [String] = []
+    let separators = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ";") || $1 == UInt8(ascii: "|") ? 1 : 0) }
+    if separators > 0 { ids.reserveCapacity(separators + 1) }
+    var start = 0
+    for index in 0...bytes.count
+    where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
+      var (lower, upper) = (start, index)
+      while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
+      while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+      if lower < upper {
+        ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
       }
-      return false
+      start = index + 1
     }
-    return isOneID ? [text] : ids
+    return ids
   }
 
   // MARK: Evidence
@@ -427,8 +465,9 @@ final class RowReader: @unchecked Sendable {
     let columns = [Column.evidenceID, .unitID, .title, .documentNumber, .date, .issuer, .location].map {
       table.position($0)
     }
+    var recent = RecentUnit()
     table.forEachRow(log: &log) { row, log in
-      guard let unit = unitPosition(row, in: table, log: &log) else { return }
+      guard let unit = unitPosition(row, in: table, recent: &recent, log: &log) else { return }
       let unitID = units[unit].id
       let id = row.text(columns[0])
       let idLocation = table.location(line: row.line, column: .evidenceID)
@@ -481,13 +520,14 @@ final class RowReader: @unchecked Sendable {
   func adjustments<T: RowTable>(_ table: T, into result: inout [String: [Adjustment]], log: inout DiagnosticLog) {
     let columns = [Column.unitID, .kind, .points, .reason].map { table.position($0) }
     var sawRow = false
+    var recent = RecentUnit()
     table.forEachRow(log: &log) { row, log in
       if !sawRow && criteria.adjustmentCaps == nil {
         log.add(.noAdjustmentCaps(criteria: criteria.id), at: InputLocation(file: table.file))
       }
       sawRow = true
       guard criteria.adjustmentCaps != nil else { return }
-      guard let unit = unitPosition(row, in: table, log: &log) else { return }
+      guard let unit = unitPosition(row, in: table, recent: &recent, log: &log) else { return }
       let unitID = units[unit].id
       let kindText = row.text(columns[1])
       guard let kind = Adjustment.Kind(word: kindText) else {
