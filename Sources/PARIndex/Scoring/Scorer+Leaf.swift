@@ -8,7 +8,10 @@ extension Scorer {
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
       reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: selfEntry, evidence: [], selfPoints: nil)
     if let selfEntry, !selfEntry.evidenceIDs.isEmpty {
-      initial.evidence = selfEntry.evidenceIDs.compactMap { context.documents[$0] }
+      // Most rows cite one document: no collection grown for it.
+      let ids = selfEntry.evidenceIDs
+      initial.evidence =
+        ids.count == 1 ? context.documents[ids[0]].map { [$0] } ?? [] : ids.compactMap { context.documents[$0] }
     }
     let appraised = !context.appraisedLeaves.isEmpty && context.appraisedLeaves[index]
     let explanations = context.explanations.isEmpty ? [] : context.explanations[leaf.code] ?? []
@@ -26,16 +29,17 @@ extension Scorer {
   }
 
   /// Scores the unit's own row into `score` (in place: this is every leaf's path), evidence
-  /// policy applied (điểm tự chấm), and gives what the row gives before the evidence check;
-  /// problems go to `log` and give `nil`, leaving `score` as it was.
+  /// policy applied (điểm tự chấm), and gives what the row scores before the evidence check
+  /// (a small value: the outcome's reasoning is in `score`); problems go to `log` and give
+  /// `nil`, leaving `score` as it was.
   func scoreOwn(
     _ entry: LeafEntry, _ leaf: CriteriaNode, into score: inout LeafScore, log: inout DiagnosticLog
-  ) -> RowOutcome? {
+  ) -> RowOutcome.Claim? {
     guard let outcome = evaluate(entry, leaf: leaf, log: &log) else { return nil }
     apply(outcome, from: entry, source: .selfAssessment, to: &score)
     applyEvidencePolicy(entry, leaf: leaf, found: score.evidence, to: &score)
     score.selfPoints = score.points
-    return outcome
+    return outcome.scoredBeforeEvidence
   }
 
   /// A leaf that a round appraised or the unit explained: scored as the latest round decides,
@@ -48,7 +52,7 @@ extension Scorer {
     // What stands without the appraisal. Problems in the unit's own row of an appraised leaf are
     // the council's to judge, not errors.
     var scratch = DiagnosticLog()
-    var own: RowOutcome?
+    var own: RowOutcome.Claim?
     var base = initial
     if case .survey(let group) = leaf.rule {
       base = scoreSurvey(group: group, leaf, context, initial)
@@ -71,7 +75,7 @@ extension Scorer {
       return base
     }
     // Each round's row is checked, and needs a reason when it changes what stood before it.
-    var standing = own?.scoredBeforeEvidence
+    var standing = own
     var decided: (outcome: RowOutcome, entry: LeafEntry)?
     var failed = false
     for (index, rows) in context.rounds.enumerated() {
