@@ -42,7 +42,9 @@ struct TextTests {
     "có", "Có", "CÓ", "Co\u{301}", "x", "X", "1", "0", "yes", "YES", "n/a", "N/A", "KPS", "kps", "không phát sinh",
     "Không Phát Sinh", "2025-03-15", "96,5 %", "\t", "", "ǅ", "İ", "straße", "Σ", "no", "NO", "không đạt", "có ",
     "n/a ", "kps\u{301}", "đạt\u{200B}", "Không đạt", "Không Đạt", "Có ", "Kps", "C\u{327}ó", "Ço", "Ｃó", "Co\u{301} x",
-    "Kho\u{302}ng đạt", "A\u{30A}", "Å", "K\u{323}", "Ǆó",
+    "Kho\u{302}ng đạt", "A\u{30A}", "Å", "K\u{323}", "Ǆó", "05/12/2025", "0 ", "1\u{A0}", "01", "10", "0.5", "0,5",
+    "1 ",
+    "x1", "@", "Yes", "yES", "\u{A0}1", "1\u{301}", "0\u{200B}", "đ", "Đạt", "`", "{",
   ])
   func foldingFastPathsAgreeWithTheReference(text: String) {
     #expect(TextFolding.folded(text) == Self.referenceFold(text))

@@ -44,6 +44,19 @@ public enum ValueVocabulary {
 
   /// `true` for a yes word, `false` for a no word, `nil` otherwise.
   public static func yesNo(_ text: String) -> Bool? {
+    // Every word starts with `c`, `x`, `y`, `k` or `n` in any case, with `đ`, or is `0` or `1`:
+    // a value that starts with another ASCII character that is not a space, or with a digit
+    // and then such a character (a date, a number), is none, without folding it. (Folding
+    // keeps ASCII characters that are not spaces, lower-cased.)
+    let bytes = text.utf8
+    if let first = bytes.first, first < 0x80, !ASCII.isSpace(first) {
+      switch first | 0x20 {
+      case UInt8(ascii: "c"), UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "k"), UInt8(ascii: "n"): break
+      case UInt8(ascii: "0"), UInt8(ascii: "1"):
+        if let second = bytes.dropFirst().first, second < 0x80, !ASCII.isSpace(second) { return nil }
+      default: return nil
+      }
+    }
     switch exactWord(text) {
     case .yes?: return true
     case .no?: return false

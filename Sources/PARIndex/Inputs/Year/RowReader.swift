@@ -423,18 +423,25 @@ final class RowReader: @unchecked Sendable {
 
   /// ASCII ids split at `;` and `|` and trimmed, one string per id.
   private static func splitASCIIIDs(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-    var ids: [String] = []
+    func trimmed(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+      var (lower, upper) = (range.lowerBound, range.upperBound)
+      while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
+      while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+      return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+    }
     let separators = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ";") || $1 == UInt8(ascii: "|") ? 1 : 0) }
-    if separators > 0 { ids.reserveCapacity(separators + 1) }
+    // Most cells cite one document: an array of exactly one, not one grown.
+    if separators == 0 {
+      let id = trimmed(0..<bytes.count)
+      return id.isEmpty ? [] : [String(decoding: id, as: UTF8.self)]
+    }
+    var ids: [String] = []
+    ids.reserveCapacity(separators + 1)
     var start = 0
     for index in 0...bytes.count
     where index == bytes.count || bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: "|") {
-      var (lower, upper) = (start, index)
-      while lower < upper && ASCII.isSpace(bytes[lower]) { lower += 1 }
-      while upper > lower && ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
-      if lower < upper {
-        ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
-      }
+      let id = trimmed(start..<index)
+      if !id.isEmpty { ids.append(String(decoding: id, as: UTF8.self)) }
       start = index + 1
     }
     return ids
