@@ -28,7 +28,7 @@ extension Invocation {
       // and no document's texts.
       let data = try YearLoader.load(folder: folder, criteria: criteria, options: options)
       let results = try Assessment.rank(criteria: criteria, data: data)
-      let rows = data.selfAssessment.values.reduce(0) { $0 + $1.count }
+      let rows = data.selfAssessmentRowCount
       var text = language.pick(
         vi: "\(folder): \(data.units.count) đơn vị trong \(results.groups.count) khối, \(rows) dòng tự chấm: hợp lệ\n",
         en: "\(folder): \(data.units.count) units in \(results.groups.count) groups, \(rows) self-assessment rows: OK\n"

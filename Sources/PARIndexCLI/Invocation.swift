@@ -171,7 +171,7 @@ struct Invocation {
         guard let earlier = data.asOfRound(round) else {
           throw Diagnostics([
             Diagnostic(
-              .noSuchRound(rounds: data.appraisalRounds.count), at: InputLocation(file: folder), field: "--as-of-round",
+              .noSuchRound(rounds: data.appraisalRoundCount), at: InputLocation(file: folder), field: "--as-of-round",
               value: String(round))
           ])
         }

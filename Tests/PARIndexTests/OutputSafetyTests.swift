@@ -1,5 +1,6 @@
 import Foundation
 import PARIndexCLI
+import Synchronization
 import Testing
 
 @testable import PARIndex
@@ -233,6 +234,30 @@ struct OutputSafetyTests {
     writer.start()
     let result = Capture.run(["rank", fifo, setup.year.path, "--format", "csv"])
     #expect(result.code == .success && result.out == setup.ranking)
+  }
+
+  @Test func aSurveyFromANamedPipeIsReadOnceToItsEnd() throws {
+    // The survey is planned before the other files are read: a pipe must not be opened (and
+    // closed) to look at it, or its writer gets SIGPIPE and the survey is lost.
+    let setup = try Setup()
+    let expected = setup.ranking
+    let survey = setup.year.path + "/survey.csv"
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: survey))
+    try FileManager.default.removeItem(atPath: survey)
+    #expect(mkfifo(survey, 0o600) == 0)
+    // A lost reader must fail this test, not kill the test run with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    let written = Mutex(false)
+    let writer = Thread {
+      let handle = FileHandle(forWritingAtPath: survey)!
+      written.withLock { $0 = (try? handle.write(contentsOf: bytes)) != nil }
+      try? handle.close()
+    }
+    writer.start()
+    let result = setup.rank([])
+    #expect(result.code == .success && result.out == expected, "\(result.err)")
+    while writer.isExecuting { usleep(10_000) }
+    #expect(written.withLock { $0 })
   }
 
   @Test func aDeviceGivenAsAnInputIsRefused() throws {

@@ -1,8 +1,9 @@
 /// One row of `assessment.csv` (tự chấm điểm) or `appraisal.csv` (thẩm định) for one leaf.
 ///
-/// A value type whose fields live in one shared box: a year holds about a million rows and
-/// every leaf score keeps the rows that decided it, so a copy is one reference count, not one
-/// per text field. Read-only; a row says a value, points, or both (``Claim``).
+/// A value type that is a handle: a row read from a file is its place in the file's packed
+/// rows, a row built in code one shared box of its fields. A year holds about a million rows
+/// and every leaf score keeps the rows that decided it, so a copy is one reference count, not
+/// one per text field. Read-only; a row says a value, points, or both (``Claim``).
 public struct LeafEntry: Sendable, Hashable {
   /// What a row says about its leaf: the fact, the points, or both (the points then are
   /// what the unit claims the fact earns, checked against the rule).
@@ -43,30 +44,123 @@ public struct LeafEntry: Sendable, Hashable {
     var origin: RowOrigin
   }
 
-  private let fields: SharedBox<Fields>
+  /// A row built in code keeps its fields in a box of its own; a row read from a file is its
+  /// index in the file's packed rows (``LeafRowColumns``), with nothing allocated for it.
+  private enum Storage: @unchecked Sendable {
+    case fields(SharedBox<Fields>)
+    case packed(LeafRowColumns, Int)
+  }
+
+  private let storage: Storage
 
   /// The unit the row is for.
-  public var unitID: String { fields.value.unitID }
+  public var unitID: String {
+    switch storage {
+    case .fields(let box): box.value.unitID
+    case .packed(let rows, let row): rows.unitID(row)
+    }
+  }
   /// The leaf's code (mã tiêu chí).
-  public var code: String { fields.value.code }
+  public var code: String {
+    switch storage {
+    case .fields(let box): box.value.code
+    case .packed(let rows, let row): rows.code(row)
+    }
+  }
   /// What the row says: a value, points, or both.
-  public var claim: Claim { fields.value.claim }
+  public var claim: Claim {
+    switch storage {
+    case .fields(let box): box.value.claim
+    case .packed(let rows, let row): rows.claim(row)
+    }
+  }
   /// The fact as written (trimmed, NFC), or `nil` when the row gives only points.
-  public var value: String? { fields.value.claim.value }
+  public var value: String? {
+    switch storage {
+    case .fields(let box): box.value.claim.value
+    case .packed(let rows, let row): rows.value(row)
+    }
+  }
   /// The points written, exactly as given (not yet rounded), or `nil`.
-  public var points: FixedDecimal? { fields.value.claim.points }
+  public var points: FixedDecimal? {
+    switch storage {
+    case .fields(let box): box.value.claim.points
+    case .packed(let rows, let row): rows.points(row)
+    }
+  }
   /// The points as written in the file (`1,5`), for messages.
-  public var pointsText: String? { fields.value.pointsText }
+  public var pointsText: String? {
+    switch storage {
+    case .fields(let box): box.value.pointsText
+    case .packed(let rows, let row): rows.pointsText(row)
+    }
+  }
   /// Evidence ids (self-assessment only).
-  public var evidenceIDs: [String] { fields.value.evidenceIDs }
+  public var evidenceIDs: [String] {
+    switch storage {
+    case .fields(let box): box.value.evidenceIDs
+    case .packed(let rows, let row): Array(rows.evidenceIDs(row))
+    }
+  }
+  /// ``evidenceIDs`` without a copy, for the scorer's every leaf.
+  var citedIDs: ArraySlice<String> {
+    switch storage {
+    case .fields(let box): box.value.evidenceIDs[...]
+    case .packed(let rows, let row): rows.evidenceIDs(row)
+    }
+  }
   /// The note (self-assessment) or the council's reason (appraisal).
-  public var remark: String? { fields.value.remark }
+  public var remark: String? {
+    switch storage {
+    case .fields(let box): box.value.remark
+    case .packed(let rows, let row): rows.remark(row)
+    }
+  }
   /// Who appraised the row (người thẩm định), in an appraisal file's optional `appraiser` column.
-  public var appraiser: String? { fields.value.appraiser }
+  public var appraiser: String? {
+    switch storage {
+    case .fields(let box): box.value.appraiser
+    case .packed(let rows, let row): rows.appraiser(row)
+    }
+  }
   /// The day of the appraisal (ngày thẩm định), in an appraisal file's optional `date` column.
-  public var date: CalendarDate? { fields.value.date }
+  public var date: CalendarDate? {
+    switch storage {
+    case .fields(let box): box.value.date
+    case .packed(let rows, let row): rows.date(row)
+    }
+  }
   /// Where the row came from (a file and line, or a name chosen for data built in code).
-  public var origin: RowOrigin { fields.value.origin }
+  public var origin: RowOrigin {
+    switch storage {
+    case .fields(let box): box.value.origin
+    case .packed(let rows, let row): rows.origin(row)
+    }
+  }
+
+  /// Two rows are equal when every part is: where they are kept does not count.
+  public static func == (lhs: LeafEntry, rhs: LeafEntry) -> Bool {
+    if case .packed(let left, let leftRow) = lhs.storage, case .packed(let right, let rightRow) = rhs.storage,
+      left === right, leftRow == rightRow
+    {
+      return true
+    }
+    return lhs.fields == rhs.fields
+  }
+
+  /// Hashes every part that equality compares.
+  public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+
+  /// Every part, as a row built in code holds them.
+  private var fields: Fields {
+    switch storage {
+    case .fields(let box): box.value
+    case .packed:
+      Fields(
+        unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
+        appraiser: appraiser, date: date, origin: origin)
+    }
+  }
 
   /// A row built in code (`appraiser` and `date` are an appraisal row's), checked as a file's row is: a unit id and code that are what they
   /// look like (no invisible character), a value that is not blank, points not negative and
@@ -108,9 +202,13 @@ public struct LeafEntry: Sendable, Hashable {
     unitID: String, code: String, claim: Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
     appraiser: String? = nil, date: CalendarDate? = nil, origin: RowOrigin
   ) {
-    fields = SharedBox(
-      Fields(
-        unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
-        appraiser: appraiser, date: date, origin: origin))
+    storage = .fields(
+      SharedBox(
+        Fields(
+          unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
+          appraiser: appraiser, date: date, origin: origin)))
   }
+
+  /// Row `row` of `rows`, read from a file and checked by the reader.
+  init(_ rows: LeafRowColumns, row: Int) { storage = .packed(rows, row) }
 }

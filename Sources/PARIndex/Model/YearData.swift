@@ -5,11 +5,35 @@ public struct YearData: Sendable {
   /// Units in the order of the units file.
   public package(set) var units: [AssessedUnit]
   /// Self-assessment rows by unit id, then leaf code.
-  public package(set) var selfAssessment: [String: [String: LeafEntry]]
+  ///
+  /// A year read from files holds its rows packed; this table is built from them on each
+  /// access (a million rows for the whole country): ask ``selfAssessment(of:)`` for one unit's.
+  public package(set) var selfAssessment: [String: [String: LeafEntry]] {
+    get { selfRows.byUnitID }
+    set { selfRows = LeafRows(newValue) }
+  }
   /// The appraisal rounds (vòng thẩm định) in order, each round's rows by unit id, then leaf
   /// code: one round for `appraisal.csv`, rounds 1, 2… for `appraisal-1.csv`, `appraisal-2.csv`…;
   /// none without an appraisal.
-  public package(set) var appraisalRounds: [[String: [String: LeafEntry]]]
+  ///
+  /// Built on each access, as ``selfAssessment``: ``appraisalRoundCount`` says how many there are.
+  public package(set) var appraisalRounds: [[String: [String: LeafEntry]]] {
+    get { roundRows.map(\.byUnitID) }
+    set { roundRows = newValue.map { LeafRows($0) } }
+  }
+  /// The self-assessment rows, as held.
+  var selfRows = LeafRows()
+  /// Each appraisal round's rows, as held.
+  var roundRows: [LeafRows] = []
+
+  /// The number of self-assessment rows.
+  public var selfAssessmentRowCount: Int { selfRows.count }
+
+  /// The number of appraisal rounds (0 without an appraisal).
+  public var appraisalRoundCount: Int { roundRows.count }
+
+  /// One unit's self-assessment rows by leaf code (none for an unknown unit).
+  public func selfAssessment(of unitID: String) -> [String: LeafEntry] { selfRows.rows(ofUnit: unitID) }
   /// The units' explanations (giải trình) by unit id, in file order.
   public package(set) var explanations: [String: [UnitExplanation]] = [:]
   /// Evidence documents by unit id, then evidence id.
@@ -137,7 +161,7 @@ public struct YearData: Sendable {
     appraisalRounds: [[String: [String: LeafEntry]]], evidence: [String: [String: EvidenceDocument]] = [:],
     survey: SurveyResults = SurveyResults(), adjustments: [String: [Adjustment]] = [:]
   ) {
-    (self.units, self.selfAssessment, self.appraisalRounds) = (units, selfAssessment, appraisalRounds)
+    (self.units, selfRows, roundRows) = (units, LeafRows(selfAssessment), appraisalRounds.map { LeafRows($0) })
     (self.evidence, self.survey, self.adjustments) = (evidence, survey, adjustments)
   }
 
@@ -145,7 +169,7 @@ public struct YearData: Sendable {
   /// it (package code: tests, what-if) makes the year one round of those rows.
   public package(set) var appraisal: [String: [String: LeafEntry]] {
     get {
-      guard appraisalRounds.count > 1 else { return appraisalRounds.first ?? [:] }
+      guard roundRows.count > 1 else { return roundRows.first?.byUnitID ?? [:] }
       var merged: [String: [String: LeafEntry]] = [:]
       for unitID in Set(appraisalRounds.flatMap(\.keys)) { merged[unitID] = latestAppraisal(of: unitID) }
       return merged
@@ -155,9 +179,9 @@ public struct YearData: Sendable {
 
   /// The latest round's row for each of the unit's appraised leaves.
   func latestAppraisal(of unitID: String) -> [String: LeafEntry] {
-    guard appraisalRounds.count > 1 else { return appraisalRounds.first?[unitID] ?? [:] }
+    guard roundRows.count > 1 else { return roundRows.first?.rows(ofUnit: unitID) ?? [:] }
     var rows: [String: LeafEntry] = [:]
-    for round in appraisalRounds { rows.merge(round[unitID] ?? [:]) { _, later in later } }
+    for round in roundRows { rows.merge(round.rows(ofUnit: unitID)) { _, later in later } }
     return rows
   }
 
@@ -165,9 +189,9 @@ public struct YearData: Sendable {
   /// rounds left out, and the explanations that answer them or the round itself.
   /// - Returns: `nil` when `round` is negative or beyond the rounds held.
   public func asOfRound(_ round: Int) -> YearData? {
-    guard round >= 0 && round <= appraisalRounds.count else { return nil }
+    guard round >= 0 && round <= roundRows.count else { return nil }
     var year = self
-    year.appraisalRounds = Array(appraisalRounds.prefix(round))
+    year.roundRows = Array(roundRows.prefix(round))
     year.explanations = explanations.compactMapValues { list in
       let kept = list.filter { $0.round < round }
       return kept.isEmpty ? nil : kept
@@ -178,7 +202,7 @@ public struct YearData: Sendable {
   /// A year with `rows` as a last round: what-if values, which win as an appraisal would.
   package func overriding(_ rows: [String: [String: LeafEntry]]) -> YearData {
     var year = self
-    year.appraisalRounds.append(rows)
+    year.roundRows.append(LeafRows(rows))
     return year
   }
 }
@@ -191,6 +215,7 @@ extension YearData {
     guard checkedAgainst != criteria.fingerprint else { return [] }
     var problems: [Diagnostic] = []
     for (rows, isAppraisal) in [(selfAssessment, false)] + appraisalRounds.map({ ($0, true) }) {
+      // Read against another set: every row is checked against this one, by code.
       for unitID in rows.keys.sorted() {
         for (code, entry) in rows[unitID]!.sorted(by: { $0.key < $1.key }) {
           let location = entry.origin.location(of: nil)
@@ -218,10 +243,10 @@ extension YearData {
           problems.append(
             Diagnostic(.unknownCode(criteria: criteria.id), at: location, field: "code", value: explanation.code))
         }
-        if explanation.round > appraisalRounds.count {
+        if explanation.round > roundRows.count {
           problems.append(
             Diagnostic(
-              .explanationRound(rounds: appraisalRounds.count), at: location, field: "round",
+              .explanationRound(rounds: roundRows.count), at: location, field: "round",
               value: String(explanation.round)))
         }
       }

@@ -42,7 +42,7 @@ public enum Assessment {
     let (scores, warnings) = try Scorer(criteria: criteria, threads: threads).scoreWithWarnings(data)
     return YearResults(
       criteria: criteria, groups: Ranking.rank(scores), warnings: data.warnings + warnings, inputs: data.inputs,
-      appraisalRounds: data.appraisalRounds.count)
+      appraisalRounds: data.appraisalRoundCount)
   }
 
   /// Scores, classifies and ranks a year, keeping each unit's totals only (every leaf is still
@@ -52,7 +52,7 @@ public enum Assessment {
     let (totals, warnings) = try Scorer(criteria: criteria, threads: threads).totalsWithWarnings(data)
     return YearTotals(
       criteria: criteria, groups: Ranking.rank(totals), warnings: data.warnings + warnings, inputs: data.inputs,
-      appraisalRounds: data.appraisalRounds.count)
+      appraisalRounds: data.appraisalRoundCount)
   }
 
   /// Loads the year folder at `folder` and runs it.

@@ -3,15 +3,18 @@ extension Scorer {
   /// leaves take the survey, then the self-assessment; else the leaf is missing. Problems go to
   /// `log` and give `nil`. A leaf that was appraised or explained keeps its history.
   func scoreLeaf(_ leaf: CriteriaNode, at index: Int, of context: UnitContext, log: inout DiagnosticLog) -> LeafScore? {
-    let selfEntry = context.selfRows[leaf.code]
+    let selfEntry = context.selfRows[leaf: index, code: leaf.code]
     var initial = LeafScore(
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
       reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: selfEntry, evidence: [], selfPoints: nil)
-    if let selfEntry, !selfEntry.evidenceIDs.isEmpty {
+    if let selfEntry {
       // Most rows cite one document: no collection grown for it.
-      let ids = selfEntry.evidenceIDs
-      initial.evidence =
-        ids.count == 1 ? context.documents[ids[0]].map { [$0] } ?? [] : ids.compactMap { context.documents[$0] }
+      let ids = selfEntry.citedIDs
+      if ids.count == 1 {
+        initial.evidence = context.documents[ids[ids.startIndex]].map { [$0] } ?? []
+      } else if !ids.isEmpty {
+        initial.evidence = ids.compactMap { context.documents[$0] }
+      }
     }
     let appraised = !context.appraisedLeaves.isEmpty && context.appraisedLeaves[index]
     let explanations = context.explanations.isEmpty ? [] : context.explanations[leaf.code] ?? []
@@ -25,7 +28,8 @@ extension Scorer {
       }
       return initial
     }
-    return scoreWithHistory(leaf, context, initial, appraised: appraised, explanations: explanations, log: &log)
+    return scoreWithHistory(
+      leaf, at: index, context, initial, appraised: appraised, explanations: explanations, log: &log)
   }
 
   /// Scores the unit's own row into `score` (in place: this is every leaf's path), evidence
@@ -45,7 +49,7 @@ extension Scorer {
   /// A leaf that a round appraised or the unit explained: scored as the latest round decides,
   /// every round checked, with its history.
   func scoreWithHistory(
-    _ leaf: CriteriaNode, _ context: UnitContext, _ initial: LeafScore, appraised: Bool,
+    _ leaf: CriteriaNode, at leafIndex: Int, _ context: UnitContext, _ initial: LeafScore, appraised: Bool,
     explanations: [UnitExplanation], log: inout DiagnosticLog
   ) -> LeafScore? {
     let selfEntry = initial.selfEntry
@@ -80,7 +84,7 @@ extension Scorer {
     var failed = false
     for (index, rows) in context.rounds.enumerated() {
       let round = index + 1
-      if let entry = rows[leaf.code] {
+      if let entry = rows[leaf: leafIndex, code: leaf.code] {
         if let outcome = evaluate(entry, leaf: leaf, log: &log) {
           let after = outcome.scoredBeforeEvidence
           if entry.remark == nil, let before = standing, before != after {
@@ -165,9 +169,9 @@ extension Scorer {
       return
     }
     // Every id found, in order, unless some are missing: then name those.
-    let unknown =
-      found.count == entry.evidenceIDs.count ? [] : entry.evidenceIDs.filter { id in !found.contains { $0.id == id } }
-    if entry.evidenceIDs.isEmpty || !unknown.isEmpty {
+    let ids = entry.citedIDs
+    let unknown = found.count == ids.count ? [] : ids.filter { id in !found.contains { $0.id == id } }
+    if ids.isEmpty || !unknown.isEmpty {
       score.points = .zero
       score.status = .noEvidence
       score.reasoning = .noEvidence(unknownIDs: unknown)

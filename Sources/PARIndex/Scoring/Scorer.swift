@@ -6,6 +6,8 @@ public struct Scorer: Sendable {
   public let criteria: CriteriaSet
   let evaluator: RuleEvaluator
   let outline: CriteriaOutline
+  /// ``CriteriaSet/fingerprint``, made once: rows read against the same set are found by leaf position.
+  let fingerprint: String
 
   /// The number of threads to score units on; `nil` chooses from the machine's cores.
   public let threads: Int?
@@ -20,6 +22,7 @@ public struct Scorer: Sendable {
     self.threads = Parallel.clamped(threads)
     evaluator = RuleEvaluator(pointsPlaces: criteria.pointsPlaces)
     outline = CriteriaOutline(criteria)
+    fingerprint = criteria.fingerprint
   }
 
   /// Scores all units, in the order of the units file, keeping every leaf's score.
@@ -86,17 +89,15 @@ public struct Scorer: Sendable {
     // unsettled is looked up once per run of rows, not (a hash of its path) once per row.
     var lastTable: TableOrigin?
     var lastIsOpen = false
-    for rows in [data.selfAssessment] + data.appraisalRounds {
-      for unitRows in rows.values {
-        for entry in unitRows.values {
-          let table = entry.origin.table
-          if table !== lastTable {
-            (lastTable, lastIsOpen) = (table, suspects.contains(table.file) && !settled.contains(table.file))
-          }
-          guard lastIsOpen, let value = entry.value, Self.isDayFirstOnly(value) else { continue }
-          settled.insert(table.file)
-          lastIsOpen = false
+    for rows in [data.selfRows] + data.roundRows {
+      rows.visitEntries { entry in
+        let table = entry.origin.table
+        if table !== lastTable {
+          (lastTable, lastIsOpen) = (table, suspects.contains(table.file) && !settled.contains(table.file))
         }
+        guard lastIsOpen, let value = entry.value, Self.isDayFirstOnly(value) else { return }
+        settled.insert(table.file)
+        lastIsOpen = false
       }
     }
     return warnings.filter { warning in
@@ -122,15 +123,16 @@ public struct Scorer: Sendable {
     for explanation in data.explanations[unit.id] ?? [] {
       explanations[explanation.code, default: []].append(explanation)
     }
-    let appraisalRows = data.latestAppraisal(of: unit.id)
-    // The appraised leaves by position: a few per unit, looked up once here, not once per leaf.
-    var appraised = [Bool](repeating: false, count: appraisalRows.isEmpty ? 0 : criteria.leaves.count)
-    for code in appraisalRows.keys {
-      if let index = criteria.leafIndex(of: code) { appraised[index] = true }
-    }
+    // Rows read against this set are found by leaf position; others by code.
+    let sameSet = data.checkedAgainst == fingerprint
+    let leafCount = criteria.leaves.count
+    let rounds = data.roundRows.map { $0.unitRows(ofUnit: unit.id, leafCount: leafCount, sameSet: sameSet) }
+    // The appraised leaves by position: a few per unit, found once here, not once per leaf.
+    var appraised = [Bool](repeating: false, count: rounds.allSatisfy(\.isEmpty) ? 0 : leafCount)
+    for round in rounds { round.mark(&appraised, in: criteria) }
     let context = UnitContext(
-      unit: unit, selfRows: data.selfAssessment[unit.id] ?? [:], appraisedLeaves: appraised,
-      rounds: data.appraisalRounds.map { $0[unit.id] ?? [:] },
+      unit: unit, selfRows: data.selfRows.unitRows(ofUnit: unit.id, leafCount: leafCount, sameSet: sameSet),
+      appraisedLeaves: appraised, rounds: rounds,
       explanations: explanations, documents: data.evidence[unit.id] ?? [:], survey: data.survey)
     var leaves: [LeafScore] = []
     leaves.reserveCapacity(criteria.leaves.count)
@@ -204,11 +206,11 @@ public struct Scorer: Sendable {
 /// What a unit's leaves are scored from, gathered once per unit.
 struct UnitContext {
   let unit: AssessedUnit
-  let selfRows: [String: LeafEntry]
+  let selfRows: UnitRows
   /// Whether a round appraised the leaf at each position (empty when none did).
   let appraisedLeaves: [Bool]
   /// Each round's rows, in order (empty for a round without rows for the unit).
-  let rounds: [[String: LeafEntry]]
+  let rounds: [UnitRows]
   /// The unit's explanations by leaf code, in file order.
   let explanations: [String: [UnitExplanation]]
   let documents: [String: EvidenceDocument]

@@ -192,14 +192,23 @@ final class RowReader: @unchecked Sendable {
   /// leaf code, with where each (unit, leaf) was first given, so that a second row in another
   /// file is named with both places.
   struct EntryCollector {
-    var entries: [[String: LeafEntry]]
+    /// The rows, packed.
+    private var rows: LeafRowColumns.Builder
+    /// The rare rows too large to pack (``LeafRowColumns/Builder/append(unit:leaf:claim:pointsText:evidenceIDs:remark:appraiser:date:origin:)``),
+    /// with their slots.
+    private var boxed: [(slot: Int, entry: LeafEntry)] = []
     /// One bit per (unit, leaf) slot, set once a row gave it: a year of 2,000 units × 10,000
-    /// leaves costs 2.5 MB here, however few rows it has. The first row itself is the entry.
+    /// leaves costs 2.5 MB here, however few rows it has.
     private var taken: [UInt64]
+    /// Each slot's packed row, made at the first second row for a slot (a file with none needs
+    /// no table), then kept up to date.
+    private var firstRows: [Int: Int32]?
+    private let leafCount: Int
 
-    init(units: Int, leaves: Int) {
-      entries = Array(repeating: [:], count: units)
-      taken = Array(repeating: 0, count: (units * leaves + 63) / 64)
+    init(units: [AssessedUnit], codes: [String]) {
+      leafCount = codes.count
+      taken = Array(repeating: 0, count: (units.count * codes.count + 63) / 64)
+      rows = LeafRowColumns.Builder(unitIDs: units.map(\.id), codes: codes)
     }
 
     /// Marks `slot` as given; false when a row already gave it.
@@ -210,11 +219,45 @@ final class RowReader: @unchecked Sendable {
       return true
     }
 
-    /// By unit id, units with rows only.
-    func byUnit(_ units: [AssessedUnit]) -> [String: [String: LeafEntry]] {
+    /// Where the row kept for `slot` is, when one was kept.
+    mutating func origin(of slot: Int) -> RowOrigin? {
+      if let (_, entry) = boxed.first(where: { $0.slot == slot }) { return entry.origin }
+      if firstRows == nil {
+        var table: [Int: Int32] = [:]
+        for (index, row) in rows.rows.enumerated() { table[Int(row.unit) * leafCount + Int(row.leaf)] = Int32(index) }
+        firstRows = table
+      }
+      return firstRows?[slot].map { rows.origin(Int($0)) }
+    }
+
+    /// Keeps a checked row as the unit's for the leaf.
+    mutating func add(
+      unit: Int, leaf: Int, code: String, claim: LeafEntry.Claim, pointsText: String?, evidenceIDs: [String],
+      remark: String?, appraiser: String?, date: CalendarDate?, origin: RowOrigin
+    ) {
+      if let row = rows.append(
+        unit: unit, leaf: leaf, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
+        appraiser: appraiser, date: date, origin: origin)
+      {
+        if firstRows != nil { firstRows?[unit * leafCount + leaf] = Int32(row) }
+        return
+      }
+      let entry = LeafEntry(
+        unitID: rows.unitIDs[unit], code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs,
+        remark: remark, appraiser: appraiser, date: date, origin: origin)
+      boxed.append((unit * leafCount + leaf, entry))
+    }
+
+    /// The rows: dense, unless one was too large to pack.
+    func finish() -> LeafRows {
+      let columns = rows.finish()
+      guard !boxed.isEmpty else { return LeafRows(columns) }
       var byUnit: [String: [String: LeafEntry]] = [:]
-      for (unit, rows) in zip(units, entries) where !rows.isEmpty { byUnit[unit.id] = rows }
-      return byUnit
+      for row in columns.rows.indices {
+        byUnit[columns.unitID(row), default: [:]][columns.code(row)] = LeafEntry(columns, row: row)
+      }
+      for (_, entry) in boxed { byUnit[entry.unitID, default: [:]][entry.code] = entry }
+      return LeafRows(byUnit)
     }
   }
 
@@ -261,7 +304,7 @@ final class RowReader: @unchecked Sendable {
         return
       }
       let slot = unit * leafCount + leafIndex
-      if !collector.take(slot), let first = collector.entries[unit][code]?.origin {
+      if !collector.take(slot), let first = collector.origin(of: slot) {
         log.add(
           .duplicateRow(unit: unitID, first: Self.place(of: first, column: .code, from: table.file)),
           at: table.location(line: row.line, column: .code), field: table.name(.code),
@@ -276,11 +319,6 @@ final class RowReader: @unchecked Sendable {
       let origin = RowOrigin(table: table.origin, line: row.line)
       let remark = Self.visibleText(row.text(remarkColumn))
       let appraiser = row.text(appraiserColumn)
-      // A unit has a row for most leaves: size its table once instead of growing it (but not
-      // for ten thousand leaves a unit may never fill).
-      if collector.entries[unit].isEmpty {
-        collector.entries[unit].reserveCapacity(isAppraisal ? 4 : min(leafCount, 256))
-      }
       let claim: LeafEntry.Claim
       switch (valueText.isEmpty ? nil : valueText, points) {
       case (let value?, let points?): claim = .valueAndPoints(value, points)
@@ -288,11 +326,10 @@ final class RowReader: @unchecked Sendable {
       case (nil, let points?): claim = .points(points)
       case (nil, nil): return  // reported above: a row needs a value or points
       }
-      collector.entries[unit][code] = LeafEntry(
-        unitID: unitID, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText,
-        evidenceIDs: Self.evidenceIDs(in: row, evidenceColumn),
-        remark: remark.isEmpty ? nil : remark, appraiser: appraiser.isEmpty ? nil : appraiser, date: date,
-        origin: origin)
+      collector.add(
+        unit: unit, leaf: leafIndex, code: code, claim: claim, pointsText: pointsText.isEmpty ? nil : pointsText,
+        evidenceIDs: Self.evidenceIDs(in: row, evidenceColumn), remark: remark.isEmpty ? nil : remark,
+        appraiser: appraiser.isEmpty ? nil : appraiser, date: date, origin: origin)
     }
   }
 

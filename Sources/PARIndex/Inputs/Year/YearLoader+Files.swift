@@ -16,12 +16,12 @@ extension YearLoader {
     _ file: InputData, criteria: CriteriaSet, units: [AssessedUnit], appraisal: Bool, encoding: TextEncoding = .utf8
   ) throws(Diagnostics) -> [String: [String: LeafEntry]] {
     let reader = reader(criteria, units)
-    var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
+    var collector = RowReader.EntryCollector(units: units, codes: criteria.leaves.map(\.code))
     var log = DiagnosticLog()
     try table(file, appraisal ? .appraisal : .assessment, encoding).leafEntries(
       reader, isAppraisal: appraisal, into: &collector, log: &log)
     try log.throwIfAny()
-    return collector.byUnit(units)
+    return collector.finish().byUnitID
   }
 
   /// Reads an evidence file.

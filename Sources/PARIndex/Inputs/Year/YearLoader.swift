@@ -90,16 +90,16 @@ public enum YearLoader {
       let sets =
         [(YearFileKind.assessment, files.parts(.assessment))] + files.appraisalRounds.map { (.appraisal, $0) }
       for (index, (kind, parts)) in sets.enumerated() {
-        var collector = RowReader.EntryCollector(units: units.count, leaves: criteria.leaves.count)
+        var collector = RowReader.EntryCollector(units: units, codes: criteria.leaves.map(\.code))
         for file in parts {
           guard let (table, summary) = PartReader.open(file, kind: kind, options, log: &partLog) else { continue }
           read.append(summary)
           table.leafEntries(reader, isAppraisal: kind == .appraisal, into: &collector, log: &partLog)
         }
         if index == 0 {
-          part.selfAssessment = collector.byUnit(units)
+          part.selfRows = collector.finish()
         } else {
-          part.appraisalRounds.append(collector.byUnit(units))
+          part.roundRows.append(collector.finish())
         }
       }
       for file in files.parts(.adjustments) {
@@ -161,8 +161,8 @@ public enum YearLoader {
     guard case .rows(let first) = parts[0], case .rows(let second) = parts[1] else {
       preconditionFailure("the first two parts are the rows")
     }
-    data.selfAssessment = first.0.selfAssessment
-    data.appraisalRounds = first.0.appraisalRounds
+    data.selfRows = first.0.selfRows
+    data.roundRows = first.0.roundRows
     data.adjustments = first.0.adjustments
     data.evidence = second.0.evidence
     data.explanations = second.0.explanations
@@ -239,7 +239,7 @@ public enum YearLoader {
   /// have sent nothing, and the council's rows for it still count), so that a forgotten
   /// per-unit file is never a quiet last place.
   static func checkUnitsWithoutRows(_ data: YearData, log: inout DiagnosticLog) {
-    for unit in data.units where data.selfAssessment[unit.id]?.isEmpty ?? true {
+    for unit in data.units where data.selfRows.isEmpty(unit: unit.id) {
       log.warn(
         .unitWithoutRows, at: data.unitRows[unit.id]?.location(of: .unitID) ?? InputLocation(file: "units"),
         field: data.unitRows[unit.id]?.table.name(of: .unitID) ?? "unit_id", value: unit.id,
@@ -411,12 +411,15 @@ enum PartReader {
   static func surveyStream(
     _ part: YearFiles.Part, criteria: CriteriaSet, units: [AssessedUnit], reader: RowReader, options: LoadOptions
   ) -> SurveyAggregator.SurveyStream? {
+    // Only a regular file is opened here: a pipe opened and closed before it is read would
+    // lose what its writer sent (the writer gets SIGPIPE), so it is read once, whole, later.
     guard !part.isWorkbook, case .path(let path) = part.source,
+      let status = SystemCalls.status(path), status.type == .regular,
       var job = try? SurveyAggregator.Job(criteria: criteria, unitIDs: units.map(\.id), file: path)
     else { return nil }
     (job.encoding, job.unitsName) = (options.encoding, reader.unitsName)
     // More pieces than cores: the core that ends its other files first takes more of them.
-    let size = (try? LineBlockFile(path: path))?.size ?? 0
+    let size = status.size
     job.threads = options.threads ?? (size < SurveyAggregator.splitThreshold ? 1 : 4 * Parallel.width)
     guard case .pieces(let stream)? = try? SurveyAggregator.plan(path: path, job, blockSize: 1 << 20) else {
       return nil

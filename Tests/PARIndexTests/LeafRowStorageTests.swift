@@ -1,0 +1,168 @@
+import Testing
+
+@testable import PARIndex
+
+/// The packed rows a year read from files holds (``LeafRowColumns``, ``LeafRows``) give back
+/// exactly the rows a boxed ``LeafEntry`` would hold, and find them as the tables by code did.
+@Suite struct LeafRowStorageTests {
+  static let codes = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3"]
+  static let unitIDs = ["A", "B", "Xã-7", "D", "E"]
+
+  /// A row's parts, drawn from texts that test the packing: empty and absent, Vietnamese in
+  /// NFC, long remarks, several evidence ids, dates at the ends of the range.
+  struct Parts {
+    var unit: Int
+    var leaf: Int
+    var claim: LeafEntry.Claim
+    var pointsText: String?
+    var evidenceIDs: [String]
+    var remark: String?
+    var appraiser: String?
+    var date: CalendarDate?
+    var line: Int
+
+    static func random(using random: inout CodecRandom, table: TableOrigin, line: Int) -> Parts {
+      let values = ["có", "Không", "95,5", "12/03/2025", "Hoàn thành đúng hạn kế hoạch cải cách hành chính", "x"]
+      let points = [
+        ("0,5", FixedDecimal(micros: 500_000)), ("1", FixedDecimal(1)), ("0.25", FixedDecimal(micros: 250_000)),
+      ]
+      let texts: [String?] = [nil, "Đã thẩm định", String(repeating: "ghi chú dài ", count: 40), "ok"]
+      let ids = [[], ["TL-01"], ["TL-01", "Quyết định số 12/QĐ-UBND ngày 01/02/2025"], ["a", "b", "c"]]
+      let dates: [CalendarDate?] = [
+        nil, CalendarDate(year: 1, month: 1, day: 1), CalendarDate(year: 9999, month: 12, day: 31),
+        CalendarDate(year: 2024, month: 2, day: 29),
+      ]
+      let value = values[Int(random.next() % UInt64(values.count))]
+      let point = points[Int(random.next() % UInt64(points.count))]
+      let claim: LeafEntry.Claim
+      switch random.next() % 3 {
+      case 0: claim = .value(value)
+      case 1: claim = .points(point.1)
+      default: claim = .valueAndPoints(value, point.1)
+      }
+      return Parts(
+        unit: Int(random.next() % UInt64(unitIDs.count)), leaf: Int(random.next() % UInt64(codes.count)), claim: claim,
+        pointsText: claim.points == nil ? nil : point.0, evidenceIDs: ids[Int(random.next() % UInt64(ids.count))],
+        remark: texts[Int(random.next() % UInt64(texts.count))],
+        appraiser: texts[Int(random.next() % UInt64(texts.count))], date: dates[Int(random.next() % 4)], line: line)
+    }
+
+    func boxed(_ table: TableOrigin) -> LeafEntry {
+      LeafEntry(
+        unitID: LeafRowStorageTests.unitIDs[unit], code: LeafRowStorageTests.codes[leaf], claim: claim,
+        pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark, appraiser: appraiser, date: date,
+        origin: RowOrigin(table: table, line: line))
+    }
+  }
+
+  /// One row per (unit, leaf) at most, in a shuffled order, from two files.
+  static func rows() -> (parts: [Parts], tables: [TableOrigin]) {
+    var random = CodecRandom(seed: 2025)
+    let tables = [TableOrigin(file: "assessment/A.csv"), TableOrigin(file: "assessment/B.csv")]
+    var seen: Set<[Int]> = []
+    var parts: [Parts] = []
+    for line in 2..<200 {
+      let row = Parts.random(using: &random, table: tables[line % 2], line: line)
+      if seen.insert([row.unit, row.leaf]).inserted { parts.append(row) }
+    }
+    return (parts, tables)
+  }
+
+  @Test func aPackedRowIsTheRowAsWritten() throws {
+    let (parts, tables) = Self.rows()
+    var builder = LeafRowColumns.Builder(unitIDs: Self.unitIDs, codes: Self.codes)
+    var indices: [Int] = []
+    for (index, row) in parts.enumerated() {
+      let origin = RowOrigin(table: tables[index % 2 == 0 ? 0 : 1], line: row.line)
+      let packed = builder.append(
+        unit: row.unit, leaf: row.leaf, claim: row.claim, pointsText: row.pointsText, evidenceIDs: row.evidenceIDs,
+        remark: row.remark, appraiser: row.appraiser, date: row.date, origin: origin)
+      indices.append(try #require(packed))
+      #expect(packed == index)
+      #expect(builder.origin(indices.last!) == origin)
+    }
+    let columns = builder.finish()
+    for (index, row) in parts.enumerated() {
+      let packed = LeafEntry(columns, row: indices[index])
+      let boxed = row.boxed(tables[index % 2 == 0 ? 0 : 1])
+      #expect(packed.unitID == boxed.unitID && packed.code == boxed.code && packed.claim == boxed.claim)
+      #expect(packed.value == boxed.value && packed.points == boxed.points && packed.pointsText == boxed.pointsText)
+      #expect(packed.evidenceIDs == boxed.evidenceIDs && Array(packed.citedIDs) == boxed.evidenceIDs)
+      #expect(packed.remark == boxed.remark && packed.appraiser == boxed.appraiser && packed.date == boxed.date)
+      #expect(packed.origin == boxed.origin && packed.origin.table === boxed.origin.table)
+      #expect(packed == boxed && boxed == packed && packed.hashValue == boxed.hashValue)
+    }
+    // Rows that differ in one part are not equal, wherever they are kept.
+    #expect(LeafEntry(columns, row: indices[0]) != LeafEntry(columns, row: indices[1]))
+  }
+
+  @Test func denseRowsAreFoundAsTheTablesByCodeFindThem() throws {
+    let (parts, tables) = Self.rows()
+    var builder = LeafRowColumns.Builder(unitIDs: Self.unitIDs, codes: Self.codes)
+    var keyed: [String: [String: LeafEntry]] = [:]
+    for (index, row) in parts.enumerated() {
+      let table = tables[index % 2 == 0 ? 0 : 1]
+      let packed = builder.append(
+        unit: row.unit, leaf: row.leaf, claim: row.claim, pointsText: row.pointsText, evidenceIDs: row.evidenceIDs,
+        remark: row.remark, appraiser: row.appraiser, date: row.date, origin: RowOrigin(table: table, line: row.line))
+      #expect(packed == index)
+      keyed[Self.unitIDs[row.unit], default: [:]][Self.codes[row.leaf]] = row.boxed(table)
+    }
+    let dense = LeafRows(builder.finish())
+    let byCode = LeafRows(keyed)
+    #expect(dense.byUnitID == keyed && dense.count == parts.count && byCode.count == parts.count)
+    var visited: [LeafEntry] = []
+    dense.visitEntries { visited.append($0) }
+    #expect(Set(visited) == Set(keyed.values.flatMap(\.values)) && visited.count == parts.count)
+    for id in Self.unitIDs + ["not listed"] {
+      #expect(dense.isEmpty(unit: id) == (keyed[id] == nil))
+      #expect(dense.rows(ofUnit: id) == (keyed[id] ?? [:]))
+      for sameSet in [true, false] {
+        let found = dense.unitRows(ofUnit: id, leafCount: Self.codes.count, sameSet: sameSet)
+        let reference = byCode.unitRows(ofUnit: id, leafCount: Self.codes.count, sameSet: sameSet)
+        #expect(found.isEmpty == (keyed[id] == nil) && reference.isEmpty == found.isEmpty)
+        for (index, code) in Self.codes.enumerated() {
+          #expect(found[leaf: index, code: code] == keyed[id]?[code])
+          #expect(reference[leaf: index, code: code] == keyed[id]?[code])
+        }
+      }
+    }
+  }
+
+  @Test func aRowTooLargeToPackIsKeptWhole() throws {
+    let units = try Self.unitIDs.map { try AssessedUnit(id: $0, name: $0, group: "xã") }
+    var collector = RowReader.EntryCollector(units: units, codes: Self.codes)
+    let table = TableOrigin(file: "assessment.csv")
+    let far = Int(Int32.max) + 1
+    #expect(collector.take(0) && collector.take(1))
+    collector.add(
+      unit: 0, leaf: 0, code: "1.1", claim: .value("có"), pointsText: nil, evidenceIDs: ["TL"], remark: nil,
+      appraiser: nil, date: nil, origin: RowOrigin(table: table, line: far))
+    collector.add(
+      unit: 0, leaf: 1, code: "1.2", claim: .points(FixedDecimal(1)), pointsText: "1", evidenceIDs: [], remark: "r",
+      appraiser: nil, date: nil, origin: RowOrigin(table: table, line: 7))
+    #expect(!collector.take(0) && !collector.take(1))
+    #expect(collector.origin(of: 0)?.line == far && collector.origin(of: 1)?.line == 7)
+    let rows = collector.finish().byUnitID
+    #expect(rows["A"]?["1.1"]?.origin.line == far && rows["A"]?["1.1"]?.evidenceIDs == ["TL"])
+    #expect(rows["A"]?["1.2"]?.points == FixedDecimal(1) && rows["A"]?["1.2"]?.remark == "r" && rows.count == 1)
+  }
+
+  @Test func everySecondRowNamesItsFirst() throws {
+    // The table of first rows is made at the first repeat: rows read after it are in it too.
+    let units = try ["A", "B"].map { try AssessedUnit(id: $0, name: $0, group: "xã") }
+    let year = try TemporaryYear([
+      "assessment.csv": "unit_id,code,value\nA,1.1,có\nA,1.1,không\nB,1.2,có\nB,1.2,không\nA,1.1,có\n"
+    ])
+    #expect {
+      try YearLoader.readEntries(
+        at: year.path + "/assessment.csv", criteria: Mini.criteria, units: units, appraisal: false)
+    } throws: { error in
+      let firsts = ((error as? Diagnostics)?.errors ?? []).map { diagnostic -> Message.EarlierRow? in
+        if case .duplicateRow(_, let first) = diagnostic.message { return first }
+        return nil
+      }
+      return firsts == [.line(2), .line(4), .line(2)]
+    }
+  }
+}
