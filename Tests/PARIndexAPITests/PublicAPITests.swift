@@ -368,6 +368,38 @@ struct DataFromMemory {
     #expect(codes { () throws(Diagnostics) in try Assessment.run(criteria: criteria, data: data) } == [])
   }
 
+  /// A year read from files holds its rows packed; its tables by unit id and code, one unit's
+  /// rows and the counts say the same rows, and a set listing the same leaves in another order
+  /// (rows then found by code, not by position) scores every leaf the same.
+  @Test func aYearReadFromFilesGivesItsRowsEveryWay() throws {
+    let criteria = try Assessment.loadCriteria(at: Self.repository + "/criteria/commune-2025.json")
+    let data = try YearLoader.load(folder: Self.repository + "/Examples/2025/communes", criteria: criteria)
+    let table = data.selfAssessment
+    #expect(data.selfAssessmentRowCount == table.values.reduce(0) { $0 + $1.count } && !table.isEmpty)
+    #expect(data.appraisalRoundCount == data.appraisalRounds.count && data.appraisalRoundCount > 0)
+    for unit in data.units { #expect(data.selfAssessment(of: unit.id) == (table[unit.id] ?? [:])) }
+    #expect(data.selfAssessment(of: "no such unit").isEmpty)
+    for (unitID, rows) in table {
+      for (code, entry) in rows { #expect(entry.unitID == unitID && entry.code == code) }
+    }
+    let reordered = try CriteriaSet(
+      id: criteria.id, title: criteria.title, level: criteria.level, year: criteria.year, status: criteria.status,
+      source: criteria.source, scale: criteria.scale, pointsPlaces: criteria.pointsPlaces,
+      indexPlaces: criteria.indexPlaces, evidencePolicy: criteria.evidencePolicy,
+      classification: criteria.classification, adjustmentCaps: criteria.adjustmentCaps, survey: criteria.survey,
+      items: criteria.items.reversed())
+    let asRead = try Assessment.run(criteria: criteria, data: data)
+    let byCode = try Assessment.run(criteria: reordered, data: data)
+    for unit in data.units {
+      let (first, second) = (try #require(asRead.unit(unit.id)), try #require(byCode.unit(unit.id)))
+      #expect(
+        first.score.totals.total == second.score.totals.total && first.score.totals.index == second.score.totals.index)
+      let points = Dictionary(uniqueKeysWithValues: first.score.leaves.map { ($0.code, $0.points) })
+      #expect(Dictionary(uniqueKeysWithValues: second.score.leaves.map { ($0.code, $0.points) }) == points)
+      #expect(first.score.leaves.map(\.decidingEntry).allSatisfy { $0 == nil || $0!.unitID == unit.id })
+    }
+  }
+
   @Test func problemsInABufferNameIt() throws {
     let criteriaText = try String(contentsOfFile: Self.repository + "/criteria/commune-2025.json", encoding: .utf8)
     let criteria = try Assessment.loadCriteria(InputData(name: "upload-criteria.json", text: criteriaText))
