@@ -165,4 +165,52 @@ import Testing
       return firsts == [.line(2), .line(4), .line(2)]
     }
   }
+
+  @Test func aPackedDocumentIsTheDocumentAsListed() throws {
+    let units = try Self.unitIDs.map { try AssessedUnit(id: $0, name: $0, group: "xã") }
+    var collector = RowReader.EvidenceCollector(units: units)
+    var random = CodecRandom(seed: 14)
+    let texts: [String?] = [nil, "83/KH-UBND", "Ủy ban nhân dân xã", String(repeating: "trích yếu ", count: 50)]
+    let dates: [CalendarDate?] = [
+      nil, CalendarDate(year: 2025, month: 12, day: 31), CalendarDate(year: 1, month: 1, day: 1),
+    ]
+    let table = TableOrigin(file: "evidence.csv")
+    var expected: [String: [String: (EvidenceDocument, Int)]] = [:]
+    for line in 2..<120 {
+      let unit = Int(random.next() % UInt64(units.count))
+      let id = "TL-\(random.next() % 40)"
+      guard collector.origin(unit: unit, id: id) == nil else {
+        #expect(collector.origin(unit: unit, id: id)?.line == expected[units[unit].id]?[id]?.1)
+        continue
+      }
+      let pick = { (list: [String?]) in list[Int(random.next() % UInt64(list.count))] }
+      let (title, number, issuer, location) = (pick(texts) ?? "", pick(texts), pick(texts), pick(texts))
+      let date = dates[Int(random.next() % UInt64(dates.count))]
+      // A line past 2³¹ does not fit the packed form: that document is kept boxed.
+      let origin = RowOrigin(table: table, line: line == 50 ? Int(Int32.max) + 1 : line)
+      collector.add(
+        unit: unit, id: id, title: title, documentNumber: number, date: date, issuer: issuer, location: location,
+        origin: origin)
+      let document = try EvidenceDocument(
+        id: id, unitID: units[unit].id, title: title.isEmpty ? "x" : title, documentNumber: number, date: date,
+        issuer: issuer, location: location)
+      expected[units[unit].id, default: [:]][id] = (document, origin.line)
+      #expect(collector.origin(unit: unit, id: id) == origin)
+    }
+    let documents = collector.byUnit(units)
+    #expect(documents.mapValues(\.count) == expected.mapValues(\.count))
+    for (unitID, byID) in expected {
+      for (id, (document, _)) in byID {
+        let packed = try #require(documents[unitID]?[id])
+        #expect(packed.id == document.id && packed.unitID == document.unitID && packed.date == document.date)
+        #expect(packed.documentNumber == document.documentNumber && packed.issuer == document.issuer)
+        #expect(packed.location == document.location)
+        if document.title == "x" {
+          #expect(packed.title.isEmpty)
+        } else {
+          #expect(packed.title == document.title && packed == document && packed.hashValue == document.hashValue)
+        }
+      }
+    }
+  }
 }

@@ -46,106 +46,36 @@ public struct LeafEntry: Sendable, Hashable {
 
   /// A row built in code keeps its fields in a box of its own; a row read from a file is its
   /// index in the file's packed rows (``LeafRowColumns``), with nothing allocated for it.
-  private enum Storage: @unchecked Sendable {
-    case fields(SharedBox<Fields>)
-    case packed(LeafRowColumns, Int)
-  }
-
-  private let storage: Storage
+  private let storage: PackedOrBoxed<Fields, LeafRowColumns>
 
   /// The unit the row is for.
-  public var unitID: String {
-    switch storage {
-    case .fields(let box): box.value.unitID
-    case .packed(let rows, let row): rows.unitID(row)
-    }
-  }
+  public var unitID: String { storage.read({ $0.unitID }, { $0.unitID($1) }) }
   /// The leaf's code (mã tiêu chí).
-  public var code: String {
-    switch storage {
-    case .fields(let box): box.value.code
-    case .packed(let rows, let row): rows.code(row)
-    }
-  }
+  public var code: String { storage.read({ $0.code }, { $0.code($1) }) }
   /// What the row says: a value, points, or both.
-  public var claim: Claim {
-    switch storage {
-    case .fields(let box): box.value.claim
-    case .packed(let rows, let row): rows.claim(row)
-    }
-  }
+  public var claim: Claim { storage.read({ $0.claim }, { $0.claim($1) }) }
   /// The fact as written (trimmed, NFC), or `nil` when the row gives only points.
-  public var value: String? {
-    switch storage {
-    case .fields(let box): box.value.claim.value
-    case .packed(let rows, let row): rows.value(row)
-    }
-  }
+  public var value: String? { storage.read({ $0.claim.value }, { $0.value($1) }) }
   /// The points written, exactly as given (not yet rounded), or `nil`.
-  public var points: FixedDecimal? {
-    switch storage {
-    case .fields(let box): box.value.claim.points
-    case .packed(let rows, let row): rows.points(row)
-    }
-  }
+  public var points: FixedDecimal? { storage.read({ $0.claim.points }, { $0.points($1) }) }
   /// The points as written in the file (`1,5`), for messages.
-  public var pointsText: String? {
-    switch storage {
-    case .fields(let box): box.value.pointsText
-    case .packed(let rows, let row): rows.pointsText(row)
-    }
-  }
+  public var pointsText: String? { storage.read({ $0.pointsText }, { $0.pointsText($1) }) }
   /// Evidence ids (self-assessment only).
-  public var evidenceIDs: [String] {
-    switch storage {
-    case .fields(let box): box.value.evidenceIDs
-    case .packed(let rows, let row): Array(rows.evidenceIDs(row))
-    }
-  }
+  public var evidenceIDs: [String] { storage.read({ $0.evidenceIDs }, { Array($0.evidenceIDs($1)) }) }
   /// ``evidenceIDs`` without a copy, for the scorer's every leaf.
-  var citedIDs: ArraySlice<String> {
-    switch storage {
-    case .fields(let box): box.value.evidenceIDs[...]
-    case .packed(let rows, let row): rows.evidenceIDs(row)
-    }
-  }
+  var citedIDs: ArraySlice<String> { storage.read({ $0.evidenceIDs[...] }, { $0.evidenceIDs($1) }) }
   /// The note (self-assessment) or the council's reason (appraisal).
-  public var remark: String? {
-    switch storage {
-    case .fields(let box): box.value.remark
-    case .packed(let rows, let row): rows.remark(row)
-    }
-  }
+  public var remark: String? { storage.read({ $0.remark }, { $0.remark($1) }) }
   /// Who appraised the row (người thẩm định), in an appraisal file's optional `appraiser` column.
-  public var appraiser: String? {
-    switch storage {
-    case .fields(let box): box.value.appraiser
-    case .packed(let rows, let row): rows.appraiser(row)
-    }
-  }
+  public var appraiser: String? { storage.read({ $0.appraiser }, { $0.appraiser($1) }) }
   /// The day of the appraisal (ngày thẩm định), in an appraisal file's optional `date` column.
-  public var date: CalendarDate? {
-    switch storage {
-    case .fields(let box): box.value.date
-    case .packed(let rows, let row): rows.date(row)
-    }
-  }
+  public var date: CalendarDate? { storage.read({ $0.date }, { $0.date($1) }) }
   /// Where the row came from (a file and line, or a name chosen for data built in code).
-  public var origin: RowOrigin {
-    switch storage {
-    case .fields(let box): box.value.origin
-    case .packed(let rows, let row): rows.origin(row)
-    }
-  }
+  public var origin: RowOrigin { storage.read({ $0.origin }, { $0.origin($1) }) }
 
   /// Two rows are equal when every part is: where they are kept does not count.
   public static func == (lhs: LeafEntry, rhs: LeafEntry) -> Bool {
-    if case .packed(let left, let leftRow) = lhs.storage, case .packed(let right, let rightRow) = rhs.storage,
-      left === right, leftRow == rightRow
-    {
-      return true
-    }
-    return lhs.fields == rhs.fields
+    lhs.storage.isSameRow(as: rhs.storage) || lhs.fields == rhs.fields
   }
 
   /// Hashes every part that equality compares.
@@ -153,13 +83,13 @@ public struct LeafEntry: Sendable, Hashable {
 
   /// Every part, as a row built in code holds them.
   private var fields: Fields {
-    switch storage {
-    case .fields(let box): box.value
-    case .packed:
-      Fields(
-        unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
-        appraiser: appraiser, date: date, origin: origin)
-    }
+    storage.read(
+      { $0 },
+      { _, _ in
+        Fields(
+          unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,
+          appraiser: appraiser, date: date, origin: origin)
+      })
   }
 
   /// A row built in code (`appraiser` and `date` are an appraisal row's), checked as a file's row is: a unit id and code that are what they
@@ -202,7 +132,7 @@ public struct LeafEntry: Sendable, Hashable {
     unitID: String, code: String, claim: Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
     appraiser: String? = nil, date: CalendarDate? = nil, origin: RowOrigin
   ) {
-    storage = .fields(
+    storage = .boxed(
       SharedBox(
         Fields(
           unitID: unitID, code: code, claim: claim, pointsText: pointsText, evidenceIDs: evidenceIDs, remark: remark,

@@ -1,4 +1,4 @@
-/// The rows of one self-assessment or one appraisal round as read from files, packed: 64 bytes
+/// The rows of one self-assessment or one appraisal round as read from files, packed: 48 bytes
 /// a row, its texts in one byte arena and its evidence ids in one list, where a boxed
 /// ``LeafEntry`` of strings took about 220. A year of a million rows is held here; each
 /// ``LeafEntry`` read from a file is a handle to its row.
@@ -9,20 +9,20 @@ final class LeafRowColumns: Sendable {
   /// One row's fixed-size part; its texts are `texts[textStart...]` in this order: value,
   /// points as written, remark, appraiser.
   struct Row: Sendable {
-    var textStart: Int
     /// The points in micro-points, when the row gives points.
     var points: Int64
+    var textStart: UInt32
     var unit: Int32
     var leaf: Int32
     var line: Int32
-    var table: Int32
     /// ``CalendarDate`` packed (year × 512 + month × 32 + day), 0 for none.
     var date: Int32
-    var valueLength: UInt32
-    var pointsLength: UInt32
-    var remarkLength: UInt32
-    var appraiserLength: UInt32
     var evidenceStart: UInt32
+    var table: UInt16
+    var valueLength: UInt16
+    var pointsLength: UInt16
+    var remarkLength: UInt16
+    var appraiserLength: UInt16
     var evidenceCount: UInt16
     var kind: Kind
   }
@@ -44,8 +44,12 @@ final class LeafRowColumns: Sendable {
 
   private init(_ builder: Builder) {
     (unitIDs, codes, tables) = (builder.unitIDs, builder.codes, builder.tables)
-    // Arrays double as they grow: the copies hold what the rows need and no more.
-    (rows, texts, evidence) = (Array(builder.rows), Array(builder.texts), Array(builder.evidence))
+    // Arrays double as they grow: one with much room to spare is copied to its size (a copy
+    // of a slice is sized to it; a copy of the array would be the array).
+    func fitted<Element>(_ array: [Element]) -> [Element] {
+      array.capacity > array.count + array.count / 8 + 16 ? Array(array[...]) : array
+    }
+    (rows, texts, evidence) = (fitted(builder.rows), fitted(builder.texts), fitted(builder.evidence))
   }
 
   /// The rows of one file kind as a reader appends them, then ``finish()``.
@@ -62,14 +66,22 @@ final class LeafRowColumns: Sendable {
     /// The rows, frozen.
     func finish() -> LeafRowColumns { LeafRowColumns(self) }
 
+    /// Makes room for `count` more rows: exactly for a first file, by doubling for later ones
+    /// (per-unit files, each a few rows).
+    mutating func reserve(_ count: Int) {
+      let needed = rows.count + count
+      guard needed > rows.capacity else { return }
+      rows.reserveCapacity(rows.isEmpty ? needed : max(needed, 2 * rows.capacity))
+    }
+
     /// Where row `row` is, for a message about a second row for its (unit, leaf).
     func origin(_ row: Int) -> RowOrigin {
       RowOrigin(table: tables[Int(rows[row].table)], line: Int(rows[row].line))
     }
 
     /// Appends a row and gives its index, or `nil` when a part of it does not fit the packed
-    /// form (a line past 2³¹, a cell of 4 GiB, 65,536 ids in one cell): such a row is kept boxed
-    /// instead, never cut short.
+    /// form (a cell of 64 KiB, 65,536 ids in one cell, a line past 2³¹, 4 GiB of texts in a
+    /// file kind, 65,536 files of it): such a row is kept boxed instead, never cut short.
     mutating func append(
       unit: Int, leaf: Int, claim: LeafEntry.Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
       appraiser: String?, date: CalendarDate?, origin: RowOrigin
@@ -77,31 +89,25 @@ final class LeafRowColumns: Sendable {
       let value = claim.value ?? ""
       let points = pointsText ?? ""
       let (remark, appraiser) = (remark ?? "", appraiser ?? "")
-      guard let valueLength = UInt32(exactly: value.utf8.count), let pointsLength = UInt32(exactly: points.utf8.count),
-        let remarkLength = UInt32(exactly: remark.utf8.count),
-        let appraiserLength = UInt32(exactly: appraiser.utf8.count), evidenceIDs.count <= UInt16.max,
+      let (valueBytes, pointsBytes) = (value.utf8.count, points.utf8.count)
+      let (remarkBytes, appraiserBytes) = (remark.utf8.count, appraiser.utf8.count)
+      guard let valueLength = UInt16(exactly: valueBytes), let pointsLength = UInt16(exactly: pointsBytes),
+        let remarkLength = UInt16(exactly: remarkBytes), let appraiserLength = UInt16(exactly: appraiserBytes),
+        let textStart = UInt32(exactly: texts.count),
+        texts.count + valueBytes + pointsBytes + remarkBytes + appraiserBytes <= UInt32.max,
+        let evidenceCount = UInt16(exactly: evidenceIDs.count), let evidenceStart = UInt32(exactly: evidence.count),
         evidence.count + evidenceIDs.count <= UInt32.max, let line = Int32(exactly: origin.line),
-        let unit = Int32(exactly: unit), let leaf = Int32(exactly: leaf), rows.count < Int32.max
+        let unit = Int32(exactly: unit), let leaf = Int32(exactly: leaf), rows.count < Int32.max,
+        let index = PackedStorage.tableIndex(of: origin.table, in: &tables), let table = UInt16(exactly: index)
       else { return nil }
-      let table: Int32
-      if let last = tables.last, last === origin.table {
-        table = Int32(tables.count - 1)
-      } else if let index = tables.lastIndex(where: { $0 === origin.table }), let known = Int32(exactly: index) {
-        table = known
-      } else {
-        guard let next = Int32(exactly: tables.count) else { return nil }
-        tables.append(origin.table)
-        table = next
-      }
       var kind: Kind = []
       if claim.value != nil { kind.insert(.value) }
       if claim.points != nil { kind.insert(.points) }
       let row = Row(
-        textStart: texts.count, points: claim.points?.micros ?? 0, unit: unit, leaf: leaf, line: line, table: table,
-        date: date.map { Int32($0.year * 512 + $0.month * 32 + $0.day) } ?? 0,
-        valueLength: valueLength, pointsLength: pointsLength, remarkLength: remarkLength,
-        appraiserLength: appraiserLength, evidenceStart: UInt32(evidence.count),
-        evidenceCount: UInt16(evidenceIDs.count), kind: kind)
+        points: claim.points?.micros ?? 0, textStart: textStart, unit: unit, leaf: leaf, line: line,
+        date: date?.packed ?? 0, evidenceStart: evidenceStart, table: table, valueLength: valueLength,
+        pointsLength: pointsLength, remarkLength: remarkLength, appraiserLength: appraiserLength,
+        evidenceCount: evidenceCount, kind: kind)
       append(value)
       append(points)
       append(remark)
@@ -111,11 +117,7 @@ final class LeafRowColumns: Sendable {
       return rows.count - 1
     }
 
-    private mutating func append(_ text: String) {
-      guard !text.isEmpty else { return }
-      var text = text
-      text.withUTF8 { texts.append(contentsOf: $0) }
-    }
+    private mutating func append(_ text: String) { PackedStorage.append(text, to: &texts) }
   }
 
   // MARK: One row's parts
@@ -127,15 +129,15 @@ final class LeafRowColumns: Sendable {
     let packed = rows[row]
     let points = FixedDecimal(micros: packed.points)
     switch (packed.kind.contains(.value), packed.kind.contains(.points)) {
-    case (true, true): return .valueAndPoints(text(packed.textStart, packed.valueLength), points)
-    case (true, false): return .value(text(packed.textStart, packed.valueLength))
+    case (true, true): return .valueAndPoints(text(Int(packed.textStart), packed.valueLength), points)
+    case (true, false): return .value(text(Int(packed.textStart), packed.valueLength))
     default: return .points(points)
     }
   }
 
   func value(_ row: Int) -> String? {
     let packed = rows[row]
-    return packed.kind.contains(.value) ? text(packed.textStart, packed.valueLength) : nil
+    return packed.kind.contains(.value) ? text(Int(packed.textStart), packed.valueLength) : nil
   }
 
   func points(_ row: Int) -> FixedDecimal? {
@@ -145,17 +147,19 @@ final class LeafRowColumns: Sendable {
 
   func pointsText(_ row: Int) -> String? {
     let packed = rows[row]
-    return optionalText(packed.textStart + Int(packed.valueLength), packed.pointsLength)
+    return optionalText(Int(packed.textStart) + Int(packed.valueLength), packed.pointsLength)
   }
 
   func remark(_ row: Int) -> String? {
     let packed = rows[row]
-    return optionalText(packed.textStart + Int(packed.valueLength) + Int(packed.pointsLength), packed.remarkLength)
+    return optionalText(
+      Int(packed.textStart) + Int(packed.valueLength) + Int(packed.pointsLength), packed.remarkLength)
   }
 
   func appraiser(_ row: Int) -> String? {
     let packed = rows[row]
-    let start = packed.textStart + Int(packed.valueLength) + Int(packed.pointsLength) + Int(packed.remarkLength)
+    let start =
+      Int(packed.textStart) + Int(packed.valueLength) + Int(packed.pointsLength) + Int(packed.remarkLength)
     return optionalText(start, packed.appraiserLength)
   }
 
@@ -166,23 +170,42 @@ final class LeafRowColumns: Sendable {
     return evidence[start..<start + Int(packed.evidenceCount)]
   }
 
-  func date(_ row: Int) -> CalendarDate? {
-    let packed = rows[row].date
-    guard packed != 0 else { return nil }
-    return CalendarDate(year: Int(packed / 512), month: Int(packed / 32 % 16), day: Int(packed % 32))
-  }
+  func date(_ row: Int) -> CalendarDate? { CalendarDate(packed: rows[row].date) }
 
   func origin(_ row: Int) -> RowOrigin {
     let packed = rows[row]
     return RowOrigin(table: tables[Int(packed.table)], line: Int(packed.line))
   }
 
-  private func text(_ start: Int, _ length: UInt32) -> String {
+  private func text(_ start: Int, _ length: UInt16) -> String { PackedStorage.text(texts, start, Int(length)) }
+
+  private func optionalText(_ start: Int, _ length: UInt16) -> String? { length == 0 ? nil : text(start, length) }
+}
+
+/// What the packed rows share: texts in a byte arena, tables by index.
+enum PackedStorage {
+  /// Appends `text`'s UTF-8 to `texts`.
+  static func append(_ text: String, to texts: inout [UInt8]) {
+    guard !text.isEmpty else { return }
+    var text = text
+    text.withUTF8 { texts.append(contentsOf: $0) }
+  }
+
+  /// The text of `length` bytes at `start`.
+  static func text(_ texts: [UInt8], _ start: Int, _ length: Int) -> String {
     // A buffer, not a slice of one: a slice takes the generic path, ten times slower.
     texts.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + Int(length)]), as: UTF8.self)
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)
     }
   }
 
-  private func optionalText(_ start: Int, _ length: UInt32) -> String? { length == 0 ? nil : text(start, length) }
+  /// The index of `table` in `tables`, added when new; rows of one file come together, so the
+  /// last is almost always it. `nil` past 2³¹ tables.
+  static func tableIndex(of table: TableOrigin, in tables: inout [TableOrigin]) -> Int32? {
+    if let last = tables.last, last === table { return Int32(exactly: tables.count - 1) }
+    if let index = tables.lastIndex(where: { $0 === table }) { return Int32(exactly: index) }
+    guard let next = Int32(exactly: tables.count) else { return nil }
+    tables.append(table)
+    return next
+  }
 }

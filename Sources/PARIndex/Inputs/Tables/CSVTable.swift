@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A year file in CSV text, with its header found and checked, read row by row.
 ///
 /// The header is the first row that holds the file's required columns, whatever the
@@ -36,6 +42,20 @@ struct CSVTable: RowTable {
   let reader: CSVReader
   let header: TableHeader
   let origin: TableOrigin
+  /// The lines after the header: a data row takes one line or more.
+  var rowCountBound: Int {
+    reader.bytes.withUnsafeBufferPointer { bytes in
+      guard bodyStart < bytes.count, let base = bytes.baseAddress else { return 0 }
+      var (lines, offset) = (1, bodyStart)
+      while let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+        offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+        lines += 1
+        guard offset < bytes.count else { break }
+      }
+      return lines
+    }
+  }
+
   /// Where the first data row starts, and its line.
   let bodyStart: Int
   let bodyLine: Int

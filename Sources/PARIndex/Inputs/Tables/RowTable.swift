@@ -20,6 +20,9 @@ protocol RowTable {
   /// cells cannot be read (too many fields, a cell holding an Excel error) are reported to
   /// `log` and skipped.
   func forEachRow(log: inout DiagnosticLog, _ body: (Row, inout DiagnosticLog) -> Void)
+  /// At least as many as the data rows (0 when not known without reading them): storage for
+  /// the rows is sized once, not doubled as they come.
+  var rowCountBound: Int { get }
 }
 
 extension RowTable {

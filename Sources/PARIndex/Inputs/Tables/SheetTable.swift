@@ -32,6 +32,8 @@ struct SheetTable: RowTable {
   let sheet: Workbook.Sheet
   let header: TableHeader
   let origin: TableOrigin
+  /// A sheet is streamed: its rows are not counted ahead.
+  var rowCountBound: Int { 0 }
 
   /// Opens the sheet of `workbook` that holds a `kind` file and finds its header.
   static func open(_ workbook: Workbook, kind: YearFileKind) throws(Diagnostics) -> SheetTable {

@@ -219,6 +219,9 @@ final class RowReader: @unchecked Sendable {
       return true
     }
 
+    /// Makes room for `count` more rows.
+    mutating func reserve(_ count: Int) { rows.reserve(count) }
+
     /// Where the row kept for `slot` is, when one was kept.
     mutating func origin(of slot: Int) -> RowOrigin? {
       if let (_, entry) = boxed.first(where: { $0.slot == slot }) { return entry.origin }
@@ -275,6 +278,9 @@ final class RowReader: @unchecked Sendable {
     let appraiserColumn = isAppraisal ? table.position(.appraiser) : nil
     let dateColumn = isAppraisal ? table.position(.date) : nil
     let leafCount = criteria.leaves.count
+    // No more rows than lines, nor than (unit, leaf) slots; and a file of a million blank or
+    // foreign lines does not claim their room up front past 4 M rows (256 MB).
+    collector.reserve(min(table.rowCountBound, units.count * leafCount, 1 << 22))
     var recent = RecentUnit()
     table.forEachRow(log: &log) { row, log in
       guard let (unit, leafIndex, unitID, code) = unitAndLeaf(row, in: table, recent: &recent, log: &log) else {
@@ -488,18 +494,56 @@ final class RowReader: @unchecked Sendable {
 
   /// The evidence documents of one or more files, merged, with where each was first listed.
   struct EvidenceCollector {
-    var documents: [[String: EvidenceDocument]]
-    var firstRows: [[String: RowOrigin]]
+    /// Each unit's documents by id: an index into `rows`, or −1 − an index into `boxed`.
+    private var documents: [[String: Int32]]
+    private var rows: EvidenceColumns.Builder
+    /// The rare documents too large to pack, with where they were listed.
+    private var boxed: [(document: EvidenceDocument, origin: RowOrigin)] = []
 
-    init(units: Int) {
-      documents = Array(repeating: [:], count: units)
-      firstRows = Array(repeating: [:], count: units)
+    init(units: [AssessedUnit]) {
+      documents = Array(repeating: [:], count: units.count)
+      rows = EvidenceColumns.Builder(unitIDs: units.map(\.id))
     }
 
-    func byUnit(_ units: [AssessedUnit]) -> [String: [String: EvidenceDocument]] {
+    /// Where the unit's document `id` was first listed, if it was.
+    func origin(unit: Int, id: String) -> RowOrigin? {
+      guard let index = documents[unit][id] else { return nil }
+      return index >= 0 ? rows.origin(Int(index)) : boxed[Int(-1 - index)].origin
+    }
+
+    /// Keeps a checked document as the unit's with its id.
+    mutating func add(
+      unit: Int, id: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
+      location: String?, origin: RowOrigin
+    ) {
+      // A unit lists a few dozen documents: room made once rather than grown from one.
+      if documents[unit].isEmpty { documents[unit].reserveCapacity(32) }
+      if let row = rows.append(
+        unit: unit, id: id, title: title, documentNumber: documentNumber, date: date, issuer: issuer,
+        location: location, origin: origin), let index = Int32(exactly: row)
+      {
+        documents[unit][id] = index
+        return
+      }
+      let document = EvidenceDocument(
+        trusted: id, unitID: rows.unitIDs[unit], title: title, documentNumber: documentNumber, date: date,
+        issuer: issuer, location: location)
+      boxed.append((document, origin))
+      documents[unit][id] = Int32(-boxed.count)
+    }
+
+    /// By unit id, units with documents only; the collector is left empty.
+    mutating func byUnit(_ units: [AssessedUnit]) -> [String: [String: EvidenceDocument]] {
+      let columns = rows.finish()
       var byUnit: [String: [String: EvidenceDocument]] = [:]
-      for (unit, unitDocuments) in zip(units, documents) where !unitDocuments.isEmpty {
-        byUnit[unit.id] = unitDocuments
+      for (position, unit) in zip(documents.indices, units) where !documents[position].isEmpty {
+        // `mapValues` keeps each table's layout: no id is hashed again. Each index is let go
+        // as its documents are made, not all of them at the end.
+        let unitDocuments = documents[position]
+        documents[position] = [:]
+        byUnit[unit.id] = unitDocuments.mapValues {
+          $0 >= 0 ? EvidenceDocument(columns, row: Int($0)) : boxed[Int(-1 - $0)].document
+        }
       }
       return byUnit
     }
@@ -520,7 +564,7 @@ final class RowReader: @unchecked Sendable {
         return
       }
       guard Self.checkIdentifier(id, at: idLocation, field: table.name(.evidenceID), log: &log) else { return }
-      if let first = collector.firstRows[unit][id] {
+      if let first = collector.origin(unit: unit, id: id) {
         log.add(
           .duplicateEvidence(unit: unitID, first: Self.place(of: first, column: .evidenceID, from: table.file)),
           at: idLocation,
@@ -547,15 +591,10 @@ final class RowReader: @unchecked Sendable {
         let text = row.text(column)
         return text.isEmpty ? nil : text
       }
-      if collector.documents[unit].isEmpty {
-        collector.documents[unit].reserveCapacity(32)
-        collector.firstRows[unit].reserveCapacity(32)
-      }
-      collector.firstRows[unit][id] = RowOrigin(table: table.origin, line: row.line)
-      collector.documents[unit][id] = EvidenceDocument(
-        trusted: id, unitID: unitID, title: keepsTexts ? row.text(columns[2]) : "",
-        documentNumber: optional(columns[3]), date: date,
-        issuer: optional(columns[5]), location: optional(columns[6]))
+      collector.add(
+        unit: unit, id: id, title: keepsTexts ? row.text(columns[2]) : "", documentNumber: optional(columns[3]),
+        date: date, issuer: optional(columns[5]), location: optional(columns[6]),
+        origin: RowOrigin(table: table.origin, line: row.line))
     }
   }
 

@@ -30,7 +30,7 @@ extension YearLoader {
   )
     throws(Diagnostics) -> [String: [String: EvidenceDocument]]
   {
-    var collector = RowReader.EvidenceCollector(units: units.count)
+    var collector = RowReader.EvidenceCollector(units: units)
     var log = DiagnosticLog()
     try table(file, .evidence, encoding).evidence(
       reader(criteria, units), into: &collector, log: &log, year: criteria.year)

@@ -115,7 +115,7 @@ public enum YearLoader {
       var part = YearData(units: units, selfAssessment: [:])
       var partLog = DiagnosticLog()
       var read: [InputSummary] = []
-      var collector = RowReader.EvidenceCollector(units: units.count)
+      var collector = RowReader.EvidenceCollector(units: units)
       for file in files.parts(.evidence) {
         guard let (table, summary) = PartReader.open(file, kind: .evidence, options, log: &partLog) else {
           continue

@@ -1,0 +1,120 @@
+/// The evidence documents of a year's evidence files as read, packed: 40 bytes a document and
+/// its texts in one byte arena, where a boxed ``EvidenceDocument`` took about 140 and a
+/// separate table of first rows 50 more. Each ``EvidenceDocument`` read from a file is a
+/// handle to its row.
+///
+/// Immutable: a reader fills a ``Builder`` and freezes it.
+final class EvidenceColumns: Sendable {
+  /// One document's fixed-size part; its texts are `texts[textStart...]` in this order: title,
+  /// number, issuer, location.
+  struct Row: Sendable {
+    var textStart: Int
+    var unit: Int32
+    var line: Int32
+    var table: Int32
+    /// ``CalendarDate`` packed (year × 512 + month × 32 + day), 0 for none.
+    var date: Int32
+    var titleLength: UInt32
+    var numberLength: UInt32
+    var issuerLength: UInt32
+    var locationLength: UInt32
+  }
+
+  /// The units' ids the rows' `unit` index.
+  let unitIDs: [String]
+  private let ids: [String]
+  private let rows: [Row]
+  private let texts: [UInt8]
+  private let tables: [TableOrigin]
+
+  private init(_ builder: Builder) {
+    (unitIDs, ids, rows, texts, tables) = (builder.unitIDs, builder.ids, builder.rows, builder.texts, builder.tables)
+  }
+
+  /// The documents of one or more files as a reader appends them, then ``finish()``.
+  struct Builder {
+    let unitIDs: [String]
+    fileprivate var ids: [String] = []
+    fileprivate var rows: [Row] = []
+    fileprivate var texts: [UInt8] = []
+    fileprivate var tables: [TableOrigin] = []
+
+    init(unitIDs: [String]) { self.unitIDs = unitIDs }
+
+    /// The documents, frozen.
+    func finish() -> EvidenceColumns { EvidenceColumns(self) }
+
+    /// Where document `row` was listed, for a message about a second row for its id.
+    func origin(_ row: Int) -> RowOrigin {
+      RowOrigin(table: tables[Int(rows[row].table)], line: Int(rows[row].line))
+    }
+
+    /// Appends a document and gives its index, or `nil` when a part of it does not fit the
+    /// packed form (a line past 2³¹, a cell of 4 GiB): such a document is kept boxed instead.
+    /// Empty texts after the title are absent (`nil`), as the reader gives them.
+    mutating func append(
+      unit: Int, id: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
+      location: String?, origin: RowOrigin
+    ) -> Int? {
+      let (number, issuer, location) = (documentNumber ?? "", issuer ?? "", location ?? "")
+      guard let titleLength = UInt32(exactly: title.utf8.count),
+        let numberLength = UInt32(exactly: number.utf8.count),
+        let issuerLength = UInt32(exactly: issuer.utf8.count),
+        let locationLength = UInt32(exactly: location.utf8.count), let line = Int32(exactly: origin.line),
+        let unit = Int32(exactly: unit), rows.count < Int32.max,
+        let table = PackedStorage.tableIndex(of: origin.table, in: &tables)
+      else { return nil }
+      rows.append(
+        Row(
+          textStart: texts.count, unit: unit, line: line, table: table,
+          date: date?.packed ?? 0, titleLength: titleLength,
+          numberLength: numberLength, issuerLength: issuerLength, locationLength: locationLength))
+      ids.append(id)
+      PackedStorage.append(title, to: &texts)
+      PackedStorage.append(number, to: &texts)
+      PackedStorage.append(issuer, to: &texts)
+      PackedStorage.append(location, to: &texts)
+      return rows.count - 1
+    }
+  }
+
+  // MARK: One document's parts
+
+  func id(_ row: Int) -> String { ids[row] }
+  func unitID(_ row: Int) -> String { unitIDs[Int(rows[row].unit)] }
+
+  func title(_ row: Int) -> String { text(rows[row].textStart, rows[row].titleLength) ?? "" }
+
+  func documentNumber(_ row: Int) -> String? {
+    let packed = rows[row]
+    return text(packed.textStart + Int(packed.titleLength), packed.numberLength)
+  }
+
+  func issuer(_ row: Int) -> String? {
+    let packed = rows[row]
+    return text(packed.textStart + Int(packed.titleLength) + Int(packed.numberLength), packed.issuerLength)
+  }
+
+  func location(_ row: Int) -> String? {
+    let packed = rows[row]
+    let start = packed.textStart + Int(packed.titleLength) + Int(packed.numberLength) + Int(packed.issuerLength)
+    return text(start, packed.locationLength)
+  }
+
+  func date(_ row: Int) -> CalendarDate? { CalendarDate(packed: rows[row].date) }
+
+  private func text(_ start: Int, _ length: UInt32) -> String? {
+    length == 0 ? nil : PackedStorage.text(texts, start, Int(length))
+  }
+}
+
+extension CalendarDate {
+  /// A date packed as year × 512 + month × 32 + day (0: none), as the packed rows keep it.
+  init?(packed: Int32) {
+    guard packed != 0 else { return nil }
+    self.init(year: Int(packed / 512), month: Int(packed / 32 % 16), day: Int(packed % 32))
+  }
+
+  /// The date packed as year × 512 + month × 32 + day.
+  var packed: Int32 { Int32(year * 512 + month * 32 + day) }
+}
