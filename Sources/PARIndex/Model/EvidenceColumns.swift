@@ -44,6 +44,12 @@ final class EvidenceColumns: Sendable {
     /// The documents, frozen.
     func finish() -> EvidenceColumns { EvidenceColumns(self) }
 
+    /// Makes room for `count` more documents (exactly for a first file, by doubling later).
+    mutating func reserve(_ count: Int) {
+      PackedStorage.reserve(count, in: &rows)
+      PackedStorage.reserve(count, in: &ids)
+    }
+
     /// Where document `row` was listed, for a message about a second row for its id.
     func origin(_ row: Int) -> RowOrigin {
       RowOrigin(table: tables[Int(rows[row].table)], line: Int(rows[row].line))

@@ -68,11 +68,7 @@ final class LeafRowColumns: Sendable {
 
     /// Makes room for `count` more rows: exactly for a first file, by doubling for later ones
     /// (per-unit files, each a few rows).
-    mutating func reserve(_ count: Int) {
-      let needed = rows.count + count
-      guard needed > rows.capacity else { return }
-      rows.reserveCapacity(rows.isEmpty ? needed : max(needed, 2 * rows.capacity))
-    }
+    mutating func reserve(_ count: Int) { PackedStorage.reserve(count, in: &rows) }
 
     /// Where row `row` is, for a message about a second row for its (unit, leaf).
     func origin(_ row: Int) -> RowOrigin {
@@ -197,6 +193,14 @@ enum PackedStorage {
     texts.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)
     }
+  }
+
+  /// Makes room in `array` for `count` more elements: exactly when it is empty (a first
+  /// file), else at least doubling it (per-unit files, each a few rows, must not each copy it).
+  static func reserve<Element>(_ count: Int, in array: inout [Element]) {
+    let needed = array.count + count
+    guard needed > array.capacity else { return }
+    array.reserveCapacity(array.isEmpty ? needed : max(needed, 2 * array.capacity))
   }
 
   /// The index of `table` in `tables`, added when new; rows of one file come together, so the

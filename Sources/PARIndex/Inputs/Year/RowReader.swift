@@ -505,6 +505,9 @@ final class RowReader: @unchecked Sendable {
       rows = EvidenceColumns.Builder(unitIDs: units.map(\.id))
     }
 
+    /// Makes room for `count` more documents.
+    mutating func reserve(_ count: Int) { rows.reserve(count) }
+
     /// Where the unit's document `id` was first listed, if it was.
     func origin(unit: Int, id: String) -> RowOrigin? {
       guard let index = documents[unit][id] else { return nil }
@@ -553,6 +556,9 @@ final class RowReader: @unchecked Sendable {
     let columns = [Column.evidenceID, .unitID, .title, .documentNumber, .date, .issuer, .location].map {
       table.position($0)
     }
+    // No more documents than lines; a file of a million blank or foreign lines does not claim
+    // their room up front past 4 M documents.
+    collector.reserve(min(table.rowCountBound, 1 << 22))
     var recent = RecentUnit()
     table.forEachRow(log: &log) { row, log in
       guard let unit = unitPosition(row, in: table, recent: &recent, log: &log) else { return }
