@@ -150,14 +150,19 @@ public enum YearLoader {
       }
     }
     let surveyJobs = stream?.pieceCount ?? 1
+    // A streamed survey is not held, so its digest is a second pass over the file: made in the
+    // pool too (a regular file only: a pipe is read once), not after everything else.
+    let digestsSurvey = options.digests && stream != nil
     let read = { (index: Int) -> LoadedPart in
       switch index {
       case 0: .rows(readRows())
       case 1: .rows(readDocuments())
+      case 2 + surveyJobs: .digest(Result { () throws(Diagnostics) in try PartReader.digest(surveyPart!) })
       default: stream.map { .surveyPiece($0.read(piece: index - 2)) } ?? .survey(readSurvey())
       }
     }
-    let parts = options.threads == 1 ? (0..<2 + surveyJobs).map(read) : Parallel.map(2 + surveyJobs, read)
+    let jobs = 2 + surveyJobs + (digestsSurvey ? 1 : 0)
+    let parts = options.threads == 1 ? (0..<jobs).map(read) : Parallel.map(jobs, read)
     guard case .rows(let first) = parts[0], case .rows(let second) = parts[1] else {
       preconditionFailure("the first two parts are the rows")
     }
@@ -173,7 +178,7 @@ public enum YearLoader {
 
     var survey: Result<(SurveyResults, InputSummary), Diagnostics>?
     if let stream {
-      let pieces = parts[2...].map { part -> SurveyAggregator.StreamedPiece in
+      let pieces = parts[2..<2 + surveyJobs].map { part -> SurveyAggregator.StreamedPiece in
         guard case .surveyPiece(let piece) = part else { preconditionFailure("the rest are the survey's pieces") }
         return piece
       }
@@ -192,9 +197,15 @@ public enum YearLoader {
     switch survey {
     case .success(let (results, summary))?:
       data.survey = results
-      // The survey is streamed, not held: its digest is taken from the file just read.
+      // The survey is streamed, not held: its digest is taken from the file (above, in the
+      // pool, for a file read in pieces).
       do throws(Diagnostics) {
-        let digest = options.digests ? try PartReader.digest(surveyPart!) : nil
+        var digest: FileDigest?
+        if digestsSurvey, case .digest(let taken) = parts[jobs - 1] {
+          digest = try taken.get()
+        } else if options.digests {
+          digest = try PartReader.digest(surveyPart!)
+        }
         summaries.append(summary.with(sha256: digest?.sha256))
       } catch {
         log.add(contentsOf: error.all)
@@ -218,6 +229,8 @@ public enum YearLoader {
     case surveyPiece(SurveyAggregator.StreamedPiece)
     /// The survey read in one piece (or none).
     case survey(Result<(SurveyResults, InputSummary), Diagnostics>?)
+    /// The streamed survey's size and SHA-256.
+    case digest(Result<FileDigest?, Diagnostics>)
   }
 
   /// An explanation's evidence ids that the unit's evidence file does not hold: a warning, as
