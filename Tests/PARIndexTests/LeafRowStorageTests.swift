@@ -213,4 +213,20 @@ import Testing
       }
     }
   }
+
+  @Test func roomForRowsIsBoundedByTheFileItself() throws {
+    func bound(_ text: String) throws -> Int {
+      try CSVTable.open(CSVReader(validated: Array(text.utf8), file: "assessment.csv"), kind: .assessment)
+        .rowCountBound
+    }
+    let header = "unit_id,code,value\n"
+    let rows = (0..<40).map { "U\($0),1.1,Đã hoàn thành đúng hạn theo kế hoạch\n" }.joined()
+    // At least the rows a file holds, so their storage is sized once.
+    #expect(try bound(header + rows) >= 40 && bound(header + rows) <= 41)
+    #expect(try bound(header + rows.dropLast()) >= 40)
+    #expect(try bound(header) <= 1)
+    // A small file of blank lines claims no room for a row per line.
+    let blank = header + String(repeating: "\n", count: 100_000)
+    #expect(try bound(blank) <= 100_000 / 16 + 1)
+  }
 }

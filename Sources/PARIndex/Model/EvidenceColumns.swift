@@ -28,7 +28,10 @@ final class EvidenceColumns: Sendable {
   private let tables: [TableOrigin]
 
   private init(_ builder: Builder) {
-    (unitIDs, ids, rows, texts, tables) = (builder.unitIDs, builder.ids, builder.rows, builder.texts, builder.tables)
+    (unitIDs, tables) = (builder.unitIDs, builder.tables)
+    (ids, rows, texts) = (
+      PackedStorage.fitted(builder.ids), PackedStorage.fitted(builder.rows), PackedStorage.fitted(builder.texts)
+    )
   }
 
   /// The documents of one or more files as a reader appends them, then ``finish()``.

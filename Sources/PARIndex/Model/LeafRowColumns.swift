@@ -44,12 +44,9 @@ final class LeafRowColumns: Sendable {
 
   private init(_ builder: Builder) {
     (unitIDs, codes, tables) = (builder.unitIDs, builder.codes, builder.tables)
-    // Arrays double as they grow: one with much room to spare is copied to its size (a copy
-    // of a slice is sized to it; a copy of the array would be the array).
-    func fitted<Element>(_ array: [Element]) -> [Element] {
-      array.capacity > array.count + array.count / 8 + 16 ? Array(array[...]) : array
-    }
-    (rows, texts, evidence) = (fitted(builder.rows), fitted(builder.texts), fitted(builder.evidence))
+    (rows, texts, evidence) = (
+      PackedStorage.fitted(builder.rows), PackedStorage.fitted(builder.texts), PackedStorage.fitted(builder.evidence)
+    )
   }
 
   /// The rows of one file kind as a reader appends them, then ``finish()``.
@@ -201,6 +198,13 @@ enum PackedStorage {
     let needed = array.count + count
     guard needed > array.capacity else { return }
     array.reserveCapacity(array.isEmpty ? needed : max(needed, 2 * array.capacity))
+  }
+
+  /// `array`, copied to its size when it has much room to spare (arrays double as they grow,
+  /// and room is reserved from an estimate). A copy of a slice is sized to it; a copy of the
+  /// array would be the array.
+  static func fitted<Element>(_ array: [Element]) -> [Element] {
+    array.capacity > array.count + array.count / 8 + 16 ? Array(array[...]) : array
   }
 
   /// The index of `table` in `tables`, added when new; rows of one file come together, so the

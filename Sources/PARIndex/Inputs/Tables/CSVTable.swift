@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -42,17 +44,20 @@ struct CSVTable: RowTable {
   let reader: CSVReader
   let header: TableHeader
   let origin: TableOrigin
-  /// The lines after the header: a data row takes one line or more.
+  /// The lines after the header (a data row takes one line or more), but no more than one for
+  /// every 16 bytes: a real row is longer, and a small file of blank lines must not claim room
+  /// for millions of rows. A row past the estimate only makes the storage grow.
   var rowCountBound: Int {
     reader.bytes.withUnsafeBufferPointer { bytes in
       guard bodyStart < bytes.count, let base = bytes.baseAddress else { return 0 }
+      let byLength = (bytes.count - bodyStart) / 16 + 1
       var (lines, offset) = (1, bodyStart)
       while let found = memchr(base + offset, 0x0A, bytes.count - offset) {
         offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
         lines += 1
-        guard offset < bytes.count else { break }
+        guard offset < bytes.count, lines < byLength else { break }
       }
-      return lines
+      return min(lines, byLength)
     }
   }
 
