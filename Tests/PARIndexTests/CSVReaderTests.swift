@@ -141,4 +141,18 @@ struct EvidenceIDsTests {
     #expect(rows == cells.count && log.isEmpty)
     #expect(RowReader.evidenceIDs("Ư1; U2") == ["Ư1", "U2"])
   }
+
+  @Test func lineFeedsAreCountedAsByteByByteCountsThem() {
+    var random = CodecRandom(seed: 10)
+    for length in [0, 1, 2, 63, 64, 65, 1_000, 4_097] {
+      let bytes = random.bytes(length).map { $0 % 4 == 0 ? 0x0A : $0 }
+      let plain = bytes.filter { $0 == 0x0A }.count
+      bytes.withUnsafeBufferPointer { buffer in
+        #expect(CSVReader.lineFeeds(in: buffer) == plain)
+        for limit in [0, 1, 5, plain, plain + 1] {
+          #expect(CSVReader.lineFeeds(in: buffer, atMost: limit) == min(plain, limit))
+        }
+      }
+    }
+  }
 }

@@ -54,9 +54,7 @@ final class EvidenceColumns: Sendable {
     }
 
     /// Where document `row` was listed, for a message about a second row for its id.
-    func origin(_ row: Int) -> RowOrigin {
-      RowOrigin(table: tables[Int(rows[row].table)], line: Int(rows[row].line))
-    }
+    func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
 
     /// Appends a document and gives its index, or `nil` when a part of it does not fit the
     /// packed form (a line past 2³¹, a cell of 4 GiB): such a document is kept boxed instead.
@@ -115,15 +113,4 @@ final class EvidenceColumns: Sendable {
   private func text(_ start: Int, _ length: UInt32) -> String? {
     length == 0 ? nil : PackedStorage.text(texts, start, Int(length))
   }
-}
-
-extension CalendarDate {
-  /// A date packed as year × 512 + month × 32 + day (0: none), as the packed rows keep it.
-  init?(packed: Int32) {
-    guard packed != 0 else { return nil }
-    self.init(year: Int(packed / 512), month: Int(packed / 32 % 16), day: Int(packed % 32))
-  }
-
-  /// The date packed as year × 512 + month × 32 + day.
-  var packed: Int32 { Int32(year * 512 + month * 32 + day) }
 }

@@ -68,9 +68,7 @@ final class LeafRowColumns: Sendable {
     mutating func reserve(_ count: Int) { PackedStorage.reserve(count, in: &rows) }
 
     /// Where row `row` is, for a message about a second row for its (unit, leaf).
-    func origin(_ row: Int) -> RowOrigin {
-      RowOrigin(table: tables[Int(rows[row].table)], line: Int(rows[row].line))
-    }
+    func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
 
     /// Appends a row and gives its index, or `nil` when a part of it does not fit the packed
     /// form (a cell of 64 KiB, 65,536 ids in one cell, a line past 2³¹, 4 GiB of texts in a
@@ -165,55 +163,9 @@ final class LeafRowColumns: Sendable {
 
   func date(_ row: Int) -> CalendarDate? { CalendarDate(packed: rows[row].date) }
 
-  func origin(_ row: Int) -> RowOrigin {
-    let packed = rows[row]
-    return RowOrigin(table: tables[Int(packed.table)], line: Int(packed.line))
-  }
+  func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
 
   private func text(_ start: Int, _ length: UInt16) -> String { PackedStorage.text(texts, start, Int(length)) }
 
   private func optionalText(_ start: Int, _ length: UInt16) -> String? { length == 0 ? nil : text(start, length) }
-}
-
-/// What the packed rows share: texts in a byte arena, tables by index.
-enum PackedStorage {
-  /// Appends `text`'s UTF-8 to `texts`.
-  static func append(_ text: String, to texts: inout [UInt8]) {
-    guard !text.isEmpty else { return }
-    var text = text
-    text.withUTF8 { texts.append(contentsOf: $0) }
-  }
-
-  /// The text of `length` bytes at `start`.
-  static func text(_ texts: [UInt8], _ start: Int, _ length: Int) -> String {
-    // A buffer, not a slice of one: a slice takes the generic path, ten times slower.
-    texts.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)
-    }
-  }
-
-  /// Makes room in `array` for `count` more elements: exactly when it is empty (a first
-  /// file), else at least doubling it (per-unit files, each a few rows, must not each copy it).
-  static func reserve<Element>(_ count: Int, in array: inout [Element]) {
-    let needed = array.count + count
-    guard needed > array.capacity else { return }
-    array.reserveCapacity(array.isEmpty ? needed : max(needed, 2 * array.capacity))
-  }
-
-  /// `array`, copied to its size when it has much room to spare (arrays double as they grow,
-  /// and room is reserved from an estimate). A copy of a slice is sized to it; a copy of the
-  /// array would be the array.
-  static func fitted<Element>(_ array: [Element]) -> [Element] {
-    array.capacity > array.count + array.count / 8 + 16 ? Array(array[...]) : array
-  }
-
-  /// The index of `table` in `tables`, added when new; rows of one file come together, so the
-  /// last is almost always it. `nil` past 2³¹ tables.
-  static func tableIndex(of table: TableOrigin, in tables: inout [TableOrigin]) -> Int32? {
-    if let last = tables.last, last === table { return Int32(exactly: tables.count - 1) }
-    if let index = tables.lastIndex(where: { $0 === table }) { return Int32(exactly: index) }
-    guard let next = Int32(exactly: tables.count) else { return nil }
-    tables.append(table)
-    return next
-  }
 }

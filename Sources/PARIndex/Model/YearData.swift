@@ -170,8 +170,11 @@ public struct YearData: Sendable {
   public package(set) var appraisal: [String: [String: LeafEntry]] {
     get {
       guard roundRows.count > 1 else { return roundRows.first?.byUnitID ?? [:] }
+      // Each round's table made once, later rounds' rows winning, as `latestAppraisal(of:)` does.
       var merged: [String: [String: LeafEntry]] = [:]
-      for unitID in Set(appraisalRounds.flatMap(\.keys)) { merged[unitID] = latestAppraisal(of: unitID) }
+      for round in roundRows {
+        for (unitID, rows) in round.byUnitID { merged[unitID, default: [:]].merge(rows) { _, later in later } }
+      }
       return merged
     }
     set { appraisalRounds = newValue.isEmpty ? [] : [newValue] }

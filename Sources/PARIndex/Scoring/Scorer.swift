@@ -55,6 +55,8 @@ public struct Scorer: Sendable {
     // A year built in code has not been checked against this set while reading.
     let mismatched = data.problems(against: criteria)
     if !mismatched.isEmpty { throw Diagnostics(mismatched) }
+    // Rows read against this set are found by leaf position; others by code.
+    let sameSet = data.checkedAgainst == fingerprint
     // Units are independent: score slices of them on all cores, then join in order.
     let slices = min(threads ?? (data.units.count < 64 ? 1 : Parallel.width), max(1, data.units.count))
     let parts = Parallel.map(slices) { slice -> ([(totals: UnitTotals, leaves: [LeafScore])], DiagnosticLog) in
@@ -63,7 +65,9 @@ public struct Scorer: Sendable {
       let range = (data.units.count * slice / slices)..<(data.units.count * (slice + 1) / slices)
       results.reserveCapacity(range.count)
       for unit in data.units[range] {
-        if let result = score(unit, in: data, keepingLeaves: keepingLeaves, log: &log) { results.append(result) }
+        if let result = score(unit, in: data, sameSet: sameSet, keepingLeaves: keepingLeaves, log: &log) {
+          results.append(result)
+        }
       }
       return (results, log)
     }
@@ -113,8 +117,10 @@ public struct Scorer: Sendable {
     return first > 12 && first <= 31 && second <= 12 && parts[2].count == 4
   }
 
+  /// One unit's totals and leaves; `sameSet` says the year was read against this set, so its
+  /// rows are found by leaf position. `nil` when a leaf failed (the problem is in `log`).
   func score(
-    _ unit: AssessedUnit, in data: YearData, keepingLeaves: Bool, log: inout DiagnosticLog
+    _ unit: AssessedUnit, in data: YearData, sameSet: Bool, keepingLeaves: Bool, log: inout DiagnosticLog
   )
     -> (totals: UnitTotals, leaves: [LeafScore])?
   {
@@ -123,8 +129,6 @@ public struct Scorer: Sendable {
     for explanation in data.explanations[unit.id] ?? [] {
       explanations[explanation.code, default: []].append(explanation)
     }
-    // Rows read against this set are found by leaf position; others by code.
-    let sameSet = data.checkedAgainst == fingerprint
     let leafCount = criteria.leaves.count
     let rounds = data.roundRows.map { $0.unitRows(ofUnit: unit.id, leafCount: leafCount, sameSet: sameSet) }
     // The appraised leaves by position: a few per unit, found once here, not once per leaf.

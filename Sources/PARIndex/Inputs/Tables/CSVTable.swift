@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A year file in CSV text, with its header found and checked, read row by row.
 ///
 /// The header is the first row that holds the file's required columns, whatever the
@@ -49,15 +41,10 @@ struct CSVTable: RowTable {
   /// for millions of rows. A row past the estimate only makes the storage grow.
   var rowCountBound: Int {
     reader.bytes.withUnsafeBufferPointer { bytes in
-      guard bodyStart < bytes.count, let base = bytes.baseAddress else { return 0 }
+      guard bodyStart < bytes.count else { return 0 }
       let byLength = (bytes.count - bodyStart) / 16 + 1
-      var (lines, offset) = (1, bodyStart)
-      while let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-        offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-        lines += 1
-        guard offset < bytes.count, lines < byLength else { break }
-      }
-      return min(lines, byLength)
+      let feeds = CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), atMost: byLength)
+      return min(1 + feeds, byLength)
     }
   }
 

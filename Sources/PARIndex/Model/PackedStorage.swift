@@ -1,0 +1,59 @@
+/// What the packed rows share (``LeafRowColumns``, ``EvidenceColumns``): texts in a byte
+/// arena, tables by index, storage sized from an estimate.
+enum PackedStorage {
+  /// Appends `text`'s UTF-8 to `texts`.
+  static func append(_ text: String, to texts: inout [UInt8]) {
+    guard !text.isEmpty else { return }
+    var text = text
+    text.withUTF8 { texts.append(contentsOf: $0) }
+  }
+
+  /// The text of `length` bytes at `start`.
+  static func text(_ texts: [UInt8], _ start: Int, _ length: Int) -> String {
+    // A buffer, not a slice of one: a slice takes the generic path, ten times slower.
+    texts.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)
+    }
+  }
+
+  /// Makes room in `array` for `count` more elements: exactly when it is empty (a first
+  /// file), else at least doubling it (per-unit files, each a few rows, must not each copy it).
+  static func reserve<Element>(_ count: Int, in array: inout [Element]) {
+    let needed = array.count + count
+    guard needed > array.capacity else { return }
+    array.reserveCapacity(array.isEmpty ? needed : max(needed, 2 * array.capacity))
+  }
+
+  /// `array`, copied to its size when it has much room to spare (arrays double as they grow,
+  /// and room is reserved from an estimate). A copy of a slice is sized to it; a copy of the
+  /// array would be the array.
+  static func fitted<Element>(_ array: [Element]) -> [Element] {
+    array.capacity > array.count + array.count / 8 + 16 ? Array(array[...]) : array
+  }
+
+  /// Where a packed row is: its table by index, its line.
+  static func origin(_ tables: [TableOrigin], _ table: some BinaryInteger, _ line: Int32) -> RowOrigin {
+    RowOrigin(table: tables[Int(table)], line: Int(line))
+  }
+
+  /// The index of `table` in `tables`, added when new; rows of one file come together, so the
+  /// last is almost always it. `nil` past 2³¹ tables.
+  static func tableIndex(of table: TableOrigin, in tables: inout [TableOrigin]) -> Int32? {
+    if let last = tables.last, last === table { return Int32(exactly: tables.count - 1) }
+    if let index = tables.lastIndex(where: { $0 === table }) { return Int32(exactly: index) }
+    guard let next = Int32(exactly: tables.count) else { return nil }
+    tables.append(table)
+    return next
+  }
+}
+
+extension CalendarDate {
+  /// A date packed as year × 512 + month × 32 + day (0: none), as the packed rows keep it.
+  init?(packed: Int32) {
+    guard packed != 0 else { return nil }
+    self.init(year: Int(packed / 512), month: Int(packed / 32 % 16), day: Int(packed % 32))
+  }
+
+  /// The date packed as year × 512 + month × 32 + day.
+  var packed: Int32 { Int32(year * 512 + month * 32 + day) }
+}
