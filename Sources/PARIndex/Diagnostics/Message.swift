@@ -21,6 +21,9 @@ public enum Message: Sendable, Hashable {
   case notARegularFile
   /// Nobody wrote to a pipe within the time limit.
   case pipeTimedOut(seconds: Int)
+  /// A large file read in two passes (checked, then read in blocks) changed in between: its
+  /// rows may be half old and half new.
+  case fileChangedWhileRead
   /// The file is larger than the reader accepts.
   case fileTooLarge(limit: String)
   /// Two forms of one year file are present (`assessment.csv` and `assessment.xlsx`).
@@ -617,6 +620,14 @@ extension Message {
       return e(
         "E-PIPE-TIMEOUT", vi: "không có dữ liệu nào được ghi vào ống dẫn sau \(seconds) giây",
         en: "nothing was written to the pipe within \(seconds) seconds")
+    case .fileChangedWhileRead:
+      return e(
+        "E-FILE-CHANGED",
+        vi:
+          "tệp đã thay đổi trong lúc đang được đọc (kích thước hoặc thời điểm sửa khác lúc bắt đầu); hãy đợi tệp được lưu xong rồi chạy lại",
+        en:
+          "the file changed while it was being read (its size or time of last change is not what it was at the start); wait until it is saved and run again"
+      )
     case .fileTooLarge(let limit):
       return e(
         "E-FILE-TOO-LARGE", vi: "tệp lớn hơn mức cho phép \(limit)", en: "the file is larger than the limit of \(limit)"

@@ -92,31 +92,52 @@ package struct CSVReader: Sendable {
     in range: Range<Int>, firstLine: Int, maxRecords: Int, end stoppedAt: inout Int,
     _ body: (CSVRecord) throws(Diagnostic) -> Void
   ) throws(Diagnostic) {
-    var records = 0
     stoppedAt = try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> Int in
-      var record = CSVRecord(buffer: buffer)
-      var index = range.lowerBound
-      var line = firstLine
-      while index < range.upperBound {
-        record.line = line
-        switch CSVSplitter.split(
-          buffer, from: index, to: range.upperBound, separator: separator, mode: .general, into: &record.spans,
-          line: &line)
-        {
-        case .record(let next): index = next
-        case .unclosedQuote(let at): throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(at)))
-        case .textAfterQuote(let at):
-          throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
-        case .needsGeneralReader: preconditionFailure("the general mode reads every record")
-        }
-        if !record.isBlank {
-          try body(record)
-          records += 1
-          if records >= maxRecords { return index }
-        }
-      }
-      return index
+      try Self.forEachRecord(
+        in: buffer, range: range, firstLine: firstLine, separator: separator, file: file, maxRecords: maxRecords, body
+      ).offset
     }
+  }
+
+  /// Calls `body` with each record of `buffer[range]` (which starts at the beginning of a
+  /// record, on `firstLine`) that is not blank, up to `maxRecords` of them; returns the offset
+  /// and line where the visit stopped.
+  ///
+  /// For a block of a file read in pieces (`isLast` false), a record that may go on past the
+  /// block — a quoted field still open, no line feed at its end — is not visited: the visit
+  /// stops at its start, to be taken up again with the next block.
+  static func forEachRecord(
+    in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, separator: UInt8, file: String,
+    isLast: Bool = true, maxRecords: Int = .max, _ body: (CSVRecord) throws(Diagnostic) -> Void
+  ) throws(Diagnostic) -> (offset: Int, line: Int) {
+    var records = 0
+    var record = CSVRecord(buffer: buffer)
+    var index = range.lowerBound
+    var line = firstLine
+    while index < range.upperBound {
+      let (recordStart, recordLine) = (index, line)
+      record.line = line
+      switch CSVSplitter.split(
+        buffer, from: index, to: range.upperBound, separator: separator, mode: .general, into: &record.spans,
+        line: &line)
+      {
+      case .record(let next):
+        if !isLast && next == range.upperBound && buffer[next - 1] != 0x0A { return (recordStart, recordLine) }
+        index = next
+      case .unclosedQuote(let at):
+        if !isLast { return (recordStart, recordLine) }
+        throw Diagnostic(.unclosedQuote, at: InputLocation(file: file, place: .line(at)))
+      case .textAfterQuote(let at):
+        throw Diagnostic(.textAfterClosingQuote, at: InputLocation(file: file, place: .line(at)))
+      case .needsGeneralReader: preconditionFailure("the general mode reads every record")
+      }
+      if !record.isBlank {
+        try body(record)
+        records += 1
+        if records >= maxRecords { return (index, line) }
+      }
+    }
+    return (index, line)
   }
 
   /// All records as text, header first. Convenient for small files.

@@ -15,6 +15,8 @@ final class LineBlockFile: @unchecked Sendable {
   private let descriptor: SystemCalls.Descriptor
   /// The file's size in bytes when it was opened.
   let size: Int
+  /// What the file was when it was opened: its size and time of last change.
+  private let openedStatus: SystemCalls.FileStatus
   /// False for a pipe or standard input: its size is unknown until read.
   let isRegular: Bool
   /// A named pipe opened by its path, which reads as ended until a writer opens it.
@@ -51,7 +53,7 @@ final class LineBlockFile: @unchecked Sendable {
       SystemCalls.closeFile(descriptor)
       throw Diagnostic(.notARegularFile, at: location)
     }
-    (self.path, self.descriptor, self.size) = (path, descriptor, status.size)
+    (self.path, self.descriptor, self.size, openedStatus) = (path, descriptor, status.size, status)
     isRegular = status.type == .regular
     waitsForWriter = path != "-" && status.type == .pipe
   }
@@ -101,6 +103,13 @@ final class LineBlockFile: @unchecked Sendable {
 
   deinit { SystemCalls.closeFile(descriptor) }
 
+  /// Whether the file still has the size and time of last change it had when it was opened:
+  /// a file read twice (checked, then read in blocks) must be the same file both times.
+  var isUnchanged: Bool {
+    guard case .success(let now) = SystemCalls.status(of: descriptor) else { return false }
+    return now.size == openedStatus.size && now.modified == openedStatus.modified
+  }
+
   /// Up to `count` bytes from `offset` (fewer at the end of the file; with `pastSize`, the
   /// end as it is now rather than the size at opening).
   func read(at offset: Int, count: Int, pastSize: Bool = false) throws(Diagnostic) -> [UInt8] {
@@ -131,14 +140,27 @@ final class LineBlockFile: @unchecked Sendable {
   func forEachBlock(
     of range: Range<Int>, blockSize: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool
   ) throws(Diagnostic) {
+    try forEachBlock(of: range, blockSize: blockSize) { (block, offset, _) throws(Diagnostic) in
+      body(block, offset) ? block.count : nil
+    }
+  }
+
+  /// As above, for a reader that may stop inside a block (at a record that runs on, such as a
+  /// quoted field holding a line break): `body` also learns whether the block is the last, and
+  /// returns how many of its bytes it used (`nil` to stop). The rest starts the next block,
+  /// which is grown when nothing of a whole block could be used.
+  func forEachBlock(
+    of range: Range<Int>, blockSize: Int,
+    _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws(Diagnostic) -> Int?
+  ) throws(Diagnostic) {
     var capacity = max(blockSize, 1)
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
     defer { buffer.deallocate() }
-    var carried = 0  // bytes of an unfinished line kept at the front of the buffer
+    var carried = 0  // bytes not yet used, kept at the front of the buffer
     var offset = range.lowerBound  // the file offset of the next byte to read
     while true {
       if carried == capacity {
-        // One line fills the whole block: grow it.
+        // One line (or record) fills the whole block: grow it.
         let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 16)
         larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[..<carried]))
         buffer.deallocate()
@@ -151,17 +173,17 @@ final class LineBlockFile: @unchecked Sendable {
       let available = carried + filled
       let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: available)
       if offset >= range.upperBound || filled == 0 {
-        if available > 0 { _ = body(bytes, blockStart) }
+        if available > 0 { _ = try body(bytes, blockStart, true) }
         return
       }
       guard let lastFeed = bytes.lastIndex(of: 0x0A) else {
         carried = available
         continue
       }
-      if !body(UnsafeBufferPointer(rebasing: bytes[...lastFeed]), blockStart) { return }
-      carried = available - lastFeed - 1
-      if carried > 0 {
-        buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + lastFeed + 1, byteCount: carried)
+      guard let used = try body(UnsafeBufferPointer(rebasing: bytes[...lastFeed]), blockStart, false) else { return }
+      carried = available - used
+      if carried > 0 && used > 0 {
+        buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + used, byteCount: carried)
       }
     }
   }

@@ -36,11 +36,27 @@ struct CSVTable: RowTable {
   let reader: CSVReader
   let header: TableHeader
   let origin: TableOrigin
+  /// For a large file read in blocks, where its rows are: `reader` then holds only the
+  /// file's first block (where the header is), and the rows are read from the file.
+  var blocks: Blocks?
+
+  /// A file whose rows are read block by block, never held whole.
+  struct Blocks {
+    let file: LineBlockFile
+    /// How many bytes are read at a time.
+    let blockSize: Int
+    /// The line feeds from the first data row to the end, counted when the file was checked.
+    let bodyLineFeeds: Int
+  }
   /// The lines after the header (a data row takes one line or more), but no more than one for
   /// every 16 bytes: a real row is longer, and a small file of blank lines must not claim room
   /// for millions of rows. A row past the estimate only makes the storage grow.
   var rowCountBound: Int {
-    reader.bytes.withUnsafeBufferPointer { bytes in
+    if let blocks {
+      let byLength = (blocks.file.size - bodyStart) / 16 + 1
+      return min(1 + blocks.bodyLineFeeds, byLength)
+    }
+    return reader.bytes.withUnsafeBufferPointer { bytes in
       guard bodyStart < bytes.count else { return 0 }
       let byLength = (bytes.count - bodyStart) / 16 + 1
       let feeds = CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), atMost: byLength)
@@ -54,16 +70,27 @@ struct CSVTable: RowTable {
 
   /// Opens `reader`'s text as a `kind` file: finds the separator and the header, checks it.
   static func open(_ reader: CSVReader, kind: YearFileKind) throws(Diagnostics) -> CSVTable {
+    try open(reader, kind: kind, isWhole: true)!
+  }
+
+  /// As above; when `reader` holds only the start of the file (`isWhole` false), `nil` unless
+  /// the header found is surely the one the whole file gives: a row holding every required
+  /// column, with no separator's search stopped by a record that runs past the bytes held.
+  static func open(_ reader: CSVReader, kind: YearFileKind, isWhole: Bool) throws(Diagnostics) -> CSVTable? {
     // The separator and header row that hold every required column; the earliest wins.
     var best: (reader: CSVReader, line: Int, cells: [String], end: Int, nextLine: Int)?
     for separator in [UInt8(0x09), UInt8(ascii: ";"), UInt8(ascii: ",")] {
       let candidate = reader.with(separator: separator)
-      if let found = try? candidate.findHeader(kind: kind), found.hasRequired {
-        if best == nil || found.line < best!.line {
-          best = (candidate, found.line, found.cells, found.end, found.nextLine)
-        }
+      let found: (line: Int, cells: [String], end: Int, nextLine: Int, hasRequired: Bool)
+      do { found = try candidate.findHeader(kind: kind) } catch {
+        if !isWhole { return nil }
+        continue
+      }
+      if found.hasRequired && (best == nil || found.line < best!.line) {
+        best = (candidate, found.line, found.cells, found.end, found.nextLine)
       }
     }
+    if best == nil && !isWhole { return nil }
     if best == nil {
       // No row holds them: take the row naming most columns, or the first, and say what is wrong.
       let fallback = reader.with(separator: reader.separator)
@@ -97,19 +124,35 @@ struct CSVTable: RowTable {
   func forEachRow(log: inout DiagnosticLog, _ body: (Row, inout DiagnosticLog) -> Void) {
     let first = header.kind.required.first.flatMap { header.position($0) }
     var shape = RowShapeCheck(header: header, file: origin.file, separator: reader.separator)
-    do {
-      try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: bodyLine) {
-        (record: CSVRecord) throws(Diagnostic) in
-        guard shape.admits(record, log: &log) else { return }
-        let row = Row(record: record)
-        if let first, record.needsText(first) || TableHeader.mayBeName(record.trimmedBytes(first)),
-          header.isRepeated({ row.text($0) })
-        {
-          log.add(
-            .repeatedHeader(firstLine: header.line), at: InputLocation(file: origin.file, place: .line(record.line)))
-          return
-        }
-        body(row, &log)
+    func visit(_ record: CSVRecord) {
+      guard shape.admits(record, log: &log) else { return }
+      let row = Row(record: record)
+      if let first, record.needsText(first) || TableHeader.mayBeName(record.trimmedBytes(first)),
+        header.isRepeated({ row.text($0) })
+      {
+        log.add(
+          .repeatedHeader(firstLine: header.line), at: InputLocation(file: origin.file, place: .line(record.line)))
+        return
+      }
+      body(row, &log)
+    }
+    do throws(Diagnostic) {
+      guard let blocks else {
+        try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: bodyLine, visit)
+        return
+      }
+      var line = bodyLine
+      try blocks.file.forEachBlock(of: bodyStart..<blocks.file.size, blockSize: blocks.blockSize) {
+        (block, _, isLast) throws(Diagnostic) -> Int? in
+        let stop = try CSVReader.forEachRecord(
+          in: block, range: 0..<block.count, firstLine: line, separator: reader.separator, file: reader.file,
+          isLast: isLast, visit)
+        line = stop.line
+        return stop.offset
+      }
+      // Checked whole before, read in blocks now: the same bytes only if the file stayed as it was.
+      if !blocks.file.isUnchanged {
+        throw Diagnostic(.fileChangedWhileRead, at: InputLocation(file: origin.file))
       }
     } catch {
       log.add(error)

@@ -13,6 +13,8 @@ public struct LoadOptions: Sendable, Hashable {
   /// before, and a year takes less memory and time to read. Off, ``EvidenceDocument/title``
   /// is empty and the other texts `nil`.
   public var documentTexts: Bool
+  /// From what size text files are read in blocks (tests make blocks small).
+  var textBlocks = TextBlocks()
 
   /// Text files that are not UTF-8 read as `encoding`, on `threads` threads (`nil`: the machine's
   /// cores), with each file's SHA-256 when `digests` is set, and documents' texts unless
@@ -352,10 +354,21 @@ enum PartReader {
     }
   }
 
-  /// The part as a table of `kind`, and what it is (with the SHA-256 of the bytes read when `digest` is set).
+  /// The part as a table of `kind`, and what it is (with the SHA-256 of the bytes read when
+  /// `digest` is set). A large plain file is read in blocks, as `blocks` say.
   static func open(
-    _ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding, digest: Bool = false
+    _ part: YearFiles.Part, kind: YearFileKind, encoding: TextEncoding, digest: Bool = false,
+    blocks: TextBlocks = TextBlocks()
   ) throws(Diagnostics) -> (OpenedTable, InputSummary) {
+    if !part.isWorkbook, case .path(let path) = part.source,
+      let opened = try CSVTable.openInBlocks(path: path, name: part.name, kind: kind, digest: digest, sizes: blocks)
+    {
+      let size = opened.table.blocks?.file.size ?? 0
+      return (
+        .text(opened.table),
+        summary(kind, part.name, opened.encoding, opened.table, size: size).with(sha256: opened.sha256)
+      )
+    }
     let bytes: [UInt8]
     do { bytes = try self.bytes(part) } catch { throw Diagnostics([error]) }
     let sha256 = digest ? SHA256.hex(SHA256.hash(bytes)) : nil
@@ -375,7 +388,9 @@ enum PartReader {
   static func open(
     _ part: YearFiles.Part, kind: YearFileKind, _ options: LoadOptions, log: inout DiagnosticLog
   ) -> (OpenedTable, InputSummary)? {
-    do { return try open(part, kind: kind, encoding: options.encoding, digest: options.digests) } catch {
+    do {
+      return try open(part, kind: kind, encoding: options.encoding, digest: options.digests, blocks: options.textBlocks)
+    } catch {
       log.add(contentsOf: error.all)
       return nil
     }
