@@ -164,6 +164,23 @@ struct TextBlockTests {
     #expect(log.errors.first?.location.file == path)
   }
 
+  /// A file cut short under the reader, inside a quoted note, would fail at a quote it never
+  /// left open: the change is what is told.
+  @Test func aFileCutShortWhileReadIsTheChangeNotItsBrokenQuote() throws {
+    let notes = Self.assessments.first { $0.0 == "quoted line breaks in notes" }!.1
+    let year = try TemporaryYear(Self.miniFiles.merging(["assessment.csv": notes]) { $1 })
+    let path = year.path + "/assessment.csv"
+    let opened = try #require(
+      try CSVTable.openInBlocks(
+        path: path, name: path, kind: .assessment, digest: false, sizes: TextBlocks(threshold: 0, blockSize: 16)))
+    let bytes = Array(notes.utf8)
+    let cut = bytes.firstIndex(of: UInt8(ascii: "\"")).map { $0 + 2 }!
+    try year.writeBytes("assessment.csv", Array(bytes[..<cut]))
+    var log = DiagnosticLog()
+    opened.table.forEachRow(log: &log) { _, _ in }
+    #expect(log.errors.map(\.message) == [.fileChangedWhileRead])
+  }
+
   /// The room reserved for rows is counted in the checking pass: the same bound as a whole read's.
   @Test func theRowBoundIsTheWholeReadsBound() throws {
     var compared = 0

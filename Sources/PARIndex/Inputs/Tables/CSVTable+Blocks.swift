@@ -36,6 +36,14 @@ extension CSVTable {
     guard let status = SystemCalls.status(path), status.type == .regular, status.size >= sizes.threshold,
       let file = try? LineBlockFile(path: path), file.isRegular, file.size > 0
     else { return nil }
+    // The header's lines first: a file with no line feed there (lone CRs, one huge line) is read
+    // whole before the checking pass would grow its block to the whole file.
+    guard var prefix = try? file.read(at: 0, count: sizes.headerBytes) else { return nil }
+    let isWhole = prefix.count >= file.size
+    if !isWhole {
+      guard let last = prefix.lastIndex(of: 0x0A) else { return nil }
+      prefix.removeSubrange((last + 1)...)
+    }
     var hasher = digest ? SHA256() : nil
     var lineFeeds = 0
     var plain = true
@@ -54,13 +62,7 @@ extension CSVTable {
     } catch {
       return nil
     }
-    guard plain, var prefix = try? file.read(at: 0, count: sizes.headerBytes) else { return nil }
-    let isWhole = prefix.count >= file.size
-    if !isWhole {
-      guard let last = prefix.lastIndex(of: 0x0A) else { return nil }
-      prefix.removeSubrange((last + 1)...)
-    }
-    guard FileSniffer.container(prefix) == nil, UTF16Decoder.byteOrderMark(of: prefix) == nil,
+    guard plain, FileSniffer.container(prefix) == nil, UTF16Decoder.byteOrderMark(of: prefix) == nil,
       var table = try open(CSVReader(validated: prefix, file: name), kind: kind, isWhole: isWhole)
     else { return nil }
     let headerFeeds = prefix.withUnsafeBufferPointer {

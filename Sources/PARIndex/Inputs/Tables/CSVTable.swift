@@ -155,7 +155,13 @@ struct CSVTable: RowTable {
         throw Diagnostic(.fileChangedWhileRead, at: InputLocation(file: origin.file))
       }
     } catch {
-      log.add(error)
+      // A file cut or rewritten under the reader gives errors at lines it never had: the
+      // change is what to tell.
+      if let blocks, error.message != .fileChangedWhileRead, !blocks.file.isUnchanged {
+        log.add(Diagnostic(.fileChangedWhileRead, at: InputLocation(file: origin.file)))
+      } else {
+        log.add(error)
+      }
     }
   }
 }

@@ -73,7 +73,7 @@ public enum YearLoader {
     reader.unitsName = unitsPart.name.split(separator: "/").last.map(String.init) ?? unitsPart.name
     var summaries: [InputSummary] = []
     let (unitsTable, unitsSummary) = try PartReader.open(
-      unitsPart, kind: .units, encoding: options.encoding, digest: options.digests)
+      unitsPart, kind: .units, encoding: options.encoding, digest: options.digests, blocks: options.textBlocks)
     summaries.append(unitsSummary)
     let (units, unitRows) = try unitsTable.units(reader)
     reader.units = units
