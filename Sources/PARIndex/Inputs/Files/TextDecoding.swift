@@ -39,7 +39,7 @@ enum TextDecoding {
         if UTF16Decoder.sniff(bytes) != nil { throw fail(.looksUTF16WithoutBOM) }
         throw fail(.binaryData(offset: zero), line: line(of: zero, in: bytes))
       }
-      return DecodedText(bytes: bytes, encoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? "UTF-8 BOM" : "UTF-8")
+      return DecodedText(bytes: bytes, encoding: utf8Name(of: bytes))
     }
     if UTF16Decoder.sniff(bytes) != nil { throw fail(.looksUTF16WithoutBOM) }
     let decoded: [UInt8]
@@ -63,10 +63,18 @@ enum TextDecoding {
   /// The offset of the first NUL byte, found by the C library's `memchr` (a word at a time,
   /// where `firstIndex(of:)` takes a dozen instructions a byte of every file read).
   static func firstZero(in bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
-      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
+    bytes.withUnsafeBufferPointer { firstZero(in: $0) }
+  }
+
+  /// As above, in a buffer (a block of a file read in pieces).
+  static func firstZero(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+  }
+
+  /// The name of valid UTF-8 text starting with `start`, for the year's summary.
+  static func utf8Name<Bytes: Sequence<UInt8>>(of start: Bytes) -> String {
+    start.starts(with: [0xEF, 0xBB, 0xBF]) ? "UTF-8 BOM" : "UTF-8"
   }
 
   /// The line of the byte at `offset`: one more than the line feeds before it (as every reader

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// From what size, and in what blocks, a year's text files are read without being held whole.
 struct TextBlocks: Sendable, Hashable {
   /// Files of this many bytes or more are read in blocks; smaller ones whole.
@@ -51,7 +43,7 @@ extension CSVTable {
       try file.forEachBlock(of: 0..<file.size, blockSize: sizes.blockSize) { block, _ in
         // Blocks end after a line feed, which is never inside a UTF-8 sequence: each block is
         // valid exactly when the whole file is.
-        guard UTF8Text.firstInvalidOffset(in: block) == nil, memchr(block.baseAddress!, 0, block.count) == nil else {
+        guard UTF8Text.firstInvalidOffset(in: block) == nil, TextDecoding.firstZero(in: block) == nil else {
           plain = false
           return false
         }
@@ -69,7 +61,6 @@ extension CSVTable {
       CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<table.bodyStart]))
     }
     table.blocks = Blocks(file: file, blockSize: sizes.blockSize, bodyLineFeeds: lineFeeds - headerFeeds)
-    let encoding = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? "UTF-8 BOM" : "UTF-8"
-    return (table, encoding, hasher.map { SHA256.hex($0.finalize()) })
+    return (table, TextDecoding.utf8Name(of: prefix), hasher.map { SHA256.hex($0.finalize()) })
   }
 }

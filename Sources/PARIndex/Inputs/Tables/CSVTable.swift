@@ -136,32 +136,31 @@ struct CSVTable: RowTable {
       }
       body(row, &log)
     }
+    var failure: Diagnostic?
     do throws(Diagnostic) {
-      guard let blocks else {
+      if let blocks {
+        var line = bodyLine
+        try blocks.file.forEachBlock(of: bodyStart..<blocks.file.size, blockSize: blocks.blockSize) {
+          (block, _, isLast) throws(Diagnostic) -> Int? in
+          let stop = try CSVReader.forEachRecord(
+            in: block, range: 0..<block.count, firstLine: line, separator: reader.separator, file: reader.file,
+            isLast: isLast, visit)
+          line = stop.line
+          return stop.offset
+        }
+      } else {
         try reader.forEachRecord(in: bodyStart..<reader.bytes.count, firstLine: bodyLine, visit)
-        return
-      }
-      var line = bodyLine
-      try blocks.file.forEachBlock(of: bodyStart..<blocks.file.size, blockSize: blocks.blockSize) {
-        (block, _, isLast) throws(Diagnostic) -> Int? in
-        let stop = try CSVReader.forEachRecord(
-          in: block, range: 0..<block.count, firstLine: line, separator: reader.separator, file: reader.file,
-          isLast: isLast, visit)
-        line = stop.line
-        return stop.offset
-      }
-      // Checked whole before, read in blocks now: the same bytes only if the file stayed as it was.
-      if !blocks.file.isUnchanged {
-        throw Diagnostic(.fileChangedWhileRead, at: InputLocation(file: origin.file))
       }
     } catch {
-      // A file cut or rewritten under the reader gives errors at lines it never had: the
-      // change is what to tell.
-      if let blocks, error.message != .fileChangedWhileRead, !blocks.file.isUnchanged {
-        log.add(Diagnostic(.fileChangedWhileRead, at: InputLocation(file: origin.file)))
-      } else {
-        log.add(error)
-      }
+      failure = error
+    }
+    // Checked whole before, read in blocks now: the same bytes only if the file stayed as it
+    // was. A file cut or rewritten under the reader also gives errors at lines it never had:
+    // the change is what to tell.
+    if let blocks, !blocks.file.isUnchanged {
+      log.add(Diagnostic(.fileChangedWhileRead, at: InputLocation(file: origin.file)))
+    } else if let failure {
+      log.add(failure)
     }
   }
 }
