@@ -27,7 +27,11 @@ import Testing
         ("0,5", FixedDecimal(micros: 500_000)), ("1", FixedDecimal(1)), ("0.25", FixedDecimal(micros: 250_000)),
       ]
       let texts: [String?] = [nil, "Đã thẩm định", String(repeating: "ghi chú dài ", count: 40), "ok"]
-      let ids = [[], ["TL-01"], ["TL-01", "Quyết định số 12/QĐ-UBND ngày 01/02/2025"], ["a", "b", "c"]]
+      // Packed ids keep a length byte each: the longest that fits (255 bytes) is among them.
+      let ids = [
+        [], ["TL-01"], ["TL-01", "Quyết định số 12/QĐ-UBND ngày 01/02/2025"], ["a", "b", "c"],
+        [String(repeating: "x", count: 255), "Đ"],
+      ]
       let dates: [CalendarDate?] = [
         nil, CalendarDate(year: 1, month: 1, day: 1), CalendarDate(year: 9999, month: 12, day: 31),
         CalendarDate(year: 2024, month: 2, day: 29),
@@ -88,6 +92,8 @@ import Testing
       #expect(packed.unitID == boxed.unitID && packed.code == boxed.code && packed.claim == boxed.claim)
       #expect(packed.value == boxed.value && packed.points == boxed.points && packed.pointsText == boxed.pointsText)
       #expect(packed.evidenceIDs == boxed.evidenceIDs && Array(packed.citedIDs) == boxed.evidenceIDs)
+      #expect(packed.citedIDs.count == boxed.evidenceIDs.count && packed.citedIDs.first == boxed.evidenceIDs.first)
+      #expect(packed.citedIDs.isEmpty == boxed.evidenceIDs.isEmpty && Array(boxed.citedIDs) == boxed.evidenceIDs)
       #expect(packed.remark == boxed.remark && packed.appraiser == boxed.appraiser && packed.date == boxed.date)
       #expect(packed.origin == boxed.origin && packed.origin.table === boxed.origin.table)
       #expect(packed == boxed && boxed == packed && packed.hashValue == boxed.hashValue)
@@ -143,9 +149,18 @@ import Testing
       appraiser: nil, date: nil, origin: RowOrigin(table: table, line: 7))
     #expect(!collector.take(0) && !collector.take(1))
     #expect(collector.origin(of: 0)?.line == far && collector.origin(of: 1)?.line == 7)
+    // An evidence id of 256 bytes does not fit its length byte: that row is kept whole too.
+    let longID = String(repeating: "é", count: 128)
+    let free = collector.take(2)
+    #expect(free)
+    collector.add(
+      unit: 0, leaf: 2, code: "1.3", claim: .value("có"), pointsText: nil, evidenceIDs: ["TL", longID], remark: nil,
+      appraiser: nil, date: nil, origin: RowOrigin(table: table, line: 9))
     let rows = collector.finish().byUnitID
+    #expect(rows["A"]?["1.3"]?.evidenceIDs == ["TL", longID] && rows["A"]?["1.3"]?.citedIDs.count == 2)
     #expect(rows["A"]?["1.1"]?.origin.line == far && rows["A"]?["1.1"]?.evidenceIDs == ["TL"])
     #expect(rows["A"]?["1.2"]?.points == FixedDecimal(1) && rows["A"]?["1.2"]?.remark == "r" && rows.count == 1)
+    #expect(rows["A"]?.count == 3)
   }
 
   @Test func everySecondRowNamesItsFirst() throws {
@@ -197,8 +212,18 @@ import Testing
       expected[units[unit].id, default: [:]][id] = (document, origin.line)
       #expect(collector.origin(unit: unit, id: id) == origin)
     }
-    let documents = collector.byUnit(units)
+    let rows = collector.finish()
+    let documents = rows.byUnitID
     #expect(documents.mapValues(\.count) == expected.mapValues(\.count))
+    for unitID in Self.unitIDs {
+      // Looked up one unit at a time, as the scorer does: the same documents, and no other.
+      let unitDocuments = rows.documents(ofUnit: unitID)
+      #expect(Set(unitDocuments.ids) == Set(expected[unitID]?.keys.map { $0 } ?? []))
+      #expect(unitDocuments.byID == documents[unitID] ?? [:])
+      #expect(unitDocuments["TL-40"] == nil && unitDocuments["tl-1"] == nil)
+      for id in unitDocuments.ids { #expect(unitDocuments[id] == documents[unitID]?[id]) }
+    }
+    #expect(rows.documents(ofUnit: "not a unit").ids.isEmpty)
     for (unitID, byID) in expected {
       for (id, (document, _)) in byID {
         let packed = try #require(documents[unitID]?[id])
@@ -212,6 +237,33 @@ import Testing
         }
       }
     }
+  }
+
+  @Test func theDocumentIndexFindsEveryEntryAndNoOther() {
+    // Entries are (unit, id) pairs kept outside the table, as the collector keeps them.
+    var keys: [(unit: Int, id: String)] = []
+    var index = DocumentIndex()
+    index.reserve(100) { keys[Int($0)] }
+    for unit in 0..<50 {
+      for number in 0..<60 where (unit + number) % 3 != 0 {
+        let id = number % 7 == 0 ? "Tài liệu \(number)" : "TL-\(number)"
+        let matches = { (entry: Int32) in keys[Int(entry)] == (unit, id) }
+        #expect(index.find(unit: unit, id: id, matches: matches) == nil)
+        keys.append((unit, id))
+        index.insert(Int32(keys.count - 1), unit: unit, id: id) { keys[Int($0)] }
+      }
+    }
+    #expect(index.count == keys.count)
+    for (entry, key) in keys.enumerated() {
+      #expect(index.find(unit: key.unit, id: key.id) { keys[Int($0)] == key } == Int32(entry))
+    }
+    // An id is found as a dictionary finds it: by canonical equivalence (NFD "à" is NFC "à").
+    let decomposed = "Ta\u{300}i liệu 7"
+    #expect(index.find(unit: 1, id: decomposed) { keys[Int($0)] == (1, decomposed) } != nil)
+    // Absent: an id the unit lacks, one that only another unit has, one in another case.
+    #expect(index.find(unit: 0, id: "TL-3") { keys[Int($0)] == (0, "TL-3") } == nil)
+    #expect(index.find(unit: 50, id: "TL-1") { keys[Int($0)] == (50, "TL-1") } == nil)
+    #expect(index.find(unit: 1, id: "tl-1") { keys[Int($0)] == (1, "tl-1") } == nil)
   }
 
   @Test func roomForRowsIsBoundedByTheFileItself() throws {

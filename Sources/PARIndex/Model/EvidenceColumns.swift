@@ -56,6 +56,9 @@ final class EvidenceColumns: Sendable {
     /// Where document `row` was listed, for a message about a second row for its id.
     func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
 
+    func id(_ row: Int) -> String { ids[row] }
+    func unit(_ row: Int) -> Int { Int(rows[row].unit) }
+
     /// Appends a document and gives its index, or `nil` when a part of it does not fit the
     /// packed form (a line past 2³¹, a cell of 4 GiB): such a document is kept boxed instead.
     /// Empty texts after the title are absent (`nil`), as the reader gives them.
@@ -85,9 +88,14 @@ final class EvidenceColumns: Sendable {
     }
   }
 
+  /// The number of documents.
+  var count: Int { rows.count }
+
   // MARK: One document's parts
 
   func id(_ row: Int) -> String { ids[row] }
+  /// The position of the document's unit in ``unitIDs``.
+  func unit(_ row: Int) -> Int { Int(rows[row].unit) }
   func unitID(_ row: Int) -> String { unitIDs[Int(rows[row].unit)] }
 
   func title(_ row: Int) -> String { text(rows[row].textStart, rows[row].titleLength) ?? "" }

@@ -62,8 +62,8 @@ public struct LeafEntry: Sendable, Hashable {
   public var pointsText: String? { storage.read({ $0.pointsText }, { $0.pointsText($1) }) }
   /// Evidence ids (self-assessment only).
   public var evidenceIDs: [String] { storage.read({ $0.evidenceIDs }, { Array($0.evidenceIDs($1)) }) }
-  /// ``evidenceIDs`` without a copy, for the scorer's every leaf.
-  var citedIDs: ArraySlice<String> { storage.read({ $0.evidenceIDs[...] }, { $0.evidenceIDs($1) }) }
+  /// ``evidenceIDs`` without a list made, for the scorer's every leaf.
+  var citedIDs: CitedIDs { storage.read({ CitedIDs($0.evidenceIDs[...]) }, { $0.evidenceIDs($1) }) }
   /// The note (self-assessment) or the council's reason (appraisal).
   public var remark: String? { storage.read({ $0.remark }, { $0.remark($1) }) }
   /// Who appraised the row (người thẩm định), in an appraisal file's optional `appraiser` column.

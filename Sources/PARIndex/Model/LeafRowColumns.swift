@@ -1,29 +1,30 @@
-/// The rows of one self-assessment or one appraisal round as read from files, packed: 48 bytes
-/// a row, its texts in one byte arena and its evidence ids in one list, where a boxed
-/// ``LeafEntry`` of strings took about 220. A year of a million rows is held here; each
-/// ``LeafEntry`` read from a file is a handle to its row.
+/// The rows of one self-assessment or one appraisal round as read from files, packed: 40 bytes
+/// a row and its texts and evidence ids in one byte arena, where a boxed ``LeafEntry`` of
+/// strings took about 220. A year of a million rows is held here; each ``LeafEntry`` read from
+/// a file is a handle to its row.
 ///
 /// Immutable: a reader fills a ``Builder`` and freezes it (immutable fields are read without
 /// the exclusivity checks a class's variables cost on every access).
 final class LeafRowColumns: Sendable {
   /// One row's fixed-size part; its texts are `texts[textStart...]` in this order: value,
-  /// points as written, remark, appraiser.
+  /// points as written, remark, appraiser, then the evidence ids, each after a byte that
+  /// gives its length.
   struct Row: Sendable {
     /// The points in micro-points, when the row gives points.
     var points: Int64
     var textStart: UInt32
     var unit: Int32
-    var leaf: Int32
     var line: Int32
     /// ``CalendarDate`` packed (year × 512 + month × 32 + day), 0 for none.
     var date: Int32
-    var evidenceStart: UInt32
+    var leaf: UInt16
     var table: UInt16
     var valueLength: UInt16
     var pointsLength: UInt16
     var remarkLength: UInt16
     var appraiserLength: UInt16
-    var evidenceCount: UInt16
+    /// The evidence ids' bytes, with their length bytes.
+    var evidenceLength: UInt16
     var kind: Kind
   }
 
@@ -39,14 +40,11 @@ final class LeafRowColumns: Sendable {
   let codes: [String]
   let rows: [Row]
   private let texts: [UInt8]
-  private let evidence: [String]
   private let tables: [TableOrigin]
 
   private init(_ builder: Builder) {
     (unitIDs, codes, tables) = (builder.unitIDs, builder.codes, builder.tables)
-    (rows, texts, evidence) = (
-      PackedStorage.fitted(builder.rows), PackedStorage.fitted(builder.texts), PackedStorage.fitted(builder.evidence)
-    )
+    (rows, texts) = (PackedStorage.fitted(builder.rows), PackedStorage.fitted(builder.texts))
   }
 
   /// The rows of one file kind as a reader appends them, then ``finish()``.
@@ -55,7 +53,6 @@ final class LeafRowColumns: Sendable {
     let codes: [String]
     fileprivate(set) var rows: [Row] = []
     fileprivate var texts: [UInt8] = []
-    fileprivate var evidence: [String] = []
     fileprivate var tables: [TableOrigin] = []
 
     init(unitIDs: [String], codes: [String]) { (self.unitIDs, self.codes) = (unitIDs, codes) }
@@ -71,8 +68,9 @@ final class LeafRowColumns: Sendable {
     func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
 
     /// Appends a row and gives its index, or `nil` when a part of it does not fit the packed
-    /// form (a cell of 64 KiB, 65,536 ids in one cell, a line past 2³¹, 4 GiB of texts in a
-    /// file kind, 65,536 files of it): such a row is kept boxed instead, never cut short.
+    /// form (a cell of 64 KiB, an evidence id of 256 bytes, a line past 2³¹, 4 GiB of texts in
+    /// a file kind, 65,536 files of it or 65,536 leaves): such a row is kept boxed instead,
+    /// never cut short.
     mutating func append(
       unit: Int, leaf: Int, claim: LeafEntry.Claim, pointsText: String?, evidenceIDs: [String], remark: String?,
       appraiser: String?, date: CalendarDate?, origin: RowOrigin
@@ -82,28 +80,34 @@ final class LeafRowColumns: Sendable {
       let (remark, appraiser) = (remark ?? "", appraiser ?? "")
       let (valueBytes, pointsBytes) = (value.utf8.count, points.utf8.count)
       let (remarkBytes, appraiserBytes) = (remark.utf8.count, appraiser.utf8.count)
+      var evidenceBytes = 0
+      for id in evidenceIDs {
+        guard id.utf8.count <= UInt8.max else { return nil }
+        evidenceBytes += 1 + id.utf8.count
+      }
       guard let valueLength = UInt16(exactly: valueBytes), let pointsLength = UInt16(exactly: pointsBytes),
         let remarkLength = UInt16(exactly: remarkBytes), let appraiserLength = UInt16(exactly: appraiserBytes),
-        let textStart = UInt32(exactly: texts.count),
-        texts.count + valueBytes + pointsBytes + remarkBytes + appraiserBytes <= UInt32.max,
-        let evidenceCount = UInt16(exactly: evidenceIDs.count), let evidenceStart = UInt32(exactly: evidence.count),
-        evidence.count + evidenceIDs.count <= UInt32.max, let line = Int32(exactly: origin.line),
-        let unit = Int32(exactly: unit), let leaf = Int32(exactly: leaf), rows.count < Int32.max,
+        let evidenceLength = UInt16(exactly: evidenceBytes), let textStart = UInt32(exactly: texts.count),
+        texts.count + valueBytes + pointsBytes + remarkBytes + appraiserBytes + evidenceBytes <= UInt32.max,
+        let line = Int32(exactly: origin.line), let unit = Int32(exactly: unit), let leaf = UInt16(exactly: leaf),
+        rows.count < Int32.max,
         let index = PackedStorage.tableIndex(of: origin.table, in: &tables), let table = UInt16(exactly: index)
       else { return nil }
       var kind: Kind = []
       if claim.value != nil { kind.insert(.value) }
       if claim.points != nil { kind.insert(.points) }
       let row = Row(
-        points: claim.points?.micros ?? 0, textStart: textStart, unit: unit, leaf: leaf, line: line,
-        date: date?.packed ?? 0, evidenceStart: evidenceStart, table: table, valueLength: valueLength,
-        pointsLength: pointsLength, remarkLength: remarkLength, appraiserLength: appraiserLength,
-        evidenceCount: evidenceCount, kind: kind)
+        points: claim.points?.micros ?? 0, textStart: textStart, unit: unit, line: line, date: date?.packed ?? 0,
+        leaf: leaf, table: table, valueLength: valueLength, pointsLength: pointsLength, remarkLength: remarkLength,
+        appraiserLength: appraiserLength, evidenceLength: evidenceLength, kind: kind)
       append(value)
       append(points)
       append(remark)
       append(appraiser)
-      evidence.append(contentsOf: evidenceIDs)
+      for id in evidenceIDs {
+        texts.append(UInt8(id.utf8.count))
+        append(id)
+      }
       rows.append(row)
       return rows.count - 1
     }
@@ -154,11 +158,29 @@ final class LeafRowColumns: Sendable {
     return optionalText(start, packed.appraiserLength)
   }
 
-  /// The row's evidence ids, sharing the list's storage.
-  func evidenceIDs(_ row: Int) -> ArraySlice<String> {
+  /// The row's evidence ids, read in place.
+  func evidenceIDs(_ row: Int) -> CitedIDs {
     let packed = rows[row]
-    let start = Int(packed.evidenceStart)
-    return evidence[start..<start + Int(packed.evidenceCount)]
+    let start =
+      Int(packed.textStart) + Int(packed.valueLength) + Int(packed.pointsLength) + Int(packed.remarkLength)
+      + Int(packed.appraiserLength)
+    return CitedIDs(self, bytes: start..<start + Int(packed.evidenceLength))
+  }
+
+  /// The evidence id whose length byte is at `offset`, and the offset after it.
+  fileprivate func evidenceID(at offset: Int) -> (id: String, next: Int) {
+    let length = Int(texts[offset])
+    return (text(offset + 1, UInt16(length)), offset + 1 + length)
+  }
+
+  /// The number of evidence ids in `bytes`.
+  fileprivate func evidenceCount(in bytes: Range<Int>) -> Int {
+    var (count, offset) = (0, bytes.lowerBound)
+    while offset < bytes.upperBound {
+      offset += 1 + Int(texts[offset])
+      count += 1
+    }
+    return count
   }
 
   func date(_ row: Int) -> CalendarDate? { CalendarDate(packed: rows[row].date) }
@@ -168,4 +190,52 @@ final class LeafRowColumns: Sendable {
   private func text(_ start: Int, _ length: UInt16) -> String { PackedStorage.text(texts, start, Int(length)) }
 
   private func optionalText(_ start: Int, _ length: UInt16) -> String? { length == 0 ? nil : text(start, length) }
+}
+
+/// A row's evidence ids as the scorer walks them for every leaf, without a list made for them:
+/// a row built in code's list, or a packed row's bytes read one id at a time.
+struct CitedIDs: Sequence {
+  private let list: ArraySlice<String>
+  private let columns: LeafRowColumns?
+  private let bytes: Range<Int>
+  /// The number of ids.
+  let count: Int
+
+  init(_ list: ArraySlice<String>) { (self.list, columns, bytes, count) = (list, nil, 0..<0, list.count) }
+
+  fileprivate init(_ columns: LeafRowColumns, bytes: Range<Int>) {
+    (list, self.columns, self.bytes) = ([], columns, bytes)
+    count = bytes.isEmpty ? 0 : columns.evidenceCount(in: bytes)
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  /// The first id, if any.
+  var first: String? {
+    var ids = makeIterator()
+    return ids.next()
+  }
+
+  func makeIterator() -> Iterator {
+    Iterator(ids: self, position: columns == nil ? list.startIndex : bytes.lowerBound)
+  }
+
+  /// The ids in order.
+  struct Iterator: IteratorProtocol {
+    fileprivate let ids: CitedIDs
+    /// The next id's index in the list, or its length byte's offset.
+    fileprivate var position: Int
+
+    mutating func next() -> String? {
+      guard let columns = ids.columns else {
+        guard position < ids.list.endIndex else { return nil }
+        defer { position += 1 }
+        return ids.list[position]
+      }
+      guard position < ids.bytes.upperBound else { return nil }
+      let (id, after) = columns.evidenceID(at: position)
+      position = after
+      return id
+    }
+  }
 }

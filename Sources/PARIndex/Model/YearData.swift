@@ -37,7 +37,20 @@ public struct YearData: Sendable {
   /// The units' explanations (giải trình) by unit id, in file order.
   public package(set) var explanations: [String: [UnitExplanation]] = [:]
   /// Evidence documents by unit id, then evidence id.
-  public package(set) var evidence: [String: [String: EvidenceDocument]]
+  ///
+  /// Built on each access for a year read from files, as ``selfAssessment``: ask
+  /// ``evidence(of:)`` for one unit's.
+  public package(set) var evidence: [String: [String: EvidenceDocument]] {
+    get { evidenceRows.byUnitID }
+    set { evidenceRows = EvidenceRows(newValue) }
+  }
+  /// The evidence documents, as held.
+  var evidenceRows = EvidenceRows()
+
+  /// One unit's evidence documents by id (none for an unknown unit).
+  public func evidence(of unitID: String) -> [String: EvidenceDocument] {
+    evidenceRows.documents(ofUnit: unitID).byID
+  }
   /// Survey results aggregated per unit and group.
   public package(set) var survey: SurveyResults
   /// Adjustments by unit id, in file order.
@@ -162,7 +175,7 @@ public struct YearData: Sendable {
     survey: SurveyResults = SurveyResults(), adjustments: [String: [Adjustment]] = [:]
   ) {
     (self.units, selfRows, roundRows) = (units, LeafRows(selfAssessment), appraisalRounds.map { LeafRows($0) })
-    (self.evidence, self.survey, self.adjustments) = (evidence, survey, adjustments)
+    (evidenceRows, self.survey, self.adjustments) = (EvidenceRows(evidence), survey, adjustments)
   }
 
   /// The row that decides each appraised (unit, leaf): the latest round's that has one. Setting

@@ -10,8 +10,8 @@ extension Scorer {
     if let selfEntry {
       // Most rows cite one document: no collection grown for it.
       let ids = selfEntry.citedIDs
-      if ids.count == 1 {
-        initial.evidence = context.documents[ids[ids.startIndex]].map { [$0] } ?? []
+      if ids.count == 1, let id = ids.first {
+        initial.evidence = context.documents[id].map { [$0] } ?? []
       } else if !ids.isEmpty {
         initial.evidence = ids.compactMap { context.documents[$0] }
       }
@@ -147,7 +147,7 @@ extension Scorer {
       let hint: Message.EvidenceSlip
       if id.contains(where: { $0 == "," || $0.isNewline }) {
         hint = .joined
-      } else if let document = context.documents.keys.filter({ $0.lowercased() == id.lowercased() }).min() {
+      } else if let document = context.documents.ids.filter({ $0.lowercased() == id.lowercased() }).min() {
         // The smallest such id: the dictionary's order differs between runs, the hint must not.
         hint = .otherCase(document)
       } else {

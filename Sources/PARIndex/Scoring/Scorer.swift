@@ -137,7 +137,7 @@ public struct Scorer: Sendable {
     let context = UnitContext(
       unit: unit, selfRows: data.selfRows.unitRows(ofUnit: unit.id, leafCount: leafCount, sameSet: sameSet),
       appraisedLeaves: appraised, rounds: rounds,
-      explanations: explanations, documents: data.evidence[unit.id] ?? [:], survey: data.survey)
+      explanations: explanations, documents: data.evidenceRows.documents(ofUnit: unit.id), survey: data.survey)
     var leaves: [LeafScore] = []
     leaves.reserveCapacity(criteria.leaves.count)
     for index in criteria.leaves.indices {
@@ -217,7 +217,7 @@ struct UnitContext {
   let rounds: [UnitRows]
   /// The unit's explanations by leaf code, in file order.
   let explanations: [String: [UnitExplanation]]
-  let documents: [String: EvidenceDocument]
+  let documents: UnitDocuments
   let survey: SurveyResults
 }
 

@@ -497,60 +497,62 @@ final class RowReader: @unchecked Sendable {
   /// The evidence documents of one or more files, merged, with where each was first listed.
   struct EvidenceCollector {
     /// Each unit's documents by id: an index into `rows`, or −1 − an index into `boxed`.
-    private var documents: [[String: Int32]]
+    private var index = DocumentIndex()
     private var rows: EvidenceColumns.Builder
-    /// The rare documents too large to pack, with where they were listed.
-    private var boxed: [(document: EvidenceDocument, origin: RowOrigin)] = []
+    /// The rare documents too large to pack, with their unit and where they were listed.
+    private var boxed: [(document: EvidenceDocument, unit: Int, origin: RowOrigin)] = []
 
-    init(units: [AssessedUnit]) {
-      documents = Array(repeating: [:], count: units.count)
-      rows = EvidenceColumns.Builder(unitIDs: units.map(\.id))
-    }
+    init(units: [AssessedUnit]) { rows = EvidenceColumns.Builder(unitIDs: units.map(\.id)) }
 
     /// Makes room for `count` more documents.
-    mutating func reserve(_ count: Int) { rows.reserve(count) }
+    mutating func reserve(_ count: Int) {
+      rows.reserve(count)
+      index.reserve(count) { [rows, boxed] in Self.key($0, rows, boxed) }
+    }
 
     /// Where the unit's document `id` was first listed, if it was.
     func origin(unit: Int, id: String) -> RowOrigin? {
-      guard let index = documents[unit][id] else { return nil }
-      return index >= 0 ? rows.origin(Int(index)) : boxed[Int(-1 - index)].origin
+      let matches = { (entry: Int32) in Self.key(entry, rows, boxed) == (unit, id) }
+      guard let entry = index.find(unit: unit, id: id, matches: matches) else { return nil }
+      return entry >= 0 ? rows.origin(Int(entry)) : boxed[Int(-1 - entry)].origin
     }
 
-    /// Keeps a checked document as the unit's with its id.
+    /// Keeps a checked document as the unit's with its id; no document of the unit has it yet
+    /// (``origin(unit:id:)`` said so).
     mutating func add(
       unit: Int, id: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
       location: String?, origin: RowOrigin
     ) {
-      // A unit lists a few dozen documents: room made once rather than grown from one.
-      if documents[unit].isEmpty { documents[unit].reserveCapacity(32) }
+      let entry: Int32
       if let row = rows.append(
         unit: unit, id: id, title: title, documentNumber: documentNumber, date: date, issuer: issuer,
         location: location, origin: origin), let index = Int32(exactly: row)
       {
-        documents[unit][id] = index
-        return
+        entry = index
+      } else {
+        let document = EvidenceDocument(
+          trusted: id, unitID: rows.unitIDs[unit], title: title, documentNumber: documentNumber, date: date,
+          issuer: issuer, location: location)
+        boxed.append((document, unit, origin))
+        entry = Int32(-boxed.count)
       }
-      let document = EvidenceDocument(
-        trusted: id, unitID: rows.unitIDs[unit], title: title, documentNumber: documentNumber, date: date,
-        issuer: issuer, location: location)
-      boxed.append((document, origin))
-      documents[unit][id] = Int32(-boxed.count)
+      index.insert(entry, unit: unit, id: id) { [rows, boxed] in Self.key($0, rows, boxed) }
     }
 
-    /// By unit id, units with documents only; the collector is left empty.
-    mutating func byUnit(_ units: [AssessedUnit]) -> [String: [String: EvidenceDocument]] {
-      let columns = rows.finish()
-      var byUnit: [String: [String: EvidenceDocument]] = [:]
-      for (position, unit) in zip(documents.indices, units) where !documents[position].isEmpty {
-        // `mapValues` keeps each table's layout: no id is hashed again. Each index is let go
-        // as its documents are made, not all of them at the end.
-        let unitDocuments = documents[position]
-        documents[position] = [:]
-        byUnit[unit.id] = unitDocuments.mapValues {
-          $0 >= 0 ? EvidenceDocument(columns, row: Int($0)) : boxed[Int(-1 - $0)].document
-        }
-      }
-      return byUnit
+    /// The (unit, id) of an entry.
+    private static func key(
+      _ entry: Int32, _ rows: EvidenceColumns.Builder,
+      _ boxed: [(document: EvidenceDocument, unit: Int, origin: RowOrigin)]
+    ) -> (unit: Int, id: String) {
+      guard entry < 0 else { return (rows.unit(Int(entry)), rows.id(Int(entry))) }
+      let (document, unit, _) = boxed[Int(-1 - entry)]
+      return (unit, document.id)
+    }
+
+    /// The documents, by unit and id.
+    func finish() -> EvidenceRows {
+      EvidenceRows(
+        columns: rows.finish(), boxed: boxed.map { ($0.document, $0.unit) }, index: index, unitIDs: rows.unitIDs)
     }
   }
 

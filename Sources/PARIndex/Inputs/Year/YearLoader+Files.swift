@@ -35,7 +35,7 @@ extension YearLoader {
     try table(file, .evidence, encoding).evidence(
       reader(criteria, units), into: &collector, log: &log, year: criteria.year)
     try log.throwIfAny()
-    return collector.byUnit(units)
+    return collector.finish().byUnitID
   }
 
   /// Reads an adjustments file.

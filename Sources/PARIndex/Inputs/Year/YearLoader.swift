@@ -125,7 +125,7 @@ public enum YearLoader {
         read.append(summary)
         table.evidence(reader, into: &collector, log: &partLog, year: criteria.year)
       }
-      part.evidence = collector.byUnit(units)
+      part.evidenceRows = collector.finish()
       var explained = RowReader.ExplanationCollector()
       for file in files.parts(.explanation) {
         guard let (table, summary) = PartReader.open(file, kind: .explanation, options, log: &partLog) else {
@@ -171,7 +171,7 @@ public enum YearLoader {
     data.selfRows = first.0.selfRows
     data.roundRows = first.0.roundRows
     data.adjustments = first.0.adjustments
-    data.evidence = second.0.evidence
+    data.evidenceRows = second.0.evidenceRows
     data.explanations = second.0.explanations
     // Problems in the order of the files' reading: assessment, appraisal, adjustments, evidence, survey.
     log.add(first.1)
@@ -239,7 +239,7 @@ public enum YearLoader {
   /// an explanation changes no points (the next round's appraisal judges the documents).
   static func checkExplanationEvidence(_ data: YearData, log: inout DiagnosticLog) {
     for unitID in data.explanations.keys.sorted() {
-      let documents = data.evidence[unitID] ?? [:]
+      let documents = data.evidenceRows.documents(ofUnit: unitID)
       for explanation in data.explanations[unitID]! {
         for id in explanation.evidenceIDs where documents[id] == nil {
           log.warn(

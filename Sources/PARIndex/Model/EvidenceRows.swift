@@ -1,0 +1,131 @@
+/// The evidence documents of a year (tài liệu kiểm chứng), by unit and id.
+///
+/// Documents read from files are held dense: the packed documents (``EvidenceColumns``), one
+/// table of entry numbers by (unit, id) (``DocumentIndex``) and, per unit, its entries in file
+/// order, 4 bytes a document. A year of 330,000 documents then needs no dictionary per unit
+/// (about 80 bytes a document). Documents built in code are held by unit id and id, as the
+/// public API gives them.
+struct EvidenceRows: Sendable {
+  private enum Storage: Sendable {
+    case keyed([String: [String: EvidenceDocument]])
+    case dense(Dense)
+  }
+
+  /// Documents read from files: an entry ≥ 0 is a packed row of `columns`, an entry < 0 is
+  /// `boxed[-1 - entry]` (a document too large to pack). `order[unitStarts[u]..<unitStarts[u + 1]]`
+  /// are unit `u`'s entries.
+  struct Dense: Sendable {
+    let columns: EvidenceColumns
+    let boxed: [(document: EvidenceDocument, unit: Int)]
+    let index: DocumentIndex
+    let unitStarts: [Int32]
+    let order: [Int32]
+    /// Each unit's position, by id (the first, for an id listed twice).
+    let unitPositions: [String: Int]
+
+    func document(_ entry: Int32) -> EvidenceDocument {
+      entry >= 0 ? EvidenceDocument(columns, row: Int(entry)) : boxed[Int(-1 - entry)].document
+    }
+
+    func unit(_ entry: Int32) -> Int { entry >= 0 ? columns.unit(Int(entry)) : boxed[Int(-1 - entry)].unit }
+
+    func id(_ entry: Int32) -> String { entry >= 0 ? columns.id(Int(entry)) : boxed[Int(-1 - entry)].document.id }
+
+    /// The unit's document `id`.
+    func find(unit: Int, id: String) -> EvidenceDocument? {
+      index.find(unit: unit, id: id) { self.unit($0) == unit && self.id($0) == id }.map(document)
+    }
+
+    func entries(ofUnit unit: Int) -> ArraySlice<Int32> { order[Int(unitStarts[unit])..<Int(unitStarts[unit + 1])] }
+  }
+
+  private let storage: Storage
+
+  /// Documents by unit id, then id.
+  init(_ keyed: [String: [String: EvidenceDocument]] = [:]) { storage = .keyed(keyed) }
+
+  /// Documents read from files, indexed by `index`; `unitIDs` are the units the entries'
+  /// positions name.
+  init(
+    columns: EvidenceColumns, boxed: [(document: EvidenceDocument, unit: Int)], index: DocumentIndex,
+    unitIDs: [String]
+  ) {
+    // Counting sort by unit: each unit's entries in file order, packed before boxed.
+    var starts = [Int32](repeating: 0, count: unitIDs.count + 1)
+    for row in 0..<columns.count { starts[columns.unit(row) + 1] += 1 }
+    for (_, unit) in boxed { starts[unit + 1] += 1 }
+    for unit in starts.indices.dropFirst() { starts[unit] += starts[unit - 1] }
+    var next = starts
+    var order = [Int32](repeating: 0, count: columns.count + boxed.count)
+    func place(_ entry: Int32, _ unit: Int) {
+      order[Int(next[unit])] = entry
+      next[unit] += 1
+    }
+    for row in 0..<columns.count { place(Int32(row), columns.unit(row)) }
+    for (position, (_, unit)) in boxed.enumerated() { place(Int32(-1 - position), unit) }
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(unitIDs.count)
+    for (position, id) in unitIDs.enumerated() where positions[id] == nil { positions[id] = position }
+    storage = .dense(
+      Dense(
+        columns: columns, boxed: boxed, index: index, unitStarts: starts, order: order, unitPositions: positions))
+  }
+
+  /// By unit id, then id, units with documents only; for documents read from files, built on
+  /// each call.
+  var byUnitID: [String: [String: EvidenceDocument]] {
+    switch storage {
+    case .keyed(let keyed): return keyed
+    case .dense(let dense):
+      var result: [String: [String: EvidenceDocument]] = [:]
+      for (id, position) in dense.unitPositions {
+        let documents = UnitDocuments(dense, unit: position).byID
+        if !documents.isEmpty { result[id] = documents }
+      }
+      return result
+    }
+  }
+
+  /// The unit's documents (none for an unknown unit).
+  func documents(ofUnit id: String) -> UnitDocuments {
+    switch storage {
+    case .keyed(let keyed): return UnitDocuments(byID: keyed[id] ?? [:])
+    case .dense(let dense):
+      guard let position = dense.unitPositions[id] else { return UnitDocuments(byID: [:]) }
+      return UnitDocuments(dense, unit: position)
+    }
+  }
+}
+
+/// One unit's evidence documents, as the scorer looks them up: by id.
+struct UnitDocuments {
+  private let dense: EvidenceRows.Dense?
+  private let unit: Int
+  private let keyed: [String: EvidenceDocument]
+
+  init(byID: [String: EvidenceDocument]) { (dense, unit, keyed) = (nil, -1, byID) }
+
+  init(_ dense: EvidenceRows.Dense, unit: Int) { (self.dense, self.unit, keyed) = (dense, unit, [:]) }
+
+  /// The document with `id`, if the unit has one.
+  subscript(id: String) -> EvidenceDocument? {
+    guard let dense else { return keyed[id] }
+    return dense.find(unit: unit, id: id)
+  }
+
+  /// Every document's id, in no promised order.
+  var ids: [String] {
+    guard let dense else { return Array(keyed.keys) }
+    return dense.entries(ofUnit: unit).map(dense.id)
+  }
+
+  /// The documents by id.
+  var byID: [String: EvidenceDocument] {
+    guard let dense else { return keyed }
+    let entries = dense.entries(ofUnit: unit)
+    var documents: [String: EvidenceDocument] = [:]
+    documents.reserveCapacity(entries.count)
+    for entry in entries { documents[dense.id(entry)] = dense.document(entry) }
+    return documents
+  }
+}
