@@ -239,6 +239,18 @@ import Testing
     }
   }
 
+  @Test func storageWithRoomToSpareIsCopiedToItsSize() {
+    // A text arena doubles as it grows: frozen, it must not keep the room it never used.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(1 << 20)
+    bytes.append(contentsOf: (0..<1000).map { UInt8($0 % 251) })
+    let fitted = PackedStorage.fitted(bytes)
+    #expect(fitted == bytes && fitted.capacity < 2000 && bytes.capacity >= 1 << 20)
+    // Storage that is about full is kept as it is.
+    let full = [UInt8](repeating: 1, count: 1000)
+    #expect(PackedStorage.fitted(full) == full && PackedStorage.fitted(full).capacity == full.capacity)
+  }
+
   @Test func theDocumentIndexFindsEveryEntryAndNoOther() {
     // Entries are (unit, id) pairs kept outside the table, as the collector keeps them.
     var keys: [(unit: Int, id: String)] = []

@@ -25,10 +25,14 @@ enum PackedStorage {
   }
 
   /// `array`, copied to its size when it has much room to spare (arrays double as they grow,
-  /// and room is reserved from an estimate). A copy of a slice is sized to it; a copy of the
-  /// array would be the array.
+  /// and room is reserved from an estimate). Copied into room reserved for it: `Array(array[...])`
+  /// would give back the same storage, as a slice of the whole array shares it.
   static func fitted<Element>(_ array: [Element]) -> [Element] {
-    array.capacity > array.count + array.count / 8 + 16 ? Array(array[...]) : array
+    guard array.capacity > array.count + array.count / 8 + 16 else { return array }
+    var copy: [Element] = []
+    copy.reserveCapacity(array.count)
+    copy.append(contentsOf: array)
+    return copy
   }
 
   /// Where a packed row is: its table by index, its line.
