@@ -1,5 +1,5 @@
-/// The evidence documents of a year's evidence files as read, packed: 40 bytes a document and
-/// its texts in one byte arena, where a boxed ``EvidenceDocument`` took about 140 and a
+/// The evidence documents of a year's evidence files as read, packed: 32 bytes a document, its
+/// id (a short string: 16 bytes, no allocation) and its texts in one byte arena, where a boxed ``EvidenceDocument`` took about 140 and a
 /// separate table of first rows 50 more. Each ``EvidenceDocument`` read from a file is a
 /// handle to its row.
 ///
@@ -8,29 +8,30 @@ final class EvidenceColumns: Sendable {
   /// One document's fixed-size part; its texts are `texts[textStart...]` in this order: title,
   /// number, issuer, location.
   struct Row: Sendable {
-    var textStart: Int
+    var textStart: UInt32
     var unit: Int32
     var line: Int32
     var table: Int32
     /// ``CalendarDate`` packed (year × 512 + month × 32 + day), 0 for none.
     var date: Int32
-    var titleLength: UInt32
-    var numberLength: UInt32
-    var issuerLength: UInt32
-    var locationLength: UInt32
+    var titleLength: UInt16
+    var numberLength: UInt16
+    var issuerLength: UInt16
+    var locationLength: UInt16
   }
 
   /// The units' ids the rows' `unit` index.
   let unitIDs: [String]
+  /// Kept as strings, not in the arena: every lookup by id compares them.
   private let ids: [String]
   private let rows: [Row]
-  private let texts: [UInt8]
+  private let texts: TextArena
   private let tables: [TableOrigin]
 
   private init(_ builder: Builder) {
     (unitIDs, tables) = (builder.unitIDs, builder.tables)
     (ids, rows, texts) = (
-      PackedStorage.fitted(builder.ids), PackedStorage.fitted(builder.rows), PackedStorage.fitted(builder.texts)
+      PackedStorage.fitted(builder.ids), PackedStorage.fitted(builder.rows), builder.texts.fitted()
     )
   }
 
@@ -39,7 +40,7 @@ final class EvidenceColumns: Sendable {
     let unitIDs: [String]
     fileprivate var ids: [String] = []
     fileprivate var rows: [Row] = []
-    fileprivate var texts: [UInt8] = []
+    fileprivate var texts = TextArena()
     fileprivate var tables: [TableOrigin] = []
 
     init(unitIDs: [String]) { self.unitIDs = unitIDs }
@@ -60,30 +61,37 @@ final class EvidenceColumns: Sendable {
     func unit(_ row: Int) -> Int { Int(rows[row].unit) }
 
     /// Appends a document and gives its index, or `nil` when a part of it does not fit the
-    /// packed form (a line past 2³¹, a cell of 4 GiB): such a document is kept boxed instead.
-    /// Empty texts after the title are absent (`nil`), as the reader gives them.
+    /// packed form (a line past 2³¹, a cell of 64 KiB, 4 GiB of texts): such a document is
+    /// kept boxed instead. Empty texts after the title are absent (`nil`), as the reader
+    /// gives them.
     mutating func append(
       unit: Int, id: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
       location: String?, origin: RowOrigin
     ) -> Int? {
       let (number, issuer, location) = (documentNumber ?? "", issuer ?? "", location ?? "")
-      guard let titleLength = UInt32(exactly: title.utf8.count),
-        let numberLength = UInt32(exactly: number.utf8.count),
-        let issuerLength = UInt32(exactly: issuer.utf8.count),
-        let locationLength = UInt32(exactly: location.utf8.count), let line = Int32(exactly: origin.line),
+      // Four lengths of 16 bits: a document's texts always fit one chunk of the arena.
+      guard let titleLength = UInt16(exactly: title.utf8.count),
+        let numberLength = UInt16(exactly: number.utf8.count),
+        let issuerLength = UInt16(exactly: issuer.utf8.count),
+        let locationLength = UInt16(exactly: location.utf8.count), let line = Int32(exactly: origin.line),
         let unit = Int32(exactly: unit), rows.count < Int32.max,
-        let table = PackedStorage.tableIndex(of: origin.table, in: &tables)
+        let table = PackedStorage.tableIndex(of: origin.table, in: &tables),
+        let textStart = texts.startRecord(
+          bytes: Int(titleLength) + Int(numberLength) + Int(issuerLength) + Int(locationLength))
       else { return nil }
       rows.append(
         Row(
-          textStart: texts.count, unit: unit, line: line, table: table,
-          date: date?.packed ?? 0, titleLength: titleLength,
-          numberLength: numberLength, issuerLength: issuerLength, locationLength: locationLength))
+          textStart: textStart, unit: unit, line: line, table: table, date: date?.packed ?? 0,
+          titleLength: titleLength, numberLength: numberLength, issuerLength: issuerLength,
+          locationLength: locationLength))
       ids.append(id)
-      PackedStorage.append(title, to: &texts)
-      PackedStorage.append(number, to: &texts)
-      PackedStorage.append(issuer, to: &texts)
-      PackedStorage.append(location, to: &texts)
+      texts.appendRecord(count: Int(titleLength) + Int(numberLength) + Int(issuerLength) + Int(locationLength)) {
+        record in
+        record.write(title)
+        record.write(number)
+        record.write(issuer)
+        record.write(location)
+      }
       return rows.count - 1
     }
   }
@@ -98,27 +106,32 @@ final class EvidenceColumns: Sendable {
   func unit(_ row: Int) -> Int { Int(rows[row].unit) }
   func unitID(_ row: Int) -> String { unitIDs[Int(rows[row].unit)] }
 
-  func title(_ row: Int) -> String { text(rows[row].textStart, rows[row].titleLength) ?? "" }
+  func title(_ row: Int) -> String {
+    let packed = rows[row]
+    return text(Int(packed.textStart), packed.titleLength) ?? ""
+  }
 
   func documentNumber(_ row: Int) -> String? {
     let packed = rows[row]
-    return text(packed.textStart + Int(packed.titleLength), packed.numberLength)
+    return text(Int(packed.textStart) + Int(packed.titleLength), packed.numberLength)
   }
 
   func issuer(_ row: Int) -> String? {
     let packed = rows[row]
-    return text(packed.textStart + Int(packed.titleLength) + Int(packed.numberLength), packed.issuerLength)
+    let start = Int(packed.textStart) + Int(packed.titleLength) + Int(packed.numberLength)
+    return text(start, packed.issuerLength)
   }
 
   func location(_ row: Int) -> String? {
     let packed = rows[row]
-    let start = packed.textStart + Int(packed.titleLength) + Int(packed.numberLength) + Int(packed.issuerLength)
+    let start =
+      Int(packed.textStart) + Int(packed.titleLength) + Int(packed.numberLength) + Int(packed.issuerLength)
     return text(start, packed.locationLength)
   }
 
   func date(_ row: Int) -> CalendarDate? { CalendarDate(packed: rows[row].date) }
 
-  private func text(_ start: Int, _ length: UInt32) -> String? {
-    length == 0 ? nil : PackedStorage.text(texts, start, Int(length))
+  private func text(_ start: Int, _ length: UInt16) -> String? {
+    length == 0 ? nil : texts.text(start, Int(length))
   }
 }

@@ -13,8 +13,8 @@ struct EvidenceRows: Sendable {
 
   /// Documents read from files: an entry ≥ 0 is a packed row of `columns`, an entry < 0 is
   /// `boxed[-1 - entry]` (a document too large to pack). `order[unitStarts[u]..<unitStarts[u + 1]]`
-  /// are unit `u`'s entries.
-  struct Dense: Sendable {
+  /// are unit `u`'s entries. A class: each unit's ``UnitDocuments`` holds one reference, not six.
+  final class Dense: Sendable {
     let columns: EvidenceColumns
     let boxed: [(document: EvidenceDocument, unit: Int)]
     let index: DocumentIndex
@@ -22,6 +22,14 @@ struct EvidenceRows: Sendable {
     let order: [Int32]
     /// Each unit's position, by id (the first, for an id listed twice).
     let unitPositions: [String: Int]
+
+    init(
+      columns: EvidenceColumns, boxed: [(document: EvidenceDocument, unit: Int)], index: DocumentIndex,
+      unitStarts: [Int32], order: [Int32], unitPositions: [String: Int]
+    ) {
+      (self.columns, self.boxed, self.index) = (columns, boxed, index)
+      (self.unitStarts, self.order, self.unitPositions) = (unitStarts, order, unitPositions)
+    }
 
     func document(_ entry: Int32) -> EvidenceDocument {
       entry >= 0 ? EvidenceDocument(columns, row: Int(entry)) : boxed[Int(-1 - entry)].document
@@ -32,8 +40,11 @@ struct EvidenceRows: Sendable {
     func id(_ entry: Int32) -> String { entry >= 0 ? columns.id(Int(entry)) : boxed[Int(-1 - entry)].document.id }
 
     /// The unit's document `id`.
-    func find(unit: Int, id: String) -> EvidenceDocument? {
-      index.find(unit: unit, id: id) { self.unit($0) == unit && self.id($0) == id }.map(document)
+    func find(unit: Int, id: String) -> EvidenceDocument? { DocumentIndex.withKey(id) { find(unit: unit, key: $0) } }
+
+    /// The unit's document whose id is `key` (UTF-8 in NFC).
+    func find(unit: Int, key: UnsafeBufferPointer<UInt8>) -> EvidenceDocument? {
+      index.find(unit: unit, id: key) { self.unit($0) == unit && DocumentIndex.isKey(id($0), key) }.map(document)
     }
 
     func entries(ofUnit unit: Int) -> ArraySlice<Int32> { order[Int(unitStarts[unit])..<Int(unitStarts[unit + 1])] }
@@ -111,6 +122,26 @@ struct UnitDocuments {
   subscript(id: String) -> EvidenceDocument? {
     guard let dense else { return keyed[id] }
     return dense.find(unit: unit, id: id)
+  }
+
+  /// The documents of the ids a row cites that the unit has, in the row's order.
+  func documents(citedBy ids: CitedIDs) -> [EvidenceDocument] {
+    var found: [EvidenceDocument] = []
+    found.reserveCapacity(ids.count)
+    ids.visit(
+      bytes: { bytes in
+        // A cited id read from a file is NFC already (surely so, without a look at its
+        // scalars, when it is ASCII or Vietnamese): looked up from its bytes.
+        if let dense, UTF8Text.isSurelyNFC(bytes) {
+          if let document = dense.find(unit: unit, key: bytes) { found.append(document) }
+        } else if let document = self[String(decoding: bytes, as: UTF8.self)] {
+          found.append(document)
+        }
+      },
+      string: { id in
+        if let document = self[id] { found.append(document) }
+      })
+    return found
   }
 
   /// Every document's id, in no promised order.

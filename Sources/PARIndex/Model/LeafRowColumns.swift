@@ -39,12 +39,12 @@ final class LeafRowColumns: Sendable {
   let unitIDs: [String]
   let codes: [String]
   let rows: [Row]
-  private let texts: [UInt8]
+  private let texts: TextArena
   private let tables: [TableOrigin]
 
   private init(_ builder: Builder) {
     (unitIDs, codes, tables) = (builder.unitIDs, builder.codes, builder.tables)
-    (rows, texts) = (PackedStorage.fitted(builder.rows), PackedStorage.fitted(builder.texts))
+    (rows, texts) = (PackedStorage.fitted(builder.rows), builder.texts.fitted())
   }
 
   /// The rows of one file kind as a reader appends them, then ``finish()``.
@@ -52,7 +52,7 @@ final class LeafRowColumns: Sendable {
     let unitIDs: [String]
     let codes: [String]
     fileprivate(set) var rows: [Row] = []
-    fileprivate var texts: [UInt8] = []
+    fileprivate var texts = TextArena()
     fileprivate var tables: [TableOrigin] = []
 
     init(unitIDs: [String], codes: [String]) { (self.unitIDs, self.codes) = (unitIDs, codes) }
@@ -85,13 +85,14 @@ final class LeafRowColumns: Sendable {
         guard id.utf8.count <= UInt8.max else { return nil }
         evidenceBytes += 1 + id.utf8.count
       }
+      // Five lengths of 16 bits: a row's texts always fit one chunk of the arena.
+      let recordBytes = valueBytes + pointsBytes + remarkBytes + appraiserBytes + evidenceBytes
       guard let valueLength = UInt16(exactly: valueBytes), let pointsLength = UInt16(exactly: pointsBytes),
         let remarkLength = UInt16(exactly: remarkBytes), let appraiserLength = UInt16(exactly: appraiserBytes),
-        let evidenceLength = UInt16(exactly: evidenceBytes), let textStart = UInt32(exactly: texts.count),
-        texts.count + valueBytes + pointsBytes + remarkBytes + appraiserBytes + evidenceBytes <= UInt32.max,
-        let line = Int32(exactly: origin.line), let unit = Int32(exactly: unit), let leaf = UInt16(exactly: leaf),
-        rows.count < Int32.max,
-        let index = PackedStorage.tableIndex(of: origin.table, in: &tables), let table = UInt16(exactly: index)
+        let evidenceLength = UInt16(exactly: evidenceBytes), let line = Int32(exactly: origin.line),
+        let unit = Int32(exactly: unit), let leaf = UInt16(exactly: leaf), rows.count < Int32.max,
+        let index = PackedStorage.tableIndex(of: origin.table, in: &tables), let table = UInt16(exactly: index),
+        let textStart = texts.startRecord(bytes: recordBytes)
       else { return nil }
       var kind: Kind = []
       if claim.value != nil { kind.insert(.value) }
@@ -100,19 +101,19 @@ final class LeafRowColumns: Sendable {
         points: claim.points?.micros ?? 0, textStart: textStart, unit: unit, line: line, date: date?.packed ?? 0,
         leaf: leaf, table: table, valueLength: valueLength, pointsLength: pointsLength, remarkLength: remarkLength,
         appraiserLength: appraiserLength, evidenceLength: evidenceLength, kind: kind)
-      append(value)
-      append(points)
-      append(remark)
-      append(appraiser)
-      for id in evidenceIDs {
-        texts.append(UInt8(id.utf8.count))
-        append(id)
+      texts.appendRecord(count: recordBytes) { record in
+        record.write(value)
+        record.write(points)
+        record.write(remark)
+        record.write(appraiser)
+        for id in evidenceIDs {
+          record.write(UInt8(id.utf8.count))
+          record.write(id)
+        }
       }
       rows.append(row)
       return rows.count - 1
     }
-
-    private mutating func append(_ text: String) { PackedStorage.append(text, to: &texts) }
   }
 
   // MARK: One row's parts
@@ -169,15 +170,28 @@ final class LeafRowColumns: Sendable {
 
   /// The evidence id whose length byte is at `offset`, and the offset after it.
   fileprivate func evidenceID(at offset: Int) -> (id: String, next: Int) {
-    let length = Int(texts[offset])
+    let length = Int(texts.byte(offset))
     return (text(offset + 1, UInt16(length)), offset + 1 + length)
+  }
+
+  /// Calls `body` with the UTF-8 of each evidence id in `bytes`, in place.
+  fileprivate func visitEvidenceIDs(in bytes: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    guard !bytes.isEmpty else { return }
+    texts.withBytes(bytes.lowerBound, bytes.count) { record in
+      var offset = 0
+      while offset < record.count {
+        let length = Int(record[offset])
+        body(UnsafeBufferPointer(rebasing: record[offset + 1..<offset + 1 + length]))
+        offset += 1 + length
+      }
+    }
   }
 
   /// The number of evidence ids in `bytes`.
   fileprivate func evidenceCount(in bytes: Range<Int>) -> Int {
     var (count, offset) = (0, bytes.lowerBound)
     while offset < bytes.upperBound {
-      offset += 1 + Int(texts[offset])
+      offset += 1 + Int(texts.byte(offset))
       count += 1
     }
     return count
@@ -187,7 +201,7 @@ final class LeafRowColumns: Sendable {
 
   func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
 
-  private func text(_ start: Int, _ length: UInt16) -> String { PackedStorage.text(texts, start, Int(length)) }
+  private func text(_ start: Int, _ length: UInt16) -> String { texts.text(start, Int(length)) }
 
   private func optionalText(_ start: Int, _ length: UInt16) -> String? { length == 0 ? nil : text(start, length) }
 }
@@ -210,10 +224,14 @@ struct CitedIDs: Sequence {
 
   var isEmpty: Bool { count == 0 }
 
-  /// The first id, if any.
-  var first: String? {
-    var ids = makeIterator()
-    return ids.next()
+  /// Calls `bytes` with each id's UTF-8 in place, for a packed row, or `string` with each id
+  /// of a row built in code; in order.
+  func visit(bytes: (UnsafeBufferPointer<UInt8>) -> Void, string: (String) -> Void) {
+    guard let columns else {
+      for id in list { string(id) }
+      return
+    }
+    columns.visitEvidenceIDs(in: self.bytes, bytes)
   }
 
   func makeIterator() -> Iterator {

@@ -1,21 +1,6 @@
-/// What the packed rows share (``LeafRowColumns``, ``EvidenceColumns``): texts in a byte
-/// arena, tables by index, storage sized from an estimate.
+/// What the packed rows share (``LeafRowColumns``, ``EvidenceColumns``) besides their texts
+/// (``TextArena``): tables by index, storage sized from an estimate.
 enum PackedStorage {
-  /// Appends `text`'s UTF-8 to `texts`.
-  static func append(_ text: String, to texts: inout [UInt8]) {
-    guard !text.isEmpty else { return }
-    var text = text
-    text.withUTF8 { texts.append(contentsOf: $0) }
-  }
-
-  /// The text of `length` bytes at `start`.
-  static func text(_ texts: [UInt8], _ start: Int, _ length: Int) -> String {
-    // A buffer, not a slice of one: a slice takes the generic path, ten times slower.
-    texts.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)
-    }
-  }
-
   /// Makes room in `array` for `count` more elements: exactly when it is empty (a first
   /// file), else at least doubling it (per-unit files, each a few rows, must not each copy it).
   static func reserve<Element>(_ count: Int, in array: inout [Element]) {

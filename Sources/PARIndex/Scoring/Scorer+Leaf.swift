@@ -8,13 +8,8 @@ extension Scorer {
       code: leaf.code, points: .zero, maxPoints: leaf.maxPoints, isApplicable: true, status: .missing, source: nil,
       reasoning: .missing, flags: [], decidingEntry: nil, selfEntry: selfEntry, evidence: [], selfPoints: nil)
     if let selfEntry {
-      // Most rows cite one document: no collection grown for it.
       let ids = selfEntry.citedIDs
-      if ids.count == 1, let id = ids.first {
-        initial.evidence = context.documents[id].map { [$0] } ?? []
-      } else if !ids.isEmpty {
-        initial.evidence = ids.compactMap { context.documents[$0] }
-      }
+      if !ids.isEmpty { initial.evidence = context.documents.documents(citedBy: ids) }
     }
     let appraised = !context.appraisedLeaves.isEmpty && context.appraisedLeaves[index]
     let explanations = context.explanations.isEmpty ? [] : context.explanations[leaf.code] ?? []

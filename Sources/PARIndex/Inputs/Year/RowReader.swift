@@ -507,22 +507,30 @@ final class RowReader: @unchecked Sendable {
     /// Makes room for `count` more documents.
     mutating func reserve(_ count: Int) {
       rows.reserve(count)
-      index.reserve(count) { [rows, boxed] in Self.key($0, rows, boxed) }
+      index.reserve(count)
     }
 
-    /// Where the unit's document `id` was first listed, if it was.
+    /// Where the unit's document `id` (in NFC, as every text read is) was first listed, if it was.
     func origin(unit: Int, id: String) -> RowOrigin? {
-      let matches = { (entry: Int32) in Self.key(entry, rows, boxed) == (unit, id) }
-      guard let entry = index.find(unit: unit, id: id, matches: matches) else { return nil }
+      var id = id
+      let entry = id.withUTF8 { key in
+        index.find(unit: unit, id: key) { entry in
+          let (entryUnit, entryID) = Self.key(entry, rows, boxed)
+          return entryUnit == unit && DocumentIndex.isKey(entryID, key)
+        }
+      }
+      guard let entry else { return nil }
       return entry >= 0 ? rows.origin(Int(entry)) : boxed[Int(-1 - entry)].origin
     }
 
-    /// Keeps a checked document as the unit's with its id; no document of the unit has it yet
+    /// Keeps a checked document as the unit's with its id (in NFC, as every text read is: the
+    /// index compares ids by their bytes); no document of the unit has it yet
     /// (``origin(unit:id:)`` said so).
     mutating func add(
       unit: Int, id: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
       location: String?, origin: RowOrigin
     ) {
+      var id = id
       let entry: Int32
       if let row = rows.append(
         unit: unit, id: id, title: title, documentNumber: documentNumber, date: date, issuer: issuer,
@@ -536,7 +544,7 @@ final class RowReader: @unchecked Sendable {
         boxed.append((document, unit, origin))
         entry = Int32(-boxed.count)
       }
-      index.insert(entry, unit: unit, id: id) { [rows, boxed] in Self.key($0, rows, boxed) }
+      id.withUTF8 { index.insert(entry, unit: unit, id: $0) }
     }
 
     /// The (unit, id) of an entry.
