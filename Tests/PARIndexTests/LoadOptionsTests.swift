@@ -17,7 +17,7 @@ struct LoadOptionsTests {
     #expect(full.evidence.keys.sorted() == lean.evidence.keys.sorted())
     var withTitle = 0
     for (unit, documents) in full.evidence {
-      let leanDocuments = try #require(lean.evidence[unit])
+      let leanDocuments = lean.evidence(of: unit)
       #expect(documents.keys.sorted() == leanDocuments.keys.sorted())
       for (id, document) in documents {
         let leanDocument = try #require(leanDocuments[id])

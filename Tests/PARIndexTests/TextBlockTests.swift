@@ -31,7 +31,7 @@ struct TextBlockTests {
           let rows = rounds[unit.id] ?? [:]
           lines += rows.keys.sorted().map { "round \(round) \(unit.id) \($0) \(rows[$0]!)" }
         }
-        let documents = data.evidence[unit.id] ?? [:]
+        let documents = data.evidence(of: unit.id)
         lines += documents.keys.sorted().map { "document \(unit.id) \($0) \(documents[$0]!)" }
         lines += (data.adjustments[unit.id] ?? []).map { "adjustment \(unit.id) \($0)" }
         lines += (data.explanations[unit.id] ?? []).map { "explanation \(unit.id) \($0)" }

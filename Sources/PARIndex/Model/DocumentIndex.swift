@@ -7,17 +7,22 @@ import Darwin
 #endif
 
 /// Every unit's evidence documents by (unit position, id) in one open-addressing table of
-/// entry numbers with their hashes, 8 bytes a slot at most three quarters full: about 11 bytes
-/// a document, where a dictionary per unit (grown from empty, or reserved for a few dozen) took
+/// entry numbers with their hashes, 8 bytes a slot at most three quarters full (11 to 21 bytes
+/// a document), where a dictionary per unit (grown from empty, or reserved for a few dozen) took
 /// about 80.
 ///
-/// Keys are the ids' UTF-8 in NFC, so that two ids are the same key exactly when they are
-/// equal as `String`s (canonical equivalence), as in a dictionary; and a cited id read from a
-/// file (NFC already) is looked up from its bytes, with no `String` made for it. The table
-/// keeps only entry numbers; the caller says whether an entry has a key.
+/// Ids are found as a dictionary keyed by `String` finds them (canonical equivalence). An id
+/// surely in NFC (``UTF8Text/isSurelyNFC(_:)``: ASCII, Vietnamese, the Latin letters below
+/// U+0300) is keyed by its bytes, where equal strings are equal bytes; a cited id read from a
+/// file is then looked up with no `String` made for it. Any other id (a combining mark, another
+/// script, a mark newer than Foundation's normalisation knows) is kept in a dictionary by
+/// `String`, per unit: there `==` decides, whatever the bytes. The table keeps only entry
+/// numbers; their owner (``DocumentEntries``) says whether an entry has a unit and an id.
 struct DocumentIndex: Sendable {
   /// 0 for an empty slot, else the key's hash (high half, never 0) and the entry's bits.
   private var slots: [UInt64] = []
+  /// The ids not surely in NFC, by unit, then id.
+  private var others: [Int: [String: Int32]] = [:]
   /// The number of entries.
   private(set) var count = 0
 
@@ -32,40 +37,61 @@ struct DocumentIndex: Sendable {
     for slot in old where slot != 0 { slots[freeSlot(for: UInt32(truncatingIfNeeded: slot >> 32))] = slot }
   }
 
-  /// The entry with `unit` and `id` (UTF-8 in NFC): `matches` says whether an entry has them.
-  func find(unit: Int, id: UnsafeBufferPointer<UInt8>, matches: (Int32) -> Bool) -> Int32? {
+  /// The entry of the unit's document `id` among `entries`.
+  func find(unit: Int, id: String, in entries: some DocumentEntries) -> Int32? {
+    var id = id
+    if id.withUTF8(UTF8Text.isSurelyNFC) { return id.withUTF8 { find(unit: unit, surelyNFC: $0, in: entries) } }
+    if let entry = others[unit]?[id] { return entry }
+    // An id built in code in another form of a table key (`Te` + U+0301 for `Té`).
+    var composed = id.nfc
+    return composed.withUTF8 { UTF8Text.isSurelyNFC($0) ? findInTable(unit: unit, $0, entries) : nil }
+  }
+
+  /// The entry of the unit's document whose id has these bytes, surely in NFC, among `entries`.
+  func find(unit: Int, surelyNFC id: UnsafeBufferPointer<UInt8>, in entries: some DocumentEntries) -> Int32? {
+    if let entry = findInTable(unit: unit, id, entries) { return entry }
+    guard !others.isEmpty, let unitOthers = others[unit] else { return nil }
+    return unitOthers[String(decoding: id, as: UTF8.self)]
+  }
+
+  /// Adds `entry` for the unit's document `id`, which no entry has yet (``find(unit:id:in:)``
+  /// said so).
+  mutating func insert(_ entry: Int32, unit: Int, id: String) {
+    var id = id
+    guard id.withUTF8(UTF8Text.isSurelyNFC) else {
+      others[unit, default: [:]][id] = entry
+      count += 1
+      return
+    }
+    reserve(1)
+    let hash = id.withUTF8 { Self.hash(unit, $0) }
+    slots[freeSlot(for: hash)] = UInt64(hash) << 32 | UInt64(UInt32(bitPattern: entry))
+    count += 1
+  }
+
+  /// Whether `id` has exactly the bytes `bytes`.
+  static func hasBytes(_ id: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var id = id
+    return id.withUTF8 { held in
+      held.count == bytes.count && (held.isEmpty || memcmp(held.baseAddress!, bytes.baseAddress!, held.count) == 0)
+    }
+  }
+
+  // The owner of the entries is passed as a generic argument, borrowed: a closure reading it
+  // copied the whole owner into its context on every call.
+  private func findInTable(unit: Int, _ id: UnsafeBufferPointer<UInt8>, _ entries: some DocumentEntries) -> Int32? {
     guard !slots.isEmpty else { return nil }
     let hash = Self.hash(unit, id)
     let mask = slots.count - 1
     var slot = Int(hash) & mask
     while slots[slot] != 0 {
       let entry = slots[slot]
-      if UInt32(truncatingIfNeeded: entry >> 32) == hash, matches(Self.entry(entry)) { return Self.entry(entry) }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash, entries.has(Self.entry(entry), unit: unit, id: id) {
+        return Self.entry(entry)
+      }
       slot = (slot + 1) & mask
     }
     return nil
-  }
-
-  /// Adds `entry`, whose key no entry has yet (``find(unit:id:matches:)`` said so).
-  mutating func insert(_ entry: Int32, unit: Int, id: UnsafeBufferPointer<UInt8>) {
-    reserve(1)
-    let hash = Self.hash(unit, id)
-    slots[freeSlot(for: hash)] = UInt64(hash) << 32 | UInt64(UInt32(bitPattern: entry))
-    count += 1
-  }
-
-  /// Calls `body` with the UTF-8 of `id` in NFC, the key the table hashes.
-  static func withKey<Result>(_ id: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    var key = id.nfc
-    return key.withUTF8(body)
-  }
-
-  /// Whether `id`, held in NFC (as the table's owners keep their ids), is the key `bytes`.
-  static func isKey(_ id: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var id = id
-    return id.withUTF8 { held in
-      held.count == bytes.count && (held.isEmpty || memcmp(held.baseAddress!, bytes.baseAddress!, held.count) == 0)
-    }
   }
 
   private static func entry(_ slot: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: slot)) }
@@ -86,4 +112,11 @@ struct DocumentIndex: Sendable {
     bytes ^= bytes >> 12
     return bytes | 0x8000_0000
   }
+}
+
+/// What numbers the documents a ``DocumentIndex`` keys: says whether an entry is a unit's with
+/// an id of given bytes.
+protocol DocumentEntries {
+  /// Whether `entry` is the document of `unit` whose id has exactly the bytes `id`.
+  func has(_ entry: Int32, unit: Int, id: UnsafeBufferPointer<UInt8>) -> Bool
 }

@@ -1,8 +1,8 @@
 /// The evidence documents of a year (tài liệu kiểm chứng), by unit and id.
 ///
 /// Documents read from files are held dense: the packed documents (``EvidenceColumns``), one
-/// table of entry numbers by (unit, id) (``DocumentIndex``) and, per unit, its entries in file
-/// order, 4 bytes a document. A year of 330,000 documents then needs no dictionary per unit
+/// table of entry numbers by (unit, id) (``DocumentIndex``) and, per unit, its entries (the
+/// packed ones in file order, then any boxed), 4 bytes a document. A year of 330,000 documents then needs no dictionary per unit
 /// (about 80 bytes a document). Documents built in code are held by unit id and id, as the
 /// public API gives them.
 struct EvidenceRows: Sendable {
@@ -14,7 +14,7 @@ struct EvidenceRows: Sendable {
   /// Documents read from files: an entry ≥ 0 is a packed row of `columns`, an entry < 0 is
   /// `boxed[-1 - entry]` (a document too large to pack). `order[unitStarts[u]..<unitStarts[u + 1]]`
   /// are unit `u`'s entries. A class: each unit's ``UnitDocuments`` holds one reference, not six.
-  final class Dense: Sendable {
+  final class Dense: Sendable, DocumentEntries {
     let columns: EvidenceColumns
     let boxed: [(document: EvidenceDocument, unit: Int)]
     let index: DocumentIndex
@@ -40,11 +40,15 @@ struct EvidenceRows: Sendable {
     func id(_ entry: Int32) -> String { entry >= 0 ? columns.id(Int(entry)) : boxed[Int(-1 - entry)].document.id }
 
     /// The unit's document `id`.
-    func find(unit: Int, id: String) -> EvidenceDocument? { DocumentIndex.withKey(id) { find(unit: unit, key: $0) } }
+    func find(unit: Int, id: String) -> EvidenceDocument? { index.find(unit: unit, id: id, in: self).map(document) }
 
-    /// The unit's document whose id is `key` (UTF-8 in NFC).
-    func find(unit: Int, key: UnsafeBufferPointer<UInt8>) -> EvidenceDocument? {
-      index.find(unit: unit, id: key) { self.unit($0) == unit && DocumentIndex.isKey(id($0), key) }.map(document)
+    /// The unit's document whose id has the bytes `key`, surely in NFC.
+    func find(unit: Int, surelyNFC key: UnsafeBufferPointer<UInt8>) -> EvidenceDocument? {
+      index.find(unit: unit, surelyNFC: key, in: self).map(document)
+    }
+
+    func has(_ entry: Int32, unit: Int, id bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      self.unit(entry) == unit && DocumentIndex.hasBytes(id(entry), bytes)
     }
 
     func entries(ofUnit unit: Int) -> ArraySlice<Int32> { order[Int(unitStarts[unit])..<Int(unitStarts[unit + 1])] }
@@ -130,10 +134,10 @@ struct UnitDocuments {
     found.reserveCapacity(ids.count)
     ids.visit(
       bytes: { bytes in
-        // A cited id read from a file is NFC already (surely so, without a look at its
-        // scalars, when it is ASCII or Vietnamese): looked up from its bytes.
+        // A cited id of ASCII or Vietnamese letters (surely NFC) is looked up from its bytes;
+        // any other as a string.
         if let dense, UTF8Text.isSurelyNFC(bytes) {
-          if let document = dense.find(unit: unit, key: bytes) { found.append(document) }
+          if let document = dense.find(unit: unit, surelyNFC: bytes) { found.append(document) }
         } else if let document = self[String(decoding: bytes, as: UTF8.self)] {
           found.append(document)
         }

@@ -171,7 +171,8 @@ final class LeafRowColumns: Sendable {
   /// The evidence id whose length byte is at `offset`, and the offset after it.
   fileprivate func evidenceID(at offset: Int) -> (id: String, next: Int) {
     let length = Int(texts.byte(offset))
-    return (text(offset + 1, UInt16(length)), offset + 1 + length)
+    // An empty id is not read: its length byte may end a chunk, whose end is no place.
+    return (length == 0 ? "" : text(offset + 1, UInt16(length)), offset + 1 + length)
   }
 
   /// Calls `body` with the UTF-8 of each evidence id in `bytes`, in place.

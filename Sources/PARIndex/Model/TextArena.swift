@@ -41,6 +41,11 @@ struct TextArena: Sendable {
       var writer = RecordWriter(scratch)
       write(&writer)
       precondition(writer.written == count, "a record's texts are not the bytes it was opened for")
+      // Room made here rather than by the append's doubling, which would give a chunk up to
+      // twice the bytes it may hold.
+      if last.count + count > last.capacity {
+        last.reserveCapacity(min(max(last.count + count, 2 * last.capacity), Self.chunkSize))
+      }
       last.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<count]))
     }
   }

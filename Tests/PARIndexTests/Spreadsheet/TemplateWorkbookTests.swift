@@ -37,7 +37,7 @@ struct TemplateWorkbookTests {
     workbook.sheets[0] = sheet
     // Evidence documents, one per row from the first empty one.
     var evidence = workbook.sheets[1]
-    let documents = (data.evidence[unit] ?? [:]).values.sorted { $0.id < $1.id }
+    let documents = data.evidence(of: unit).values.sorted { $0.id < $1.id }
     #expect(documents.count <= TemplateWorkbook.evidenceRows)
     let first = try #require(evidence.rows.firstIndex { $0.first?.value == .empty })
     for (offset, document) in documents.enumerated() {

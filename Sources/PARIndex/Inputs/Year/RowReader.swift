@@ -495,7 +495,7 @@ final class RowReader: @unchecked Sendable {
   // MARK: Evidence
 
   /// The evidence documents of one or more files, merged, with where each was first listed.
-  struct EvidenceCollector {
+  struct EvidenceCollector: DocumentEntries {
     /// Each unit's documents by id: an index into `rows`, or −1 − an index into `boxed`.
     private var index = DocumentIndex()
     private var rows: EvidenceColumns.Builder
@@ -510,27 +510,19 @@ final class RowReader: @unchecked Sendable {
       index.reserve(count)
     }
 
-    /// Where the unit's document `id` (in NFC, as every text read is) was first listed, if it was.
+    /// Where the unit's document `id` was first listed, if it was.
     func origin(unit: Int, id: String) -> RowOrigin? {
-      var id = id
-      let entry = id.withUTF8 { key in
-        index.find(unit: unit, id: key) { entry in
-          let (entryUnit, entryID) = Self.key(entry, rows, boxed)
-          return entryUnit == unit && DocumentIndex.isKey(entryID, key)
-        }
-      }
+      let entry = index.find(unit: unit, id: id, in: self)
       guard let entry else { return nil }
       return entry >= 0 ? rows.origin(Int(entry)) : boxed[Int(-1 - entry)].origin
     }
 
-    /// Keeps a checked document as the unit's with its id (in NFC, as every text read is: the
-    /// index compares ids by their bytes); no document of the unit has it yet
+    /// Keeps a checked document as the unit's with its id; no document of the unit has it yet
     /// (``origin(unit:id:)`` said so).
     mutating func add(
       unit: Int, id: String, title: String, documentNumber: String?, date: CalendarDate?, issuer: String?,
       location: String?, origin: RowOrigin
     ) {
-      var id = id
       let entry: Int32
       if let row = rows.append(
         unit: unit, id: id, title: title, documentNumber: documentNumber, date: date, issuer: issuer,
@@ -544,17 +536,13 @@ final class RowReader: @unchecked Sendable {
         boxed.append((document, unit, origin))
         entry = Int32(-boxed.count)
       }
-      id.withUTF8 { index.insert(entry, unit: unit, id: $0) }
+      index.insert(entry, unit: unit, id: id)
     }
 
-    /// The (unit, id) of an entry.
-    private static func key(
-      _ entry: Int32, _ rows: EvidenceColumns.Builder,
-      _ boxed: [(document: EvidenceDocument, unit: Int, origin: RowOrigin)]
-    ) -> (unit: Int, id: String) {
-      guard entry < 0 else { return (rows.unit(Int(entry)), rows.id(Int(entry))) }
-      let (document, unit, _) = boxed[Int(-1 - entry)]
-      return (unit, document.id)
+    func has(_ entry: Int32, unit: Int, id bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      if entry >= 0 { return rows.unit(Int(entry)) == unit && DocumentIndex.hasBytes(rows.id(Int(entry)), bytes) }
+      let document = boxed[Int(-1 - entry)]
+      return document.unit == unit && DocumentIndex.hasBytes(document.document.id, bytes)
     }
 
     /// The documents, by unit and id.
