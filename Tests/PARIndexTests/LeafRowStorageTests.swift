@@ -264,9 +264,8 @@ import Testing
     // Entries are (unit, id) pairs kept outside the table, as the collector keeps them.
     struct Keys: DocumentEntries {
       var list: [(unit: Int, id: String)] = []
-      func has(_ entry: Int32, unit: Int, id: UnsafeBufferPointer<UInt8>) -> Bool {
-        list[Int(entry)].unit == unit && DocumentIndex.hasBytes(list[Int(entry)].id, id)
-      }
+      func unit(_ entry: Int32) -> Int { list[Int(entry)].unit }
+      func id(_ entry: Int32) -> String { list[Int(entry)].id }
     }
     var keys = Keys()
     var index = DocumentIndex()

@@ -17,7 +17,7 @@ import Darwin
 /// file is then looked up with no `String` made for it. Any other id (a combining mark, another
 /// script, a mark newer than Foundation's normalisation knows) is kept in a dictionary by
 /// `String`, per unit: there `==` decides, whatever the bytes. The table keeps only entry
-/// numbers; their owner (``DocumentEntries``) says whether an entry has a unit and an id.
+/// numbers; their owner (``DocumentEntries``) says which unit and id an entry has.
 struct DocumentIndex: Sendable {
   /// 0 for an empty slot, else the key's hash (high half, never 0) and the entry's bits.
   private var slots: [UInt64] = []
@@ -69,14 +69,6 @@ struct DocumentIndex: Sendable {
     count += 1
   }
 
-  /// Whether `id` has exactly the bytes `bytes`.
-  static func hasBytes(_ id: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var id = id
-    return id.withUTF8 { held in
-      held.count == bytes.count && (held.isEmpty || memcmp(held.baseAddress!, bytes.baseAddress!, held.count) == 0)
-    }
-  }
-
   // The owner of the entries is passed as a generic argument, borrowed: a closure reading it
   // copied the whole owner into its context on every call.
   private func findInTable(unit: Int, _ id: UnsafeBufferPointer<UInt8>, _ entries: some DocumentEntries) -> Int32? {
@@ -114,9 +106,21 @@ struct DocumentIndex: Sendable {
   }
 }
 
-/// What numbers the documents a ``DocumentIndex`` keys: says whether an entry is a unit's with
-/// an id of given bytes.
+/// What numbers the documents a ``DocumentIndex`` keys: says which unit and id an entry has.
 protocol DocumentEntries {
+  /// The position of the unit whose document `entry` is.
+  func unit(_ entry: Int32) -> Int
+  /// The id of document `entry`, as held (in NFC when it is surely so).
+  func id(_ entry: Int32) -> String
+}
+
+extension DocumentEntries {
   /// Whether `entry` is the document of `unit` whose id has exactly the bytes `id`.
-  func has(_ entry: Int32, unit: Int, id: UnsafeBufferPointer<UInt8>) -> Bool
+  func has(_ entry: Int32, unit: Int, id bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard self.unit(entry) == unit else { return false }
+    var id = id(entry)
+    return id.withUTF8 { held in
+      held.count == bytes.count && (held.isEmpty || memcmp(held.baseAddress!, bytes.baseAddress!, held.count) == 0)
+    }
+  }
 }

@@ -2,8 +2,8 @@
 ///
 /// Documents read from files are held dense: the packed documents (``EvidenceColumns``), one
 /// table of entry numbers by (unit, id) (``DocumentIndex``) and, per unit, its entries (the
-/// packed ones in file order, then any boxed), 4 bytes a document. A year of 330,000 documents then needs no dictionary per unit
-/// (about 80 bytes a document). Documents built in code are held by unit id and id, as the
+/// packed ones in file order, then any boxed), 4 bytes a document. A year of 330,000 documents
+/// then needs no dictionary per unit (about 80 bytes a document). Documents built in code are held by unit id and id, as the
 /// public API gives them.
 struct EvidenceRows: Sendable {
   private enum Storage: Sendable {
@@ -47,10 +47,6 @@ struct EvidenceRows: Sendable {
       index.find(unit: unit, surelyNFC: key, in: self).map(document)
     }
 
-    func has(_ entry: Int32, unit: Int, id bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      self.unit(entry) == unit && DocumentIndex.hasBytes(id(entry), bytes)
-    }
-
     func entries(ofUnit unit: Int) -> ArraySlice<Int32> { order[Int(unitStarts[unit])..<Int(unitStarts[unit + 1])] }
   }
 
@@ -65,25 +61,17 @@ struct EvidenceRows: Sendable {
     columns: EvidenceColumns, boxed: [(document: EvidenceDocument, unit: Int)], index: DocumentIndex,
     unitIDs: [String]
   ) {
-    // Counting sort by unit: each unit's entries in file order, packed before boxed.
-    var starts = [Int32](repeating: 0, count: unitIDs.count + 1)
-    for row in 0..<columns.count { starts[columns.unit(row) + 1] += 1 }
-    for (_, unit) in boxed { starts[unit + 1] += 1 }
-    for unit in starts.indices.dropFirst() { starts[unit] += starts[unit - 1] }
-    var next = starts
-    var order = [Int32](repeating: 0, count: columns.count + boxed.count)
-    func place(_ entry: Int32, _ unit: Int) {
-      order[Int(next[unit])] = entry
-      next[unit] += 1
+    // Each unit's entries in file order, packed before boxed: positions past the packed rows are
+    // the boxed documents, made entries (−1 − their index) once grouped.
+    let packed = columns.count
+    var (starts, order) = PackedStorage.groupedByUnit(count: packed + boxed.count, units: unitIDs.count) {
+      $0 < packed ? columns.unit($0) : boxed[$0 - packed].unit
     }
-    for row in 0..<columns.count { place(Int32(row), columns.unit(row)) }
-    for (position, (_, unit)) in boxed.enumerated() { place(Int32(-1 - position), unit) }
-    var positions: [String: Int] = [:]
-    positions.reserveCapacity(unitIDs.count)
-    for (position, id) in unitIDs.enumerated() where positions[id] == nil { positions[id] = position }
+    for slot in order.indices where order[slot] >= packed { order[slot] = -1 - (order[slot] - Int32(packed)) }
     storage = .dense(
       Dense(
-        columns: columns, boxed: boxed, index: index, unitStarts: starts, order: order, unitPositions: positions))
+        columns: columns, boxed: boxed, index: index, unitStarts: starts, order: order,
+        unitPositions: PackedStorage.firstPositions(of: unitIDs)))
   }
 
   /// By unit id, then id, units with documents only; for documents read from files, built on

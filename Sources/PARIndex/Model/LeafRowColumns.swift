@@ -168,13 +168,6 @@ final class LeafRowColumns: Sendable {
     return CitedIDs(self, bytes: start..<start + Int(packed.evidenceLength))
   }
 
-  /// The evidence id whose length byte is at `offset`, and the offset after it.
-  fileprivate func evidenceID(at offset: Int) -> (id: String, next: Int) {
-    let length = Int(texts.byte(offset))
-    // An empty id is not read: its length byte may end a chunk, whose end is no place.
-    return (length == 0 ? "" : text(offset + 1, UInt16(length)), offset + 1 + length)
-  }
-
   /// Calls `body` with the UTF-8 of each evidence id in `bytes`, in place.
   fileprivate func visitEvidenceIDs(in bytes: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     guard !bytes.isEmpty else { return }
@@ -188,16 +181,6 @@ final class LeafRowColumns: Sendable {
     }
   }
 
-  /// The number of evidence ids in `bytes`.
-  fileprivate func evidenceCount(in bytes: Range<Int>) -> Int {
-    var (count, offset) = (0, bytes.lowerBound)
-    while offset < bytes.upperBound {
-      offset += 1 + Int(texts.byte(offset))
-      count += 1
-    }
-    return count
-  }
-
   func date(_ row: Int) -> CalendarDate? { CalendarDate(packed: rows[row].date) }
 
   func origin(_ row: Int) -> RowOrigin { PackedStorage.origin(tables, rows[row].table, rows[row].line) }
@@ -208,7 +191,7 @@ final class LeafRowColumns: Sendable {
 }
 
 /// A row's evidence ids as the scorer walks them for every leaf, without a list made for them:
-/// a row built in code's list, or a packed row's bytes read one id at a time.
+/// a row built in code's list, or a packed row's bytes, each id after its length byte.
 struct CitedIDs: Sequence {
   private let list: ArraySlice<String>
   private let columns: LeafRowColumns?
@@ -220,7 +203,9 @@ struct CitedIDs: Sequence {
 
   fileprivate init(_ columns: LeafRowColumns, bytes: Range<Int>) {
     (list, self.columns, self.bytes) = ([], columns, bytes)
-    count = bytes.isEmpty ? 0 : columns.evidenceCount(in: bytes)
+    var count = 0
+    columns.visitEvidenceIDs(in: bytes) { _ in count += 1 }
+    self.count = count
   }
 
   var isEmpty: Bool { count == 0 }
@@ -235,26 +220,11 @@ struct CitedIDs: Sequence {
     columns.visitEvidenceIDs(in: self.bytes, bytes)
   }
 
-  func makeIterator() -> Iterator {
-    Iterator(ids: self, position: columns == nil ? list.startIndex : bytes.lowerBound)
-  }
-
-  /// The ids in order.
-  struct Iterator: IteratorProtocol {
-    fileprivate let ids: CitedIDs
-    /// The next id's index in the list, or its length byte's offset.
-    fileprivate var position: Int
-
-    mutating func next() -> String? {
-      guard let columns = ids.columns else {
-        guard position < ids.list.endIndex else { return nil }
-        defer { position += 1 }
-        return ids.list[position]
-      }
-      guard position < ids.bytes.upperBound else { return nil }
-      let (id, after) = columns.evidenceID(at: position)
-      position = after
-      return id
-    }
+  /// The ids as strings, in order (for the rarer paths: a row citing an id the unit lacks).
+  func makeIterator() -> IndexingIterator<[String]> {
+    var ids: [String] = []
+    ids.reserveCapacity(count)
+    visit(bytes: { ids.append(String(decoding: $0, as: UTF8.self)) }, string: { ids.append($0) })
+    return ids.makeIterator()
   }
 }

@@ -30,16 +30,10 @@ struct LeafRows: Sendable {
   /// Packed rows, one per (unit, leaf) at most: sorted here by unit, then leaf position.
   init(_ columns: LeafRowColumns) {
     let rows = columns.rows
-    var counts = [Int32](repeating: 0, count: columns.unitIDs.count + 1)
-    for row in rows { counts[Int(row.unit) + 1] += 1 }
-    for unit in counts.indices.dropFirst() { counts[unit] += counts[unit - 1] }
-    // Counting sort by unit; files come sorted by unit and leaf, so the sort by leaf below
-    // mostly finds each unit's rows in order already.
-    var next = counts
-    var order = [Int32](repeating: 0, count: rows.count)
-    for (index, row) in rows.enumerated() {
-      order[Int(next[Int(row.unit)])] = Int32(index)
-      next[Int(row.unit)] += 1
+    // By unit; files come sorted by unit and leaf, so the sort by leaf below mostly finds each
+    // unit's rows in order already.
+    var (counts, order) = PackedStorage.groupedByUnit(count: rows.count, units: columns.unitIDs.count) {
+      Int(rows[$0].unit)
     }
     for unit in columns.unitIDs.indices {
       let range = Int(counts[unit])..<Int(counts[unit + 1])
@@ -47,10 +41,10 @@ struct LeafRows: Sendable {
         range.count < 2 || range.dropFirst().allSatisfy { rows[Int(order[$0 - 1])].leaf < rows[Int(order[$0])].leaf }
       if !inOrder { order[range].sort { rows[Int($0)].leaf < rows[Int($1)].leaf } }
     }
-    var positions: [String: Int] = [:]
-    positions.reserveCapacity(columns.unitIDs.count)
-    for (position, id) in columns.unitIDs.enumerated() where positions[id] == nil { positions[id] = position }
-    storage = .dense(Dense(columns: columns, unitStarts: counts, order: order, unitPositions: positions))
+    storage = .dense(
+      Dense(
+        columns: columns, unitStarts: counts, order: order,
+        unitPositions: PackedStorage.firstPositions(of: columns.unitIDs)))
   }
 
   /// By unit id, then code, units with rows only; for rows read from files, built on each call.

@@ -20,6 +20,31 @@ enum PackedStorage {
     return copy
   }
 
+  /// Entries `0..<count` grouped by unit, stably (a counting sort): `order[starts[u]..<starts[u + 1]]`
+  /// are unit `u`'s, in their order. `unit` gives an entry's unit, below `units`.
+  static func groupedByUnit(count: Int, units: Int, unit: (Int) -> Int) -> (starts: [Int32], order: [Int32]) {
+    var starts = [Int32](repeating: 0, count: units + 1)
+    for entry in 0..<count { starts[unit(entry) + 1] += 1 }
+    for position in starts.indices.dropFirst() { starts[position] += starts[position - 1] }
+    var next = starts
+    var order = [Int32](repeating: 0, count: count)
+    for entry in 0..<count {
+      let position = unit(entry)
+      order[Int(next[position])] = Int32(entry)
+      next[position] += 1
+    }
+    return (starts, order)
+  }
+
+  /// Each unit's position by id: the first, for an id listed twice (possible through the
+  /// per-file API).
+  static func firstPositions(of unitIDs: [String]) -> [String: Int] {
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(unitIDs.count)
+    for (position, id) in unitIDs.enumerated() where positions[id] == nil { positions[id] = position }
+    return positions
+  }
+
   /// Where a packed row is: its table by index, its line.
   static func origin(_ tables: [TableOrigin], _ table: some BinaryInteger, _ line: Int32) -> RowOrigin {
     RowOrigin(table: tables[Int(table)], line: Int(line))

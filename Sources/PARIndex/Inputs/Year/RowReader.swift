@@ -539,11 +539,9 @@ final class RowReader: @unchecked Sendable {
       index.insert(entry, unit: unit, id: id)
     }
 
-    func has(_ entry: Int32, unit: Int, id bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      if entry >= 0 { return rows.unit(Int(entry)) == unit && DocumentIndex.hasBytes(rows.id(Int(entry)), bytes) }
-      let document = boxed[Int(-1 - entry)]
-      return document.unit == unit && DocumentIndex.hasBytes(document.document.id, bytes)
-    }
+    func unit(_ entry: Int32) -> Int { entry >= 0 ? rows.unit(Int(entry)) : boxed[Int(-1 - entry)].unit }
+
+    func id(_ entry: Int32) -> String { entry >= 0 ? rows.id(Int(entry)) : boxed[Int(-1 - entry)].document.id }
 
     /// The documents, by unit and id.
     func finish() -> EvidenceRows {
